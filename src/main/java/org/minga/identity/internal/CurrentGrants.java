@@ -1,0 +1,70 @@
+package org.minga.identity.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.minga.identity.Role;
+import org.minga.identity.Scopes;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The current user's grants, read fresh from the database on every check so that a revoked grant
+ * stops working at once, on every node.
+ */
+@Component
+public class CurrentGrants implements Scopes {
+
+    private final UserAccountRepository users;
+
+    CurrentGrants(UserAccountRepository users) {
+        this.users = users;
+    }
+
+    Set<Grant> grants() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Set.of();
+        }
+        return users.findByUsername(auth.getName()).filter(UserAccount::isEnabled).map(UserAccount::getGrants)
+                .orElse(Set.of());
+    }
+
+    public boolean isPlatformAdmin() {
+        return grants().stream().anyMatch(g -> g.role() == Role.PLATFORM_ADMIN);
+    }
+
+    /** The schemes where the current user is scheme administrator. */
+    public List<Long> administeredSchemes() {
+        return grants().stream().filter(g -> g.role() == Role.SCHEME_ADMIN).map(Grant::schemeId).distinct().toList();
+    }
+
+    @Override
+    public void requireSchemeWrite(long schemeId) {
+        if (!canWriteScheme(schemeId)) {
+            throw new AccessDeniedException("No tiene permiso para modificar datos del esquema " + schemeId + ".");
+        }
+    }
+
+    @Override
+    public boolean canWriteScheme(long schemeId) {
+        return grants().stream().anyMatch(g -> g.allowsSchemeWrite(schemeId));
+    }
+
+    @Override
+    public void requireUnitWrite(long schemeId, String unitCode) {
+        if (grants().stream().noneMatch(g -> g.allowsUnitWrite(schemeId, unitCode))) {
+            throw new AccessDeniedException("No tiene permiso para modificar datos de la unidad " + unitCode
+                    + " en el esquema " + schemeId + ".");
+        }
+    }
+
+    @Override
+    public void requirePlatformAdmin() {
+        if (!isPlatformAdmin()) {
+            throw new AccessDeniedException("Esta acción es solo para administradores de la plataforma.");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.minga.identity.internal;
+
+import java.util.Map;
+
+
+import org.minga.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Three doors. The API: HTTP Basic, stateless, no CSRF token, JSON 401/403. Operations
+ * (actuator): health open, the rest for administrators. Pages: form login with a session and
+ * CSRF. All three share one throttled password check and the same security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Pages: only our own scripts and styles; tiles for maps come later from OpenStreetMap. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: "
+            + "https://tile.openstreetmap.org; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    /** Swagger UI sets styles inline; it is the only page that gets them. */
+    static final String SWAGGER_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new CachingPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
+            LoginThrottle throttle, IdentityProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(
+                new ThrottlingAuthenticationProvider(passwords, throttle, properties.login()));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager manager) throws Exception {
+        AuthenticationEntryPoint unauthenticated = apiEntryPoint(json);
+        return http.securityMatcher("/api/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(apiAccessDenied(json)))
+                .headers(h -> h.addHeaderWriter(contentSecurityPolicy()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http, ObjectMapper json, AuthenticationManager manager)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = apiEntryPoint(json);
+        return http.securityMatcher("/actuator/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                        .permitAll().anyRequest().hasRole("PLATFORM_ADMIN"))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(apiAccessDenied(json)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        return http
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/error/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/admin/audit/**").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/admin/**").hasAnyRole("PLATFORM_ADMIN", "SCHEME_ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .headers(h -> h.addHeaderWriter(contentSecurityPolicy())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self)")))
+                .build();
+    }
+
+    private static HeaderWriter contentSecurityPolicy() {
+        return (request, response) -> response.setHeader("Content-Security-Policy",
+                request.getRequestURI().startsWith("/swagger-ui") ? SWAGGER_CSP : CSP);
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof LoginThrottledException ? "/login?throttled" : "/login?error"));
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint(ObjectMapper json) {
+        return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                long seconds = Math.max(1, throttled.until().getEpochSecond() - java.time.Instant.now().getEpochSecond());
+                response.setHeader("Retry-After", String.valueOf(seconds));
+                Problems.write(request, response, json, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+                        "Demasiados intentos", throttled.getMessage(), Map.of("retryAfterSeconds", seconds));
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Minga\", charset=\"UTF-8\"");
+            Problems.write(request, response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "No autenticado",
+                    "Se requiere autenticación: use HTTP Basic con su usuario y contraseña de Minga.", Map.of());
+        };
+    }
+
+    private static AccessDeniedHandler apiAccessDenied(ObjectMapper json) {
+        return (request, response, exception) -> Problems.write(request, response, json, HttpStatus.FORBIDDEN,
+                "forbidden", "Acceso denegado", "No tiene permiso para esta acción.", Map.of());
+    }
+
+}

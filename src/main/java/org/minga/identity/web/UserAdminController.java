@@ -1,0 +1,153 @@
+package org.minga.identity.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.minga.identity.Role;
+import org.minga.identity.SchemeDirectory;
+import org.minga.identity.SchemeDirectory.SchemeRef;
+import org.minga.identity.internal.CurrentGrants;
+import org.minga.identity.internal.UserAccount;
+import org.minga.identity.internal.UserAdministration;
+import org.minga.identity.internal.UserDirectory;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Forms;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Users and their grants. Platform administrators see everyone; a scheme administrator sees the
+ * users of their schemes and grants scheme roles only there.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    static final int PAGE_SIZE = 25;
+    private final UserAdministration administration;
+    private final UserDirectory directory;
+    private final CurrentGrants current;
+    private final SchemeDirectory schemes;
+
+    UserAdminController(UserAdministration administration, UserDirectory directory, CurrentGrants current,
+            SchemeDirectory schemes) {
+        this.administration = administration;
+        this.directory = directory;
+        this.current = current;
+        this.schemes = schemes;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
+        List<Long> scope = current.isPlatformAdmin() ? null : current.administeredSchemes();
+        var users = directory.page(scope, q, Math.max(page, 0), PAGE_SIZE + 1);
+        model.addAttribute("users", users.stream().limit(PAGE_SIZE).toList());
+        model.addAttribute("hasNext", users.size() > PAGE_SIZE);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("q", q);
+        return "identity/users";
+    }
+
+    @GetMapping("/new")
+    String newForm(@ModelAttribute("form") UserForm form, Model model) {
+        return form(model);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") UserForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        try {
+            UserAccount user = administration.create(new UserAdministration.NewUser(form.getUsername(),
+                    form.getFullName(), form.getEmail(), form.getPassword(), form.grant()));
+            redirect.addFlashAttribute("notice", "user.created");
+            return "redirect:/admin/users/" + user.getId();
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+        } catch (AccessDeniedException e) {
+            result.reject("grant.denied", e.getMessage());
+        }
+        form.setPassword(null);
+        return form(model);
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("user", administration.findVisible(id));
+        if (!model.containsAttribute("grantForm")) {
+            model.addAttribute("grantForm", new GrantForm());
+        }
+        return detail(model);
+    }
+
+    @PostMapping("/{id}/grants")
+    String addGrant(@PathVariable long id, @ModelAttribute("grantForm") GrantForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        try {
+            administration.addGrant(id, form.grant());
+            redirect.addFlashAttribute("notice", "grant.added");
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+        } catch (AccessDeniedException e) {
+            result.reject("grant.denied", e.getMessage());
+        }
+        model.addAttribute("user", administration.findVisible(id));
+        return detail(model);
+    }
+
+    @PostMapping("/{id}/grants/revoke")
+    String revokeGrant(@PathVariable long id, GrantForm form, RedirectAttributes redirect) {
+        administration.revokeGrant(id, form.grant());
+        redirect.addFlashAttribute("notice", "grant.revoked");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        administration.setEnabled(id, enabled);
+        redirect.addFlashAttribute("notice", enabled ? "user.enabled" : "user.disabled");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            administration.resetPassword(id, password);
+            redirect.addFlashAttribute("notice", "password.reset");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("resetError", e.violations().getFirst().messageKey());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    private String form(Model model) {
+        options(model);
+        return "identity/user-new";
+    }
+
+    private String detail(Model model) {
+        options(model);
+        return "identity/user";
+    }
+
+    private void options(Model model) {
+        boolean admin = current.isPlatformAdmin();
+        List<SchemeRef> allSchemes = schemes.all();
+        model.addAttribute("schemes", admin ? allSchemes
+                : allSchemes.stream().filter(s -> current.administeredSchemes().contains(s.id())).toList());
+        model.addAttribute("roles", admin ? Arrays.asList(Role.values())
+                : Arrays.stream(Role.values()).filter(Role::needsScheme).toList());
+        model.addAttribute("platformAdmin", admin);
+        model.addAttribute("schemeNames", allSchemes.stream()
+                .collect(java.util.stream.Collectors.toMap(SchemeRef::id, SchemeRef::name)));
+    }
+}

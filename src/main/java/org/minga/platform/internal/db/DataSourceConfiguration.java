@@ -1,0 +1,50 @@
+package org.minga.platform.internal.db;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One DataSource, on the embedded server or on the one given by MINGA_DB_URL. */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfiguration {
+
+    @Bean
+    DataSource dataSource(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("minga");
+        config.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
+        config.setConnectionTimeout(10_000);
+        if (properties.embedded()) {
+            EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir(), properties.port());
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.username());
+        } else {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.user());
+            config.setPassword(properties.password());
+        }
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        checkReachable(dataSource, config.getJdbcUrl());
+        return dataSource;
+    }
+
+    private static void checkReachable(HikariDataSource dataSource, String url) {
+        try (var connection = dataSource.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new DatabaseStartupException(
+                    "No se pudo conectar a la base de datos " + url + ": " + e.getMessage(),
+                    "Compruebe que el servidor está en marcha y que MINGA_DB_URL, MINGA_DB_USER y MINGA_DB_PASSWORD"
+                            + " son correctos. Sin MINGA_DB_URL, Minga usa su base de datos integrada.",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.minga.platform.internal.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.minga.platform.Jobs;
+import org.minga.platform.internal.Actors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.ObjectMapper;
+
+@Component
+class JdbcJobs implements Jobs {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final JobHandlers handlers;
+
+    JdbcJobs(JdbcClient jdbc, ObjectMapper json, JobHandlers handlers) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.handlers = handlers;
+    }
+
+    @Override
+    public UUID submit(String type, Object payload, Long schemeId) {
+        handlers.require(type);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into job (id, type, status, payload, created_by, scheme_id)
+                values (:id, :type, 'QUEUED', cast(:payload as jsonb), :createdBy, :schemeId)
+                """)
+                .param("id", id).param("type", type).param("payload", json.writeValueAsString(payload))
+                .param("createdBy", Actors.current()).param("schemeId", schemeId)
+                .update();
+        return id;
+    }
+
+    @Override
+    public Optional<JobView> find(UUID id) {
+        return jdbc.sql("""
+                select id, type, status, progress, message, result::text as result, error, created_by, scheme_id,
+                       created_at, started_at, finished_at
+                from job where id = :id
+                """).param("id", id).query(this::view).optional();
+    }
+
+    private JobView view(ResultSet rs, int row) throws SQLException {
+        String result = rs.getString("result");
+        return new JobView(rs.getObject("id", UUID.class), rs.getString("type"), Status.valueOf(rs.getString("status")),
+                rs.getInt("progress"), rs.getString("message"), result == null ? null : json.readTree(result),
+                rs.getString("error"), rs.getString("created_by"), (Long) rs.getObject("scheme_id"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,27 @@
+package org.minga.platform.internal.jobs;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/** A job's page with a progress bar that htmx refreshes until the job ends. */
+@Controller
+class JobController {
+
+    private final JobAccess access;
+
+    JobController(JobAccess access) {
+        this.access = access;
+    }
+
+    @GetMapping("/jobs/{id}")
+    String page(@PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        model.addAttribute("job", access.visible(id));
+        return htmx != null ? "platform/job :: progress" : "platform/job";
+    }
+}

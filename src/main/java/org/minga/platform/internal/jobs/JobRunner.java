@@ -1,0 +1,122 @@
+package org.minga.platform.internal.jobs;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import org.minga.platform.JobHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Claims queued jobs with FOR UPDATE SKIP LOCKED, so any number of nodes can share the queue, and
+ * runs them on virtual threads. A running job beats a heartbeat; one whose node died (no heartbeat
+ * for {@link #STALE}) is queued again.
+ */
+@Component
+class JobRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    static final Duration STALE = Duration.ofMinutes(2);
+    private static final int MAX_ATTEMPTS = 3;
+    private static final int PARALLEL = 2;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final JobHandlers handlers;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore slots = new Semaphore(PARALLEL);
+
+    JobRunner(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, JobHandlers handlers) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.handlers = handlers;
+    }
+
+    @Scheduled(fixedDelayString = "${minga.jobs.poll-interval:500ms}")
+    void poll() {
+        while (slots.tryAcquire()) {
+            Optional<Claimed> claimed = claim();
+            if (claimed.isEmpty()) {
+                slots.release();
+                return;
+            }
+            executor.submit(() -> {
+                try {
+                    execute(claimed.get());
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${minga.jobs.recover-interval:60s}")
+    void requeueStale() {
+        int requeued = jdbc.sql("""
+                update job set status = case when attempts >= :max then 'FAILED' else 'QUEUED' end,
+                               error = case when attempts >= :max then 'El proceso se interrumpió demasiadas veces.' end,
+                               finished_at = case when attempts >= :max then now() end
+                where status = 'RUNNING' and heartbeat_at < now() - cast(:stale as interval)
+                """).param("max", MAX_ATTEMPTS).param("stale", STALE.toSeconds() + " seconds").update();
+        if (requeued > 0) {
+            log.warn("Recovered {} jobs whose node stopped", requeued);
+        }
+    }
+
+    private record Claimed(UUID id, String type, String payload) {
+    }
+
+    private Optional<Claimed> claim() {
+        return tx.execute(status -> jdbc.sql("""
+                update job set status = 'RUNNING', started_at = now(), heartbeat_at = now(), attempts = attempts + 1
+                where id = (select id from job where status = 'QUEUED' and type in (:types)
+                            order by created_at for update skip locked limit 1)
+                returning id, type, payload::text as payload
+                """).param("types", handlers.types().isEmpty() ? java.util.List.of("") : handlers.types())
+                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("type"),
+                        rs.getString("payload")))
+                .optional());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void execute(Claimed job) {
+        JobHandler handler = handlers.require(job.type());
+        try {
+            Object payload = json.readValue(job.payload(), handler.payloadType());
+            Object result = handler.run(payload, (percent, message) -> progress(job.id(), percent, message));
+            jdbc.sql("""
+                    update job set status = 'SUCCEEDED', progress = 100, result = cast(:result as jsonb),
+                                   finished_at = now(), heartbeat_at = now()
+                    where id = :id
+                    """).param("id", job.id()).param("result", json.writeValueAsString(result)).update();
+        } catch (Exception e) {
+            log.warn("Job {} ({}) failed", job.id(), job.type(), e);
+            jdbc.sql("update job set status = 'FAILED', error = :error, finished_at = now() where id = :id")
+                    .param("id", job.id()).param("error", e.getMessage() == null ? e.toString() : e.getMessage())
+                    .update();
+        }
+    }
+
+    private void progress(UUID id, int percent, String message) {
+        jdbc.sql("update job set progress = :p, message = :m, heartbeat_at = now() where id = :id")
+                .param("p", Math.clamp(percent, 0, 100)).param("m", message).param("id", id).update();
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

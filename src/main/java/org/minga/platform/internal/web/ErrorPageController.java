@@ -1,0 +1,73 @@
+package org.minga.platform.internal.web;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.minga.platform.web.Problems;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Every error no handler took: problem+json for the API, a friendly Spanish page for people.
+ * Never a stack trace.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, Model model) {
+        HttpStatus status = status(request);
+        if (isApi(request)) {
+            return "forward:/error/problem";
+        }
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageKey", switch (status) {
+            case NOT_FOUND -> "error.notFound";
+            case FORBIDDEN -> "error.forbidden";
+            case UNAUTHORIZED -> "error.unauthorized";
+            case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> "error.badRequest";
+            case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> "error.tooLarge";
+            default -> "error.unexpected";
+        });
+        return "error";
+    }
+
+    @RequestMapping({"${server.error.path:/error}", "/error/problem"})
+    ResponseEntity<Map<String, Object>> problem(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        var problem = Problems.of(status, status.is5xxServerError() ? "unexpected" : "http-" + status.value(),
+                status.getReasonPhrase(), detail(status), uri == null ? null : uri.toString());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.asMap(problem));
+    }
+
+    private static String detail(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "No existe el recurso solicitado.";
+            case METHOD_NOT_ALLOWED -> "El método HTTP no está permitido en este recurso.";
+            case FORBIDDEN -> "No tiene permiso para esta acción.";
+            case UNAUTHORIZED -> "Se requiere autenticación.";
+            default -> status.is5xxServerError() ? "Ocurrió un error inesperado. Quedó registrado para revisión."
+                    : "La solicitud no se pudo procesar.";
+        };
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith("/api/");
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+}

@@ -1,0 +1,41 @@
+package org.minga.platform.internal.web;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's shell needs to know of the person looking at it. */
+@ControllerAdvice
+class LayoutModel {
+
+    /** The signed-in person, or null for anonymous visitors. */
+    public record Viewer(String username, Set<String> roles) {
+
+        public boolean has(String role) {
+            return roles.contains(role);
+        }
+
+        public boolean admin() {
+            return has("PLATFORM_ADMIN");
+        }
+
+        public boolean manager() {
+            return admin() || has("SCHEME_ADMIN");
+        }
+    }
+
+    @ModelAttribute("viewer")
+    Viewer viewer() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            return null;
+        }
+        return new Viewer(auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .map(a -> a.replaceFirst("^ROLE_", "")).collect(Collectors.toUnmodifiableSet()));
+    }
+}

@@ -1,0 +1,87 @@
+package org.minga.registry.web;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Forms;
+import org.minga.registry.Scheme;
+import org.minga.registry.Schemes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/registry/schemes")
+class SchemeController {
+
+    static final int PAGE_SIZE = 25;
+    private final Schemes schemes;
+    private final Scopes scopes;
+
+    SchemeController(Schemes schemes, Scopes scopes) {
+        this.schemes = schemes;
+        this.scopes = scopes;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        var rows = schemes.page(Math.max(page, 0), PAGE_SIZE + 1);
+        model.addAttribute("schemes", rows.stream().limit(PAGE_SIZE).toList());
+        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("form", new SchemeForm());
+        model.addAttribute("countries", Scheme.Country.values());
+        return "registry/schemes";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") SchemeForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        try {
+            Scheme scheme = schemes.create(form.getName(), form.getAcronym(), form.getCountry());
+            redirect.addFlashAttribute("notice", "scheme.created");
+            return "redirect:/registry/schemes/" + scheme.getId();
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+        }
+        var rows = schemes.page(0, PAGE_SIZE + 1);
+        model.addAttribute("schemes", rows.stream().limit(PAGE_SIZE).toList());
+        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("page", 0);
+        model.addAttribute("countries", Scheme.Country.values());
+        return "registry/schemes";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        Scheme scheme = schemes.get(id);
+        model.addAttribute("scheme", scheme);
+        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        if (!model.containsAttribute("form")) {
+            SchemeForm form = new SchemeForm();
+            form.setName(scheme.getName());
+            form.setAcronym(scheme.getAcronym());
+            model.addAttribute("form", form);
+        }
+        return "registry/scheme";
+    }
+
+    @PostMapping("/{id}")
+    String rename(@PathVariable long id, @ModelAttribute("form") SchemeForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        try {
+            schemes.rename(id, form.getName(), form.getAcronym());
+            redirect.addFlashAttribute("notice", "scheme.updated");
+            return "redirect:/registry/schemes/" + id;
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e);
+        }
+        return show(id, model);
+    }
+}
