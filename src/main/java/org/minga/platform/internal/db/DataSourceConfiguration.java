@@ -1,5 +1,6 @@
 package org.minga.platform.internal.db;
 
+import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -29,17 +30,17 @@ class DataSourceConfiguration {
             config.setUsername(properties.user());
             config.setPassword(properties.password());
         }
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        checkReachable(dataSource, config.getJdbcUrl());
-        return dataSource;
+        checkReachable(config);
+        return new HikariDataSource(config);
     }
 
-    private static void checkReachable(HikariDataSource dataSource, String url) {
-        try (var connection = dataSource.getConnection()) {
+    /** One plain connection first, so an unreachable server fails at once with a clear message. */
+    private static void checkReachable(HikariConfig config) {
+        String url = config.getJdbcUrl();
+        DriverManager.setLoginTimeout(10);
+        try (var connection = DriverManager.getConnection(url, config.getUsername(), config.getPassword())) {
             connection.isValid(5);
         } catch (SQLException e) {
-            dataSource.close();
             throw new DatabaseStartupException(
                     "No se pudo conectar a la base de datos " + url + ": " + e.getMessage(),
                     "Compruebe que el servidor está en marcha y que MINGA_DB_URL, MINGA_DB_USER y MINGA_DB_PASSWORD"

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server run from the binaries that zonky publishes on Maven Central, with its data
  * kept in a folder of ours so it survives restarts. We drive initdb and pg_ctl ourselves rather
  * than through zonky's launcher because PostgreSQL refuses to run as root, and CI and many
- * servers run as root: there we run the server as the unprivileged {@code nobody} user.
+ * servers run as root: there we run the server as an ordinary user in a user namespace.
  *
  * <p>One server per data folder per JVM (tests with several Spring contexts share it); a file lock
  * stops a second process from using the same folder.
@@ -126,7 +126,6 @@ public final class EmbeddedPostgres {
             if (!Files.exists(log)) {
                 Files.createFile(log);
             }
-            giveToServerUser(log);
             if (Files.exists(pgData.resolve("postmaster.pid")) && pgCtl("status").exitCode == 0) {
                 // Our lock is held, so this server was orphaned by a Minga that died: stop it first.
                 EmbeddedPostgres.log.warn("Stopping a PostgreSQL left running by a previous Minga in {}", pgData);
@@ -150,7 +149,6 @@ public final class EmbeddedPostgres {
         Files.createDirectories(pgData);
         Files.setPosixFilePermissions(pgData, Set.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        giveToServerUser(pgData);
         ProcessResult result = run(List.of(bin("initdb"), "-D", pgData.toString(), "-U", USER, "-A", "trust",
                 "-E", "UTF8", "--locale=C", "--no-instructions"));
         if (result.exitCode != 0) {
@@ -182,7 +180,10 @@ public final class EmbeddedPostgres {
         }
     }
 
-    synchronized void stop() {
+    void stop() {
+        synchronized (EmbeddedPostgres.class) {
+            RUNNING.remove(dataDir);
+        }
         try {
             if (Files.exists(pgData.resolve("postmaster.pid"))) {
                 pgCtl("stop", "-m", "fast", "-w", "-t", "30");
@@ -248,23 +249,16 @@ public final class EmbeddedPostgres {
     private record ProcessResult(int exitCode, String output) {
     }
 
-    /** PostgreSQL will not run as root; when we are root, run it as nobody through setpriv. */
+    /**
+     * PostgreSQL will not run as root. When we are root, run it in a user namespace where it is an
+     * ordinary user (uid 1000) that maps back to root outside: it can then use data folders that
+     * only root can reach, such as /root/..., and files stay owned by root.
+     */
     private static List<String> unprivilegedPrefix() {
         if (!"root".equals(System.getProperty("user.name"))) {
             return List.of();
         }
-        return List.of("setpriv", "--reuid=" + NOBODY_ID, "--regid=" + NOBODY_GROUP, "--clear-groups", "--");
-    }
-
-    private static final int NOBODY_ID = 65534;
-    private static final int NOBODY_GROUP = 65534;
-
-    private void giveToServerUser(Path path) throws IOException {
-        if (runAs.isEmpty()) {
-            return;
-        }
-        Files.setAttribute(path, "unix:uid", NOBODY_ID);
-        Files.setAttribute(path, "unix:gid", NOBODY_GROUP);
+        return List.of("unshare", "--user", "--map-user=1000", "--map-group=1000", "--");
     }
 
     private static FileLock tryLock(FileChannel channel) {
