@@ -58,7 +58,7 @@ public class UserAccount {
         return state;
     }
 
-    List<Grant> sortedGrants() {
+    public List<Grant> sortedGrants() {
         return grants.stream().sorted(Comparator.comparing(Grant::role).thenComparing(g -> String.valueOf(g.schemeId()))
                 .thenComparing(g -> String.valueOf(g.unitCode()))).toList();
     }
