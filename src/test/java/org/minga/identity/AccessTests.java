@@ -149,7 +149,9 @@ class AccessTests {
                 .param("actor", director))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries[*].action", hasItem("UPDATE")))
-                .andExpect(jsonPath("$.entries[*].summary", hasItem("Usuario " + staff)));
+                .andExpect(jsonPath("$.entries[*].summary", hasItem("Usuario " + staff)))
+                .andExpect(jsonPath("$.entries[?(@.summary == 'Usuario " + staff + "')].after.username")
+                        .value(hasItem(staff)));
     }
 
     @Test
