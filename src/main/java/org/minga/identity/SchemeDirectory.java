@@ -1,6 +1,8 @@
 package org.minga.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,9 @@ public interface SchemeDirectory {
     List<SchemeRef> all();
 
     Optional<SchemeRef> find(long id);
+
+    /** Names of the given schemes, in one query. */
+    Map<Long, String> names(Collection<Long> ids);
 
     record SchemeRef(long id, String name, String country) {
     }

@@ -1,6 +1,9 @@
 package org.minga.registry;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +72,16 @@ public class Schemes implements SchemeDirectory {
     @Override
     public Optional<SchemeRef> find(long id) {
         return repository.findById(id).map(Schemes::ref);
+    }
+
+    @Override
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        repository.findAllById(ids).forEach(s -> names.put(s.getId(), s.getName()));
+        return names;
     }
 
     private void check(String name, String acronym, Scheme.Country country, long id) {

@@ -209,6 +209,37 @@ class AccessTests {
     }
 
     @Test
+    void aRevokedGrantOrADisabledAccountStopsAnOpenSessionAtOnce() throws Exception {
+        long scheme = fixtures.scheme(TestData.unique("Esquema revocación"));
+        String name = TestData.unique("revocada");
+        long id = fixtures.user(name, PASSWORD, "SCHEME_ADMIN", scheme, null);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc
+                .perform(formLogin("/login").user(name).password(PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+        mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/users/" + id + "/grants")
+                .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"SCHEME_ADMIN\",\"schemeId\":" + scheme + "}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+
+        mvc.perform(post("/admin/users/" + id + "/enabled").with(user("admin").roles("PLATFORM_ADMIN")).with(csrf())
+                .param("enabled", "false")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(name, PASSWORD))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aBadParameterIsAProblemNamingIt() throws Exception {
+        mvc.perform(get("/api/v1/audit").param("before", "abc").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors[0].field").value("before"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Type"));
+    }
+
+    @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())

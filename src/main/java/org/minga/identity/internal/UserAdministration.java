@@ -175,8 +175,11 @@ public class UserAdministration {
     /** A scheme administrator may only see users who hold a grant in one of their schemes. */
     public UserAccount findVisible(long userId) {
         UserAccount user = find(userId);
-        if (!current.isPlatformAdmin() && user.getGrants().stream()
-                .noneMatch(g -> g.schemeId() != null && current.administeredSchemes().contains(g.schemeId()))) {
+        if (current.isPlatformAdmin()) {
+            return user;
+        }
+        List<Long> administered = current.administeredSchemes();
+        if (user.getGrants().stream().noneMatch(g -> g.schemeId() != null && administered.contains(g.schemeId()))) {
             throw new AccessDeniedException("Este usuario no pertenece a sus esquemas.");
         }
         return user;

@@ -2,18 +2,27 @@ package org.minga.identity.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.minga.identity.Role;
+import org.minga.identity.SchemeDirectory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Lists of users for admin pages: one query per page, grants aggregated, no N+1. */
+/** Lists of users for admin pages: one query per page with grants aggregated, one for scheme names. */
 @Component
 public class UserDirectory {
 
     private final JdbcClient jdbc;
+    private final SchemeDirectory schemes;
 
-    UserDirectory(JdbcClient jdbc) {
+    UserDirectory(JdbcClient jdbc, SchemeDirectory schemes) {
         this.jdbc = jdbc;
+        this.schemes = schemes;
     }
 
     public record UserSummary(long id, String username, String fullName, String email, boolean enabled,
@@ -23,11 +32,11 @@ public class UserDirectory {
     /** A page of users by name; with {@code schemes}, only users holding a grant in one of them. */
     public List<UserSummary> page(List<Long> schemes, String search, int page, int size) {
         String like = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase() + "%";
-        return jdbc.sql("""
+        List<Row> rows = jdbc.sql("""
                 select u.id, u.username, u.full_name, u.email, u.enabled,
-                       (select coalesce(string_agg(g.role || coalesce(' · ' || s.name, '') || coalesce(' · ' || g.unit_code, ''),
-                                                   '|' order by g.role, s.name), '')
-                        from user_grant g left join scheme s on s.id = g.scheme_id where g.app_user = u.id) as grants
+                       (select coalesce(string_agg(g.role || ';' || coalesce(g.scheme_id::text, '') || ';'
+                                                   || coalesce(g.unit_code, ''), '|' order by g.role, g.scheme_id), '')
+                        from user_grant g where g.app_user = u.id) as grants
                 from app_user u
                 where (cast(:like as text) is null or lower(u.username) like :like or lower(u.full_name) like :like)
                   and (:allSchemes or exists (select 1 from user_grant g where g.app_user = u.id
@@ -40,10 +49,31 @@ public class UserDirectory {
                 .param("schemes", schemes == null || schemes.isEmpty() ? List.of(-1L) : schemes)
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query((rs, n) -> new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
-                        rs.getString("email"), rs.getBoolean("enabled"),
-                        rs.getString("grants").isEmpty() ? List.of()
-                                : Arrays.asList(rs.getString("grants").split("\\|"))))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
+                        rs.getString("email"), rs.getBoolean("enabled"), parse(rs.getString("grants"))))
                 .list();
+        Set<Long> schemeIds = rows.stream().flatMap(r -> r.grants().stream()).map(Grant::schemeId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, String> names = this.schemes.names(schemeIds);
+        return rows.stream().map(r -> new UserSummary(r.id(), r.username(), r.fullName(), r.email(), r.enabled(),
+                r.grants().stream().map(g -> describe(g, names)).toList())).toList();
+    }
+
+    private record Row(long id, String username, String fullName, String email, boolean enabled, List<Grant> grants) {
+    }
+
+    private static List<Grant> parse(String grants) {
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(grants.split("\\|")).map(g -> g.split(";", -1))
+                .map(p -> new Grant(Role.valueOf(p[0]), p[1].isEmpty() ? null : Long.valueOf(p[1]),
+                        p[2].isEmpty() ? null : p[2]))
+                .toList();
+    }
+
+    private static String describe(Grant g, Map<Long, String> schemeNames) {
+        return g.role() + (g.schemeId() == null ? "" : " · " + schemeNames.getOrDefault(g.schemeId(), "#" + g.schemeId()))
+                + (g.unitCode() == null ? "" : " · " + g.unitCode());
     }
 }

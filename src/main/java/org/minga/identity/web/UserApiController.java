@@ -90,12 +90,23 @@ class UserApiController {
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SCHEME_ADMIN')")
     @Operation(summary = "Asigna una función; un administrador de esquema solo dentro de sus esquemas")
     UserBody addGrant(@PathVariable long id, @RequestBody GrantBody body) {
-        return UserBody.of(administration.addGrant(id, body.grant()));
+        return visibleGrants(administration.addGrant(id, body.grant()));
     }
 
     @DeleteMapping("/users/{id}/grants")
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SCHEME_ADMIN')")
     UserBody revokeGrant(@PathVariable long id, @RequestBody GrantBody body) {
-        return UserBody.of(administration.revokeGrant(id, body.grant()));
+        return visibleGrants(administration.revokeGrant(id, body.grant()));
+    }
+
+    /** A scheme administrator may grant a role to any user, but sees only the grants of their schemes. */
+    private UserBody visibleGrants(UserAccount user) {
+        UserBody all = UserBody.of(user);
+        if (current.isPlatformAdmin()) {
+            return all;
+        }
+        var administered = current.administeredSchemes();
+        return new UserBody(all.id(), all.username(), all.fullName(), all.email(), all.enabled(), all.grants().stream()
+                .filter(g -> g.schemeId() != null && administered.contains(g.schemeId())).toList());
     }
 }

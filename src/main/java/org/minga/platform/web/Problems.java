@@ -16,7 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * RFC 9457 problem details, the one error shape of the API. Types are relative URIs under
- * {@code /problems/}, documented in the API guide.
+ * {@code /problems/} (invalid-input, not-found, forbidden, unauthenticated, login-throttled...).
  */
 public final class Problems {
 
@@ -46,7 +46,7 @@ public final class Problems {
     /** The flat JSON members of a problem, as RFC 9457 lays them out. */
     public static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

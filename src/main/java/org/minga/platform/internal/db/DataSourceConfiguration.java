@@ -25,6 +25,7 @@ class DataSourceConfiguration {
             EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir(), properties.port());
             config.setJdbcUrl(server.jdbcUrl());
             config.setUsername(server.username());
+            config.setPassword(server.password());
         } else {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());

@@ -55,6 +55,7 @@ public final class EmbeddedPostgres {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private int port;
+    private String password;
 
     /** Starts (or returns the already running) server for this data folder. */
     public static synchronized EmbeddedPostgres start(Path dataDir, int port) {
@@ -113,15 +114,21 @@ public final class EmbeddedPostgres {
         return USER;
     }
 
+    public String password() {
+        return password;
+    }
+
     public int port() {
         return port;
     }
 
     private void boot(int requestedPort) {
         try {
+            Path passwordFile = dataDir.resolve("postgres.password");
             if (!Files.exists(pgData.resolve("PG_VERSION"))) {
-                initdb();
+                initdb(passwordFile);
             }
+            this.password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : null;
             Path log = dataDir.resolve("postgres.log");
             if (!Files.exists(log)) {
                 Files.createFile(log);
@@ -145,12 +152,19 @@ public final class EmbeddedPostgres {
         }
     }
 
-    private void initdb() throws IOException {
+    /** A new cluster whose superuser has a random password kept beside it, readable by its owner only. */
+    private void initdb(Path passwordFile) throws IOException {
         Files.createDirectories(pgData);
         Files.setPosixFilePermissions(pgData, Set.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        ProcessResult result = run(List.of(bin("initdb"), "-D", pgData.toString(), "-U", USER, "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-instructions"));
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        Files.deleteIfExists(passwordFile);
+        Files.createFile(passwordFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, java.util.HexFormat.of().formatHex(secret));
+        ProcessResult result = run(List.of(bin("initdb"), "-D", pgData.toString(), "-U", USER,
+                "-A", "scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C", "--no-instructions"));
         if (result.exitCode != 0) {
             throw new DatabaseStartupException("No se pudo inicializar la base de datos integrada: " + result.output,
                     "Compruebe que la carpeta " + pgData + " está vacía y se puede escribir.", null);
@@ -168,7 +182,7 @@ public final class EmbeddedPostgres {
 
     private void createDatabaseIfMissing() {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (var connection = DriverManager.getConnection(url, USER, "");
+        try (var connection = DriverManager.getConnection(url, USER, password);
                 var statement = connection.createStatement()) {
             var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!rs.next()) {

@@ -20,8 +20,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Claims queued jobs with FOR UPDATE SKIP LOCKED, so any number of nodes can share the queue, and
- * runs them on virtual threads. A running job beats a heartbeat; one whose node died (no heartbeat
- * for {@link #STALE}) is queued again.
+ * runs them on virtual threads. This node beats a heartbeat for each job it runs, whether or not the
+ * job reports progress; a job whose node died (no heartbeat for {@link #STALE}) is queued again.
+ * Every update names the attempt it belongs to, so a run that was given up on cannot overwrite the
+ * next one.
  */
 @Component
 class JobRunner implements DisposableBean {
@@ -37,6 +39,7 @@ class JobRunner implements DisposableBean {
     private final JobHandlers handlers;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots = new Semaphore(PARALLEL);
+    private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JobRunner(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, JobHandlers handlers) {
         this.jdbc = jdbc;
@@ -63,6 +66,14 @@ class JobRunner implements DisposableBean {
         }
     }
 
+    @Scheduled(fixedDelayString = "${minga.jobs.heartbeat-interval:30s}")
+    void heartbeat() {
+        if (!running.isEmpty()) {
+            jdbc.sql("update job set heartbeat_at = now() where status = 'RUNNING' and id in (:ids)")
+                    .param("ids", java.util.List.copyOf(running)).update();
+        }
+    }
+
     @Scheduled(fixedDelayString = "${minga.jobs.recover-interval:60s}")
     void requeueStale() {
         int requeued = jdbc.sql("""
@@ -76,7 +87,7 @@ class JobRunner implements DisposableBean {
         }
     }
 
-    private record Claimed(UUID id, String type, String payload) {
+    private record Claimed(UUID id, String type, String payload, int attempt) {
     }
 
     private Optional<Claimed> claim() {
@@ -84,35 +95,44 @@ class JobRunner implements DisposableBean {
                 update job set status = 'RUNNING', started_at = now(), heartbeat_at = now(), attempts = attempts + 1
                 where id = (select id from job where status = 'QUEUED' and type in (:types)
                             order by created_at for update skip locked limit 1)
-                returning id, type, payload::text as payload
+                returning id, type, payload::text as payload, attempts
                 """).param("types", handlers.types().isEmpty() ? java.util.List.of("") : handlers.types())
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("type"),
-                        rs.getString("payload")))
+                        rs.getString("payload"), rs.getInt("attempts")))
                 .optional());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void execute(Claimed job) {
         JobHandler handler = handlers.require(job.type());
+        running.add(job.id());
         try {
             Object payload = json.readValue(job.payload(), handler.payloadType());
-            Object result = handler.run(payload, (percent, message) -> progress(job.id(), percent, message));
+            Object result = handler.run(payload, (percent, message) -> progress(job, percent, message));
             jdbc.sql("""
                     update job set status = 'SUCCEEDED', progress = 100, result = cast(:result as jsonb),
                                    finished_at = now(), heartbeat_at = now()
-                    where id = :id
-                    """).param("id", job.id()).param("result", json.writeValueAsString(result)).update();
-        } catch (Exception e) {
+                    where id = :id and attempts = :attempt and status = 'RUNNING'
+                    """).param("id", job.id()).param("attempt", job.attempt())
+                    .param("result", json.writeValueAsString(result)).update();
+        } catch (Exception | Error e) {
             log.warn("Job {} ({}) failed", job.id(), job.type(), e);
-            jdbc.sql("update job set status = 'FAILED', error = :error, finished_at = now() where id = :id")
-                    .param("id", job.id()).param("error", e.getMessage() == null ? e.toString() : e.getMessage())
-                    .update();
+            jdbc.sql("""
+                    update job set status = 'FAILED', error = :error, finished_at = now()
+                    where id = :id and attempts = :attempt and status = 'RUNNING'
+                    """).param("id", job.id()).param("attempt", job.attempt())
+                    .param("error", e.getMessage() == null ? e.toString() : e.getMessage()).update();
+        } finally {
+            running.remove(job.id());
         }
     }
 
-    private void progress(UUID id, int percent, String message) {
-        jdbc.sql("update job set progress = :p, message = :m, heartbeat_at = now() where id = :id")
-                .param("p", Math.clamp(percent, 0, 100)).param("m", message).param("id", id).update();
+    private void progress(Claimed job, int percent, String message) {
+        jdbc.sql("""
+                update job set progress = :p, message = :m, heartbeat_at = now()
+                where id = :id and attempts = :attempt and status = 'RUNNING'
+                """).param("p", Math.clamp(percent, 0, 100)).param("m", message).param("id", job.id())
+                .param("attempt", job.attempt()).update();
     }
 
     @Override

@@ -109,6 +109,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body(Problems.invalid(summary(errors), errors, path(request)));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
+        String type = ex.getRequiredType() == null ? "?" : ex.getRequiredType().getSimpleName();
+        List<FieldProblem> errors = List.of(new FieldProblem(field, "Type", messages.getMessage("input.type",
+                new Object[] {ex.getValue(), type}, LocaleContextHolder.getLocale())));
+        return body(Problems.invalid(summary(errors), errors, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = List.of(new FieldProblem(ex.getParameterName(), "Required",
+                messages.getMessage("input.required", null, LocaleContextHolder.getLocale())));
+        return body(Problems.invalid(summary(errors), errors, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable", "Cuerpo ilegible",
+                messages.getMessage("input.unreadable", null, LocaleContextHolder.getLocale()), path(request)));
+    }
+
     /** Every other Spring MVC error (unreadable JSON, wrong type, missing parameter) as a problem. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,

@@ -1,7 +1,6 @@
 package org.minga.platform.internal.web;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
@@ -17,7 +16,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale SPANISH = Locale.forLanguageTag("es-CO");
-    static final List<Locale> SUPPORTED = List.of(SPANISH, Locale.forLanguageTag("es-SV"), Locale.ENGLISH);
 
     @Bean
     LocaleResolver localeResolver() {

@@ -27,7 +27,7 @@ class EmbeddedPostgresTests {
     @Test
     void dataSurvivesARestart() throws Exception {
         EmbeddedPostgres server = EmbeddedPostgres.start(dir, 0);
-        try (var c = DriverManager.getConnection(server.jdbcUrl(), server.username(), null);
+        try (var c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                 var s = c.createStatement()) {
             s.execute("create table kept (name text)");
             s.execute("insert into kept values ('Asomunicipios')");
@@ -35,12 +35,27 @@ class EmbeddedPostgresTests {
         server.stop();
 
         EmbeddedPostgres again = EmbeddedPostgres.start(dir, 0);
-        try (var c = DriverManager.getConnection(again.jdbcUrl(), again.username(), null);
+        try (var c = DriverManager.getConnection(again.jdbcUrl(), again.username(), again.password());
                 var rs = c.createStatement().executeQuery("select name from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Asomunicipios");
         } finally {
             again.stop();
+        }
+    }
+
+    @Test
+    void theDatabaseAsksForThePasswordKeptInTheDataFolder() throws Exception {
+        EmbeddedPostgres server = EmbeddedPostgres.start(dir, 0);
+        try {
+            assertThat(server.password()).hasSize(48);
+            assertThat(Files.getPosixFilePermissions(dir.resolve("postgres.password")))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), server.username(), "wrong"))
+                    .isInstanceOf(java.sql.SQLException.class);
+        } finally {
+            server.stop();
         }
     }
 
@@ -57,7 +72,7 @@ class EmbeddedPostgresTests {
                     .contains("MINGA_DATA_DIR")
                     .doesNotContain("\tat org.minga");
             // and the first one still serves
-            try (var c = DriverManager.getConnection(server.jdbcUrl(), server.username(), null)) {
+            try (var c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
                 assertThat(c.isValid(2)).isTrue();
             }
         } finally {

@@ -63,8 +63,11 @@ class JobsTests {
     @Test
     void aJobOfAnotherPersonDoesNotExistForYou() throws Exception {
         UUID id = asAdmin(() -> jobs.submit("TEST_COUNT", new CountingJobHandler.Count(1), null));
-        mvc.perform(get("/api/v1/jobs/" + id).with(httpBasic("nadie", "x"))).andExpect(status().isUnauthorized());
-        mvc.perform(get("/jobs/" + id).with(user("otra-persona").roles("OBSERVER"))).andExpect(status().isNotFound());
+        String other = org.minga.support.TestData.unique("otra");
+        new org.minga.support.ApiFixtures(mvc).user(other, "una-clave-larga-1", "OBSERVER", null, null);
+        mvc.perform(get("/api/v1/jobs/" + id).with(httpBasic(other, "una-clave-larga-1")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/jobs/" + id).with(user(other).roles("OBSERVER"))).andExpect(status().isNotFound());
     }
 
     @Test
