@@ -374,6 +374,12 @@ row() { printf '%-44s %12s %10s %6s\n' "$@"; }
   echo "java options  ${BENCH_JAVA_OPTS:-(none, JVM ergonomics)}"
   echo "wrk           -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --timeout $WRK_TIMEOUT --latency, after a $WRK_WARMUP warm-up; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "load average  cold start $LOAD_BEFORE_COLD | warm start $LOAD_BEFORE_WARM | /login $LOAD_BEFORE_LOGIN | /api/v1/me $LOAD_BEFORE_ME"
+  if awk -v n="$(nproc)" -v l="$LOAD_BEFORE_COLD $LOAD_BEFORE_WARM $LOAD_BEFORE_LOGIN $LOAD_BEFORE_ME" \
+    'BEGIN { split(l, a, " "); for (i = 1; i <= 12; i += 3) if (a[i] > n / 2) exit 0; exit 1 }'; then
+    echo
+    echo "NOTE: the 1-minute load average exceeded $(nproc) / 2 before a phase (it includes this benchmark's"
+    echo "      own previous phase); if other work was running, the figures are noisy."
+  fi
   if ((${#INVALID[@]})); then
     echo
     echo "NOT VALID: requests failed during the load, so the throughput figures below are not comparable:"

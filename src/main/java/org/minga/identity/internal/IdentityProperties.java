@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login         how many failed logins lock a user name or an address, and for how long
  */
 @ConfigurationProperties("minga.identity")
-record IdentityProperties(String adminPassword, @DefaultValue Login login) {
+public record IdentityProperties(String adminPassword, @DefaultValue Login login) {
 
-    record Login(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("30") int maxFailuresPerAddress,
+    public record Login(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("30") int maxFailuresPerAddress,
             @DefaultValue("15m") Duration window, @DefaultValue("15m") Duration lockout) {
     }
 }

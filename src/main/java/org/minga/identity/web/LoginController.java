@@ -1,13 +1,22 @@
 package org.minga.identity.web;
 
+import org.minga.identity.internal.IdentityProperties;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
 
+    private final IdentityProperties properties;
+
+    LoginController(IdentityProperties properties) {
+        this.properties = properties;
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("lockoutMinutes", properties.login().lockout().toMinutes());
         return "identity/login";
     }
 }

@@ -74,6 +74,7 @@ class UserApiController {
     @PostMapping("/users")
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SCHEME_ADMIN')")
     @Operation(summary = "Crea un usuario con su primera función")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Creado")
     ResponseEntity<UserBody> create(@RequestBody NewUserBody body) {
         UserAccount user = administration.create(new UserAdministration.NewUser(body.username(), body.fullName(),
                 body.email(), body.password(), body.grant() == null ? null : body.grant().grant()));

@@ -48,6 +48,7 @@ class SchemeApiController {
 
     @PostMapping
     @Operation(summary = "Registra un esquema (administradores de la plataforma)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Creado")
     ResponseEntity<SchemeBody> create(@RequestBody SchemeBody body) {
         Scheme scheme = schemes.create(body.name(), body.acronym(), body.country());
         return ResponseEntity.created(URI.create("/api/v1/registry/schemes/" + scheme.getId()))

@@ -30,6 +30,8 @@ class AuditController {
         var filter = new AuditQuery.Filter(actor, action, entityType, entityId, schemeId, from, to);
         model.addAttribute("filter", filter);
         model.addAttribute("page", audit.find(filter, before, size));
+        model.addAttribute("zone", audit.zone().getId());
+        model.addAttribute("size", size);
         return "platform/audit";
     }
 }

@@ -2,10 +2,11 @@ package org.minga.platform.internal.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,16 @@ public class AuditQuery {
 
     static final int MAX_SIZE = 100;
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    AuditQuery(JdbcClient jdbc) {
+    /** Dates in filters are days in the platform's time zone, the one its pages show. */
+    AuditQuery(JdbcClient jdbc, @Value("${minga.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     public record Filter(String actor, String action, String entityType, String entityId, Long schemeId,
@@ -46,9 +54,9 @@ public class AuditQuery {
         condition(sql, params, "entityId", "entity_id = :entityId", blankToNull(filter.entityId()));
         condition(sql, params, "schemeId", "scheme_id = :schemeId", filter.schemeId());
         condition(sql, params, "from", "occurred_at >= :from",
-                filter.from() == null ? null : filter.from().atStartOfDay().toInstant(ZoneOffset.UTC));
+                filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant());
         condition(sql, params, "to", "occurred_at < :to",
-                filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toInstant());
         condition(sql, params, "before", "id < :before", before);
         sql.append(" order by id desc limit ").append(limit + 1);
 
