@@ -31,13 +31,8 @@ class SchemeController {
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        var rows = schemes.page(Math.max(page, 0), PAGE_SIZE + 1);
-        model.addAttribute("schemes", rows.stream().limit(PAGE_SIZE).toList());
-        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-        model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("form", new SchemeForm());
-        model.addAttribute("countries", Scheme.Country.values());
-        return "registry/schemes";
+        return listPage(page, model);
     }
 
     @PostMapping
@@ -50,10 +45,15 @@ class SchemeController {
         } catch (InvalidInputException e) {
             Forms.reject(result, e);
         }
-        var rows = schemes.page(0, PAGE_SIZE + 1);
+        return listPage(0, model);
+    }
+
+    /** One page of schemes by name, and the country choices of the registration form. */
+    private String listPage(int page, Model model) {
+        var rows = schemes.page(Math.max(page, 0), PAGE_SIZE + 1);
         model.addAttribute("schemes", rows.stream().limit(PAGE_SIZE).toList());
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
-        model.addAttribute("page", 0);
+        model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("countries", Scheme.Country.values());
         return "registry/schemes";
     }
