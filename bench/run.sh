@@ -100,8 +100,8 @@ mkdir -p "$RESULTS_DIR"
 RESULT_FILE="$RESULTS_DIR/$STAMP.txt"
 WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/minga-bench-work.XXXXXX")"
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/minga-bench-data.XXXXXX")"
-# When run as root, Minga runs its embedded PostgreSQL as the user nobody, which must be able to
-# enter the data folder; mktemp creates it 0700.
+# mktemp creates the folder 0700. Builds before 0352f87 ran the embedded PostgreSQL as the user
+# nobody when started as root, and nobody must be able to enter the folder.
 chmod 755 "$DATA_DIR"
 APP_PID=""
 APP_LOG=""
@@ -158,7 +158,20 @@ ms_to_s() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 kib_to_mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 pass_fail() { awk -v v="$1" -v t="$2" 'BEGIN { print (v + 0 < t + 0) ? "PASS" : "FAIL" }'; }
 
-postgres_binary_dirs() { ls -d "${TMPDIR:-/tmp}"/minga-postgres-* 2>/dev/null | sort || true; }
+# Minga unpacks its PostgreSQL binaries once into java.io.tmpdir (/tmp on Linux, whatever TMPDIR says).
+postgres_binary_dirs() { ls -d /tmp/minga-postgres-* 2>/dev/null | sort || true; }
+
+# Dies, with the last lines of the app log, if the app is no longer running.
+check_app_alive() {
+  [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null && return 0
+  local rc=0 hint=""
+  if [[ -n "$APP_PID" ]]; then wait "$APP_PID" || rc=$?; fi
+  APP_PID=""
+  ((rc == 143 || rc == 130 || rc == 137)) && hint="; it was killed by a signal this script did not send"
+  echo "----- last lines of $APP_LOG -----" >&2
+  grep -v '^[[:space:]]*at ' "$APP_LOG" | tail -n 30 >&2 || true
+  die "the app exited with status $rc $1$hint (log: $APP_LOG)"
+}
 
 # Starts the app on DATA_DIR and waits for health UP, polling every 100 ms. Sets START_MS.
 start_app() {
@@ -173,14 +186,7 @@ start_app() {
     "$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$JAR" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   while :; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-      local rc=0
-      wait "$APP_PID" || rc=$?
-      APP_PID=""
-      echo "----- last lines of $APP_LOG -----" >&2
-      grep -v '^[[:space:]]*at ' "$APP_LOG" | tail -n 30 >&2 || true
-      die "the app exited with status $rc during the $label start (log: $APP_LOG)"
-    fi
+    check_app_alive "during the $label start"
     if curl -fsS --max-time 1 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
       break
     fi
@@ -201,6 +207,7 @@ spring_started() {
 
 # Forces a full GC, then reads heap used/committed (KiB) from GC.heap_info. Sets HEAP_USED_K, HEAP_COMMITTED_K.
 heap_after_gc() {
+  check_app_alive "before the heap measurement"
   "$JCMD" "$APP_PID" GC.run >/dev/null || die "jcmd GC.run failed on pid $APP_PID"
   sleep 1
   local info
@@ -239,10 +246,15 @@ run_wrk() {
   local name="$1" url="$2"
   shift 2
   say "wrk $name: warm-up $WRK_WARMUP, then ${WRK_DURATION} with -t$WRK_THREADS -c$WRK_CONNECTIONS (load: $(loadavg))"
+  local rc=0
   wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" --timeout "$WRK_TIMEOUT" "$@" "$url" \
-    >"$WORK_DIR/wrk-$name-warmup.txt" || die "wrk warm-up on $url failed: $(cat "$WORK_DIR/wrk-$name-warmup.txt")"
+    >"$WORK_DIR/wrk-$name-warmup.txt" 2>&1 || rc=$?
+  check_app_alive "during the wrk warm-up on $url"
+  ((rc == 0)) || die "wrk warm-up on $url failed: $(cat "$WORK_DIR/wrk-$name-warmup.txt")"
   wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --timeout "$WRK_TIMEOUT" --latency "$@" "$url" \
-    >"$WORK_DIR/wrk-$name.txt" || die "wrk on $url failed: $(cat "$WORK_DIR/wrk-$name.txt")"
+    >"$WORK_DIR/wrk-$name.txt" 2>&1 || rc=$?
+  check_app_alive "during the wrk run on $url"
+  ((rc == 0)) || die "wrk on $url failed: $(cat "$WORK_DIR/wrk-$name.txt")"
   local f="$WORK_DIR/wrk-$name.txt"
   WRK_RPS="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$f")"
   WRK_P50="$(awk '$1 == "50%" { print $2 }' "$f" | to_ms)"
@@ -356,13 +368,14 @@ WARM_LOG_POOL="$(grep -c 'Connection is not available, request timed out' "$APP_
 # 6. Summary
 # ---------------------------------------------------------------------------------------------
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null || true)" ]]; then
+# Changes under bench/ and docs/ do not change the app.
+if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!bench' ':!docs' 2>/dev/null || true)" ]]; then
   COMMIT="$COMMIT (uncommitted changes)"
 fi
 CPU_MODEL="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)"
 MEM_TOTAL="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 JAVA_VERSION="$("$JAVA" -version 2>&1 | sed -n '2p')"
-row() { printf '%-44s %12s %10s %6s\n' "$@"; }
+row() { printf '%-44s %17s %8s %6s\n' "$@"; }
 
 {
   echo "Minga benchmark $STAMP"
@@ -374,11 +387,10 @@ row() { printf '%-44s %12s %10s %6s\n' "$@"; }
   echo "java options  ${BENCH_JAVA_OPTS:-(none, JVM ergonomics)}"
   echo "wrk           -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --timeout $WRK_TIMEOUT --latency, after a $WRK_WARMUP warm-up; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "load average  cold start $LOAD_BEFORE_COLD | warm start $LOAD_BEFORE_WARM | /login $LOAD_BEFORE_LOGIN | /api/v1/me $LOAD_BEFORE_ME"
-  if awk -v n="$(nproc)" -v l="$LOAD_BEFORE_COLD $LOAD_BEFORE_WARM $LOAD_BEFORE_LOGIN $LOAD_BEFORE_ME" \
-    'BEGIN { split(l, a, " "); for (i = 1; i <= 12; i += 3) if (a[i] > n / 2) exit 0; exit 1 }'; then
+  if awk -v n="$(nproc)" -v l="${LOAD_BEFORE_COLD%% *}" 'BEGIN { exit !(l > n / 2) }'; then
     echo
-    echo "NOTE: the 1-minute load average exceeded $(nproc) / 2 before a phase (it includes this benchmark's"
-    echo "      own previous phase); if other work was running, the figures are noisy."
+    echo "NOTE: the machine was busy before the benchmark started (1-minute load ${LOAD_BEFORE_COLD%% *} on"
+    echo "      $(nproc) CPUs); the figures are noisy. Rerun on an idle machine for comparable figures."
   fi
   if ((${#INVALID[@]})); then
     echo

@@ -20,10 +20,20 @@ class LoginThrottle {
         this.jdbc = jdbc;
     }
 
-    /** Until when the key is locked, if it is. */
-    Optional<Instant> lockedUntil(String key) {
-        return jdbc.sql("select locked_until from login_throttle where key = :key and locked_until > now()")
-                .param("key", key).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    /** What is on record for a key: nothing for almost every login, so nothing to clear after it. */
+    record State(int failures, Instant lockedUntil) {
+
+        Optional<Instant> locked() {
+            return lockedUntil != null && lockedUntil.isAfter(Instant.now()) ? Optional.of(lockedUntil)
+                    : Optional.empty();
+        }
+    }
+
+    Optional<State> state(String key) {
+        return jdbc.sql("select failures, locked_until from login_throttle where key = :key").param("key", key)
+                .query((rs, n) -> new State(rs.getInt(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional();
     }
 
     void failure(String key, int maxFailures, Duration window, Duration lockout) {

@@ -29,14 +29,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String userKey = "user:" + authentication.getName().toLowerCase(Locale.ROOT);
         String addressKey = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? "address:" + details.getRemoteAddress() : null;
-        throttle.lockedUntil(userKey)
-                .or(() -> addressKey == null ? Optional.empty() : throttle.lockedUntil(addressKey))
+        Optional<LoginThrottle.State> userState = throttle.state(userKey);
+        userState.flatMap(LoginThrottle.State::locked)
+                .or(() -> addressKey == null ? Optional.empty()
+                        : throttle.state(addressKey).flatMap(LoginThrottle.State::locked))
                 .ifPresent(until -> {
                     throw new LoginThrottledException(until);
                 });
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.success(userKey);
+            if (userState.isPresent()) {
+                throttle.success(userKey);
+            }
             return result;
         } catch (BadCredentialsException e) {
             throttle.failure(userKey, limits.maxFailuresPerUser(), limits.window(), limits.lockout());

@@ -21,18 +21,35 @@ class DataSourceConfiguration {
         config.setPoolName("minga");
         config.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
         config.setConnectionTimeout(10_000);
-        if (properties.embedded()) {
-            EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir(), properties.port());
-            config.setJdbcUrl(server.jdbcUrl());
-            config.setUsername(server.username());
-            config.setPassword(server.password());
-        } else {
+        if (!properties.embedded()) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
+            checkReachable(config);
+            return new HikariDataSource(config);
         }
-        checkReachable(config);
-        return new HikariDataSource(config);
+        EmbeddedPostgres server = EmbeddedPostgres.start(properties.dataDir(), properties.port());
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.username());
+        config.setPassword(server.password());
+        return new EmbeddedDataSource(config, server);
+    }
+
+    /** Closing the pool (the last thing Spring closes) also stops the embedded server. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+
+        private final EmbeddedPostgres server;
+
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            server.stop();
+        }
     }
 
     /** One plain connection first, so an unreachable server fails at once with a clear message. */

@@ -57,7 +57,10 @@ public final class EmbeddedPostgres {
     private int port;
     private String password;
 
-    /** Starts (or returns the already running) server for this data folder. */
+    /**
+     * Starts (or returns the already running) server for this data folder. Whoever starts it stops
+     * it: the application when its DataSource closes, after every bean that used it is gone.
+     */
     public static synchronized EmbeddedPostgres start(Path dataDir, int port) {
         Path key = dataDir.toAbsolutePath().normalize();
         EmbeddedPostgres running = RUNNING.get(key);
@@ -72,7 +75,6 @@ public final class EmbeddedPostgres {
             throw e;
         }
         RUNNING.put(key, server);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
         return server;
     }
 
@@ -194,7 +196,7 @@ public final class EmbeddedPostgres {
         }
     }
 
-    void stop() {
+    public void stop() {
         synchronized (EmbeddedPostgres.class) {
             RUNNING.remove(dataDir);
         }
