@@ -1,6 +1,7 @@
 /**
  * Countries, departments, municipalities and districts in time; boundaries; adjacency.
- * Not built yet: the module exists so that its boundary is drawn and verified from day one.
+ * Every question may be asked "as of" a date and gets that date's answer.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Territory")
+@org.springframework.modulith.ApplicationModule(displayName = "Territory", allowedDependencies = {"platform",
+        "platform :: web", "identity"})
 package org.minga.territory;

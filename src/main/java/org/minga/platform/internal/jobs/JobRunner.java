@@ -8,11 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 import org.minga.platform.JobHandler;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -87,7 +91,7 @@ class JobRunner implements DisposableBean {
         }
     }
 
-    private record Claimed(UUID id, String type, String payload, int attempt) {
+    private record Claimed(UUID id, String type, String payload, int attempt, String createdBy) {
     }
 
     private Optional<Claimed> claim() {
@@ -95,10 +99,10 @@ class JobRunner implements DisposableBean {
                 update job set status = 'RUNNING', started_at = now(), heartbeat_at = now(), attempts = attempts + 1
                 where id = (select id from job where status = 'QUEUED' and type in (:types)
                             order by created_at for update skip locked limit 1)
-                returning id, type, payload::text as payload, attempts
+                returning id, type, payload::text as payload, attempts, created_by
                 """).param("types", handlers.types().isEmpty() ? java.util.List.of("") : handlers.types())
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("type"),
-                        rs.getString("payload"), rs.getInt("attempts")))
+                        rs.getString("payload"), rs.getInt("attempts"), rs.getString("created_by")))
                 .optional());
     }
 
@@ -106,6 +110,9 @@ class JobRunner implements DisposableBean {
     private void execute(Claimed job) {
         JobHandler handler = handlers.require(job.type());
         running.add(job.id());
+        // The job acts for whoever started it: its audit records name that person.
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(job.createdBy(), null, List.of()));
         try {
             Object payload = json.readValue(job.payload(), handler.payloadType());
             Object result = handler.run(payload, (percent, message) -> progress(job, percent, message));
@@ -124,6 +131,7 @@ class JobRunner implements DisposableBean {
                     .param("error", e.getMessage() == null ? e.toString() : e.getMessage()).update();
         } finally {
             running.remove(job.id());
+            SecurityContextHolder.clearContext();
         }
     }
 

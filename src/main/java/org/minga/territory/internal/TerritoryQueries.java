@@ -1,0 +1,207 @@
+package org.minga.territory.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+import org.minga.platform.NotFoundException;
+import org.minga.territory.Level;
+import org.minga.territory.TerritorialUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Questions about the territory, each "as of" a date: one indexed query each, no N+1. */
+@Component
+public class TerritoryQueries {
+
+    static final String VALID_AT = " valid_from <= :at and (valid_to is null or valid_to >= :at) ";
+    private static final String UNIT_COLUMNS = "country, code, name, level, parent_code, valid_from, valid_to";
+    private final JdbcClient jdbc;
+
+    TerritoryQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Page(List<TerritorialUnit> items, int page, int size, boolean hasNext) {
+    }
+
+    public record Neighbour(String a, String b, double sharedBorderMeters) {
+    }
+
+    public record Detail(TerritorialUnit unit, String originalName, Double areaKm2, Double centroidLon,
+            Double centroidLat, TerritorialUnit parent, List<TerritorialUnit> predecessors,
+            List<TerritorialUnit> successors, Map<Integer, Map<String, String>> attributesByYear,
+            List<NeighbourUnit> neighbours) {
+    }
+
+    public record NeighbourUnit(String code, String name, double sharedBorderMeters) {
+    }
+
+    public Page units(String country, Level level, String parent, String q, LocalDate at, int page, int size) {
+        String search = q == null || q.isBlank() ? null : UnitNames.searchable(q.strip()) + "%";
+        String contains = search == null ? null : "%" + search;
+        List<TerritorialUnit> rows = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where" + VALID_AT
+                + """
+                and (cast(:country as text) is null or country = :country)
+                and (cast(:level as text) is null or level = :level)
+                and (cast(:parent as text) is null or parent_code = :parent)
+                and (cast(:search as text) is null or search_name like :search or search_name like :contains)
+                order by country, level, code limit :limit offset :offset
+                """)
+                .param("at", Date.valueOf(at)).param("country", blankToNull(country))
+                .param("level", level == null ? null : level.name()).param("parent", blankToNull(parent))
+                .param("search", search).param("contains", contains)
+                .param("limit", size + 1).param("offset", (long) page * size)
+                .query(this::unit).list();
+        boolean hasNext = rows.size() > size;
+        return new Page(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+    }
+
+    public TerritorialUnit unit(String country, String code, LocalDate at) {
+        return jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where country = :country and code = :code and"
+                + VALID_AT).param("country", country).param("code", code).param("at", Date.valueOf(at))
+                .query(this::unit).optional()
+                .orElseThrow(() -> new NotFoundException("unidad territorial " + country + " " + code + " en", at));
+    }
+
+    public Detail detail(String country, String code, LocalDate at) {
+        TerritorialUnit unit = unit(country, code, at);
+        var extra = jdbc.sql("select id, original_name, area_km2, centroid_lon, centroid_lat, predecessor_id"
+                + " from territorial_unit where country = :country and code = :code and" + VALID_AT)
+                .param("country", country).param("code", code).param("at", Date.valueOf(at))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
+                        rs.getObject(5), rs.getObject(6)})
+                .single();
+        long id = (Long) extra[0];
+        TerritorialUnit parent = unit.parentCode() == null ? null
+                : findUnit(country, unit.parentCode(), at).orElse(null);
+        List<TerritorialUnit> predecessors = jdbc.sql("select " + UNIT_COLUMNS
+                + " from territorial_unit where id = (select predecessor_id from territorial_unit where id = :id)")
+                .param("id", id).query(this::unit).list();
+        List<TerritorialUnit> successors = jdbc.sql("select " + UNIT_COLUMNS
+                + " from territorial_unit where predecessor_id = :id").param("id", id).query(this::unit).list();
+        Map<Integer, Map<String, String>> attributes = new LinkedHashMap<>();
+        jdbc.sql("select year, attribute, value from territorial_attribute where country = :country and code = :code"
+                + " order by year desc, attribute").param("country", country).param("code", code)
+                .query((rs, n) -> attributes.computeIfAbsent(rs.getInt(1), y -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3)))
+                .list();
+        return new Detail(unit, (String) extra[1], (Double) extra[2], (Double) extra[3], (Double) extra[4], parent,
+                predecessors, successors, attributes, neighbours(country, code, at));
+    }
+
+    /** Neighbour pairs among the units of a level valid on a date, ordered a < b by code. */
+    public List<Neighbour> adjacency(String country, Level level, LocalDate at) {
+        return jdbc.sql("""
+                select least(ua.code, ub.code) as a, greatest(ua.code, ub.code) as b, j.shared_border_m
+                from territorial_adjacency j
+                join territorial_unit ua on ua.id = j.a_id
+                join territorial_unit ub on ub.id = j.b_id
+                where ua.country = :country and ua.level = :level
+                  and ua.valid_from <= :at and (ua.valid_to is null or ua.valid_to >= :at)
+                  and ub.valid_from <= :at and (ub.valid_to is null or ub.valid_to >= :at)
+                order by 1, 2
+                """).param("country", country).param("level", level.name()).param("at", Date.valueOf(at))
+                .query((rs, n) -> new Neighbour(rs.getString(1), rs.getString(2), round(rs.getDouble(3)))).list();
+    }
+
+    public List<NeighbourUnit> neighbours(String country, String code, LocalDate at) {
+        return jdbc.sql("""
+                with me as (select id from territorial_unit where country = :country and code = :code and
+                """ + VALID_AT + """
+                )
+                select o.code, o.name, j.shared_border_m
+                from territorial_adjacency j
+                join territorial_unit o on o.id = case when j.a_id = (select id from me) then j.b_id else j.a_id end
+                where (j.a_id = (select id from me) or j.b_id = (select id from me))
+                  and o.valid_from <= :at and (o.valid_to is null or o.valid_to >= :at)
+                order by o.name
+                """).param("country", country).param("code", code).param("at", Date.valueOf(at))
+                .query((rs, n) -> new NeighbourUnit(rs.getString(1), rs.getString(2), round(rs.getDouble(3)))).list();
+    }
+
+    /** Units whose boundary contains the point, smallest first. */
+    public List<TerritorialUnit> locate(double lat, double lon, LocalDate at) {
+        Point point = GeoJsonGeometry.FACTORY.createPoint(new Coordinate(lon, lat));
+        WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
+        List<TerritorialUnit> found = new ArrayList<>();
+        jdbc.sql("select " + UNIT_COLUMNS + ", boundary from territorial_unit where" + VALID_AT + """
+                and min_lon <= :lon and max_lon >= :lon and min_lat <= :lat and max_lat >= :lat
+                order by area_km2
+                """).param("at", Date.valueOf(at)).param("lon", lon).param("lat", lat)
+                .query((rs, n) -> {
+                    if (UnitStore.read(reader, rs.getBytes("boundary")).covers(point)) {
+                        found.add(unit(rs, n));
+                    }
+                    return null;
+                }).list();
+        return found;
+    }
+
+    /** A GeoJSON FeatureCollection of the units asked for, simplified for maps when a tolerance is given. */
+    public Map<String, Object> geoJson(String country, Level level, String parent, List<String> codes, LocalDate at,
+            double tolerance) {
+        WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
+        List<Map<String, Object>> features = jdbc.sql("select " + UNIT_COLUMNS + ", boundary from territorial_unit"
+                + " where country = :country and" + VALID_AT + """
+                and boundary is not null
+                and (cast(:level as text) is null or level = :level)
+                and (cast(:parent as text) is null or parent_code = :parent)
+                and (:allCodes or code in (:codes))
+                order by code
+                """).param("country", country).param("at", Date.valueOf(at))
+                .param("level", level == null ? null : level.name()).param("parent", blankToNull(parent))
+                .param("allCodes", codes == null || codes.isEmpty())
+                .param("codes", codes == null || codes.isEmpty() ? List.of("") : codes)
+                .query((rs, n) -> {
+                    Geometry geometry = UnitStore.read(reader, rs.getBytes("boundary"));
+                    if (tolerance > 0) {
+                        geometry = TopologyPreservingSimplifier.simplify(geometry, tolerance);
+                    }
+                    TerritorialUnit u = unit(rs, n);
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("code", u.code());
+                    properties.put("name", u.name());
+                    properties.put("level", u.level());
+                    properties.put("parentCode", u.parentCode());
+                    Map<String, Object> feature = new LinkedHashMap<>();
+                    feature.put("type", "Feature");
+                    feature.put("properties", properties);
+                    feature.put("geometry", GeoJsonWriter.geometry(geometry));
+                    return feature;
+                }).list();
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    private Optional<TerritorialUnit> findUnit(String country, String code, LocalDate at) {
+        return jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where country = :country and code = :code and"
+                + VALID_AT).param("country", country).param("code", code).param("at", Date.valueOf(at))
+                .query(this::unit).optional();
+    }
+
+    private TerritorialUnit unit(ResultSet rs, int row) throws SQLException {
+        Date to = rs.getDate("valid_to");
+        return new TerritorialUnit(rs.getString("country"), rs.getString("code"), rs.getString("name"),
+                Level.valueOf(rs.getString("level")), rs.getString("parent_code"),
+                rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate());
+    }
+
+    private static double round(double meters) {
+        return Math.round(meters * 10) / 10.0;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
