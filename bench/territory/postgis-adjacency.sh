@@ -39,6 +39,8 @@ SETS=(
 log() { printf '[postgis-adjacency] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer"
+[[ "$PARALLEL" =~ ^[0-9]+$ ]] || die "BENCH_PG_PARALLEL must be a non-negative integer"
 for s in "${SETS[@]}"; do
   IFS='|' read -r _ _ file _ <<<"$s"
   [[ -r "$DATA_DIR/$file" ]] || die "missing $DATA_DIR/$file (set TERRITORY_DATA_DIR)"
@@ -174,18 +176,20 @@ for s in "${SETS[@]}"; do
   q="$(adjacency_query "$table")"
   log "timing $label"
   qlit="'${q//\'/\'\'}'"
-  IFS='|' read -r pairs median min max runs_ms <<<"$(sql "
+  row="$(sql "
     SELECT max(pairs), round(percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1),
            round(min(ms)::numeric, 1), round(max(ms)::numeric, 1),
            string_agg(round(ms::numeric, 1)::text, ' ' ORDER BY run)
     FROM bench($qlit, $RUNS) WHERE run > 0")"
+  IFS='|' read -r pairs median min max runs_ms <<<"$row"
   sql "DROP TABLE IF EXISTS adj_$table; CREATE TABLE adj_$table AS $q" >/dev/null
-  IFS='|' read -r units invalid inters overlaps shortest <<<"$(sql "
+  row="$(sql "
     SELECT (SELECT count(*) FROM $table),
            (SELECT count(*) FROM $table WHERE NOT ST_IsValid(geom)),
            (SELECT count(*) FROM $table a JOIN $table b ON a.code < b.code AND ST_Intersects(a.geom, b.geom)),
            (SELECT count(*) FROM $table a JOIN $table b ON a.code < b.code AND ST_Relate(a.geom, b.geom, 'T********')),
            (SELECT round(min(m)::numeric, 3) FROM adj_$table)")"
+  IFS='|' read -r units invalid inters overlaps shortest <<<"$row"
   printf '%-18s %6s %7s %7s %7s %10s %8s %9s %9s %9s %9s %s\n' \
     "$label" "$units" "$invalid" "$inters" "$pairs" "$((inters - pairs))" "$overlaps" "$shortest" \
     "$median" "$min" "$max" "$runs_ms" >>"$SUMMARY"

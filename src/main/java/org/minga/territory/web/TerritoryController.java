@@ -1,0 +1,49 @@
+package org.minga.territory.web;
+
+import java.time.LocalDate;
+
+import org.minga.territory.internal.TerritoryQueries;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The map (departments, then their municipalities or districts), unit pages and search. */
+@Controller
+class TerritoryController {
+
+    private final TerritoryQueries queries;
+
+    TerritoryController(TerritoryQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/territory")
+    String map(@RequestParam(defaultValue = "CO") String country,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
+        model.addAttribute("country", "SV".equals(country) ? "SV" : "CO");
+        model.addAttribute("at", at == null ? LocalDate.now() : at);
+        return "territory/map";
+    }
+
+    @GetMapping("/territory/units/{country}/{code}")
+    String unit(@PathVariable String country, @PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
+        LocalDate date = at == null ? LocalDate.now() : at;
+        model.addAttribute("detail", queries.detail(country, code, date));
+        model.addAttribute("at", date);
+        return "territory/unit";
+    }
+
+    @GetMapping("/territory/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("results", queries.units(null, null, null, q, LocalDate.now(), Math.max(page, 0), 50));
+        }
+        return "territory/search";
+    }
+}
