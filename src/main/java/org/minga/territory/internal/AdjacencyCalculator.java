@@ -4,16 +4,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Which units are neighbours: their boundaries share a segment of positive length (touching at a
  * point does not count), measured in metres. Only versions whose validity periods overlap can be
- * neighbours. Candidate pairs come from an STR-tree of bounding boxes; a prepared boundary rejects
- * the disjoint ones before the exact intersection is computed.
+ * neighbours. Candidate pairs come from an STR-tree of bounding boxes. Whatever two boundaries share
+ * lies inside both boxes, so each boundary is first cut down to the segments that reach the boxes'
+ * common part: the exact intersection then works on a few segments instead of whole outlines.
  */
 final class AdjacencyCalculator {
 
@@ -38,21 +40,20 @@ final class AdjacencyCalculator {
         for (int i = 0; i < units.size(); i++) {
             Unit a = units.get(i);
             Geometry boundaryA = boundaries.get(i);
-            PreparedGeometry prepared = null;
             for (Object candidate : index.query(boundaryA.getEnvelopeInternal())) {
                 int j = (Integer) candidate;
                 Unit b = units.get(j);
                 if (j <= i || !overlapInTime(a, b)) {
                     continue;
                 }
-                if (prepared == null) {
-                    prepared = PreparedGeometryFactory.prepare(boundaryA);
-                }
                 Geometry boundaryB = boundaries.get(j);
-                if (!prepared.intersects(boundaryB)) {
+                Envelope common = boundaryA.getEnvelopeInternal().intersection(boundaryB.getEnvelopeInternal());
+                Geometry partA = clip(boundaryA, common);
+                Geometry partB = partA.isEmpty() ? partA : clip(boundaryB, common);
+                if (partB.isEmpty()) {
                     continue;
                 }
-                double meters = Geodesy.lengthMeters(boundaryA.intersection(boundaryB));
+                double meters = Geodesy.lengthMeters(partA.intersection(partB));
                 if (meters > 0) {
                     pairs.add(a.id() < b.id() ? new Pair(a.id(), b.id(), meters) : new Pair(b.id(), a.id(), meters));
                 }
@@ -60,6 +61,30 @@ final class AdjacencyCalculator {
         }
         return pairs;
     }
+
+    /** The runs of consecutive segments of the lines whose own box meets the envelope. */
+    static Geometry clip(Geometry lines, Envelope envelope) {
+        List<LineString> runs = new ArrayList<>();
+        for (int g = 0; g < lines.getNumGeometries(); g++) {
+            Coordinate[] c = ((LineString) lines.getGeometryN(g)).getCoordinates();
+            int start = -1;
+            for (int k = 1; k < c.length; k++) {
+                boolean meets = envelope.intersects(c[k - 1], c[k]);
+                if (meets && start < 0) {
+                    start = k - 1;
+                } else if (!meets && start >= 0) {
+                    runs.add(FACTORY.createLineString(java.util.Arrays.copyOfRange(c, start, k)));
+                    start = -1;
+                }
+            }
+            if (start >= 0) {
+                runs.add(FACTORY.createLineString(java.util.Arrays.copyOfRange(c, start, c.length)));
+            }
+        }
+        return FACTORY.createMultiLineString(runs.toArray(LineString[]::new));
+    }
+
+    private static final org.locationtech.jts.geom.GeometryFactory FACTORY = GeoJsonGeometry.FACTORY;
 
     private static boolean overlapInTime(Unit a, Unit b) {
         boolean aEndsBeforeB = a.validTo() != null && a.validTo().isBefore(b.validFrom());

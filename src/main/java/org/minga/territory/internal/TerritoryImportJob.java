@@ -84,10 +84,7 @@ class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
             progress.report(50, "Unidades guardadas; calculando vecinos");
             Map<String, Object> neighbours = new LinkedHashMap<>();
             for (UnitStore.Group group : groups) {
-                long started = System.nanoTime();
-                int pairs = store.recomputeAdjacency(group);
-                neighbours.put(group.country() + " " + group.level(), Map.of("pairs", pairs,
-                        "millis", (System.nanoTime() - started) / 1_000_000));
+                neighbours.put(group.country() + " " + group.level(), store.recomputeAdjacency(group));
             }
             result.put("source", request.source());
             result.put("unitVersions", parsed.units().size());

@@ -82,8 +82,13 @@ class UnitStore {
         return groups;
     }
 
-    /** Recomputes the neighbours among all versions of a group; returns how many pairs. */
-    int recomputeAdjacency(Group group) {
+    /** How many neighbour pairs a group has, and the milliseconds spent reading, computing and writing. */
+    record AdjacencyRun(int pairs, long readMillis, long computeMillis, long writeMillis) {
+    }
+
+    /** Recomputes the neighbours among all versions of a group. */
+    AdjacencyRun recomputeAdjacency(Group group) {
+        long t0 = System.nanoTime();
         WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
         List<AdjacencyCalculator.Unit> units = jdbc.sql("""
                 select id, boundary, valid_from, valid_to from territorial_unit
@@ -93,14 +98,17 @@ class UnitStore {
                         rs.getDate("valid_from").toLocalDate(),
                         rs.getDate("valid_to") == null ? null : rs.getDate("valid_to").toLocalDate()))
                 .list();
+        long t1 = System.nanoTime();
         List<AdjacencyCalculator.Pair> pairs = AdjacencyCalculator.neighbours(units);
+        long t2 = System.nanoTime();
         jdbc.sql("""
                 delete from territorial_adjacency where a_id in (
                     select id from territorial_unit where country = :country and level = :level)
                 """).param("country", group.country()).param("level", group.level().name()).update();
         batch.batchUpdate("insert into territorial_adjacency (a_id, b_id, shared_border_m) values (?, ?, ?)",
                 pairs.stream().map(p -> new Object[] {p.a(), p.b(), p.sharedMeters()}).toList());
-        return pairs.size();
+        long t3 = System.nanoTime();
+        return new AdjacencyRun(pairs.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
 
     static Geometry read(WKBReader reader, byte[] wkb) {

@@ -1,7 +1,9 @@
 package org.minga.territory.web;
 
 import java.time.LocalDate;
+import java.util.Map;
 
+import org.minga.territory.Level;
 import org.minga.territory.internal.TerritoryQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -9,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The map (departments, then their municipalities or districts), unit pages and search. */
 @Controller
@@ -26,6 +29,17 @@ class TerritoryController {
         model.addAttribute("country", "SV".equals(country) ? "SV" : "CO");
         model.addAttribute("at", at == null ? LocalDate.now() : at);
         return "territory/map";
+    }
+
+    /** The map's boundaries, for the signed-in browser (the API itself takes HTTP Basic only). */
+    @GetMapping(value = "/territory/geojson", produces = {"application/geo+json", "application/json"})
+    @ResponseBody
+    Map<String, Object> geoJson(@RequestParam String country, @RequestParam(required = false) Level level,
+            @RequestParam(required = false) String parent,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            @RequestParam(defaultValue = "0.002") double simplify) {
+        return queries.geoJson(country, level, parent, null, at == null ? LocalDate.now() : at,
+                Math.clamp(simplify, 0, 0.1));
     }
 
     @GetMapping("/territory/units/{country}/{code}")
