@@ -7,6 +7,7 @@ import org.minga.platform.FileStore;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.Jobs;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepts an upload and queues its import; only platform administrators maintain the territory. */
 @Service
@@ -16,11 +17,24 @@ public class TerritoryImports {
     private final FileStore files;
     private final Jobs jobs;
     private final Scopes scopes;
+    private final UnitStore store;
+    private final TransactionTemplate tx;
 
-    TerritoryImports(FileStore files, Jobs jobs, Scopes scopes) {
+    TerritoryImports(FileStore files, Jobs jobs, Scopes scopes, UnitStore store, TransactionTemplate tx) {
         this.files = files;
         this.jobs = jobs;
         this.scopes = scopes;
+        this.store = store;
+        this.tx = tx;
+    }
+
+    /**
+     * Recomputes one group's neighbours now and says how long each step took: for operators, and
+     * for the benchmark that compares the computation with PostGIS.
+     */
+    public AdjacencyRun recomputeAdjacency(String country, org.minga.territory.Level level) {
+        scopes.requirePlatformAdmin();
+        return tx.execute(status -> store.recomputeAdjacency(new UnitStore.Group(country, level)));
     }
 
     public UUID submit(String source, String country, String fileName, byte[] content) {

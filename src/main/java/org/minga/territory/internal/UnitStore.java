@@ -82,10 +82,6 @@ class UnitStore {
         return groups;
     }
 
-    /** How many neighbour pairs a group has, and the milliseconds spent reading, computing and writing. */
-    record AdjacencyRun(int pairs, long readMillis, long computeMillis, long writeMillis) {
-    }
-
     /** Recomputes the neighbours among all versions of a group. */
     AdjacencyRun recomputeAdjacency(Group group) {
         long t0 = System.nanoTime();

@@ -82,6 +82,12 @@ class TerritoryApiController {
         return queries.adjacency(country, level, orToday(at));
     }
 
+    @PostMapping("/adjacency/recompute")
+    @Operation(summary = "Recalcula los vecinos de un nivel y devuelve los tiempos (administradores)")
+    org.minga.territory.internal.AdjacencyRun recompute(@RequestParam String country, @RequestParam Level level) {
+        return imports.recomputeAdjacency(country, level);
+    }
+
     @GetMapping(value = "/geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "GeoJSON de un nivel, de los hijos de una unidad o de una lista de códigos",
             description = "simplify: tolerancia en grados para mapas (p. ej. 0.002), 0 sin simplificar.")
