@@ -71,9 +71,12 @@ class TerritoryImportTests {
                 .andExpect(jsonPath("$.unit.level").value("DISTRICT"))
                 .andExpect(jsonPath("$.unit.parentCode").value("M21"))
                 .andExpect(jsonPath("$.parent.name").value("San Salvador Norte"))
+                .andExpect(jsonPath("$.children").isEmpty())
                 .andExpect(jsonPath("$.predecessors[0].level").value("MUNICIPALITY"));
         mvc.perform(get("/api/v1/territory/units/SV/M21").param("at", "2024-04-30").with(admin()))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/territory/units/SV/M21").param("at", "2025-01-01").with(admin()))
+                .andExpect(jsonPath("$.children[*].code", hasItem("D097")));
     }
 
     @Test

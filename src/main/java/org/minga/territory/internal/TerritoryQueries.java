@@ -40,7 +40,7 @@ public class TerritoryQueries {
     }
 
     public record Detail(TerritorialUnit unit, String originalName, Double areaKm2, Double centroidLon,
-            Double centroidLat, TerritorialUnit parent, List<TerritorialUnit> predecessors,
+            Double centroidLat, TerritorialUnit parent, List<TerritorialUnit> children, List<TerritorialUnit> predecessors,
             List<TerritorialUnit> successors, Map<Integer, Map<String, String>> attributesByYear,
             List<NeighbourUnit> neighbours) {
     }
@@ -97,8 +97,11 @@ public class TerritoryQueries {
                 .query((rs, n) -> attributes.computeIfAbsent(rs.getInt(1), y -> new LinkedHashMap<>())
                         .put(rs.getString(2), rs.getString(3)))
                 .list();
+        List<TerritorialUnit> children = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit"
+                + " where country = :country and parent_code = :code and" + VALID_AT + " order by name")
+                .param("country", country).param("code", code).param("at", Date.valueOf(at)).query(this::unit).list();
         return new Detail(unit, (String) extra[1], (Double) extra[2], (Double) extra[3], (Double) extra[4], parent,
-                predecessors, successors, attributes, neighbours(country, code, at));
+                children, predecessors, successors, attributes, neighbours(country, code, at));
     }
 
     /** Neighbour pairs among the units of a level valid on a date, ordered a < b by code. */
