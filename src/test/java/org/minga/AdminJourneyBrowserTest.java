@@ -2,45 +2,22 @@ package org.minga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minga.support.Browser;
+import org.minga.support.BrowserTest;
 import org.minga.support.IntegrationTest;
 import org.minga.support.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What the foundation promises a new administrator, in a real browser: log in, register a scheme,
  * create a user scoped to it, switch to English, and find the change in the audit log.
  */
-@IntegrationTest
-class AdminJourneyBrowserTest {
-
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            Browser.screenshot(browser, "admin-journey-last");
-            browser.quit();
-        }
-    }
+class AdminJourneyBrowserTest extends BrowserTest {
 
     @Test
     void adminCreatesAScopedUserSwitchesToEnglishAndSeesTheAudit() {
@@ -105,11 +82,6 @@ class AdminJourneyBrowserTest {
     }
 
     private String text(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText().strip();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        return waitUpTo(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText().strip();
     }
 }
