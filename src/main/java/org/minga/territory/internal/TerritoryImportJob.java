@@ -62,12 +62,16 @@ class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
     public Object run(Request request, Progress progress) {
         progress.report(5, "Leyendo " + request.fileName());
         byte[] content = files.content(request.fileId());
-        Map<String, Object> result = request.source() == Source.ATTRIBUTES_CSV
-                ? importAttributes(request, content, progress)
-                : importBoundaries(request, content, progress);
-        files.delete(request.fileId());
-        progress.report(100, "Importación terminada");
-        return result;
+        try {
+            Map<String, Object> result = request.source() == Source.ATTRIBUTES_CSV
+                    ? importAttributes(request, content, progress)
+                    : importBoundaries(request, content, progress);
+            progress.report(100, "Importación terminada");
+            return result;
+        } finally {
+            // Imported or refused, the upload has done its work; a retry uploads the file again.
+            files.delete(request.fileId());
+        }
     }
 
     private Map<String, Object> importBoundaries(Request request, byte[] content, Progress progress) {
