@@ -18,12 +18,13 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.minga.platform.NotFoundException;
 import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
+import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Questions about the territory, each "as of" a date: one indexed query each, no N+1. */
 @Component
-public class TerritoryQueries {
+public class TerritoryQueries implements Territory {
 
     static final String VALID_AT = " valid_from <= :at and (valid_to is null or valid_to >= :at) ";
     private static final String UNIT_COLUMNS = "country, code, name, level, parent_code, valid_from, valid_to";
@@ -185,6 +186,28 @@ public class TerritoryQueries {
                     return feature;
                 }).list();
         return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    @Override
+    public Optional<TerritorialUnit> find(String country, String code, LocalDate at) {
+        return findUnit(country, code, at);
+    }
+
+    @Override
+    public List<Territory.Neighbours> neighboursAmong(String country, java.util.Collection<String> codes, LocalDate at) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select ua.code, ub.code, j.shared_border_m
+                from territorial_adjacency j
+                join territorial_unit ua on ua.id = j.a_id
+                join territorial_unit ub on ub.id = j.b_id
+                where ua.country = :country and ua.code in (:codes) and ub.code in (:codes)
+                  and ua.valid_from <= :at and (ua.valid_to is null or ua.valid_to >= :at)
+                  and ub.valid_from <= :at and (ub.valid_to is null or ub.valid_to >= :at)
+                """).param("country", country).param("codes", List.copyOf(codes)).param("at", Date.valueOf(at))
+                .query((rs, n) -> new Territory.Neighbours(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
     }
 
     private Optional<TerritorialUnit> findUnit(String country, String code, LocalDate at) {

@@ -1,0 +1,187 @@
+package org.minga.registry.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.minga.platform.InvalidInputException;
+import org.minga.registry.Finding;
+import org.minga.registry.Finding.Severity;
+import org.minga.territory.Level;
+import org.minga.territory.TerritorialUnit;
+import org.minga.territory.Territory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a proposed membership against the rules of its legal figure in force on a date: how many
+ * members, of which level, contiguous, in one department, with a core. The answer for a past date
+ * uses the units and the rules of that date.
+ */
+@Service
+public class SchemeValidator {
+
+    private static final int MAX_MEMBERS = 2_000;
+    private final LegalRules rules;
+    private final Territory territory;
+
+    SchemeValidator(LegalRules rules, Territory territory) {
+        this.rules = rules;
+        this.territory = territory;
+    }
+
+    public record Request(String country, String figure, List<String> members, String core, LocalDate at) {
+    }
+
+    public record Result(boolean valid, List<Finding> findings) {
+    }
+
+    public Result validate(Request request) {
+        String country = request.country() == null ? "" : request.country().strip().toUpperCase();
+        if (!country.matches("CO|SV")) {
+            throw new InvalidInputException("country", "OneOf", "registry.validation.country");
+        }
+        if (request.figure() == null || rules.figure(country, request.figure()).isEmpty()) {
+            throw new InvalidInputException("figure", "OneOf", "registry.validation.figure",
+                    rules.figures(country).stream().map(LegalRules.Figure::code).collect(Collectors.joining(", ")));
+        }
+        List<String> members = request.members() == null ? List.of() : request.members();
+        if (members.size() > MAX_MEMBERS) {
+            throw new InvalidInputException("members", "Size", "registry.validation.members", MAX_MEMBERS);
+        }
+        LocalDate at = request.at() == null ? LocalDate.now() : request.at();
+        List<Finding> findings = new ArrayList<>();
+
+        Map<String, TerritorialUnit> units = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (String raw : members) {
+            String code = raw == null ? "" : raw.strip();
+            if (!seen.add(code)) {
+                findings.add(error("DUPLICATE_MEMBER", "El miembro " + code + " aparece más de una vez.", null));
+                continue;
+            }
+            territory.find(country, code, at).ifPresentOrElse(u -> units.put(code, u),
+                    () -> findings.add(error("UNKNOWN_UNIT", "No existe la unidad territorial " + country + " " + code
+                            + " en la fecha " + at + ".", null)));
+        }
+        for (LegalRules.Rule rule : rules.inForce(country, request.figure(), at)) {
+            check(rule, country, members, units, request.core(), at, findings);
+        }
+        boolean valid = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        return new Result(valid, findings);
+    }
+
+    private void check(LegalRules.Rule rule, String country, List<String> members, Map<String, TerritorialUnit> units,
+            String core, LocalDate at, List<Finding> findings) {
+        switch (rule.rule()) {
+            case "MIN_MEMBERS" -> {
+                int min = Integer.parseInt(rule.parameter());
+                long distinct = members.stream().distinct().count();
+                if (distinct < min) {
+                    findings.add(finding(rule, "Esta figura exige al menos " + min + " miembros y hay " + distinct + "."));
+                }
+            }
+            case "MEMBER_LEVEL" -> {
+                Set<Level> allowed = Arrays.stream(rule.parameter().split(",")).map(String::strip).map(Level::valueOf)
+                        .collect(Collectors.toSet());
+                units.values().stream().filter(u -> !allowed.contains(u.level())).forEach(u -> findings.add(finding(rule,
+                        u.name() + " (" + u.code() + ") es " + levelName(u.level()) + "; esta figura admite "
+                                + allowed.stream().map(SchemeValidator::levelName).collect(Collectors.joining(" o "))
+                                + ".")));
+            }
+            case "SAME_DEPARTMENT" -> {
+                Map<String, List<String>> byDepartment = units.values().stream().collect(Collectors.groupingBy(
+                        u -> String.valueOf(u.parentCode()), LinkedHashMap::new,
+                        Collectors.mapping(TerritorialUnit::name, Collectors.toList())));
+                if (byDepartment.size() > 1) {
+                    findings.add(finding(rule, "Los miembros deben ser de un mismo departamento y son de "
+                            + byDepartment.size() + ": " + byDepartment.entrySet().stream()
+                                    .map(e -> departmentName(country, e.getKey(), at) + " (" + String.join(", ", e.getValue()) + ")")
+                                    .collect(Collectors.joining("; ")) + "."));
+                }
+            }
+            case "CONTIGUITY", "FUNCTIONAL_TERRITORY" -> {
+                List<List<String>> groups = connectedGroups(country, units, at);
+                if (groups.size() > 1) {
+                    String described = groups.stream().map(g -> "[" + g.stream().map(c -> units.get(c).name())
+                            .collect(Collectors.joining(", ")) + "]").collect(Collectors.joining(", "));
+                    findings.add(finding(rule, rule.rule().equals("CONTIGUITY")
+                            ? "Los miembros deben formar un territorio continuo y quedan en " + groups.size()
+                                    + " grupos sin frontera común: " + described + "."
+                            : "Los miembros no forman un territorio continuo (" + groups.size() + " grupos: "
+                                    + described + "); los esquemas sin territorio funcional suelen fracasar."));
+                }
+            }
+            case "CORE_REQUIRED" -> {
+                if (core == null || core.isBlank()) {
+                    findings.add(finding(rule, "Un área metropolitana necesita un municipio núcleo y no se indicó."));
+                } else if (!units.containsKey(core.strip())) {
+                    findings.add(finding(rule, "El núcleo " + core.strip() + " debe ser uno de los miembros."));
+                }
+            }
+            default -> {
+                // A rule this version of Minga does not know: say so rather than pass silently.
+                findings.add(new Finding(rule.rule(), Severity.WARNING,
+                        "Regla sin verificación automática en esta versión de Minga.", rule.reference()));
+            }
+        }
+    }
+
+    /** The members split into groups connected by shared borders; one group means contiguous. */
+    private List<List<String>> connectedGroups(String country, Map<String, TerritorialUnit> units, LocalDate at) {
+        Map<String, Set<String>> graph = new HashMap<>();
+        units.keySet().forEach(c -> graph.put(c, new LinkedHashSet<>()));
+        for (Territory.Neighbours n : territory.neighboursAmong(country, units.keySet(), at)) {
+            graph.get(n.a()).add(n.b());
+            graph.get(n.b()).add(n.a());
+        }
+        List<List<String>> groups = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        for (String start : units.keySet()) {
+            if (!visited.add(start)) {
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
+            while (!queue.isEmpty()) {
+                String c = queue.poll();
+                group.add(c);
+                for (String next : graph.get(c)) {
+                    if (visited.add(next)) {
+                        queue.add(next);
+                    }
+                }
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private String departmentName(String country, String code, LocalDate at) {
+        return territory.find(country, code, at).map(TerritorialUnit::name).orElse(code);
+    }
+
+    private static Finding finding(LegalRules.Rule rule, String message) {
+        return new Finding(rule.rule(), rule.severity(), message, rule.reference());
+    }
+
+    private static Finding error(String rule, String message, String reference) {
+        return new Finding(rule, Severity.ERROR, message, reference);
+    }
+
+    private static String levelName(Level level) {
+        return switch (level) {
+            case DEPARTMENT -> "departamento";
+            case MUNICIPALITY -> "municipio";
+            case DISTRICT -> "distrito";
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package org.minga.registry.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.registry.internal.SchemeValidator;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Registro de esquemas")
+class ValidationApiController {
+
+    private final SchemeValidator validator;
+
+    ValidationApiController(SchemeValidator validator) {
+        this.validator = validator;
+    }
+
+    @PostMapping("/api/v1/registry/validations")
+    @Operation(summary = "Valida miembros contra las reglas de una figura asociativa vigentes en una fecha",
+            description = "Cuerpo: {country, figure, members: [códigos], core, at}. Responde {valid, findings: "
+                    + "[{rule, severity, message, reference}]}; valid es falso si hay algún ERROR.")
+    SchemeValidator.Result validate(@RequestBody SchemeValidator.Request request) {
+        return validator.validate(request);
+    }
+}

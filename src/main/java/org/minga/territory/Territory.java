@@ -1,0 +1,18 @@
+package org.minga.territory;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules may ask of the territory, always as of a date. */
+public interface Territory {
+
+    Optional<TerritorialUnit> find(String country, String code, LocalDate at);
+
+    /** The neighbour pairs among the given units (codes of one country), valid on the date. */
+    List<Neighbours> neighboursAmong(String country, Collection<String> codes, LocalDate at);
+
+    record Neighbours(String a, String b, double sharedBorderMeters) {
+    }
+}
