@@ -98,6 +98,37 @@ class SchemeValidationTests {
     }
 
     @Test
+    void aNewRuleVersionAppliesFromItsDateAndOldValidationsKeepTheirAnswer() throws Exception {
+        // SV associations: from 2030 (a hypothetical reform) at least 3 members.
+        mvc.perform(post("/api/v1/registry/legal-rules").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"SV\",\"figure\":\"ASOCIACION_MUNICIPIOS\",\"rule\":\"MIN_MEMBERS\","
+                        + "\"severity\":\"ERROR\",\"parameter\":\"3\",\"reference\":\"Reforma de prueba, art. 1\","
+                        + "\"validFrom\":\"2030-01-01\"}"))
+                .andExpect(status().isCreated());
+        validate("SV", "ASOCIACION_MUNICIPIOS", "[\"D097\",\"D098\"]", null, "2025-01-01")
+                .andExpect(jsonPath("$.findings[*].rule", not(hasItem("MIN_MEMBERS"))));
+        validate("SV", "ASOCIACION_MUNICIPIOS", "[\"D097\",\"D098\"]", null, "2030-06-01")
+                .andExpect(jsonPath("$.findings[?(@.rule == 'MIN_MEMBERS')].reference")
+                        .value(hasItem("Reforma de prueba, art. 1")));
+    }
+
+    @Test
+    void onlyPlatformAdministratorsAddRuleVersionsAndBadOnesNameTheField() throws Exception {
+        String observer = org.minga.support.TestData.unique("observa");
+        new org.minga.support.ApiFixtures(mvc).user(observer, "una-clave-larga-1", "OBSERVER", null, null);
+        String body = "{\"country\":\"CO\",\"figure\":\"ASOCIACION_MUNICIPIOS\",\"rule\":\"MIN_MEMBERS\","
+                + "\"severity\":\"ERROR\",\"parameter\":\"dos\",\"reference\":\"x\",\"validFrom\":\"2031-01-01\"}";
+        mvc.perform(post("/api/v1/registry/legal-rules").with(httpBasic(observer, "una-clave-larga-1"))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/registry/legal-rules").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parameter"));
+    }
+
+    @Test
     void anUnknownFigureIsAProblemNamingTheField() throws Exception {
         validate("CO", "CONFEDERACION", "[\"54498\"]", null, "2025-01-01")
                 .andExpect(status().isBadRequest())

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The legal figures and the versions of their rules in force on a date. */
 @Component
-class LegalRules {
+public class LegalRules {
 
     private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ class LegalRules {
     record Figure(String country, String code, String name, String reference) {
     }
 
-    record Rule(String rule, Finding.Severity severity, String parameter, String reference, LocalDate validFrom) {
+    public record Rule(String rule, Finding.Severity severity, String parameter, String reference, LocalDate validFrom) {
     }
 
     Optional<Figure> figure(String country, String code) {
