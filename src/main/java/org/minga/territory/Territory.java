@@ -10,6 +10,9 @@ public interface Territory {
 
     Optional<TerritorialUnit> find(String country, String code, LocalDate at);
 
+    /** The units among the codes that exist on the date, by code, in one query. */
+    java.util.Map<String, TerritorialUnit> findAll(String country, Collection<String> codes, LocalDate at);
+
     /** The neighbour pairs among the given units (codes of one country), valid on the date. */
     List<Neighbours> neighboursAmong(String country, Collection<String> codes, LocalDate at);
 

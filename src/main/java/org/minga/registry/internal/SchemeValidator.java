@@ -60,17 +60,20 @@ public class SchemeValidator {
         LocalDate at = request.at() == null ? LocalDate.now() : request.at();
         List<Finding> findings = new ArrayList<>();
 
+        Map<String, TerritorialUnit> existing = territory.findAll(country,
+                members.stream().map(m -> m == null ? "" : m.strip()).toList(), at);
         Map<String, TerritorialUnit> units = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (String raw : members) {
             String code = raw == null ? "" : raw.strip();
             if (!seen.add(code)) {
                 findings.add(error("DUPLICATE_MEMBER", "El miembro " + code + " aparece más de una vez.", null));
-                continue;
+            } else if (existing.containsKey(code)) {
+                units.put(code, existing.get(code));
+            } else {
+                findings.add(error("UNKNOWN_UNIT", "No existe la unidad territorial " + country + " " + code
+                        + " en la fecha " + at + ".", null));
             }
-            territory.find(country, code, at).ifPresentOrElse(u -> units.put(code, u),
-                    () -> findings.add(error("UNKNOWN_UNIT", "No existe la unidad territorial " + country + " " + code
-                            + " en la fecha " + at + ".", null)));
         }
         for (LegalRules.Rule rule : rules.inForce(country, request.figure(), at)) {
             check(rule, country, members, units, request.core(), at, findings);
@@ -102,9 +105,11 @@ public class SchemeValidator {
                         u -> String.valueOf(u.parentCode()), LinkedHashMap::new,
                         Collectors.mapping(TerritorialUnit::name, Collectors.toList())));
                 if (byDepartment.size() > 1) {
+                    Map<String, String> names = departmentNames(country, byDepartment.keySet(), at);
                     findings.add(finding(rule, "Los miembros deben ser de un mismo departamento y son de "
                             + byDepartment.size() + ": " + byDepartment.entrySet().stream()
-                                    .map(e -> departmentName(country, e.getKey(), at) + " (" + String.join(", ", e.getValue()) + ")")
+                                    .map(e -> names.getOrDefault(e.getKey(), e.getKey()) + " ("
+                                            + String.join(", ", e.getValue()) + ")")
                                     .collect(Collectors.joining("; ")) + "."));
                 }
             }
@@ -165,8 +170,10 @@ public class SchemeValidator {
         return groups;
     }
 
-    private String departmentName(String country, String code, LocalDate at) {
-        return territory.find(country, code, at).map(TerritorialUnit::name).orElse(code);
+    private Map<String, String> departmentNames(String country, Set<String> codes, LocalDate at) {
+        Map<String, String> names = new HashMap<>();
+        territory.findAll(country, codes, at).forEach((code, unit) -> names.put(code, unit.name()));
+        return names;
     }
 
     private static Finding finding(LegalRules.Rule rule, String message) {

@@ -194,6 +194,18 @@ public class TerritoryQueries implements Territory {
     }
 
     @Override
+    public Map<String, TerritorialUnit> findAll(String country, java.util.Collection<String> codes, LocalDate at) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TerritorialUnit> found = new LinkedHashMap<>();
+        jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where country = :country and code in (:codes) and"
+                + VALID_AT).param("country", country).param("codes", List.copyOf(codes)).param("at", Date.valueOf(at))
+                .query(this::unit).list().forEach(u -> found.put(u.code(), u));
+        return found;
+    }
+
+    @Override
     public List<Territory.Neighbours> neighboursAmong(String country, java.util.Collection<String> codes, LocalDate at) {
         if (codes.isEmpty()) {
             return List.of();
