@@ -19,6 +19,7 @@ public class Scheme {
     private String name;
     private String acronym;
     private Country country;
+    private String figure;
     private String status;
     private Instant createdAt;
     private Instant updatedAt;
@@ -28,10 +29,11 @@ public class Scheme {
     protected Scheme() {
     }
 
-    Scheme(String name, String acronym, Country country) {
+    Scheme(String name, String acronym, Country country, String figure) {
         this.name = name;
         this.acronym = acronym;
         this.country = country;
+        this.figure = figure;
         this.status = "IN_FORMATION";
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
@@ -48,6 +50,7 @@ public class Scheme {
         state.put("name", name);
         state.put("acronym", acronym);
         state.put("country", country);
+        state.put("figure", figure);
         state.put("status", status);
         return state;
     }
@@ -57,5 +60,6 @@ public class Scheme {
     public String getAcronym() { return acronym; }
     public Country getCountry() { return country; }
     public String getStatus() { return status; }
+    public String getFigure() { return figure; }
     public Integer getVersion() { return version; }
 }

@@ -14,6 +14,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.registry.internal.LegalRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,19 +26,25 @@ public class Schemes implements SchemeDirectory {
     private final SchemeRepository repository;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final LegalRules figures;
 
-    Schemes(SchemeRepository repository, Scopes scopes, AuditLog audit) {
+    Schemes(SchemeRepository repository, Scopes scopes, AuditLog audit, LegalRules figures) {
         this.repository = repository;
         this.scopes = scopes;
         this.audit = audit;
+        this.figures = figures;
     }
 
     /** Only platform administrators register a new scheme. */
     @Transactional
-    public Scheme create(String name, String acronym, Scheme.Country country) {
+    public Scheme create(String name, String acronym, Scheme.Country country, String figure) {
         scopes.requirePlatformAdmin();
         check(name, acronym, country, 0);
-        Scheme scheme = repository.save(new Scheme(name.strip(), blankToNull(acronym), country));
+        String legalFigure = blankToNull(figure);
+        if (legalFigure != null && figures.figure(country.name(), legalFigure).isEmpty()) {
+            throw new InvalidInputException("figure", "Exists", "registry.rule.figure");
+        }
+        Scheme scheme = repository.save(new Scheme(name.strip(), blankToNull(acronym), country, legalFigure));
         audit.record(Change.created(ENTITY, scheme.getId(), scheme.getId(), "Esquema " + scheme.getName(),
                 scheme.auditState()));
         return scheme;

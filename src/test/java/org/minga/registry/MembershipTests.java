@@ -93,6 +93,29 @@ class MembershipTests {
         members(other, "2020-01-01").andExpect(jsonPath("$", hasSize(0)));
     }
 
+    @Test
+    void theSchemePageShowsTodaysMembersTheirFindingsAndTheTimeline() throws Exception {
+        String body = mvc.perform(post("/api/v1/registry/schemes").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + TestData.unique("Micro Región")
+                        + "\",\"country\":\"SV\",\"figure\":\"ASOCIACION_MUNICIPIOS\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.figure").value("ASOCIACION_MUNICIPIOS"))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        new org.minga.support.ApiFixtures(mvc).user(TestData.unique("tecnico"), PASSWORD, "SCHEME_STAFF", id, null);
+        mvc.perform(post("/api/v1/registry/schemes/" + id + "/members").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unitCode\":\"D097\",\"joinedOn\":\"2015-03-01\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/registry/schemes/" + id).with(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")
+                        .roles("PLATFORM_ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Esta figura exige al menos 2 miembros"),
+                                org.hamcrest.Matchers.containsString("Aguilares"),
+                                org.hamcrest.Matchers.containsString("San Salvador Norte"),
+                                org.hamcrest.Matchers.containsString("Aguilares (D097) ingresa"))));
+    }
+
     private ResultActions join(long id, String code, String on) throws Exception {
         return mvc.perform(post("/api/v1/registry/schemes/" + id + "/members").with(httpBasic(director, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -19,20 +19,20 @@ public class LegalRules {
         this.jdbc = jdbc;
     }
 
-    record Figure(String country, String code, String name, String reference) {
+    public record Figure(String country, String code, String name, String reference) {
     }
 
     public record Rule(String rule, Finding.Severity severity, String parameter, String reference, LocalDate validFrom) {
     }
 
-    Optional<Figure> figure(String country, String code) {
+    public Optional<Figure> figure(String country, String code) {
         return jdbc.sql("select country, code, name, reference from legal_figure where country = :c and code = :f")
                 .param("c", country).param("f", code)
                 .query((rs, n) -> new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
-    List<Figure> figures(String country) {
+    public List<Figure> figures(String country) {
         return jdbc.sql("select country, code, name, reference from legal_figure where country = :c order by code")
                 .param("c", country)
                 .query((rs, n) -> new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))

@@ -29,9 +29,9 @@ class SchemeApiController {
         this.schemes = schemes;
     }
 
-    record SchemeBody(Long id, String name, String acronym, Scheme.Country country, String status) {
+    record SchemeBody(Long id, String name, String acronym, Scheme.Country country, String figure, String status) {
         static SchemeBody of(Scheme s) {
-            return new SchemeBody(s.getId(), s.getName(), s.getAcronym(), s.getCountry(), s.getStatus());
+            return new SchemeBody(s.getId(), s.getName(), s.getAcronym(), s.getCountry(), s.getFigure(), s.getStatus());
         }
     }
 
@@ -50,7 +50,7 @@ class SchemeApiController {
     @Operation(summary = "Registra un esquema (administradores de la plataforma)")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Creado")
     ResponseEntity<SchemeBody> create(@RequestBody SchemeBody body) {
-        Scheme scheme = schemes.create(body.name(), body.acronym(), body.country());
+        Scheme scheme = schemes.create(body.name(), body.acronym(), body.country(), body.figure());
         return ResponseEntity.created(URI.create("/api/v1/registry/schemes/" + scheme.getId()))
                 .body(SchemeBody.of(scheme));
     }

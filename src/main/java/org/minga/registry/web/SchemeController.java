@@ -1,10 +1,16 @@
 package org.minga.registry.web;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
+import org.minga.registry.internal.LegalRules;
+import org.minga.registry.internal.Memberships;
+import org.minga.registry.internal.SchemeValidator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,10 +29,17 @@ class SchemeController {
     static final int PAGE_SIZE = 25;
     private final Schemes schemes;
     private final Scopes scopes;
+    private final Memberships memberships;
+    private final SchemeValidator validator;
+    private final LegalRules figures;
 
-    SchemeController(Schemes schemes, Scopes scopes) {
+    SchemeController(Schemes schemes, Scopes scopes, Memberships memberships, SchemeValidator validator,
+            LegalRules figures) {
         this.schemes = schemes;
         this.scopes = scopes;
+        this.memberships = memberships;
+        this.validator = validator;
+        this.figures = figures;
     }
 
     @GetMapping
@@ -39,7 +52,7 @@ class SchemeController {
     String create(@ModelAttribute("form") SchemeForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         try {
-            Scheme scheme = schemes.create(form.getName(), form.getAcronym(), form.getCountry());
+            Scheme scheme = schemes.create(form.getName(), form.getAcronym(), form.getCountry(), form.getFigure());
             redirect.addFlashAttribute("notice", "scheme.created");
             return "redirect:/registry/schemes/" + scheme.getId();
         } catch (InvalidInputException e) {
@@ -55,6 +68,8 @@ class SchemeController {
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("countries", Scheme.Country.values());
+        model.addAttribute("figures", java.util.stream.Stream.of("CO", "SV").flatMap(c -> figures.figures(c).stream())
+                .toList());
         return "registry/schemes";
     }
 
@@ -63,6 +78,19 @@ class SchemeController {
         Scheme scheme = schemes.get(id);
         model.addAttribute("scheme", scheme);
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        LocalDate today = LocalDate.now();
+        List<Memberships.Member> members = memberships.on(id, today);
+        model.addAttribute("members", members);
+        model.addAttribute("timeline", memberships.timeline(id));
+        if (scheme.getFigure() != null) {
+            model.addAttribute("figure", figures.figure(scheme.getCountry().name(), scheme.getFigure()).orElse(null));
+            // The scheme's current findings: its members today against the rules in force today.
+            String core = members.stream().filter(m -> "CORE".equals(m.role())).map(Memberships.Member::code)
+                    .findFirst().orElse(null);
+            model.addAttribute("findings", validator.validate(new SchemeValidator.Request(scheme.getCountry().name(),
+                    scheme.getFigure(), members.stream().map(Memberships.Member::code).toList(), core, today))
+                    .findings());
+        }
         if (!model.containsAttribute("form")) {
             SchemeForm form = new SchemeForm();
             form.setName(scheme.getName());
