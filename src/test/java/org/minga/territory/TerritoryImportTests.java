@@ -31,7 +31,7 @@ import com.jayway.jsonpath.JsonPath;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerritoryImportTests {
 
-    static final Path DATA = Path.of("..", "shared", "data", "territory");
+    static final Path DATA = org.minga.support.TerritoryFixtures.DATA;
 
     @Autowired
     MockMvc mvc;

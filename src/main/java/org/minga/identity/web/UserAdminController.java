@@ -142,8 +142,9 @@ class UserAdminController {
     private void options(Model model) {
         boolean admin = current.isPlatformAdmin();
         List<SchemeRef> allSchemes = schemes.all();
+        List<Long> administered = admin ? List.of() : current.administeredSchemes();
         model.addAttribute("schemes", admin ? allSchemes
-                : allSchemes.stream().filter(s -> current.administeredSchemes().contains(s.id())).toList());
+                : allSchemes.stream().filter(s -> administered.contains(s.id())).toList());
         model.addAttribute("roles", admin ? Arrays.asList(Role.values())
                 : Arrays.stream(Role.values()).filter(Role::needsScheme).toList());
         model.addAttribute("platformAdmin", admin);

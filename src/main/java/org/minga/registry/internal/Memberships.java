@@ -56,9 +56,11 @@ public class Memberships {
         String country = schemes.get(schemeId).getCountry().name();
         List<Violation> problems = new ArrayList<>();
         String code = unitCode == null ? "" : unitCode.strip();
+        var unit = joinedOn == null ? java.util.Optional.<TerritorialUnit>empty()
+                : territory.find(country, code, joinedOn);
         if (joinedOn == null) {
             problems.add(new Violation("joinedOn", "Required", "registry.member.joinedOn"));
-        } else if (territory.find(country, code, joinedOn).isEmpty()) {
+        } else if (unit.isEmpty()) {
             problems.add(new Violation("unitCode", "Exists", "registry.member.unknown", country, code, joinedOn));
         } else if (isMember(schemeId, code, joinedOn)) {
             problems.add(new Violation("unitCode", "Unique", "registry.member.already", code, joinedOn));
@@ -70,7 +72,7 @@ public class Memberships {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String name = territory.find(country, code, joinedOn).map(TerritorialUnit::name).orElse(code);
+        String name = unit.map(TerritorialUnit::name).orElse(code);
         jdbc.sql("""
                 insert into membership (scheme_id, unit_code, role, joined_on, authorising_act)
                 values (:s, :c, :r, :on, :act)
@@ -96,30 +98,34 @@ public class Memberships {
             throw new NotFoundException("miembro vigente", unitCode);
         }
         log(schemeId, leftOn, "MEMBER_LEFT", unitCode + " se retira");
+        Map<String, Object> before = new java.util.HashMap<>();
+        before.put("leftOn", null);
         audit.record(Change.updated("membership", schemeId + "/" + unitCode, schemeId, "Retiro de " + unitCode,
-                Map.of("leftOn", "—"), Map.of("leftOn", leftOn.toString())));
+                before, Map.of("leftOn", leftOn.toString())));
     }
 
     /** The members on a date, each as its unit was that day, with its parent's name. */
     public List<Member> on(long schemeId, LocalDate at) {
         String country = schemes.get(schemeId).getCountry().name();
-        var rows = jdbc.sql("""
+        record Row(String code, String role, LocalDate joinedOn, LocalDate leftOn, String act) {
+        }
+        List<Row> rows = jdbc.sql("""
                 select unit_code, role, joined_on, left_on, authorising_act from membership
                 where scheme_id = :s and joined_on <= :at and (left_on is null or left_on >= :at)
                 order by unit_code
                 """).param("s", schemeId).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)})
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)))
                 .list();
-        var units = territory.findAll(country, rows.stream().map(r -> (String) r[0]).toList(), at);
+        var units = territory.findAll(country, rows.stream().map(Row::code).toList(), at);
         var parents = territory.findAll(country, units.values().stream().map(TerritorialUnit::parentCode)
                 .filter(java.util.Objects::nonNull).distinct().toList(), at);
         return rows.stream().map(r -> {
-            TerritorialUnit u = units.get((String) r[0]);
+            TerritorialUnit u = units.get(r.code());
             TerritorialUnit p = u == null || u.parentCode() == null ? null : parents.get(u.parentCode());
-            return new Member((String) r[0], u == null ? (String) r[0] : u.name(), u == null ? null : u.level().name(),
-                    u == null ? null : u.parentCode(), p == null ? null : p.name(), (String) r[1], (LocalDate) r[2],
-                    (LocalDate) r[3], (String) r[4]);
+            return new Member(r.code(), u == null ? r.code() : u.name(), u == null ? null : u.level().name(),
+                    u == null ? null : u.parentCode(), p == null ? null : p.name(), r.role(), r.joinedOn(), r.leftOn(),
+                    r.act());
         }).toList();
     }
 

@@ -77,14 +77,18 @@ public class TerritoryQueries implements Territory {
     }
 
     public Detail detail(String country, String code, LocalDate at) {
-        TerritorialUnit unit = unit(country, code, at);
-        var extra = jdbc.sql("select id, original_name, area_km2, centroid_lon, centroid_lat, predecessor_id"
+        record Row(long id, TerritorialUnit unit, String originalName, Double area, Double lon, Double lat) {
+        }
+        Row row = jdbc.sql("select id, " + UNIT_COLUMNS + ", original_name, area_km2, centroid_lon, centroid_lat"
                 + " from territorial_unit where country = :country and code = :code and" + VALID_AT)
                 .param("country", country).param("code", code).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
-                        rs.getObject(5), rs.getObject(6)})
-                .single();
-        long id = (Long) extra[0];
+                .query((rs, n) -> new Row(rs.getLong("id"), unit(rs, n), rs.getString("original_name"),
+                        (Double) rs.getObject("area_km2"), (Double) rs.getObject("centroid_lon"),
+                        (Double) rs.getObject("centroid_lat")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("unidad territorial " + country + " " + code + " en", at));
+        TerritorialUnit unit = row.unit();
+        long id = row.id();
         TerritorialUnit parent = unit.parentCode() == null ? null
                 : findUnit(country, unit.parentCode(), at).orElse(null);
         List<TerritorialUnit> predecessors = jdbc.sql("select " + UNIT_COLUMNS
@@ -101,7 +105,7 @@ public class TerritoryQueries implements Territory {
         List<TerritorialUnit> children = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit"
                 + " where country = :country and parent_code = :code and" + VALID_AT + " order by name")
                 .param("country", country).param("code", code).param("at", Date.valueOf(at)).query(this::unit).list();
-        return new Detail(unit, (String) extra[1], (Double) extra[2], (Double) extra[3], (Double) extra[4], parent,
+        return new Detail(unit, row.originalName(), row.area(), row.lon(), row.lat(), parent,
                 children, predecessors, successors, attributes, neighbours(country, code, at));
     }
 
