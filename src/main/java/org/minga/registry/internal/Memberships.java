@@ -16,7 +16,6 @@ import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +33,11 @@ public class Memberships {
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
+    private final SchemeEvents events;
 
-    Memberships(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit) {
+    Memberships(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit,
+            SchemeEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -45,9 +47,6 @@ public class Memberships {
 
     public record Member(String code, String name, String level, String parentCode, String parentName, String role,
             LocalDate joinedOn, LocalDate leftOn, String authorisingAct) {
-    }
-
-    public record Event(LocalDate occurredOn, String type, String summary, String recordedBy) {
     }
 
     @Transactional
@@ -78,7 +77,7 @@ public class Memberships {
                 values (:s, :c, :r, :on, :act)
                 """).param("s", schemeId).param("c", code).param("r", memberRole).param("on", Date.valueOf(joinedOn))
                 .param("act", act == null || act.isBlank() ? null : act.strip()).update();
-        log(schemeId, joinedOn, "MEMBER_JOINED", name + " (" + code + ") ingresa" + (act == null || act.isBlank()
+        events.record(schemeId, joinedOn, SchemeEvents.Type.MEMBER_JOINED, name + " (" + code + ") ingresa" + (act == null || act.isBlank()
                 ? "" : " por " + act.strip()));
         audit.record(Change.created("membership", schemeId + "/" + code, schemeId, "Ingreso de " + name,
                 Map.of("unitCode", code, "role", memberRole, "joinedOn", joinedOn.toString())));
@@ -97,7 +96,7 @@ public class Memberships {
         if (updated == 0) {
             throw new NotFoundException("miembro vigente", unitCode);
         }
-        log(schemeId, leftOn, "MEMBER_LEFT", unitCode + " se retira");
+        events.record(schemeId, leftOn, SchemeEvents.Type.MEMBER_LEFT, unitCode + " se retira");
         Map<String, Object> before = new java.util.HashMap<>();
         before.put("leftOn", null);
         audit.record(Change.updated("membership", schemeId + "/" + unitCode, schemeId, "Retiro de " + unitCode,
@@ -129,15 +128,9 @@ public class Memberships {
         }).toList();
     }
 
-    public List<Event> timeline(long schemeId) {
+    public List<SchemeEvents.Event> timeline(long schemeId) {
         schemes.get(schemeId);
-        return jdbc.sql("""
-                select occurred_on, type, summary, recorded_by from scheme_event where scheme_id = :s
-                order by occurred_on desc, id desc limit 500
-                """).param("s", schemeId)
-                .query((rs, n) -> new Event(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
-                .list();
+        return events.of(schemeId);
     }
 
     private boolean isMember(long schemeId, String code, LocalDate on) {
@@ -145,13 +138,5 @@ public class Memberships {
                 select count(*) > 0 from membership where scheme_id = :s and unit_code = :c
                 and (left_on is null or left_on >= :on)
                 """).param("s", schemeId).param("c", code).param("on", Date.valueOf(on)).query(Boolean.class).single();
-    }
-
-    private void log(long schemeId, LocalDate on, String type, String summary) {
-        jdbc.sql("""
-                insert into scheme_event (scheme_id, occurred_on, type, summary, recorded_by)
-                values (:s, :on, :t, :summary, :by)
-                """).param("s", schemeId).param("on", Date.valueOf(on)).param("t", type).param("summary", summary)
-                .param("by", SecurityContextHolder.getContext().getAuthentication().getName()).update();
     }
 }

@@ -57,7 +57,7 @@ class MembershipApiController {
 
     @GetMapping("/timeline")
     @Operation(summary = "La historia fechada del esquema, de lo más reciente a lo más antiguo")
-    List<Memberships.Event> timeline(@PathVariable long id) {
+    List<org.minga.registry.internal.SchemeEvents.Event> timeline(@PathVariable long id) {
         return memberships.timeline(id);
     }
 }
