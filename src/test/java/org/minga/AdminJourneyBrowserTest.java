@@ -40,7 +40,7 @@ class AdminJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.id("name")).sendKeys(scheme);
         browser.findElement(By.id("acronym")).sendKeys("ASOMUNICIPIOS");
         new Select(browser.findElement(By.id("country"))).selectByVisibleText("Colombia");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#new-scheme-form button[type=submit]")).click();
         assertThat(text("h1")).isEqualTo(scheme);
         assertThat(text("[role=status]")).isEqualTo("Esquema registrado.");
 

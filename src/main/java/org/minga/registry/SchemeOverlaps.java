@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SchemeOverlaps {
 
-    /** A scheme sharing members with the proposal, and the members it shares. */
-    public record Overlap(long schemeId, String schemeName, List<String> sharedMembers) {
+    /** A scheme sharing members with the proposal, the members it shares and the competences it holds. */
+    public record Overlap(long schemeId, String schemeName, List<String> sharedMembers, List<String> competences) {
     }
 
     private final JdbcClient jdbc;
@@ -33,20 +33,25 @@ public class SchemeOverlaps {
         if (unitCodes.isEmpty()) {
             return List.of();
         }
-        record Row(long id, String name, String code) {
+        record Row(long id, String name, String code, String competences) {
         }
         List<Row> rows = jdbc.sql("""
-                select s.id, s.name, m.unit_code from membership m join scheme s on s.id = m.scheme_id
+                select s.id, s.name, m.unit_code,
+                       (select string_agg(sc.competence_code, ',' order by sc.competence_code) from scheme_competence sc
+                         where sc.scheme_id = s.id and sc.added_on <= :at and (sc.removed_on is null or sc.removed_on > :at))
+                from membership m join scheme s on s.id = m.scheme_id
                 where s.country = :country and m.unit_code in (:codes)
                   and m.joined_on <= :at and (m.left_on is null or m.left_on >= :at)
                   and s.id <> :excluding and s.status <> 'LIQUIDATED'
                 order by s.name, m.unit_code
                 """).param("country", country).param("codes", List.copyOf(unitCodes)).param("at", Date.valueOf(at))
                 .param("excluding", excluding == null ? -1L : excluding)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
         Map<Long, Overlap> overlaps = new LinkedHashMap<>();
         for (Row row : rows) {
-            overlaps.computeIfAbsent(row.id(), id -> new Overlap(id, row.name(), new ArrayList<>())).sharedMembers()
+            overlaps.computeIfAbsent(row.id(), id -> new Overlap(id, row.name(), new ArrayList<>(),
+                    row.competences() == null ? List.of() : List.of(row.competences().split(",")))).sharedMembers()
                     .add(row.code());
         }
         return List.copyOf(overlaps.values());

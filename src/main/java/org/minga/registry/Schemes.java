@@ -1,5 +1,6 @@
 package org.minga.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.internal.LegalRules;
+import org.minga.registry.internal.SchemeEvents;
+import org.minga.territory.Territory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +30,14 @@ public class Schemes implements SchemeDirectory {
     private final Scopes scopes;
     private final AuditLog audit;
     private final LegalRules figures;
+    private final SchemeEvents events;
+    private final Territory territory;
 
-    Schemes(SchemeRepository repository, Scopes scopes, AuditLog audit, LegalRules figures) {
+    Schemes(SchemeRepository repository, Scopes scopes, AuditLog audit, LegalRules figures, SchemeEvents events,
+            Territory territory) {
         this.repository = repository;
+        this.events = events;
+        this.territory = territory;
         this.scopes = scopes;
         this.audit = audit;
         this.figures = figures;
@@ -47,6 +55,7 @@ public class Schemes implements SchemeDirectory {
         Scheme scheme = repository.save(new Scheme(name.strip(), blankToNull(acronym), country, legalFigure));
         audit.record(Change.created(ENTITY, scheme.getId(), scheme.getId(), "Esquema " + scheme.getName(),
                 scheme.auditState()));
+        events.record(scheme.getId(), LocalDate.now(), SchemeEvents.Type.CREATED, "Se registra " + scheme.getName());
         return scheme;
     }
 
@@ -63,8 +72,81 @@ public class Schemes implements SchemeDirectory {
         return scheme;
     }
 
+    /** Founding date, legal personality, seat and purposes; the seat must be a unit of the scheme's country. */
+    @Transactional
+    public Scheme describe(long id, Scheme.Profile profile) {
+        scopes.requireSchemeWrite(id);
+        Scheme scheme = get(id);
+        Scheme.Profile clean = new Scheme.Profile(profile.foundedOn(), blankToNull(profile.legalPersonality()),
+                blankToNull(profile.seatUnitCode()), blankToNull(profile.seatAddress()),
+                blankToNull(profile.purposes()));
+        List<Violation> problems = new ArrayList<>();
+        if (clean.foundedOn() != null && clean.foundedOn().isAfter(LocalDate.now())) {
+            problems.add(new Violation("foundedOn", "PastOrPresent", "scheme.foundedOn.future"));
+        }
+        if (clean.legalPersonality() != null && clean.legalPersonality().length() > 60) {
+            problems.add(new Violation("legalPersonality", "Size", "scheme.legalPersonality.size"));
+        }
+        if (clean.seatUnitCode() != null
+                && territory.find(scheme.getCountry().name(), clean.seatUnitCode(), LocalDate.now()).isEmpty()) {
+            problems.add(new Violation("seatUnitCode", "Exists", "scheme.seat.unknown", clean.seatUnitCode()));
+        }
+        if (clean.seatAddress() != null && clean.seatAddress().length() > 300) {
+            problems.add(new Violation("seatAddress", "Size", "scheme.seatAddress.size"));
+        }
+        if (clean.purposes() != null && clean.purposes().length() > 4000) {
+            problems.add(new Violation("purposes", "Size", "scheme.purposes.size"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var before = scheme.auditState();
+        scheme.describe(clean);
+        scheme = repository.save(scheme);
+        audit.record(Change.updated(ENTITY, id, id, "Perfil de " + scheme.getName(), before, scheme.auditState()));
+        return scheme;
+    }
+
+    /**
+     * Moves the scheme along its life: only the allowed steps, dated, never before the last step. A
+     * scheme is constituted only with a legal figure.
+     */
+    @Transactional
+    public Scheme changeStatus(long id, Scheme.Status next, LocalDate on, String note) {
+        scopes.requireSchemeWrite(id);
+        Scheme scheme = get(id);
+        if (next == null) {
+            throw new InvalidInputException("status", "Required", "scheme.status.required");
+        }
+        if (!scheme.getStatus().next().contains(next)) {
+            throw new InvalidInputException("status", "Transition", "scheme.status.transition", scheme.getStatus(),
+                    next, scheme.getStatus().next());
+        }
+        if (on == null || on.isAfter(LocalDate.now())
+                || (scheme.getStatusSince() != null && on.isBefore(scheme.getStatusSince()))) {
+            throw new InvalidInputException("on", "Date", "scheme.status.date");
+        }
+        if (next == Scheme.Status.CONSTITUTED && scheme.getFigure() == null) {
+            throw new InvalidInputException("status", "FigureRequired", "scheme.status.figure");
+        }
+        var before = scheme.auditState();
+        Scheme.Status previous = scheme.getStatus();
+        scheme.moveTo(next, on);
+        scheme = repository.save(scheme);
+        audit.record(Change.updated(ENTITY, id, id, "Estado de " + scheme.getName(), before, scheme.auditState()));
+        String text = note == null || note.isBlank() ? "" : ": " + note.strip();
+        events.record(id, on, SchemeEvents.Type.STATUS_CHANGED, "Pasa de " + Scheme.Status.label(previous) + " a "
+                + Scheme.Status.label(next) + text);
+        return scheme;
+    }
+
     public Scheme get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("esquema", id));
+    }
+
+    /** The schemes with these ids, in one read. */
+    public List<Scheme> all(Collection<Long> ids) {
+        return repository.findAllById(ids);
     }
 
     public List<Scheme> page(int page, int size) {

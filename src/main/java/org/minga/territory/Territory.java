@@ -3,6 +3,7 @@ package org.minga.territory;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What other modules may ask of the territory, always as of a date. */
@@ -11,10 +12,24 @@ public interface Territory {
     Optional<TerritorialUnit> find(String country, String code, LocalDate at);
 
     /** The units among the codes that exist on the date, by code, in one query. */
-    java.util.Map<String, TerritorialUnit> findAll(String country, Collection<String> codes, LocalDate at);
+    Map<String, TerritorialUnit> findAll(String country, Collection<String> codes, LocalDate at);
 
     /** The neighbour pairs among the given units (codes of one country), valid on the date. */
     List<Neighbours> neighboursAmong(String country, Collection<String> codes, LocalDate at);
+
+    /**
+     * A GeoJSON FeatureCollection of the units' boundaries on the date, simplified for maps by a
+     * tolerance in degrees (0 = as stored). No codes, no features.
+     */
+    Map<String, Object> boundaries(String country, Collection<String> codes, LocalDate at, double tolerance);
+
+    /**
+     * The outline of each group of units on the date: the union of their boundaries as a GeoJSON
+     * geometry, simplified after the union so neighbours leave no slivers. One read for all groups;
+     * groups without any known boundary are left out.
+     */
+    <K> Map<K, Map<String, Object>> outlines(String country, Map<K, ? extends Collection<String>> groups, LocalDate at,
+            double tolerance);
 
     record Neighbours(String a, String b, double sharedBorderMeters) {
     }

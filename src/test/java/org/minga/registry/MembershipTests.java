@@ -66,7 +66,8 @@ class MembershipTests {
         members(scheme, "2022-12-31").andExpect(jsonPath("$", hasSize(2)));
         members(scheme, "2023-01-01").andExpect(jsonPath("$", hasSize(1)));
         mvc.perform(get("/api/v1/registry/schemes/" + scheme + "/timeline").with(httpBasic(director, PASSWORD)))
-                .andExpect(jsonPath("$[0].type").value("MEMBER_LEFT"))
+                .andExpect(jsonPath("$[0].type").value("CREATED"))
+                .andExpect(jsonPath("$[1].type").value("MEMBER_LEFT"))
                 .andExpect(jsonPath("$[*].type", hasItem("MEMBER_JOINED")));
     }
 

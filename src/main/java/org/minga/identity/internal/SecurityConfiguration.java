@@ -65,7 +65,9 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthenticated = apiEntryPoint(json);
         return http.securityMatcher("/api/**")
                 .authenticationManager(manager)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // The register's open data is public by law; everything else needs an account.
+                .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET,
+                        "/api/v1/registry/open-data/**").permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

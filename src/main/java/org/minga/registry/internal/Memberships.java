@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
@@ -12,7 +13,9 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
+import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,42 +48,96 @@ public class Memberships {
         this.audit = audit;
     }
 
+    /**
+     * A member on a date: a territorial unit as it was that day (with its parent), or, in an
+     * association of metropolitan areas, another scheme ({@code memberSchemeId}).
+     */
     public record Member(String code, String name, String level, String parentCode, String parentName, String role,
-            LocalDate joinedOn, LocalDate leftOn, String authorisingAct) {
+            LocalDate joinedOn, LocalDate leftOn, String authorisingAct, String delegate, int seats,
+            Long memberSchemeId) {
+    }
+
+    /** A unit (or a scheme) joining on a date, with its authorising act, delegate and assembly seats. */
+    public record Joining(String unitCode, Long memberSchemeId, String role, LocalDate joinedOn, String authorisingAct,
+            String delegate, Integer seats) {
     }
 
     @Transactional
-    public void join(long schemeId, String unitCode, String role, LocalDate joinedOn, String act) {
+    public void join(long schemeId, Joining j) {
         scopes.requireSchemeWrite(schemeId);
-        String country = schemes.get(schemeId).getCountry().name();
+        Scheme scheme = schemes.get(schemeId);
+        String country = scheme.getCountry().name();
         List<Violation> problems = new ArrayList<>();
-        String code = unitCode == null ? "" : unitCode.strip();
-        var unit = joinedOn == null ? java.util.Optional.<TerritorialUnit>empty()
-                : territory.find(country, code, joinedOn);
-        if (joinedOn == null) {
+        String code = j.unitCode() == null ? "" : j.unitCode().strip();
+        Optional<TerritorialUnit> unit = Optional.empty();
+        Optional<Scheme> memberScheme = Optional.empty();
+        if (j.joinedOn() == null) {
             problems.add(new Violation("joinedOn", "Required", "registry.member.joinedOn"));
-        } else if (unit.isEmpty()) {
-            problems.add(new Violation("unitCode", "Exists", "registry.member.unknown", country, code, joinedOn));
-        } else if (isMember(schemeId, code, joinedOn)) {
-            problems.add(new Violation("unitCode", "Unique", "registry.member.already", code, joinedOn));
+        } else if (j.memberSchemeId() != null) {
+            memberScheme = schemes.all(List.of(j.memberSchemeId())).stream().findFirst()
+                    .filter(s -> s.getCountry() == scheme.getCountry() && s.getId() != schemeId);
+            if (memberScheme.isEmpty()) {
+                problems.add(new Violation("memberSchemeId", "Exists", "registry.member.scheme"));
+            } else if (isMember(schemeId, null, j.memberSchemeId(), j.joinedOn())) {
+                problems.add(new Violation("memberSchemeId", "Unique", "registry.member.already",
+                        memberScheme.get().getName(), j.joinedOn()));
+            }
+        } else {
+            unit = territory.find(country, code, j.joinedOn());
+            if (unit.isEmpty()) {
+                problems.add(new Violation("unitCode", "Exists", "registry.member.unknown", country, code,
+                        j.joinedOn()));
+            } else if (isMember(schemeId, code, null, j.joinedOn())) {
+                problems.add(new Violation("unitCode", "Unique", "registry.member.already", code, j.joinedOn()));
+            }
         }
-        String memberRole = role == null || role.isBlank() ? "MEMBER" : role.strip();
-        if (!memberRole.matches("MEMBER|CORE")) {
+        String role = j.role() == null || j.role().isBlank() ? "MEMBER" : j.role().strip();
+        if (!role.matches("MEMBER|CORE")) {
             problems.add(new Violation("role", "OneOf", "registry.member.role"));
+        }
+        int seats = j.seats() == null ? 1 : j.seats();
+        if (seats < 0 || seats > 100) {
+            problems.add(new Violation("seats", "Range", "registry.member.seats"));
+        }
+        String delegate = blankToNull(j.delegate());
+        if (delegate != null && delegate.length() > 200) {
+            problems.add(new Violation("delegate", "Size", "registry.member.delegate"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String name = unit.map(TerritorialUnit::name).orElse(code);
+        String act = blankToNull(j.authorisingAct());
+        Optional<Scheme> joiningScheme = memberScheme;
+        String name = unit.map(TerritorialUnit::name).or(() -> joiningScheme.map(Scheme::getName)).orElse(code);
+        String key = memberScheme.map(s -> "esquema-" + s.getId()).orElse(code);
         jdbc.sql("""
-                insert into membership (scheme_id, unit_code, role, joined_on, authorising_act)
-                values (:s, :c, :r, :on, :act)
-                """).param("s", schemeId).param("c", code).param("r", memberRole).param("on", Date.valueOf(joinedOn))
-                .param("act", act == null || act.isBlank() ? null : act.strip()).update();
-        events.record(schemeId, joinedOn, SchemeEvents.Type.MEMBER_JOINED, name + " (" + code + ") ingresa" + (act == null || act.isBlank()
-                ? "" : " por " + act.strip()));
-        audit.record(Change.created("membership", schemeId + "/" + code, schemeId, "Ingreso de " + name,
-                Map.of("unitCode", code, "role", memberRole, "joinedOn", joinedOn.toString())));
+                insert into membership (scheme_id, unit_code, member_scheme_id, role, joined_on, authorising_act,
+                                        delegate, seats, department_code)
+                values (:s, :c, :ms, :r, :on, :act, :delegate, :seats, :dept)
+                """).param("s", schemeId).param("c", unit.isPresent() ? code : null)
+                .param("ms", j.memberSchemeId() == null || memberScheme.isEmpty() ? null : j.memberSchemeId())
+                .param("r", role).param("on", Date.valueOf(j.joinedOn())).param("act", act)
+                .param("delegate", delegate).param("seats", seats)
+                .param("dept", unit.map(u -> departmentOf(country, u, j.joinedOn())).orElse(null)).update();
+        events.record(schemeId, j.joinedOn(), SchemeEvents.Type.MEMBER_JOINED, name + " (" + key + ") ingresa"
+                + (act == null ? "" : " por " + act));
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("member", key);
+        state.put("role", role);
+        state.put("joinedOn", j.joinedOn().toString());
+        state.put("authorisingAct", act);
+        state.put("delegate", delegate);
+        state.put("seats", seats);
+        audit.record(Change.created("membership", schemeId + "/" + key, schemeId, "Ingreso de " + name, state));
+    }
+
+    /** The department a unit lies in on a date: itself, its parent, or its parent's parent (SV districts). */
+    private String departmentOf(String country, TerritorialUnit unit, LocalDate on) {
+        TerritorialUnit current = unit;
+        for (int step = 0; step < 2 && current.level() != Level.DEPARTMENT && current.parentCode() != null; step++) {
+            current = territory.find(country, current.parentCode(), on).orElse(current);
+        }
+        return current.level() == Level.DEPARTMENT ? current.code() : null;
     }
 
     @Transactional
@@ -91,7 +148,8 @@ public class Memberships {
         }
         int updated = jdbc.sql("""
                 update membership set left_on = :on
-                where scheme_id = :s and unit_code = :c and left_on is null and joined_on <= :on
+                where scheme_id = :s and (unit_code = :c or 'esquema-' || member_scheme_id = :c)
+                  and left_on is null and joined_on <= :on
                 """).param("s", schemeId).param("c", unitCode).param("on", Date.valueOf(leftOn)).update();
         if (updated == 0) {
             throw new NotFoundException("miembro vigente", unitCode);
@@ -106,25 +164,31 @@ public class Memberships {
     /** The members on a date, each as its unit was that day, with its parent's name. */
     public List<Member> on(long schemeId, LocalDate at) {
         String country = schemes.get(schemeId).getCountry().name();
-        record Row(String code, String role, LocalDate joinedOn, LocalDate leftOn, String act) {
+        record Row(String code, String role, LocalDate joinedOn, LocalDate leftOn, String act, String delegate,
+                int seats, Long memberScheme, String memberSchemeName) {
         }
         List<Row> rows = jdbc.sql("""
-                select unit_code, role, joined_on, left_on, authorising_act from membership
-                where scheme_id = :s and joined_on <= :at and (left_on is null or left_on >= :at)
-                order by unit_code
+                select m.unit_code, m.role, m.joined_on, m.left_on, m.authorising_act, m.delegate, m.seats,
+                       m.member_scheme_id, ms.name
+                from membership m left join scheme ms on ms.id = m.member_scheme_id
+                where m.scheme_id = :s and m.joined_on <= :at and (m.left_on is null or m.left_on >= :at)
+                order by m.unit_code, ms.name
                 """).param("s", schemeId).param("at", Date.valueOf(at))
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)))
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
+                        rs.getInt(7), rs.getObject(8, Long.class), rs.getString(9)))
                 .list();
-        var units = territory.findAll(country, rows.stream().map(Row::code).toList(), at);
+        var units = territory.findAll(country, rows.stream().map(Row::code).filter(java.util.Objects::nonNull)
+                .toList(), at);
         var parents = territory.findAll(country, units.values().stream().map(TerritorialUnit::parentCode)
                 .filter(java.util.Objects::nonNull).distinct().toList(), at);
         return rows.stream().map(r -> {
-            TerritorialUnit u = units.get(r.code());
+            TerritorialUnit u = r.code() == null ? null : units.get(r.code());
             TerritorialUnit p = u == null || u.parentCode() == null ? null : parents.get(u.parentCode());
-            return new Member(r.code(), u == null ? r.code() : u.name(), u == null ? null : u.level().name(),
-                    u == null ? null : u.parentCode(), p == null ? null : p.name(), r.role(), r.joinedOn(), r.leftOn(),
-                    r.act());
+            String name = r.memberScheme() != null ? r.memberSchemeName() : u == null ? r.code() : u.name();
+            return new Member(r.code(), name, u == null ? null : u.level().name(), u == null ? null : u.parentCode(),
+                    p == null ? null : p.name(), r.role(), r.joinedOn(), r.leftOn(), r.act(), r.delegate(), r.seats(),
+                    r.memberScheme());
         }).toList();
     }
 
@@ -133,10 +197,15 @@ public class Memberships {
         return events.of(schemeId);
     }
 
-    private boolean isMember(long schemeId, String code, LocalDate on) {
+    private boolean isMember(long schemeId, String code, Long memberScheme, LocalDate on) {
         return jdbc.sql("""
-                select count(*) > 0 from membership where scheme_id = :s and unit_code = :c
-                and (left_on is null or left_on >= :on)
-                """).param("s", schemeId).param("c", code).param("on", Date.valueOf(on)).query(Boolean.class).single();
+                select count(*) > 0 from membership where scheme_id = :s
+                and (unit_code = :c or member_scheme_id = :ms) and (left_on is null or left_on >= :on)
+                """).param("s", schemeId).param("c", code).param("ms", memberScheme).param("on", Date.valueOf(on))
+                .query(Boolean.class).single();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

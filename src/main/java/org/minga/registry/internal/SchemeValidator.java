@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.minga.platform.InvalidInputException;
 import org.minga.registry.Finding;
 import org.minga.registry.Finding.Severity;
+import org.minga.registry.Scheme;
+import org.minga.registry.SchemeOverlaps;
+import org.minga.registry.Schemes;
 import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
@@ -32,13 +35,26 @@ public class SchemeValidator {
     private static final int MAX_MEMBERS = 2_000;
     private final LegalRules rules;
     private final Territory territory;
+    private final SchemeOverlaps overlaps;
+    private final Schemes schemes;
 
-    SchemeValidator(LegalRules rules, Territory territory) {
+    SchemeValidator(LegalRules rules, Territory territory, SchemeOverlaps overlaps, Schemes schemes) {
+        this.schemes = schemes;
         this.rules = rules;
         this.territory = territory;
+        this.overlaps = overlaps;
     }
 
-    public record Request(String country, String figure, List<String> members, String core, LocalDate at) {
+    /**
+     * A proposed membership. {@code competences} (optional) sharpen the overlap warning; {@code scheme}
+     * (optional) is the registered scheme being checked, which does not overlap itself.
+     */
+    public record Request(String country, String figure, List<String> members, String core, LocalDate at,
+            List<String> competences, Long scheme, List<Long> memberSchemes) {
+
+        public Request(String country, String figure, List<String> members, String core, LocalDate at) {
+            this(country, figure, members, core, at, null, null, null);
+        }
     }
 
     public record Result(boolean valid, List<Finding> findings) {
@@ -75,19 +91,25 @@ public class SchemeValidator {
                         + " en la fecha " + at + ".", null));
             }
         }
+        List<Scheme> memberSchemes = memberSchemes(request.memberSchemes(), findings);
         for (LegalRules.Rule rule : rules.inForce(country, request.figure(), at)) {
-            check(rule, country, members, units, request.core(), at, findings);
+            if (rule.rule().equals("MEMBER_FIGURE")) {
+                checkFigures(rule, memberSchemes, findings);
+            } else {
+                check(rule, country, members, units, request.core(), at, memberSchemes.size(), findings);
+            }
         }
+        overlap(country, units.keySet(), request.competences(), at, request.scheme(), findings);
         boolean valid = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
         return new Result(valid, findings);
     }
 
     private void check(LegalRules.Rule rule, String country, List<String> members, Map<String, TerritorialUnit> units,
-            String core, LocalDate at, List<Finding> findings) {
+            String core, LocalDate at, int memberSchemes, List<Finding> findings) {
         switch (rule.rule()) {
             case "MIN_MEMBERS" -> {
                 int min = Integer.parseInt(rule.parameter());
-                long distinct = members.stream().distinct().count();
+                long distinct = members.stream().distinct().count() + memberSchemes;
                 if (distinct < min) {
                     findings.add(finding(rule, "Esta figura exige al menos " + min + " miembros y hay " + distinct + "."));
                 }
@@ -136,6 +158,49 @@ public class SchemeValidator {
                 // A rule this version of Minga does not know: say so rather than pass silently.
                 findings.add(new Finding(rule.rule(), Severity.WARNING,
                         "Regla sin verificación automática en esta versión de Minga.", rule.reference()));
+            }
+        }
+    }
+
+    /** Schemes that are members (of an association of metropolitan areas); unknown ids are errors. */
+    private List<Scheme> memberSchemes(List<Long> ids, List<Finding> findings) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Scheme> found = new HashMap<>();
+        schemes.all(ids).forEach(s -> found.put(s.getId(), s));
+        ids.stream().filter(id -> !found.containsKey(id)).forEach(id -> findings.add(error("UNKNOWN_UNIT",
+                "No existe el esquema miembro " + id + ".", null)));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void checkFigures(LegalRules.Rule rule, List<Scheme> members, List<Finding> findings) {
+        Set<String> allowed = Set.of(rule.parameter().split(","));
+        members.stream().filter(s -> !allowed.contains(String.valueOf(s.getFigure()))).forEach(s -> findings.add(
+                finding(rule, s.getName() + " no es " + String.join(" ni ", allowed).toLowerCase().replace('_', ' ')
+                        + "; esta figura solo admite esquemas de esa figura como miembros.")));
+    }
+
+    /**
+     * Warns when a registered scheme already holds some of these members and (when the proposal's
+     * competences are given) one of its competences: two schemes doing the same thing for the same
+     * municipalities is what RINDE asks to avoid.
+     */
+    private void overlap(String country, Set<String> members, List<String> competences, LocalDate at, Long scheme,
+            List<Finding> findings) {
+        for (SchemeOverlaps.Overlap o : overlaps.sharing(country, members, at, scheme)) {
+            String shared = String.join(", ", o.sharedMembers());
+            if (competences == null || competences.isEmpty()) {
+                findings.add(new Finding("OVERLAP", Severity.WARNING, "El esquema " + o.schemeName()
+                        + " ya tiene como miembros a " + shared + "; revise que no ejerzan las mismas competencias.",
+                        null));
+                continue;
+            }
+            List<String> common = o.competences().stream().filter(competences::contains).toList();
+            if (!common.isEmpty()) {
+                findings.add(new Finding("OVERLAP", Severity.WARNING, "El esquema " + o.schemeName()
+                        + " ya tiene como miembros a " + shared + " y ejerce las mismas competencias ("
+                        + String.join(", ", common) + ").", null));
             }
         }
     }

@@ -29,9 +29,6 @@ class MembershipApiController {
         this.memberships = memberships;
     }
 
-    record JoinBody(String unitCode, String role, LocalDate joinedOn, String authorisingAct) {
-    }
-
     record LeaveBody(LocalDate leftOn) {
     }
 
@@ -45,12 +42,12 @@ class MembershipApiController {
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Un miembro ingresa en una fecha (administradores y equipo del esquema)")
-    void join(@PathVariable long id, @RequestBody JoinBody body) {
-        memberships.join(id, body.unitCode(), body.role(), body.joinedOn(), body.authorisingAct());
+    void join(@PathVariable long id, @RequestBody Memberships.Joining body) {
+        memberships.join(id, body);
     }
 
     @PostMapping("/members/{code}/leave")
-    @Operation(summary = "Un miembro se retira en una fecha")
+    @Operation(summary = "Un miembro se retira en una fecha (code: código de la unidad, o esquema-ID)")
     void leave(@PathVariable long id, @PathVariable String code, @RequestBody LeaveBody body) {
         memberships.leave(id, code, body.leftOn());
     }

@@ -20,7 +20,8 @@ class ValidationApiController {
 
     @PostMapping("/api/v1/registry/validations")
     @Operation(summary = "Valida miembros contra las reglas de una figura asociativa vigentes en una fecha",
-            description = "Cuerpo: {country, figure, members: [códigos], core, at}. Responde {valid, findings: "
+            description = "Cuerpo: {country, figure, members: [códigos], core, at, competences: [códigos, opcional], scheme: id del "
+                    + "esquema que se revisa (opcional), memberSchemes: [ids, para asociaciones de áreas metropolitanas]}. Responde {valid, findings: "
                     + "[{rule, severity, message, reference}]}; valid es falso si hay algún ERROR.")
     SchemeValidator.Result validate(@RequestBody SchemeValidator.Request request) {
         return validator.validate(request);

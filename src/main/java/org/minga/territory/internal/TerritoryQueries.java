@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.minga.platform.NotFoundException;
 import org.minga.territory.Level;
@@ -190,6 +191,51 @@ public class TerritoryQueries implements Territory {
                     return feature;
                 }).list();
         return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    @Override
+    public Map<String, Object> boundaries(String country, java.util.Collection<String> codes, LocalDate at,
+            double tolerance) {
+        if (codes.isEmpty()) {
+            return Map.of("type", "FeatureCollection", "features", List.of());
+        }
+        return geoJson(country, null, null, List.copyOf(codes), at, tolerance);
+    }
+
+    @Override
+    public <K> Map<K, Map<String, Object>> outlines(String country, Map<K, ? extends java.util.Collection<String>> groups,
+            LocalDate at, double tolerance) {
+        List<String> codes = groups.values().stream().flatMap(java.util.Collection::stream).distinct().toList();
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
+        Map<String, Geometry> shapes = new java.util.HashMap<>();
+        jdbc.sql("select code, boundary from territorial_unit where country = :country and code in (:codes) and"
+                + VALID_AT + " and boundary is not null").param("country", country).param("codes", codes)
+                .param("at", Date.valueOf(at))
+                .query(rs -> {
+                    shapes.put(rs.getString(1), UnitStore.read(reader, rs.getBytes(2)));
+                });
+        Map<K, Map<String, Object>> outlines = new LinkedHashMap<>();
+        groups.forEach((key, members) -> {
+            List<Geometry> parts = members.stream().map(shapes::get).filter(java.util.Objects::nonNull).toList();
+            if (!parts.isEmpty()) {
+                Geometry union = union(parts);
+                outlines.put(key, GeoJsonWriter.geometry(tolerance > 0
+                        ? TopologyPreservingSimplifier.simplify(union, tolerance) : union));
+            }
+        });
+        return outlines;
+    }
+
+    /** Neighbouring boundaries digitised apart can trip the overlay; a zero buffer mends them. */
+    private static Geometry union(List<Geometry> parts) {
+        try {
+            return UnaryUnionOp.union(parts);
+        } catch (org.locationtech.jts.geom.TopologyException e) {
+            return UnaryUnionOp.union(parts.stream().map(g -> g.buffer(0)).toList());
+        }
     }
 
     @Override

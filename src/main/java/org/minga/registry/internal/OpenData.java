@@ -1,0 +1,211 @@
+package org.minga.registry.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.minga.territory.TerritorialUnit;
+import org.minga.territory.Territory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The register as open data: every scheme, and every membership on a date, as CSV (UTF-8, comma,
+ * RFC 4180 quoting) and GeoJSON (scheme outlines = union of members' boundaries; membership
+ * features = the member's boundary). A few queries in all, whatever the size of the register.
+ */
+@Service
+public class OpenData {
+
+    /** Map geometries are simplified by this many degrees (about 200 m): enough for a national map. */
+    private static final double TOLERANCE = 0.002;
+    private final JdbcClient jdbc;
+    private final Territory territory;
+    private final ObjectMapper json;
+
+    OpenData(JdbcClient jdbc, Territory territory, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.territory = territory;
+        this.json = json;
+    }
+
+    record SchemeRow(long id, String name, String acronym, String country, String figure, String status,
+            LocalDate statusSince, LocalDate foundedOn, String legalPersonality, String seat, String competences) {
+    }
+
+    record MemberRow(long schemeId, String schemeName, String country, String unitCode, Long memberSchemeId,
+            String memberSchemeName, String department, String role, LocalDate joinedOn, LocalDate leftOn,
+            String delegate, int seats, String act) {
+    }
+
+    public void schemesCsv(LocalDate at, Writer out) throws IOException {
+        List<SchemeRow> schemes = schemes(at);
+        Map<Long, List<MemberRow>> members = members(at).stream()
+                .collect(Collectors.groupingBy(MemberRow::schemeId));
+        out.write("id,nombre,sigla,pais,figura,estado,estado_desde,fundacion,personeria_juridica,sede,"
+                + "competencias,miembros_en_fecha\r\n");
+        for (SchemeRow s : schemes) {
+            line(out, s.id(), s.name(), s.acronym(), s.country(), s.figure(), s.status(), s.statusSince(), s.foundedOn(),
+                    s.legalPersonality(), s.seat(), s.competences(), members.getOrDefault(s.id(), List.of()).size());
+        }
+    }
+
+    public void membershipsCsv(LocalDate at, Writer out) throws IOException {
+        List<MemberRow> rows = members(at);
+        Map<String, Map<String, TerritorialUnit>> units = units(rows, at);
+        out.write("esquema_id,esquema,pais,miembro_codigo,miembro_nombre,nivel,departamento,rol,ingreso,retiro,"
+                + "delegado,escanos,acto_autorizacion\r\n");
+        for (MemberRow m : rows) {
+            TerritorialUnit u = m.unitCode() == null ? null : units.get(m.country()).get(m.unitCode());
+            line(out, m.schemeId(), m.schemeName(), m.country(),
+                    m.unitCode() != null ? m.unitCode() : "esquema-" + m.memberSchemeId(),
+                    m.unitCode() != null ? (u == null ? null : u.name()) : m.memberSchemeName(),
+                    u == null ? "SCHEME" : u.level(), m.department(), m.role(), m.joinedOn(), m.leftOn(), m.delegate(),
+                    m.seats(), m.act());
+        }
+    }
+
+    public void schemesGeoJson(LocalDate at, Writer out) throws IOException {
+        List<SchemeRow> schemes = schemes(at);
+        Map<String, Map<Long, List<String>>> groups = new LinkedHashMap<>();
+        for (MemberRow m : members(at)) {
+            if (m.unitCode() != null) {
+                groups.computeIfAbsent(m.country(), c -> new LinkedHashMap<>())
+                        .computeIfAbsent(m.schemeId(), id -> new ArrayList<>()).add(m.unitCode());
+            }
+        }
+        Map<Long, Map<String, Object>> outlines = new LinkedHashMap<>();
+        groups.forEach((country, byScheme) -> outlines.putAll(territory.outlines(country, byScheme, at, TOLERANCE)));
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (SchemeRow s : schemes) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("id", s.id());
+            properties.put("nombre", s.name());
+            properties.put("sigla", s.acronym());
+            properties.put("pais", s.country());
+            properties.put("figura", s.figure());
+            properties.put("estado", s.status());
+            properties.put("competencias", s.competences());
+            features.add(feature(properties, outlines.get(s.id())));
+        }
+        json.writeValue(out, collection(features, at));
+    }
+
+    public void membershipsGeoJson(LocalDate at, Writer out) throws IOException {
+        List<MemberRow> rows = members(at);
+        Map<String, Map<String, Object>> geometries = new java.util.HashMap<>();
+        rows.stream().filter(m -> m.unitCode() != null)
+                .collect(Collectors.groupingBy(MemberRow::country, Collectors.mapping(MemberRow::unitCode,
+                        Collectors.toSet())))
+                .forEach((country, codes) -> {
+                    @SuppressWarnings("unchecked")
+                    var features = (List<Map<String, Object>>) territory.boundaries(country, codes, at, TOLERANCE)
+                            .get("features");
+                    for (Map<String, Object> f : features) {
+                        @SuppressWarnings("unchecked")
+                        var props = (Map<String, Object>) f.get("properties");
+                        @SuppressWarnings("unchecked")
+                        var geometry = (Map<String, Object>) f.get("geometry");
+                        geometries.put(country + "/" + props.get("code"), geometry);
+                    }
+                });
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (MemberRow m : rows) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("esquema_id", m.schemeId());
+            properties.put("esquema", m.schemeName());
+            properties.put("miembro_codigo", m.unitCode() != null ? m.unitCode() : "esquema-" + m.memberSchemeId());
+            properties.put("rol", m.role());
+            properties.put("ingreso", m.joinedOn().toString());
+            properties.put("retiro", m.leftOn() == null ? null : m.leftOn().toString());
+            features.add(feature(properties, m.unitCode() == null ? null : geometries.get(m.country() + "/"
+                    + m.unitCode())));
+        }
+        json.writeValue(out, collection(features, at));
+    }
+
+    private List<SchemeRow> schemes(LocalDate at) {
+        return jdbc.sql("""
+                select s.id, s.name, s.acronym, s.country, s.figure, s.status, s.status_since, s.founded_on,
+                       s.legal_personality, coalesce(s.seat_address, s.seat_unit_code),
+                       (select string_agg(sc.competence_code, ';' order by sc.competence_code) from scheme_competence sc
+                         where sc.scheme_id = s.id and sc.added_on <= :at and (sc.removed_on is null or sc.removed_on > :at))
+                from scheme s order by s.country, lower(s.name), s.id
+                """).param("at", Date.valueOf(at))
+                .query((rs, n) -> new SchemeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), date(rs.getDate(7)), date(rs.getDate(8)), rs.getString(9),
+                        rs.getString(10), rs.getString(11)))
+                .list();
+    }
+
+    private List<MemberRow> members(LocalDate at) {
+        return jdbc.sql("""
+                select s.id, s.name, s.country, m.unit_code, m.member_scheme_id, ms.name, m.department_code, m.role,
+                       m.joined_on, m.left_on, m.delegate, m.seats, m.authorising_act
+                from membership m join scheme s on s.id = m.scheme_id left join scheme ms on ms.id = m.member_scheme_id
+                where m.joined_on <= :at and (m.left_on is null or m.left_on >= :at)
+                order by s.country, lower(s.name), s.id, m.unit_code
+                """).param("at", Date.valueOf(at))
+                .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getDate(9).toLocalDate(), date(rs.getDate(10)), rs.getString(11), rs.getInt(12),
+                        rs.getString(13)))
+                .list();
+    }
+
+    private Map<String, Map<String, TerritorialUnit>> units(List<MemberRow> rows, LocalDate at) {
+        Map<String, Map<String, TerritorialUnit>> units = new java.util.HashMap<>();
+        for (String country : List.of("CO", "SV")) {
+            units.put(country, territory.findAll(country, rows.stream().filter(m -> country.equals(m.country()))
+                    .map(MemberRow::unitCode).filter(java.util.Objects::nonNull).distinct().toList(), at));
+        }
+        return units;
+    }
+
+    private static Map<String, Object> feature(Map<String, Object> properties, Map<String, Object> geometry) {
+        Map<String, Object> feature = new LinkedHashMap<>();
+        feature.put("type", "Feature");
+        feature.put("properties", properties);
+        feature.put("geometry", geometry);
+        return feature;
+    }
+
+    private static Map<String, Object> collection(List<Map<String, Object>> features, LocalDate at) {
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("fecha", at.toString());
+        collection.put("features", features);
+        return collection;
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    /** One CSV record; a value that a spreadsheet would run as a formula is prefixed with a quote. */
+    private static void line(Writer out, Object... values) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String v = values[i] == null ? "" : values[i].toString();
+            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !(values[i] instanceof Number)) {
+                v = "'" + v;
+            }
+            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                v = '"' + v.replace("\"", "\"\"") + '"';
+            }
+            line.append(v);
+        }
+        out.write(line.append("\r\n").toString());
+    }
+}

@@ -1,0 +1,80 @@
+package org.minga.registry.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.minga.registry.Scheme;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public register: schemes filtered by country, figure, department, status and competence, one
+ * page at a time, each with its member count today. One query per page (5,000 schemes sort in a
+ * few milliseconds; the filters use the membership and competence indexes).
+ */
+@Service
+public class Register {
+
+    public record Filter(Scheme.Country country, String figure, String department, Scheme.Status status,
+            String competence, String q) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null);
+        }
+    }
+
+    public record Row(long id, String name, String acronym, String country, String figure, String figureName,
+            String status, LocalDate foundedOn, int members) {
+    }
+
+    public record Page(List<Row> items, int page, int size, boolean hasNext) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Register(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page page(Filter f, LocalDate at, int page, int size) {
+        List<Row> rows = jdbc.sql("""
+                select s.id, s.name, s.acronym, s.country, s.figure, lf.name, s.status, s.founded_on,
+                       (select count(*) from membership m where m.scheme_id = s.id and m.joined_on <= :at
+                          and (m.left_on is null or m.left_on >= :at)) as members
+                from scheme s left join legal_figure lf on lf.country = s.country and lf.code = s.figure
+                where (cast(:country as text) is null or s.country = :country)
+                  and (cast(:figure as text) is null or s.figure = :figure)
+                  and (cast(:status as text) is null or s.status = :status)
+                  and (cast(:q as text) is null or lower(s.name) like :q or lower(s.acronym) like :q)
+                  and (cast(:department as text) is null or exists (select 1 from membership m
+                        where m.scheme_id = s.id and m.department_code = :department and m.joined_on <= :at
+                          and (m.left_on is null or m.left_on >= :at)))
+                  and (cast(:competence as text) is null or exists (select 1 from scheme_competence sc
+                        where sc.scheme_id = s.id and sc.competence_code = :competence and sc.added_on <= :at
+                          and (sc.removed_on is null or sc.removed_on > :at)))
+                order by lower(s.name), s.id
+                limit :limit offset :offset
+                """)
+                .param("country", f.country() == null ? null : f.country().name())
+                .param("figure", blankToNull(f.figure()))
+                .param("status", f.status() == null ? null : f.status().name())
+                .param("q", blankToNull(f.q()) == null ? null : "%" + escapeLike(f.q().strip().toLowerCase()) + "%")
+                .param("department", blankToNull(f.department()))
+                .param("competence", blankToNull(f.competence()))
+                .param("at", Date.valueOf(at)).param("limit", size + 1).param("offset", (long) page * size)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getInt(9)))
+                .list();
+        return new Page(rows.stream().limit(size).toList(), page, size, rows.size() > size);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,103 @@
+package org.minga.registry.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.InvalidInputException.Violation;
+import org.minga.registry.Schemes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A scheme's strategic lines and contacts: short lists replaced as a whole when the scheme edits them. */
+@Service
+public class SchemeDirectoryEntries {
+
+    public record Contact(String name, String role, String email, String phone) {
+    }
+
+    private static final int MAX_ENTRIES = 30;
+    private final JdbcClient jdbc;
+    private final Schemes schemes;
+    private final Scopes scopes;
+    private final AuditLog audit;
+
+    SchemeDirectoryEntries(JdbcClient jdbc, Schemes schemes, Scopes scopes, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.schemes = schemes;
+        this.scopes = scopes;
+        this.audit = audit;
+    }
+
+    public List<String> strategicLines(long schemeId) {
+        return jdbc.sql("select name from scheme_strategic_line where scheme_id = :s order by id").param("s", schemeId)
+                .query(String.class).list();
+    }
+
+    public List<Contact> contacts(long schemeId) {
+        return jdbc.sql("select name, role, email, phone from scheme_contact where scheme_id = :s order by id")
+                .param("s", schemeId).query(Contact.class).list();
+    }
+
+    @Transactional
+    public void replaceStrategicLines(long schemeId, List<String> lines) {
+        scopes.requireSchemeWrite(schemeId);
+        var scheme = schemes.get(schemeId);
+        List<String> clean = (lines == null ? List.<String>of() : lines).stream().filter(l -> l != null && !l.isBlank())
+                .map(String::strip).toList();
+        if (clean.size() > MAX_ENTRIES) {
+            throw new InvalidInputException("strategicLines", "Size", "registry.lines.size", MAX_ENTRIES);
+        }
+        for (int i = 0; i < clean.size(); i++) {
+            if (clean.get(i).length() > 300) {
+                throw new InvalidInputException("strategicLines[" + i + "]", "Size", "registry.line.size");
+            }
+        }
+        List<String> before = strategicLines(schemeId);
+        jdbc.sql("delete from scheme_strategic_line where scheme_id = :s").param("s", schemeId).update();
+        clean.forEach(line -> jdbc.sql("insert into scheme_strategic_line (scheme_id, name) values (:s, :n)")
+                .param("s", schemeId).param("n", line).update());
+        audit.record(Change.updated("scheme", schemeId, schemeId, "Líneas estratégicas de " + scheme.getName(),
+                Map.of("strategicLines", before), Map.of("strategicLines", clean)));
+    }
+
+    @Transactional
+    public void replaceContacts(long schemeId, List<Contact> contacts) {
+        scopes.requireSchemeWrite(schemeId);
+        var scheme = schemes.get(schemeId);
+        List<Contact> given = contacts == null ? List.of() : contacts;
+        if (given.size() > MAX_ENTRIES) {
+            throw new InvalidInputException("contacts", "Size", "registry.contacts.size", MAX_ENTRIES);
+        }
+        List<Violation> problems = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            Contact c = given.get(i);
+            if (c.name() == null || c.name().isBlank()) {
+                problems.add(new Violation("contacts[" + i + "].name", "NotBlank", "registry.contact.name"));
+            }
+            if (c.email() != null && !c.email().isBlank() && !c.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(new Violation("contacts[" + i + "].email", "Email", "registry.contact.email"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Contact> before = contacts(schemeId);
+        jdbc.sql("delete from scheme_contact where scheme_id = :s").param("s", schemeId).update();
+        given.forEach(c -> jdbc.sql("""
+                insert into scheme_contact (scheme_id, name, role, email, phone) values (:s, :n, :r, :e, :p)
+                """).param("s", schemeId).param("n", c.name().strip()).param("r", strip(c.role()))
+                .param("e", strip(c.email())).param("p", strip(c.phone())).update());
+        audit.record(Change.updated("scheme", schemeId, schemeId, "Contactos de " + scheme.getName(),
+                Map.of("contacts", before.toString()), Map.of("contacts", given.toString())));
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
