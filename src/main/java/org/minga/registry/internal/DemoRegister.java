@@ -1,0 +1,172 @@
+package org.minga.registry.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.minga.platform.SystemActor;
+import org.minga.registry.Scheme;
+import org.minga.registry.Schemes;
+import org.minga.territory.Territory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The six real cases of DOMAIN.md as demo data (MINGA_DEMO=true), with the facts the sources give:
+ * names, members, founding years, competences. Where a source gives only a year, the first of
+ * January stands for it and the membership says so. Waits for the territory (imported at start by
+ * the demo too) because members are units on a date. Runs once: a scheme already registered by
+ * name is left alone.
+ */
+@Component
+class DemoRegister {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRegister.class);
+    private static final String APPROXIMATE = "Fecha aproximada: la fuente solo da el año";
+
+    record Case(String name, String acronym, Scheme.Country country, LocalDate founded,
+            List<String> members, LocalDate joined, List<String> competences, List<String> lines, String purposes,
+            String source, LocalDate reactivated) {
+
+        Case(String name, String acronym, Scheme.Country country, LocalDate founded,
+                List<String> members, LocalDate joined, List<String> competences, List<String> lines,
+                String purposes, String source) {
+            this(name, acronym, country, founded, members, joined, competences, lines, purposes, source, null);
+        }
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case("Asociación de Municipios del Catatumbo, Provincia de Ocaña y Sur del Cesar", "ASOMUNICIPIOS",
+                    Scheme.Country.CO, LocalDate.of(1993, 1, 1),
+                    List.of("54498", "54003", "54128", "54206", "54245", "54250", "54344", "54385", "54398", "54670",
+                            "54720", "54800", "54810", "54871", "54109", "20614"),
+                    LocalDate.of(1993, 1, 1), List.of("SERVICE_ENERGY", "RURAL_DEVELOPMENT", "PLANNING", "PEACE"),
+                    List.of("Agenda Regional 2032", "Electrificación rural", "Proyectos productivos"),
+                    "Fundada en enero de 1993 al amparo del Decreto 1333 de 1986. 16.000 familias rurales "
+                            + "electrificadas; 50 proyectos de productores financiados.",
+                    "Asociatividad municipal en el Catatumbo (FOINCIDE, 2021)"),
+            new Case("Asociación de Municipios Los Nonualcos", "ALN", Scheme.Country.SV, null,
+                    List.of("D132", "D133", "D136", "D138", "D142", "D144", "D146", "D151", "D152", "D141", "D153",
+                            "D147", "D148", "D149", "D150", "D173", "D143", "D172"),
+                    LocalDate.of(2014, 1, 1), List.of("LAND_USE", "PLANNING"), List.of("Gestión integral del control "
+                            + "y uso del suelo (OPLAGEST)"),
+                    "Dieciséis municipios de La Paz; en 2014 se sumaron San Juan Tepezontes y San Vicente. Opera una "
+                            + "OPLAGEST.", "Mancomunidades de El Salvador (USAID, 2018)"),
+            new Case("Asociación Intermunicipal del Norte del departamento de La Unión", "ASINORLU", Scheme.Country.SV,
+                    LocalDate.of(2003, 1, 1),
+                    List.of("D245", "D246", "D247", "D250", "D253", "D254", "D256", "D258", "D259"),
+                    LocalDate.of(2003, 1, 1), List.of("SERVICE_WASTE"), List.of("Manejo integral de desechos sólidos"),
+                    "Relleno sanitario que sirvió a 12 municipios en 2007 y a 27 después.",
+                    "Mancomunidades de El Salvador (USAID, 2018)"),
+            new Case("Asociación de Municipios Micro Región El Bálsamo", "El Bálsamo", Scheme.Country.SV,
+                    LocalDate.of(2001, 1, 1), List.of("D087", "D095", "D081", "D093", "D077"),
+                    LocalDate.of(2001, 1, 1), List.of("ECONOMIC_DEVELOPMENT", "TOURISM"),
+                    List.of("Desarrollo económico local"), "Municipios de la Cordillera del Bálsamo, La Libertad.",
+                    "Mancomunidades de El Salvador (USAID, 2018)"),
+            new Case("Asociación de Municipios Cayaguanca", "Cayaguanca", Scheme.Country.SV, null,
+                    List.of("D053", "D066", "D042", "D054", "D074", "D057", "D045"), LocalDate.of(2010, 1, 1),
+                    List.of("ECONOMIC_DEVELOPMENT"), List.of("Centro de Desarrollo de la Micro y Pequeña Empresa "
+                            + "(CDMYPE)"),
+                    "Opera un CDMYPE; los municipios aportan el 1 % de su FODES.",
+                    "Mancomunidades de El Salvador (USAID, 2018)"),
+            new Case("Entidad Descentralizada Autónoma Microrregión Los Izalcos", "Los Izalcos", Scheme.Country.SV,
+                    LocalDate.of(2006, 1, 1), List.of("D031", "D033"), LocalDate.of(2006, 1, 1),
+                    List.of("LAND_USE"), List.of("Gestión y planificación territorial", "Medio ambiente",
+                            "Turismo e identidad cultural"),
+                    "Fundada en 2006, inactiva después y reactivada en 2015 con la competencia de control del uso "
+                            + "del suelo (OPLAGEST).", "Mancomunidades de El Salvador (USAID, 2018)",
+                    LocalDate.of(2015, 1, 1)));
+
+    private final boolean enabled;
+    private final Schemes schemes;
+    private final Memberships memberships;
+    private final Competences competences;
+    private final SchemeDirectoryEntries entries;
+    private final Territory territory;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Schemes schemes, Memberships memberships,
+            Competences competences, SchemeDirectoryEntries entries, Territory territory, JdbcClient jdbc,
+            TransactionTemplate tx) {
+        this.enabled = enabled;
+        this.schemes = schemes;
+        this.memberships = memberships;
+        this.competences = competences;
+        this.entries = entries;
+        this.territory = territory;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (enabled) {
+            Thread.ofVirtual().name("minga-demo").start(() -> SystemActor.runAsAdmin(this::load));
+        }
+    }
+
+    void load() {
+        boolean units = awaitTerritory(Duration.ofMinutes(20));
+        for (Case c : CASES) {
+            if (jdbc.sql("select count(*) > 0 from scheme where country = :c and lower(name) = lower(:n)")
+                    .param("c", c.country().name()).param("n", c.name()).query(Boolean.class).single()) {
+                continue;
+            }
+            tx.executeWithoutResult(status -> register(c, units));
+            log.info("Demo: registrado {}", c.name());
+        }
+    }
+
+    private void register(Case c, boolean withMembers) {
+        long id = schemes.create(c.name(), c.acronym(), c.country(), "ASOCIACION_MUNICIPIOS").getId();
+        schemes.describe(id, new Scheme.Profile(c.founded(), null, null, null, c.purposes() + " Fuente: "
+                + c.source() + "."));
+        entries.replaceStrategicLines(id, c.lines());
+        if (withMembers) {
+            for (String code : c.members()) {
+                memberships.join(id, new Memberships.Joining(code, null, "MEMBER", c.joined(),
+                        c.joined().getDayOfYear() == 1 ? APPROXIMATE : null, null, 1));
+            }
+        }
+        LocalDate competencesFrom = c.reactivated() == null ? c.joined() : c.reactivated();
+        for (String competence : c.competences()) {
+            competences.add(id, competence, competencesFrom, "Estatutos");
+        }
+        schemes.changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
+        schemes.changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
+        if (c.reactivated() != null) {
+            // The source dates the reactivation, not the years of inactivity before it.
+            schemes.changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(), "inactiva antes de la reactivación "
+                    + "(fecha de inicio no documentada)");
+            schemes.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
+                    + "control del uso del suelo");
+        }
+    }
+
+    /** The territory import jobs run at the same start; members need their units. */
+    private boolean awaitTerritory(Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        LocalDate probe = LocalDate.of(2020, 1, 1);
+        while (Instant.now().isBefore(deadline)) {
+            if (territory.find("CO", "54498", probe).isPresent() && territory.find("SV", "D152", probe).isPresent()) {
+                return true;
+            }
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        log.warn("Demo: el territorio no está importado; los esquemas de demostración quedan sin miembros.");
+        return false;
+    }
+}
