@@ -32,9 +32,11 @@ class SchemeController {
     private final Memberships memberships;
     private final SchemeValidator validator;
     private final LegalRules figures;
+    private final ActsAndBodiesModel actsAndBodies;
 
     SchemeController(Schemes schemes, Scopes scopes, Memberships memberships, SchemeValidator validator,
-            LegalRules figures) {
+            LegalRules figures, ActsAndBodiesModel actsAndBodies) {
+        this.actsAndBodies = actsAndBodies;
         this.schemes = schemes;
         this.scopes = scopes;
         this.memberships = memberships;
@@ -82,6 +84,7 @@ class SchemeController {
         List<Memberships.Member> members = memberships.on(id, today);
         model.addAttribute("members", members);
         model.addAttribute("timeline", memberships.timeline(id));
+        actsAndBodies.addTo(model, id);
         if (scheme.getFigure() != null) {
             model.addAttribute("figure", figures.figure(scheme.getCountry().name(), scheme.getFigure()).orElse(null));
             // The scheme's current findings: its members today against the rules in force today.
