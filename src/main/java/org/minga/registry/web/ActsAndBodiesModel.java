@@ -9,6 +9,8 @@ import org.minga.registry.internal.PdfDocuments;
 import org.minga.registry.internal.TermAlerts;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** What the acts and bodies fragments of the scheme page need, kept out of the scheme controller. */
 @Component
@@ -35,6 +37,9 @@ class ActsAndBodiesModel {
         model.addAttribute("bodyKinds", GoverningBodies.Kind.values());
         model.addAttribute("seatRoles", GoverningBodies.SeatRole.values());
         model.addAttribute("maxDocumentMb", documents.maxBytes() / (1024 * 1024));
+        // ActUploadLimitFilter sends a page upload Spring could not even read back here with this flag.
+        model.addAttribute("documentTooLarge", RequestContextHolder.getRequestAttributes() instanceof
+                ServletRequestAttributes r && r.getRequest().getParameter("documentTooLarge") != null);
         // After a refused form the controller has put the typed values (and their errors) in already.
         if (!model.containsAttribute("actForm")) {
             model.addAttribute("actForm", new ActForm());
