@@ -2,6 +2,9 @@ package org.minga.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.minga.support.Browser;
 import org.minga.support.BrowserTest;
@@ -17,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The register as a person uses it: an administrator registers a province, adds Ocaña and then Río
- * de Oro, reads the Spanish findings change, sees both on the map inside the perimeter, and reads
- * the timeline.
+ * de Oro, reads the Spanish findings change, sees both on the map inside the perimeter, records
+ * Ocaña's council authorisation with its PDF, and reads the timeline.
  */
 class RegisterBrowserTest extends BrowserTest {
 
@@ -55,8 +58,34 @@ class RegisterBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#scheme-map path.scheme-outline"))).isNotEmpty();
         Browser.screenshot(browser, "register-scheme-members-map");
 
+        // Ocaña's council authorisation, with its PDF: a file that is not a PDF is refused beside the field.
+        Path notPdf = Files.createTempFile("foto", ".pdf");
+        Files.write(notPdf, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        Path pdf = Files.createTempFile("acuerdo-012", ".pdf");
+        Files.write(pdf, LegalActTests.pdf());
+        addCouncilAuthorisation(notPdf);
+        assertThat(text("#act-document-error")).isEqualTo("El documento no es un PDF; adjunte el acto en formato PDF.");
+        assertThat(browser.findElement(By.id("act-issuer")).getAttribute("value")).isEqualTo("Concejo Municipal de Ocaña");
+        browser.findElement(By.id("act-document")).sendKeys(pdf.toAbsolutePath().toString());
+        browser.findElement(By.id("act-submit")).click();
+        assertThat(text("[role=status]")).isEqualTo("Acto registrado.");
+        WebElement act = browser.findElement(By.cssSelector("table.acts tbody tr"));
+        assertThat(act.getText()).contains("Acuerdo del concejo", "012", "2024-03-15", "Concejo Municipal de Ocaña");
+        assertThat(act.findElement(By.tagName("a")).getAttribute("href")).matches(".*/acts/\\d+/document");
+
         assertThat(text("ol.timeline")).contains("Ocaña (54498) ingresa", "Río de Oro (20614) ingresa",
-                "Se registra " + name);
+                "Acuerdo del concejo 012 de 2024, Concejo Municipal de Ocaña", "Se registra " + name);
+        Browser.screenshot(browser, "register-scheme-acts-timeline");
+    }
+
+    private void addCouncilAuthorisation(Path file) {
+        new Select(browser.findElement(By.id("act-type"))).selectByValue("COUNCIL_AUTHORISATION");
+        browser.findElement(By.id("act-number")).sendKeys("012");
+        browser.executeScript("arguments[0].value = '2024-03-15'", browser.findElement(By.id("act-issuedOn")));
+        browser.findElement(By.id("act-issuer")).sendKeys("Concejo Municipal de Ocaña");
+        browser.findElement(By.id("act-unitCode")).sendKeys("54498");
+        browser.findElement(By.id("act-document")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("act-submit")).click();
     }
 
     private void addMember(String code) {

@@ -48,10 +48,12 @@ class SchemeController {
     private final SchemeDirectoryEntries entries;
     private final SchemeEditor editor;
     private final Territory territory;
+    private final ActsAndBodiesModel actsAndBodies;
 
     SchemeController(Schemes schemes, Scopes scopes, Memberships memberships, SchemeValidator validator,
             LegalRules figures, Register register, Competences competences, SchemeDirectoryEntries entries,
-            SchemeEditor editor, Territory territory) {
+            SchemeEditor editor, Territory territory, ActsAndBodiesModel actsAndBodies) {
+        this.actsAndBodies = actsAndBodies;
         this.schemes = schemes;
         this.scopes = scopes;
         this.memberships = memberships;
@@ -116,6 +118,7 @@ class SchemeController {
         model.addAttribute("timeline", memberships.timeline(id));
         model.addAttribute("seat", scheme.getProfile().seatUnitCode() == null ? null
                 : territory.find(scheme.getCountry().name(), scheme.getProfile().seatUnitCode(), today).orElse(null));
+        actsAndBodies.addTo(model, id);
         if (scheme.getFigure() != null) {
             model.addAttribute("figure", figures.figure(scheme.getCountry().name(), scheme.getFigure()).orElse(null));
             model.addAttribute("findings", validator.validate(findingsRequest(scheme, members, held, today)).findings());

@@ -1,0 +1,54 @@
+package org.minga.registry.web;
+
+import java.time.LocalDate;
+
+import org.minga.registry.internal.ActType;
+import org.minga.registry.internal.GoverningBodies;
+import org.minga.registry.internal.LegalActs;
+import org.minga.registry.internal.PdfDocuments;
+import org.minga.registry.internal.TermAlerts;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** What the acts and bodies fragments of the scheme page need, kept out of the scheme controller. */
+@Component
+class ActsAndBodiesModel {
+
+    private final LegalActs acts;
+    private final GoverningBodies bodies;
+    private final TermAlerts alerts;
+    private final PdfDocuments documents;
+
+    ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents) {
+        this.acts = acts;
+        this.bodies = bodies;
+        this.alerts = alerts;
+        this.documents = documents;
+    }
+
+    void addTo(Model model, long schemeId) {
+        model.addAttribute("acts", acts.of(schemeId));
+        model.addAttribute("bodies", bodies.of(schemeId));
+        model.addAttribute("termAlerts", alerts.of(schemeId, LocalDate.now(), TermAlerts.DEFAULT_DAYS));
+        model.addAttribute("alertDays", TermAlerts.DEFAULT_DAYS);
+        model.addAttribute("actTypes", ActType.values());
+        model.addAttribute("bodyKinds", GoverningBodies.Kind.values());
+        model.addAttribute("seatRoles", GoverningBodies.SeatRole.values());
+        model.addAttribute("maxDocumentMb", documents.maxBytes() / (1024 * 1024));
+        // ActUploadLimitFilter sends a page upload Spring could not even read back here with this flag.
+        model.addAttribute("documentTooLarge", RequestContextHolder.getRequestAttributes() instanceof
+                ServletRequestAttributes r && r.getRequest().getParameter("documentTooLarge") != null);
+        // After a refused form the controller has put the typed values (and their errors) in already.
+        if (!model.containsAttribute("actForm")) {
+            model.addAttribute("actForm", new ActForm());
+        }
+        if (!model.containsAttribute("bodyForm")) {
+            model.addAttribute("bodyForm", new BodyForm());
+        }
+        if (!model.containsAttribute("seatForm")) {
+            model.addAttribute("seatForm", new SeatForm());
+        }
+    }
+}

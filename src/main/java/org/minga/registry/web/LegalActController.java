@@ -1,0 +1,50 @@
+package org.minga.registry.web;
+
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Forms;
+import org.minga.registry.internal.LegalActs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Recording a legal act from the scheme page, and reading its PDF; a refusal re-renders that page. */
+@Controller
+@RequestMapping("/registry/schemes/{id}/acts")
+class LegalActController {
+
+    private final LegalActs acts;
+    private final SchemeController schemePage;
+
+    LegalActController(LegalActs acts, SchemeController schemePage) {
+        this.acts = acts;
+        this.schemePage = schemePage;
+    }
+
+    @PostMapping
+    String record(@PathVariable long id, @ModelAttribute("actForm") ActForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                acts.record(id, new LegalActs.NewAct(form.getType(), form.getNumber(), form.getIssuedOn(),
+                        form.getIssuer(), form.getUnitCode(), form.getSummary()), ActDocuments.upload(form.getDocument()));
+                redirect.addFlashAttribute("notice", "act.recorded");
+                return "redirect:/registry/schemes/" + id;
+            } catch (InvalidInputException e) {
+                Forms.reject(result, e);
+            }
+        }
+        return schemePage.show(id, model);
+    }
+
+    @GetMapping("/{actId}/document")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long actId) {
+        return ActDocuments.inline(acts.document(id, actId));
+    }
+}
