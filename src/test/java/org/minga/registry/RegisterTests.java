@@ -73,6 +73,39 @@ class RegisterTests {
     }
 
     @Test
+    void aProvinceIsConstitutedOnlyWithTheActsTheLawRequires() throws Exception {
+        long provincia = scheme(tag + " Provincia con actos", "CO", "PROVINCIA_ADMINISTRATIVA_PLANIFICACION");
+        join(provincia, "54498", "ADMIN");
+        join(provincia, "54003", "ADMIN");
+        String constitute = "{\"status\":\"CONSTITUTED\",\"on\":\"2024-06-01\"}";
+        write(post("/api/v1/registry/schemes/" + provincia + "/status"), "admin", constitute)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("Rules"))
+                .andExpect(jsonPath("$.errors[0].message", containsString(
+                        "acuerdo del concejo de Ábrego, Ocaña; ordenanza departamental")));
+        act(provincia, "COUNCIL_AUTHORISATION", "54498");
+        act(provincia, "COUNCIL_AUTHORISATION", "54003");
+        write(post("/api/v1/registry/schemes/" + provincia + "/status"), "admin", constitute)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message",
+                        org.hamcrest.Matchers.allOf(containsString("ordenanza departamental"),
+                                org.hamcrest.Matchers.not(containsString("concejo")))));
+        act(provincia, "DEPARTMENTAL_ORDINANCE", null);
+        write(post("/api/v1/registry/schemes/" + provincia + "/status"), "admin", constitute)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONSTITUTED"));
+    }
+
+    private void act(long scheme, String type, String unit) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/registry/schemes/" + scheme + "/acts")
+                .file(new org.springframework.mock.web.MockMultipartFile("document", "acto.pdf", "application/pdf",
+                        LegalActTests.pdf()))
+                .param("type", type).param("number", "7").param("issuedOn", "2024-05-01").param("issuer", "Concejo");
+        if (unit != null) {
+            request.param("unitCode", unit);
+        }
+        mvc.perform(request.with(httpBasic("admin", ADMIN))).andExpect(status().isCreated());
+    }
+
+    @Test
     void theProfileIsSavedAndBadValuesNameTheirFieldAndChangeNothing() throws Exception {
         write(put("/api/v1/registry/schemes/" + province + "/profile"), director,
                 "{\"foundedOn\":\"1993-01-15\",\"legalPersonality\":\"Res. 0123\",\"seatUnitCode\":\"54498\","
@@ -111,7 +144,6 @@ class RegisterTests {
         String validation = "{\"country\":\"CO\",\"figure\":\"ASOCIACION_MUNICIPIOS\",\"members\":[\"54498\",\"54003\"],"
                 + "\"at\":\"2022-01-01\",\"competences\":[\"%s\"],\"scheme\":" + province + "}";
         write(post("/api/v1/registry/validations"), "admin", validation.formatted("ROADS"))
-                .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.findings[?(@.rule == 'OVERLAP')].message",
                         hasItem(containsString(tag + " Otra de Ocaña"))));
         write(post("/api/v1/registry/validations"), "admin", validation.formatted("HEALTH"))

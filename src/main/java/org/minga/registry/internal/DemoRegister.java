@@ -92,10 +92,12 @@ class DemoRegister {
     private final Territory territory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final SchemeLifecycle lifecycle;
 
     DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Schemes schemes, Memberships memberships,
             Competences competences, SchemeDirectoryEntries entries, Territory territory, JdbcClient jdbc,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, SchemeLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.enabled = enabled;
         this.schemes = schemes;
         this.memberships = memberships;
@@ -140,13 +142,13 @@ class DemoRegister {
         for (String competence : c.competences()) {
             competences.add(id, competence, competencesFrom, "Estatutos");
         }
-        schemes.changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
-        schemes.changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
+        lifecycle.changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
+        lifecycle.changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
         if (c.reactivated() != null) {
             // The source dates the reactivation, not the years of inactivity before it.
-            schemes.changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(), "inactiva antes de la reactivación "
+            lifecycle.changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(), "inactiva antes de la reactivación "
                     + "(fecha de inicio no documentada)");
-            schemes.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
+            lifecycle.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
                     + "control del uso del suelo");
         }
     }

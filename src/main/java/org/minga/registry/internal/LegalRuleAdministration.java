@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LegalRuleAdministration {
 
-    static final Set<String> RULES = Set.of("MIN_MEMBERS", "MEMBER_LEVEL", "MEMBER_FIGURE", "CONTIGUITY", "SAME_DEPARTMENT",
+    static final Set<String> RULES = Set.of("MIN_MEMBERS", "MEMBER_LEVEL", "MEMBER_FIGURE", "REQUIRED_ACTS", "CONTIGUITY", "SAME_DEPARTMENT",
             "CORE_REQUIRED", "FUNCTIONAL_TERRITORY");
     private final LegalRules rules;
     private final Scopes scopes;
@@ -88,6 +88,8 @@ public class LegalRuleAdministration {
             case "MIN_MEMBERS" -> parameter != null && parameter.matches("[1-9]\\d{0,3}");
             case "MEMBER_LEVEL" -> parameter != null && parameter.matches("(DEPARTMENT|MUNICIPALITY|DISTRICT)"
                     + "(,(DEPARTMENT|MUNICIPALITY|DISTRICT))*");
+            case "REQUIRED_ACTS" -> parameter != null && java.util.Arrays.stream(parameter.split(","))
+                    .allMatch(t -> java.util.Arrays.stream(ActType.values()).anyMatch(a -> a.name().equals(t.strip())));
             case "MEMBER_FIGURE" -> parameter != null && parameter.matches("[A-Z_]+(,[A-Z_]+)*");
             default -> parameter == null || parameter.isBlank();
         };

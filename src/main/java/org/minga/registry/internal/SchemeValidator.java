@@ -37,8 +37,11 @@ public class SchemeValidator {
     private final Territory territory;
     private final SchemeOverlaps overlaps;
     private final Schemes schemes;
+    private final LegalActs legalActs;
 
-    SchemeValidator(LegalRules rules, Territory territory, SchemeOverlaps overlaps, Schemes schemes) {
+    SchemeValidator(LegalRules rules, Territory territory, SchemeOverlaps overlaps, Schemes schemes,
+            LegalActs legalActs) {
+        this.legalActs = legalActs;
         this.schemes = schemes;
         this.rules = rules;
         this.territory = territory;
@@ -95,6 +98,10 @@ public class SchemeValidator {
         for (LegalRules.Rule rule : rules.inForce(country, request.figure(), at)) {
             if (rule.rule().equals("MEMBER_FIGURE")) {
                 checkFigures(rule, memberSchemes, findings);
+            } else if (rule.rule().equals("REQUIRED_ACTS")) {
+                if (request.scheme() != null) {
+                    checkActs(rule, request.scheme(), units, at, findings);
+                }
             } else {
                 check(rule, country, members, units, request.core(), at, memberSchemes.size(), findings);
             }
@@ -179,6 +186,34 @@ public class SchemeValidator {
         members.stream().filter(s -> !allowed.contains(String.valueOf(s.getFigure()))).forEach(s -> findings.add(
                 finding(rule, s.getName() + " no es " + String.join(" ni ", allowed).toLowerCase().replace('_', ' ')
                         + "; esta figura solo admite esquemas de esa figura como miembros.")));
+    }
+
+    /**
+     * The acts the figure requires, recorded on or before the date: each listed type at least once,
+     * and a council authorisation for every member. Only a registered scheme has acts to check.
+     */
+    private void checkActs(LegalRules.Rule rule, long scheme, Map<String, TerritorialUnit> units, LocalDate at,
+            List<Finding> findings) {
+        List<LegalActs.LegalAct> acts = legalActs.of(scheme).stream().filter(a -> !a.issuedOn().isAfter(at)).toList();
+        List<String> missing = new ArrayList<>();
+        for (String type : rule.parameter().split(",")) {
+            ActType required = ActType.valueOf(type.strip());
+            if (required == ActType.COUNCIL_AUTHORISATION) {
+                Set<String> authorised = acts.stream().filter(a -> a.type() == required).map(LegalActs.LegalAct::unitCode)
+                        .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+                List<String> lacking = units.values().stream().filter(u -> !authorised.contains(u.code()))
+                        .map(TerritorialUnit::name).toList();
+                if (!lacking.isEmpty()) {
+                    missing.add(required.spanishName().toLowerCase() + " de " + String.join(", ", lacking));
+                }
+            } else if (acts.stream().noneMatch(a -> a.type() == required)) {
+                missing.add(required.spanishName().toLowerCase());
+            }
+        }
+        if (!missing.isEmpty()) {
+            findings.add(finding(rule, "Faltan actos exigidos para constituir el esquema: " + String.join("; ", missing)
+                    + "."));
+        }
     }
 
     /**

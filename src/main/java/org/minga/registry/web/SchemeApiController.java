@@ -12,6 +12,7 @@ import org.minga.registry.Schemes;
 import org.minga.registry.internal.Competences;
 import org.minga.registry.internal.Register;
 import org.minga.registry.internal.SchemeDirectoryEntries;
+import org.minga.registry.internal.SchemeLifecycle;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +35,11 @@ class SchemeApiController {
     private final Register register;
     private final Competences competences;
     private final SchemeDirectoryEntries entries;
+    private final SchemeLifecycle lifecycle;
 
-    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries) {
+    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries,
+            SchemeLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.schemes = schemes;
         this.register = register;
         this.competences = competences;
@@ -93,7 +97,7 @@ class SchemeApiController {
     @PostMapping("/schemes/{id}/status")
     @Operation(summary = "Cambia el estado por una transición permitida, en una fecha (queda en la historia)")
     SchemeBody changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
-        return body(schemes.changeStatus(id, change.status(), change.on(), change.note()));
+        return body(lifecycle.changeStatus(id, change.status(), change.on(), change.note()));
     }
 
     @PutMapping("/schemes/{id}/strategic-lines")

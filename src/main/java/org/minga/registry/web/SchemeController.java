@@ -18,6 +18,7 @@ import org.minga.registry.internal.Memberships;
 import org.minga.registry.internal.Register;
 import org.minga.registry.internal.SchemeDirectoryEntries;
 import org.minga.registry.internal.SchemeEditor;
+import org.minga.registry.internal.SchemeLifecycle;
 import org.minga.registry.internal.SchemeValidator;
 import org.minga.territory.Territory;
 import org.springframework.stereotype.Controller;
@@ -49,10 +50,12 @@ class SchemeController {
     private final SchemeEditor editor;
     private final Territory territory;
     private final ActsAndBodiesModel actsAndBodies;
+    private final SchemeLifecycle lifecycle;
 
     SchemeController(Schemes schemes, Scopes scopes, Memberships memberships, SchemeValidator validator,
             LegalRules figures, Register register, Competences competences, SchemeDirectoryEntries entries,
-            SchemeEditor editor, Territory territory, ActsAndBodiesModel actsAndBodies) {
+            SchemeEditor editor, Territory territory, ActsAndBodiesModel actsAndBodies, SchemeLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.actsAndBodies = actsAndBodies;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -121,7 +124,7 @@ class SchemeController {
         actsAndBodies.addTo(model, id);
         if (scheme.getFigure() != null) {
             model.addAttribute("figure", figures.figure(scheme.getCountry().name(), scheme.getFigure()).orElse(null));
-            model.addAttribute("findings", validator.validate(findingsRequest(scheme, members, held, today)).findings());
+            model.addAttribute("findings", validator.validate(lifecycle.request(scheme, today)).findings());
         }
         model.addAttribute("taxonomy", competences.taxonomy());
         model.addAttribute("nextStatuses", scheme.getStatus().next());
@@ -185,7 +188,7 @@ class SchemeController {
     String changeStatus(@PathVariable long id, @ModelAttribute("statusForm") SchemeForms.Status form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         return save(id, result, model, redirect, "scheme.status.changed",
-                () -> schemes.changeStatus(id, form.getStatus(), form.getOn(), form.getNote()));
+                () -> lifecycle.changeStatus(id, form.getStatus(), form.getOn(), form.getNote()));
     }
 
     @PostMapping("/{id}/competences")
@@ -208,17 +211,6 @@ class SchemeController {
             }
         }
         return show(id, model);
-    }
-
-    private SchemeValidator.Request findingsRequest(Scheme scheme, List<Memberships.Member> members,
-            List<Competences.Held> held, LocalDate today) {
-        // The scheme's current findings: its members today against the rules in force today.
-        String core = members.stream().filter(m -> "CORE".equals(m.role())).map(Memberships.Member::code)
-                .findFirst().orElse(null);
-        return new SchemeValidator.Request(scheme.getCountry().name(), scheme.getFigure(),
-                members.stream().map(Memberships.Member::code).filter(java.util.Objects::nonNull).toList(), core, today,
-                held.stream().map(Competences.Held::code).toList(), scheme.getId(),
-                members.stream().map(Memberships.Member::memberSchemeId).filter(java.util.Objects::nonNull).toList());
     }
 
     private SchemeForms.Profile profileForm(Scheme scheme) {
