@@ -16,6 +16,13 @@ public interface Territory {
     /** The neighbour pairs among the given units (codes of one country), valid on the date. */
     List<Neighbours> neighboursAmong(String country, Collection<String> codes, LocalDate at);
 
+    /**
+     * One yearly attribute (such as {@code category}) of the given units as of the date: for each
+     * code, the value of the latest year not after the date's year. Codes without a value are absent.
+     */
+    java.util.Map<String, String> attributeAt(String country, Collection<String> codes, String attribute,
+            LocalDate at);
+
     record Neighbours(String a, String b, double sharedBorderMeters) {
     }
 }
