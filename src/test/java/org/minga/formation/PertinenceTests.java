@@ -48,7 +48,8 @@ class PertinenceTests {
         for (String code : new String[] {"54498", "20614", "05001"}) {
             api.addUnit(scheme, code).andExpect(status().isCreated());
         }
-        api.pertinence(scheme, "2025-01-01").andExpect(status().isOk())
+        // 2023: before the categories other tests import for Ocaña (2024).
+        api.pertinence(scheme, "2023-06-01").andExpect(status().isOk())
                 .andExpect(jsonPath("$.prospectiveMembers", hasSize(3)))
                 .andExpect(jsonPath("$.elements.contiguity.contiguous").value(false))
                 .andExpect(jsonPath("$.elements.contiguity.groups", hasSize(2)))
