@@ -31,6 +31,13 @@ public interface Territory {
     <K> Map<K, Map<String, Object>> outlines(String country, Map<K, ? extends Collection<String>> groups, LocalDate at,
             double tolerance);
 
+    /**
+     * One yearly attribute (such as {@code category}) of the given units as of the date: for each
+     * code, the value of the latest year not after the date's year. Codes without a value are absent.
+     */
+    Map<String, String> attributeAt(String country, Collection<String> codes, String attribute,
+            LocalDate at);
+
     record Neighbours(String a, String b, double sharedBorderMeters) {
     }
 }

@@ -272,6 +272,23 @@ public class TerritoryQueries implements Territory {
                 .query((rs, n) -> new Territory.Neighbours(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
     }
 
+    @Override
+    public Map<String, String> attributeAt(String country, java.util.Collection<String> codes, String attribute,
+            LocalDate at) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        jdbc.sql("""
+                select distinct on (code) code, value from territorial_attribute
+                where country = :country and code in (:codes) and attribute = :attribute and year <= :year
+                order by code, year desc
+                """).param("country", country).param("codes", List.copyOf(codes)).param("attribute", attribute)
+                .param("year", at.getYear())
+                .query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+        return values;
+    }
+
     private Optional<TerritorialUnit> findUnit(String country, String code, LocalDate at) {
         return jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where country = :country and code = :code and"
                 + VALID_AT).param("country", country).param("code", code).param("at", Date.valueOf(at))
