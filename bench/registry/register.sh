@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Register benchmark: 5,000 schemes and 100,000 memberships on the embedded database, then
+#   - wrk on the register's list page (signed-in session) and on GET /api/v1/registry/schemes
+#     (HTTP Basic), unfiltered (a middle page) and filtered (country + status + department, and
+#     competence), reporting p95/p99;
+#   - 50 sequential validations of a 100-member scheme (curl, end to end), median and p95.
+# The territory is imported first from ../shared/data/territory (members must be real units).
+# Writes bench/results/register-<timestamp>.txt (git-ignored). See docs/PERFORMANCE.md.
+#
+# Usage: bash bench/registry/register.sh [--no-build]
+# Environment: BENCH_PORT=18081 BENCH_WRK_CONNECTIONS=4 BENCH_WRK_DURATION=15s
+#              MINGA_TERRITORY_DATA=../shared/data/territory JAVA_HOME (JDK 25)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DATA_FILES="${MINGA_TERRITORY_DATA:-$ROOT/../shared/data/territory}"
+PORT="${BENCH_PORT:-18081}"
+CONNECTIONS="${BENCH_WRK_CONNECTIONS:-4}"
+DURATION="${BENCH_WRK_DURATION:-15s}"
+PASSWORD="bench-Minga-Admin-2026"
+BASE="http://127.0.0.1:$PORT"
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+say() { echo "bench: $*" >&2; }
+die() { echo "bench: ERROR: $*" >&2; exit 1; }
+
+for tool in curl wrk psql python3; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install $tool)"; done
+[[ -f "$DATA_FILES/co-mgn2018-municipios.geojson" ]] || die "territory files missing in $DATA_FILES (see README)"
+if [[ "${1:-}" != "--no-build" || -z "$(ls "$ROOT"/target/minga-*.jar 2>/dev/null)" ]]; then
+  say "building the jar"
+  (cd "$ROOT" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -DskipTests package)
+fi
+JAR="$(ls "$ROOT"/target/minga-*.jar | grep -v plain | head -1)"
+
+WORK="$(mktemp -d /tmp/minga-bench-register.XXXXXX)"
+APP_PID=""
+cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+chmod 755 "$WORK"
+
+say "starting Minga on $BASE (data in $WORK)"
+MINGA_DATA_DIR="$WORK/data" MINGA_ADMIN_PASSWORD="$PASSWORD" "$JAVA" -jar "$JAR" --server.port="$PORT" \
+  >"$WORK/app.out" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 180); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" >/dev/null || die "Minga did not start; see $WORK/app.out"
+
+say "importing the territory"
+for pair in co-mgn2018-departamentos.geojson:CO_DANE_MGN_DEPARTAMENTOS co-mgn2018-municipios.geojson:CO_DANE_MGN_MUNICIPIOS \
+  sv-distritos-2024.geojson:SV_DISTRITOS_2024; do
+  job=$(curl -fs -u "admin:$PASSWORD" -F "file=@$DATA_FILES/${pair%%:*}" -F "source=${pair##*:}" \
+    "$BASE/api/v1/territory/imports" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
+  for _ in $(seq 1 300); do
+    status=$(curl -fs -u "admin:$PASSWORD" "$BASE/api/v1/jobs/$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+    [[ "$status" == SUCCEEDED ]] && break
+    [[ "$status" == QUEUED || "$status" == RUNNING ]] || die "import of ${pair%%:*} ended $status"
+    sleep 1
+  done
+done
+
+say "seeding 5,000 schemes and 100,000 memberships"
+PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
+export PGPASSWORD; PGPASSWORD=$(cat "$WORK/data/postgres.password")
+psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U minga -d minga -f "$ROOT/bench/registry/seed.sql"
+
+# A signed-in browser session for the list page: log in with the form (CSRF cookie token).
+JAR_COOKIES="$WORK/cookies"
+curl -fs -c "$JAR_COOKIES" "$BASE/login" >/dev/null
+XSRF=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$JAR_COOKIES")
+curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "username=admin" \
+  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$XSRF" "$BASE/login"
+SESSION=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$JAR_COOKIES" | tail -1)
+[[ -n "$SESSION" ]] || die "could not sign in for the page benchmark"
+curl -fs -H "Cookie: $SESSION" "$BASE/registry/schemes?page=100" | grep -q "Esquema de banco" \
+  || die "the signed-in list page does not show the seeded schemes"
+AUTH="Basic $(printf 'admin:%s' "$PASSWORD" | base64)"
+
+RESULT="$ROOT/bench/results/register-$(date -u +%Y%m%dT%H%M%SZ).txt"
+mkdir -p "$(dirname "$RESULT")"
+measure() { # name, path, header
+  local name="$1" path="$2" header="$3"
+  # Warm up (JIT, caches), then measure.
+  BENCH_HEADER="$header" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/registry/header.lua" "$BASE$path" >/dev/null
+  local out
+  out=$(BENCH_HEADER="$header" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/registry/header.lua" "$BASE$path")
+  local rps p95 p99 errors
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p95=$(awk '/^p95_ms/ { print $2 }' <<<"$out"); p99=$(awk '/^p99_ms/ { print $2 }' <<<"$out")
+  errors=$(awk '/^errors/ { print $2 }' <<<"$out")
+  printf '%-44s p95 %7s ms  p99 %7s ms  %8s req/s  errors %s\n' "$name" "$p95" "$p99" "$rps" "$errors" | tee -a "$RESULT"
+}
+{
+  echo "Minga register benchmark $(date -u +%FT%TZ) on $(nproc) CPUs, commit $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "wrk: 2 threads, $CONNECTIONS connections, $DURATION after 5 s of warm-up"
+} | tee "$RESULT"
+measure "page /registry/schemes?page=100" "/registry/schemes?page=100" "Cookie: $SESSION"
+measure "page filtered (CO, ACTIVE, dept 54)" "/registry/schemes?country=CO&status=ACTIVE&department=54" "Cookie: $SESSION"
+measure "API page 40 of 50" "/api/v1/registry/schemes?page=40&size=50" "Authorization: $AUTH"
+measure "API filtered (CO, ACTIVE, dept 54)" "/api/v1/registry/schemes?country=CO&status=ACTIVE&department=54" "Authorization: $AUTH"
+measure "API filtered (competence ROADS)" "/api/v1/registry/schemes?competence=ROADS&size=50" "Authorization: $AUTH"
+
+say "validating a 100-member scheme 50 times"
+BODY=$(psql -X -A -t -h 127.0.0.1 -p "$PGPORT" -U minga -d minga -c "select json_build_object('country','CO',
+  'figure','PROVINCIA_ADMINISTRATIVA_PLANIFICACION','at','2025-01-01','members',json_agg(code order by code))
+  from (select code from territorial_unit where country = 'CO' and level = 'MUNICIPALITY' and parent_code = '05'
+  and valid_to is null order by code limit 100) m")
+for _ in $(seq 1 20); do curl -fs -o /dev/null -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/v1/registry/validations"; done
+for _ in $(seq 1 50); do
+  curl -fs -o /dev/null -w '%{time_total}\n' -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d "$BODY" \
+    "$BASE/api/v1/registry/validations"
+done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "validation, 100 members (50 sequential)      median %.1f ms  p95 %.1f ms  max %.1f ms\n", t[int(NR/2)], t[int(NR*0.95)], t[NR] }' | tee -a "$RESULT"
+say "results in $RESULT"
