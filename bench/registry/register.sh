@@ -67,14 +67,14 @@ psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U minga -d minga -f "$R
 
 # A signed-in browser session for the list page: log in with the form (CSRF cookie token).
 JAR_COOKIES="$WORK/cookies"
-curl -fs -c "$JAR_COOKIES" "$BASE/login" >/dev/null
-XSRF=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$JAR_COOKIES")
-curl -fs -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "username=admin" \
+XSRF=$(curl -fs -c "$JAR_COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+[[ -n "$XSRF" ]] || die "no CSRF token on the login page"
+curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o /dev/null --data-urlencode "username=admin" \
   --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$XSRF" "$BASE/login"
 SESSION=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$JAR_COOKIES" | tail -1)
 [[ -n "$SESSION" ]] || die "could not sign in for the page benchmark"
-curl -fs -H "Cookie: $SESSION" "$BASE/registry/schemes?page=100" | grep -q "Esquema de banco" \
-  || die "the signed-in list page does not show the seeded schemes"
+PAGE=$(curl -fs -H "Cookie: $SESSION" "$BASE/registry/schemes?page=100")
+[[ "$PAGE" == *"Esquema de banco"* ]] || die "the signed-in list page does not show the seeded schemes"
 AUTH="Basic $(printf 'admin:%s' "$PASSWORD" | base64)"
 
 RESULT="$ROOT/bench/results/register-$(date -u +%Y%m%dT%H%M%SZ).txt"

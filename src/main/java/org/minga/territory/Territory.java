@@ -38,6 +38,14 @@ public interface Territory {
     Map<String, String> attributeAt(String country, Collection<String> codes, String attribute,
             LocalDate at);
 
+    /**
+     * The units split into groups joined by shared borders on the date, in the order the codes are
+     * given; one group means a contiguous territory.
+     */
+    default List<List<String>> contiguousGroups(String country, Collection<String> codes, LocalDate at) {
+        return ContiguousGroups.of(codes, neighboursAmong(country, codes, at));
+    }
+
     record Neighbours(String a, String b, double sharedBorderMeters) {
     }
 }

@@ -247,6 +247,10 @@ class RegisterTests {
                 .param("status", "CONSTITUTED").param("on", "2020-01-01")).andExpect(status().isForbidden());
         mvc.perform(post("/registry/schemes/" + other).with(asDirector).with(csrf()).param("name", "Tomada"))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/registry/schemes/" + other + "/competences").with(asDirector).with(csrf())
+                .param("competence", "ROADS").param("addedOn", "2020-01-01")).andExpect(status().isForbidden());
+        mvc.perform(post("/registry/schemes/" + other + "/members/54498/leave").with(asDirector).with(csrf())
+                .param("leftOn", "2021-01-01")).andExpect(status().isForbidden());
         read(base).andExpect(jsonPath("$.name").value(tag + " Ajena")).andExpect(jsonPath("$.status").value("IN_FORMATION"))
                 .andExpect(jsonPath("$.competences", hasSize(0)));
         read(base + "/members").andExpect(jsonPath("$", hasSize(1)));

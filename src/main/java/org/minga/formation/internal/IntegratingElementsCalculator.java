@@ -80,8 +80,7 @@ public class IntegratingElementsCalculator {
 
     private Contiguity contiguity(String country, Map<String, TerritorialUnit> units, LocalDate at) {
         // By code, so the groups come out in the same order every time.
-        List<List<String>> groups = ConnectedGroups.of(new java.util.TreeSet<>(units.keySet()),
-                territory.neighboursAmong(country, units.keySet(), at));
+        List<List<String>> groups = territory.contiguousGroups(country, new java.util.TreeSet<>(units.keySet()), at);
         return new Contiguity(groups.size() <= 1,
                 groups.stream().map(g -> g.stream().map(c -> unit(units, c)).toList()).toList());
     }

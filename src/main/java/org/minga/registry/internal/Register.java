@@ -38,23 +38,30 @@ public class Register {
     }
 
     public Page page(Filter f, LocalDate at, int page, int size) {
+        // The page's ids first (the name index serves order, filters and offset), then the member
+        // counts and figure names of those rows only.
         List<Row> rows = jdbc.sql("""
+                with page as (
+                  select s.id from scheme s
+                  where (cast(:country as text) is null or s.country = :country)
+                    and (cast(:figure as text) is null or s.figure = :figure)
+                    and (cast(:status as text) is null or s.status = :status)
+                    and (cast(:q as text) is null or lower(s.name) like :q or lower(s.acronym) like :q)
+                    and (cast(:department as text) is null or exists (select 1 from membership m
+                          where m.scheme_id = s.id and m.department_code = :department and m.joined_on <= :at
+                            and (m.left_on is null or m.left_on >= :at)))
+                    and (cast(:competence as text) is null or exists (select 1 from scheme_competence sc
+                          where sc.scheme_id = s.id and sc.competence_code = :competence and sc.added_on <= :at
+                            and (sc.removed_on is null or sc.removed_on > :at)))
+                  order by lower(s.name), s.id
+                  limit :limit offset :offset
+                )
                 select s.id, s.name, s.acronym, s.country, s.figure, lf.name, s.status, s.founded_on,
                        (select count(*) from membership m where m.scheme_id = s.id and m.joined_on <= :at
                           and (m.left_on is null or m.left_on >= :at)) as members
-                from scheme s left join legal_figure lf on lf.country = s.country and lf.code = s.figure
-                where (cast(:country as text) is null or s.country = :country)
-                  and (cast(:figure as text) is null or s.figure = :figure)
-                  and (cast(:status as text) is null or s.status = :status)
-                  and (cast(:q as text) is null or lower(s.name) like :q or lower(s.acronym) like :q)
-                  and (cast(:department as text) is null or exists (select 1 from membership m
-                        where m.scheme_id = s.id and m.department_code = :department and m.joined_on <= :at
-                          and (m.left_on is null or m.left_on >= :at)))
-                  and (cast(:competence as text) is null or exists (select 1 from scheme_competence sc
-                        where sc.scheme_id = s.id and sc.competence_code = :competence and sc.added_on <= :at
-                          and (sc.removed_on is null or sc.removed_on > :at)))
+                from page join scheme s on s.id = page.id
+                left join legal_figure lf on lf.country = s.country and lf.code = s.figure
                 order by lower(s.name), s.id
-                limit :limit offset :offset
                 """)
                 .param("country", f.country() == null ? null : f.country().name())
                 .param("figure", blankToNull(f.figure()))

@@ -1,13 +1,11 @@
 package org.minga.registry.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class SchemeValidator {
 
     private static final int MAX_MEMBERS = 2_000;
+    /** The schemes sharing the most members are named; the rest are counted. */
+    private static final int MAX_OVERLAPS_NAMED = 10;
     private final LegalRules rules;
     private final Territory territory;
     private final SchemeOverlaps overlaps;
@@ -143,7 +143,7 @@ public class SchemeValidator {
                 }
             }
             case "CONTIGUITY", "FUNCTIONAL_TERRITORY" -> {
-                List<List<String>> groups = connectedGroups(country, units, at);
+                List<List<String>> groups = territory.contiguousGroups(country, units.keySet(), at);
                 if (groups.size() > 1) {
                     String described = groups.stream().map(g -> "[" + g.stream().map(c -> units.get(c).name())
                             .collect(Collectors.joining(", ")) + "]").collect(Collectors.joining(", "));
@@ -223,51 +223,23 @@ public class SchemeValidator {
      */
     private void overlap(String country, Set<String> members, List<String> competences, LocalDate at, Long scheme,
             List<Finding> findings) {
-        for (SchemeOverlaps.Overlap o : overlaps.sharing(country, members, at, scheme)) {
+        List<SchemeOverlaps.Overlap> overlapping = overlaps.sharing(country, members, at, scheme).stream()
+                .filter(o -> competences == null || competences.isEmpty()
+                        || o.competences().stream().anyMatch(competences::contains))
+                .toList();
+        for (SchemeOverlaps.Overlap o : overlapping.stream().limit(MAX_OVERLAPS_NAMED).toList()) {
             String shared = String.join(", ", o.sharedMembers());
-            if (competences == null || competences.isEmpty()) {
-                findings.add(new Finding("OVERLAP", Severity.WARNING, "El esquema " + o.schemeName()
-                        + " ya tiene como miembros a " + shared + "; revise que no ejerzan las mismas competencias.",
-                        null));
-                continue;
-            }
-            List<String> common = o.competences().stream().filter(competences::contains).toList();
-            if (!common.isEmpty()) {
-                findings.add(new Finding("OVERLAP", Severity.WARNING, "El esquema " + o.schemeName()
-                        + " ya tiene como miembros a " + shared + " y ejerce las mismas competencias ("
-                        + String.join(", ", common) + ").", null));
-            }
+            findings.add(new Finding("OVERLAP", Severity.WARNING, competences == null || competences.isEmpty()
+                    ? "El esquema " + o.schemeName() + " ya tiene como miembros a " + shared
+                            + "; revise que no ejerzan las mismas competencias."
+                    : "El esquema " + o.schemeName() + " ya tiene como miembros a " + shared
+                            + " y ejerce las mismas competencias (" + String.join(", ", o.competences().stream()
+                                    .filter(competences::contains).toList()) + ").", null));
         }
-    }
-
-    /** The members split into groups connected by shared borders; one group means contiguous. */
-    private List<List<String>> connectedGroups(String country, Map<String, TerritorialUnit> units, LocalDate at) {
-        Map<String, Set<String>> graph = new HashMap<>();
-        units.keySet().forEach(c -> graph.put(c, new LinkedHashSet<>()));
-        for (Territory.Neighbours n : territory.neighboursAmong(country, units.keySet(), at)) {
-            graph.get(n.a()).add(n.b());
-            graph.get(n.b()).add(n.a());
+        if (overlapping.size() > MAX_OVERLAPS_NAMED) {
+            findings.add(new Finding("OVERLAP", Severity.WARNING, "Y otros " + (overlapping.size() - MAX_OVERLAPS_NAMED)
+                    + " esquemas comparten miembros con esta propuesta.", null));
         }
-        List<List<String>> groups = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        for (String start : units.keySet()) {
-            if (!visited.add(start)) {
-                continue;
-            }
-            List<String> group = new ArrayList<>();
-            ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
-            while (!queue.isEmpty()) {
-                String c = queue.poll();
-                group.add(c);
-                for (String next : graph.get(c)) {
-                    if (visited.add(next)) {
-                        queue.add(next);
-                    }
-                }
-            }
-            groups.add(group);
-        }
-        return groups;
     }
 
     private Map<String, String> departmentNames(String country, Set<String> codes, LocalDate at) {

@@ -1,4 +1,4 @@
-package org.minga.formation.internal;
+package org.minga.territory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.minga.territory.Territory;
-
 /** Splits units into groups joined by shared borders (breadth-first); one group means contiguous. */
-public final class ConnectedGroups {
+final class ContiguousGroups {
 
-    private ConnectedGroups() {
+    private ContiguousGroups() {
     }
 
-    public static List<List<String>> of(Collection<String> codes, List<Territory.Neighbours> neighbours) {
+    static List<List<String>> of(Collection<String> codes, List<Territory.Neighbours> neighbours) {
         Map<String, Set<String>> graph = new HashMap<>();
         codes.forEach(c -> graph.put(c, new LinkedHashSet<>()));
         for (Territory.Neighbours n : neighbours) {
