@@ -8,7 +8,8 @@
 # Writes bench/results/register-<timestamp>.txt (git-ignored). See docs/PERFORMANCE.md.
 #
 # Usage: bash bench/registry/register.sh [--no-build]
-# Environment: BENCH_PORT=18081 BENCH_WRK_CONNECTIONS=4 BENCH_WRK_DURATION=15s
+# Environment: BENCH_KEEP=1 leaves the app and its data for a closer look (EXPLAIN);
+#              BENCH_PORT=18081 BENCH_WRK_CONNECTIONS=4 BENCH_WRK_DURATION=15s
 #              MINGA_TERRITORY_DATA=../shared/data/territory JAVA_HOME (JDK 25)
 set -euo pipefail
 
@@ -33,7 +34,11 @@ JAR="$(ls "$ROOT"/target/minga-*.jar | grep -v plain | head -1)"
 
 WORK="$(mktemp -d /tmp/minga-bench-register.XXXXXX)"
 APP_PID=""
-cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() {
+  if [[ -n "${BENCH_KEEP:-}" ]]; then say "kept running: $BASE, data in $WORK (stop: kill $APP_PID)"; return; fi
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 chmod 755 "$WORK"
 
