@@ -36,7 +36,7 @@ WORK="$(mktemp -d /tmp/minga-bench-register.XXXXXX)"
 APP_PID=""
 cleanup() {
   if [[ -n "${BENCH_KEEP:-}" ]]; then say "kept running: $BASE, data in $WORK (stop: kill $APP_PID)"; return; fi
-  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && { wait "$APP_PID" 2>/dev/null || true; }
   rm -rf "$WORK"
 }
 trap cleanup EXIT
