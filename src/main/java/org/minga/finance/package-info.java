@@ -1,6 +1,7 @@
 /**
- * Contribution rules, obligations, payments, arrears, cost allocation, equity.
- * Not built yet: the module exists so that its boundary is drawn and verified from day one.
+ * Contribution rules, obligations, payments, arrears, and equity among members (contributions
+ * paid against the benefits of the projects they receive).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Finance")
+@org.springframework.modulith.ApplicationModule(displayName = "Finance", allowedDependencies = {"platform",
+        "platform :: web", "identity", "territory", "registry", "projects"})
 package org.minga.finance;

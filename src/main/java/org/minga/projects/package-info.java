@@ -1,6 +1,7 @@
 /**
- * Investment needs, project bank, co-financing, funding calls, cooperants, execution.
- * Not built yet: the module exists so that its boundary is drawn and verified from day one.
+ * Investment needs, the project bank with its lifecycle, co-financing, funding calls, cooperants
+ * and execution monitoring.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Projects")
+@org.springframework.modulith.ApplicationModule(displayName = "Projects", allowedDependencies = {"platform",
+        "platform :: web", "identity", "territory", "registry"})
 package org.minga.projects;
