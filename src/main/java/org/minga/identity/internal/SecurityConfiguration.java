@@ -106,6 +106,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/error/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers("/admin/audit/**").hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("PLATFORM_ADMIN", "SCHEME_ADMIN")
                         .anyRequest().authenticated())

@@ -1,0 +1,427 @@
+package org.minga.projects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.minga.identity.Scopes;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.projects.Stage;
+import org.minga.registry.Schemes;
+import org.minga.territory.Territory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The project bank in spreadsheets: the project and needs lists out to XLSX and CSV, and a whole
+ * bank in from XLSX, checked row by row and written in one transaction only when clean.
+ */
+@Service
+public class Spreadsheets {
+
+    /** The import's columns, in order, as the guide documents them. */
+    public static final List<String> IMPORT_COLUMNS = List.of("code", "bpin", "name", "sector", "description", "cost",
+            "currency", "beneficiaries", "stage");
+    public static final List<String> PROJECT_HEADERS = List.of("Código", "BPIN", "Nombre", "Sector", "Etapa",
+            "Costo", "Moneda", "Comprometido", "Beneficiarios");
+    public static final List<String> NEED_HEADERS = List.of("Id", "Unidad", "Sector", "Descripción", "Prioridad",
+            "Origen", "Estado", "Registrada por", "Fecha");
+    public static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+    public record RowError(int row, String column, String message) {
+    }
+
+    public record ImportResult(int imported, List<RowError> errors) {
+
+        public boolean clean() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ProjectList list;
+    private final Needs needs;
+    private final Schemes schemes;
+    private final Scopes scopes;
+    private final Territory territory;
+    private final AuditLog audit;
+
+    Spreadsheets(JdbcClient jdbc, ProjectList list, Needs needs, Schemes schemes, Scopes scopes, Territory territory,
+            AuditLog audit) {
+        this.jdbc = jdbc;
+        this.list = list;
+        this.needs = needs;
+        this.schemes = schemes;
+        this.scopes = scopes;
+        this.territory = territory;
+        this.audit = audit;
+    }
+
+    public void projectsXlsx(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
+        schemes.get(schemeId);
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            Sheet sheet = book.createSheet("Proyectos");
+            header(sheet, PROJECT_HEADERS);
+            int[] r = {1};
+            list.each(schemeId, filters, i -> {
+                Row row = sheet.createRow(r[0]++);
+                text(row, 0, i.code());
+                text(row, 1, i.bpin());
+                text(row, 2, i.name());
+                text(row, 3, i.sector());
+                text(row, 4, i.stage().label());
+                number(row, 5, i.cost());
+                text(row, 6, i.currency());
+                number(row, 7, i.committed());
+                text(row, 8, String.join(";", i.beneficiaries()));
+            });
+            book.write(out);
+            book.dispose();
+        }
+    }
+
+    public void projectsCsv(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
+        schemes.get(schemeId);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        csvLine(w, PROJECT_HEADERS);
+        IOException[] failure = {null};
+        list.each(schemeId, filters, i -> {
+            if (failure[0] == null) {
+                try {
+                    csvLine(w, java.util.Arrays.asList(i.code(), i.bpin(), i.name(), i.sector(), i.stage().label(),
+                            plain(i.cost()), i.currency(), plain(i.committed()), String.join(";", i.beneficiaries())));
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        w.flush();
+    }
+
+    public void needsXlsx(long schemeId, String status, String unit, OutputStream out) throws IOException {
+        schemes.get(schemeId);
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            Sheet sheet = book.createSheet("Necesidades");
+            header(sheet, NEED_HEADERS);
+            int[] r = {1};
+            needs.each(schemeId, status, unit, n -> {
+                Row row = sheet.createRow(r[0]++);
+                row.createCell(0).setCellValue(n.id());
+                text(row, 1, n.unitCode());
+                text(row, 2, n.sector());
+                text(row, 3, n.description());
+                row.createCell(4).setCellValue(n.priority());
+                text(row, 5, n.origin().name());
+                text(row, 6, n.status().name());
+                text(row, 7, n.createdBy());
+                text(row, 8, n.createdAt().toLocalDate().toString());
+            });
+            book.write(out);
+            book.dispose();
+        }
+    }
+
+    public void needsCsv(long schemeId, String status, String unit, OutputStream out) throws IOException {
+        schemes.get(schemeId);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        csvLine(w, NEED_HEADERS);
+        IOException[] failure = {null};
+        needs.each(schemeId, status, unit, n -> {
+            try {
+                csvLine(w, List.of(String.valueOf(n.id()), n.unitCode(), n.sector(), n.description(),
+                        String.valueOf(n.priority()), n.origin().name(), n.status().name(), n.createdBy(),
+                        n.createdAt().toLocalDate().toString()));
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        w.flush();
+    }
+
+    /** A CSV field: quoted when needed; a leading = + - @ (or tab, CR) is neutralised with a quote mark. */
+    public static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    /**
+     * Imports projects from the first sheet of an XLSX file: a header row, then one project a row
+     * in the columns of {@link #IMPORT_COLUMNS}. Every row is checked first; with any error nothing
+     * is written and the errors come back with row number, column and reason.
+     */
+    @Transactional
+    public ImportResult importProjects(long schemeId, InputStream in) {
+        scopes.requireSchemeWrite(schemeId);
+        String country = schemes.get(schemeId).getCountry().name();
+        List<RowError> errors = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
+        try (Workbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter fmt = new DataFormatter();
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                String[] cells = new String[IMPORT_COLUMNS.size()];
+                BigDecimal cost = null;
+                boolean blank = true;
+                for (int c = 0; c < cells.length; c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell == null) {
+                        continue;
+                    }
+                    if (c == 5 && cell.getCellType() == CellType.NUMERIC) {
+                        cost = BigDecimal.valueOf(cell.getNumericCellValue());
+                        cells[c] = cost.toPlainString();
+                    } else {
+                        cells[c] = Guard.blankToNull(fmt.formatCellValue(cell));
+                    }
+                    blank &= cells[c] == null;
+                }
+                if (blank) {
+                    continue;
+                }
+                rows.add(new Object[] {cells, cost});
+                rowNumbers.add(row.getRowNum() + 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            return new ImportResult(0, List.of(new RowError(0, "file", "El archivo no es un libro XLSX legible.")));
+        }
+        if (rows.isEmpty()) {
+            return new ImportResult(0, List.of(new RowError(0, "file", "El archivo no tiene filas de proyectos.")));
+        }
+        // Everything the rows need from the database and the territory, read once.
+        Set<String> allCodes = new LinkedHashSet<>();
+        Set<String> allUnits = new HashSet<>();
+        for (Object[] r : rows) {
+            String[] cells = (String[]) r[0];
+            if (cells[0] != null) {
+                allCodes.add(cells[0]);
+            }
+            if (cells[7] != null) {
+                for (String u : cells[7].split(";")) {
+                    if (!u.isBlank()) {
+                        allUnits.add(u.strip().toUpperCase());
+                    }
+                }
+            }
+        }
+        Set<String> taken = new HashSet<>(jdbc.sql("select code from project where scheme_id = :s and code = any(:c)")
+                .param("s", schemeId).param("c", new SqlArrayValue("text", allCodes.toArray())).query(String.class)
+                .list());
+        Set<String> units = territory.findAll(country, allUnits, LocalDate.now()).keySet();
+
+        int n = rows.size();
+        String[] codes = new String[n];
+        String[] bpins = new String[n];
+        String[] names = new String[n];
+        String[] sectors = new String[n];
+        String[] descriptions = new String[n];
+        BigDecimal[] costs = new BigDecimal[n];
+        String[] currencies = new String[n];
+        String[] stages = new String[n];
+        List<List<String>> beneficiaries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            String[] c = (String[]) rows.get(i)[0];
+            int at = rowNumbers.get(i);
+            if (c[0] == null) {
+                errors.add(new RowError(at, "code", "El código es obligatorio."));
+            } else if (c[0].length() > 60) {
+                errors.add(new RowError(at, "code", "El código tiene más de 60 caracteres."));
+            } else if (taken.contains(c[0])) {
+                errors.add(new RowError(at, "code", "Ya existe un proyecto con el código " + c[0] + " en el esquema."));
+            } else if (!seen.add(c[0])) {
+                errors.add(new RowError(at, "code", "El código " + c[0] + " se repite en el archivo."));
+            }
+            if (c[1] != null && !c[1].matches("\\d{1,20}")) {
+                errors.add(new RowError(at, "bpin", "El BPIN debe tener solo dígitos."));
+            }
+            if (c[2] == null) {
+                errors.add(new RowError(at, "name", "El nombre es obligatorio."));
+            } else if (c[2].length() > 300) {
+                errors.add(new RowError(at, "name", "El nombre tiene más de 300 caracteres."));
+            }
+            if (c[3] == null) {
+                errors.add(new RowError(at, "sector", "El sector es obligatorio."));
+            } else if (c[3].length() > 100) {
+                errors.add(new RowError(at, "sector", "El sector tiene más de 100 caracteres."));
+            }
+            if (c[4] != null && c[4].length() > 4000) {
+                errors.add(new RowError(at, "description", "La descripción tiene más de 4000 caracteres."));
+            }
+            BigDecimal cost = (BigDecimal) rows.get(i)[1];
+            if (cost == null && c[5] != null) {
+                try {
+                    cost = new BigDecimal(c[5].replace(" ", ""));
+                } catch (NumberFormatException e) {
+                    errors.add(new RowError(at, "cost", "El costo no es un número (use punto para los decimales)."));
+                }
+            }
+            if (cost != null && cost.signum() < 0) {
+                errors.add(new RowError(at, "cost", "El costo no puede ser negativo."));
+            }
+            String currency = c[6] == null ? "COP" : c[6].toUpperCase();
+            if (!Guard.CURRENCIES.contains(currency)) {
+                errors.add(new RowError(at, "currency", "La moneda debe ser COP o USD."));
+            }
+            List<String> bens = new ArrayList<>();
+            if (c[7] != null) {
+                for (String u : c[7].split(";")) {
+                    String code = u.strip().toUpperCase();
+                    if (code.isEmpty()) {
+                        continue;
+                    }
+                    if (!units.contains(code)) {
+                        errors.add(new RowError(at, "beneficiaries", "No existe hoy la unidad territorial " + country
+                                + " " + code + "."));
+                    } else if (bens.contains(code)) {
+                        errors.add(new RowError(at, "beneficiaries", "La unidad " + code + " se repite."));
+                    } else {
+                        bens.add(code);
+                    }
+                }
+            }
+            Stage stage = c[8] == null ? Stage.IDEA : Stage.parse(c[8]);
+            if (stage == null) {
+                errors.add(new RowError(at, "stage", "La etapa " + c[8] + " no existe; use por ejemplo IDEA, PROFILE o "
+                        + "IN_EXECUTION."));
+            }
+            codes[i] = c[0];
+            bpins[i] = c[1];
+            names[i] = c[2];
+            sectors[i] = c[3];
+            descriptions[i] = c[4];
+            costs[i] = Guard.money(cost);
+            currencies[i] = currency;
+            stages[i] = stage == null ? null : stage.name();
+            beneficiaries.add(bens);
+        }
+        if (!errors.isEmpty()) {
+            return new ImportResult(0, errors);
+        }
+        LocalDate today = LocalDate.now();
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("""
+                insert into project (scheme_id, code, bpin, name, sector, description, stage, stage_since, cost, currency)
+                select :s, t.code, t.bpin, t.name, t.sector, t.description, t.stage, :today, t.cost, t.currency
+                from unnest(:codes, :bpins, :names, :sectors, :descriptions, :stages, :costs, :currencies)
+                    as t(code, bpin, name, sector, description, stage, cost, currency)
+                returning id, code
+                """).param("s", schemeId).param("today", Date.valueOf(today))
+                .param("codes", new SqlArrayValue("text", (Object[]) codes))
+                .param("bpins", new SqlArrayValue("text", (Object[]) bpins))
+                .param("names", new SqlArrayValue("text", (Object[]) names))
+                .param("sectors", new SqlArrayValue("text", (Object[]) sectors))
+                .param("descriptions", new SqlArrayValue("text", (Object[]) descriptions))
+                .param("stages", new SqlArrayValue("text", (Object[]) stages))
+                .param("costs", new SqlArrayValue("numeric", (Object[]) costs))
+                .param("currencies", new SqlArrayValue("text", (Object[]) currencies))
+                .query(rs -> {
+                    ids.put(rs.getString(2), rs.getLong(1));
+                });
+        Long[] stepProjects = new Long[n];
+        List<Long> benProjects = new ArrayList<>();
+        List<String> benUnits = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long id = ids.get(codes[i]);
+            stepProjects[i] = id;
+            for (String u : beneficiaries.get(i)) {
+                benProjects.add(id);
+                benUnits.add(u);
+            }
+        }
+        jdbc.sql("""
+                insert into project_step (project_id, from_stage, to_stage, occurred_on, note, recorded_by)
+                select t.p, null, t.stage, :today, 'Importado desde XLSX', :by from unnest(:ps, :stages) as t(p, stage)
+                """).param("today", Date.valueOf(today)).param("by", Guard.actor())
+                .param("ps", new SqlArrayValue("bigint", (Object[]) stepProjects))
+                .param("stages", new SqlArrayValue("text", (Object[]) stages)).update();
+        if (!benProjects.isEmpty()) {
+            jdbc.sql("""
+                    insert into project_beneficiary (project_id, unit_code)
+                    select t.p, t.u from unnest(:ps, :us) as t(p, u)
+                    """).param("ps", new SqlArrayValue("bigint", benProjects.toArray()))
+                    .param("us", new SqlArrayValue("text", benUnits.toArray())).update();
+        }
+        audit.record(Change.created("project_import", schemeId + "/" + today, schemeId,
+                "Importación de " + n + " proyectos desde XLSX", Map.of("projects", n, "beneficiaries",
+                        benProjects.size())));
+        return new ImportResult(n, List.of());
+    }
+
+    private static void header(Sheet sheet, List<String> headers) {
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < headers.size(); i++) {
+            row.createCell(i).setCellValue(headers.get(i));
+        }
+    }
+
+    private static void text(Row row, int col, String value) {
+        if (value != null) {
+            row.createCell(col).setCellValue(value);
+        }
+    }
+
+    private static void number(Row row, int col, BigDecimal value) {
+        if (value != null) {
+            row.createCell(col).setCellValue(value.doubleValue());
+        }
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.toPlainString();
+    }
+
+    private static void csvLine(Writer w, List<String> values) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(csv(values.get(i)));
+        }
+        w.write("\r\n");
+    }
+}

@@ -1,0 +1,295 @@
+package org.minga.projects.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.InvalidInputException;
+import org.minga.projects.internal.Financing;
+import org.minga.projects.internal.Monitoring;
+import org.minga.projects.internal.Needs;
+import org.minga.projects.internal.ProjectList;
+import org.minga.projects.internal.Projects;
+import org.minga.projects.internal.Spreadsheets;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/projects")
+@Tag(name = "Banco de proyectos", description = "Necesidades de inversión, proyectos, ciclo de vida, cofinanciación y seguimiento")
+class ProjectApiController {
+
+    private final Needs needs;
+    private final Projects projects;
+    private final ProjectList list;
+    private final Financing financing;
+    private final Monitoring monitoring;
+    private final Spreadsheets sheets;
+    private final Scopes scopes;
+
+    ProjectApiController(Needs needs, Projects projects, ProjectList list, Financing financing, Monitoring monitoring,
+            Spreadsheets sheets, Scopes scopes) {
+        this.scopes = scopes;
+        this.needs = needs;
+        this.projects = projects;
+        this.list = list;
+        this.financing = financing;
+        this.monitoring = monitoring;
+        this.sheets = sheets;
+    }
+
+    record NeedBody(String unitCode, String sector, String description, Integer priority, String origin) {
+    }
+
+    record ProjectBody(String code, String bpin, String name, String sector, String description, String pillar,
+            BigDecimal cost, String currency, Map<String, Object> location, LocalDate plannedStart,
+            LocalDate plannedEnd, List<Projects.Beneficiary> beneficiaries, List<Long> needIds) {
+
+        Projects.Draft draft() {
+            return new Projects.Draft(code, bpin, name, sector, description, pillar, cost, currency, location,
+                    plannedStart, plannedEnd);
+        }
+    }
+
+    record StepBody(String stage, LocalDate on, String note) {
+    }
+
+    record ExecutionBody(String executor, String contractor, String supervisor, String oversight) {
+    }
+
+    record NeedsBody(List<Long> needIds) {
+    }
+
+    record FinancingBody(String sourceType, String entity, String unitCode, BigDecimal amount, String currency,
+            LocalDate committedOn, BigDecimal disbursed) {
+    }
+
+    record MilestoneBody(String name, LocalDate plannedOn, LocalDate actualOn) {
+    }
+
+    record Detail(Projects.Project project, List<String> nextStages, List<Projects.BeneficiaryView> beneficiaries,
+            List<Projects.NeedRef> needs, List<Projects.StepView> steps, Financing.Totals totals,
+            List<Financing.Line> financing, List<Monitoring.Milestone> milestones, List<Monitoring.Report> reports,
+            Monitoring.Delays delays) {
+    }
+
+    record FinancingView(List<Financing.Line> lines, Financing.Totals totals) {
+    }
+
+    @GetMapping("/schemes/{schemeId}/needs")
+    @Operation(summary = "Necesidades de inversión del esquema (filtros: status, unit), paginadas")
+    Needs.Page needs(@PathVariable long schemeId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return needs.list(schemeId, status, unit, page, size);
+    }
+
+    @PostMapping("/schemes/{schemeId}/needs")
+    @Operation(summary = "Registra una necesidad de inversión de una unidad miembro (el funcionario de la unidad o el equipo del esquema)")
+    ResponseEntity<Needs.Need> recordNeed(@PathVariable long schemeId, @RequestBody NeedBody body) {
+        var n = needs.record(schemeId, body.unitCode(), body.sector(), body.description(), body.priority(), body.origin());
+        return ResponseEntity.created(URI.create("/api/v1/projects/needs/" + n.id())).body(n);
+    }
+
+    @GetMapping("/schemes/{schemeId}/projects")
+    @Operation(summary = "Proyectos del esquema con filtros (stage, sector, unit, q), paginados: una consulta por página")
+    ProjectList.Page list(@PathVariable long schemeId, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return list.page(schemeId, new ProjectList.Filters(stage, sector, unit, q), page, size);
+    }
+
+    @PostMapping("/schemes/{schemeId}/projects")
+    @Operation(summary = "Registra un proyecto en etapa Idea, con beneficiarios y necesidades que atiende")
+    ResponseEntity<Projects.Project> create(@PathVariable long schemeId, @RequestBody ProjectBody body) {
+        var p = projects.create(schemeId, body.draft(), body.beneficiaries(), body.needIds());
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
+    }
+
+    @PostMapping("/schemes/{schemeId}/projects/from-needs")
+    @Operation(summary = "Convierte una o más necesidades en un proyecto: sus unidades quedan como beneficiarias")
+    ResponseEntity<Projects.Project> fromNeeds(@PathVariable long schemeId, @RequestBody ProjectBody body) {
+        var p = projects.fromNeeds(schemeId, body.draft(), body.needIds());
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
+    }
+
+    @GetMapping("/units/{unitCode}/projects")
+    @Operation(summary = "Proyectos de cualquier esquema que benefician a una unidad territorial")
+    List<ProjectList.UnitItem> forUnit(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return list.forUnit(unitCode.strip().toUpperCase(), Math.max(0, page), Math.clamp(size, 1, 500));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Un proyecto con beneficiarios, necesidades, pasos, cofinanciación, hitos, informes y retrasos")
+    Detail get(@PathVariable long id) {
+        var p = projects.get(id);
+        return new Detail(p, projects.nextStages(p).stream().map(Enum::name).toList(), projects.beneficiaries(id),
+                projects.needs(id), projects.steps(id), financing.totals(id), financing.lines(id),
+                monitoring.milestones(id), monitoring.reports(id), monitoring.delays(id));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Modifica los datos del proyecto (código, BPIN, nombre, sector, costo, localización GeoJSON...)")
+    Projects.Project update(@PathVariable long id, @RequestBody ProjectBody body) {
+        return projects.update(id, body.draft());
+    }
+
+    @PutMapping("/{id}/execution")
+    @Operation(summary = "Ejecutor, contratista, interventoría y veeduría ciudadana")
+    Projects.Project execution(@PathVariable long id, @RequestBody ExecutionBody body) {
+        return projects.execution(id, body.executor(), body.contractor(), body.supervisor(), body.oversight());
+    }
+
+    @PostMapping("/{id}/steps")
+    @Operation(summary = "Cambia la etapa del proyecto (solo los pasos permitidos), con fecha y nota")
+    Projects.Project step(@PathVariable long id, @RequestBody StepBody body) {
+        return projects.changeStage(id, body.stage(), body.on(), body.note());
+    }
+
+    @PostMapping("/{id}/beneficiaries")
+    @Operation(summary = "Agrega o reemplaza una unidad beneficiaria con familias, personas, mujeres y hombres")
+    Projects.BeneficiaryView beneficiary(@PathVariable long id, @RequestBody Projects.Beneficiary body) {
+        return projects.putBeneficiary(id, body);
+    }
+
+    @DeleteMapping("/{id}/beneficiaries/{unitCode}")
+    @Operation(summary = "Quita una unidad beneficiaria")
+    ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
+        projects.removeBeneficiary(id, unitCode);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/needs")
+    @Operation(summary = "Vincula necesidades del mismo esquema; quedan EN PROYECTO")
+    List<Projects.NeedRef> linkNeeds(@PathVariable long id, @RequestBody NeedsBody body) {
+        return projects.addNeeds(id, body.needIds());
+    }
+
+    @GetMapping("/{id}/financing")
+    @Operation(summary = "Líneas de cofinanciación y totales por moneda, con la brecha frente al costo")
+    FinancingView financing(@PathVariable long id) {
+        return new FinancingView(financing.lines(id), financing.totals(id));
+    }
+
+    @PostMapping("/{id}/financing")
+    @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
+    ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody FinancingBody b) {
+        var line = financing.add(id, b.sourceType(), b.entity(), b.unitCode(), b.amount(), b.currency(),
+                b.committedOn(), b.disbursed());
+        return ResponseEntity.status(HttpStatus.CREATED).body(line);
+    }
+
+    @PostMapping("/{id}/milestones")
+    @Operation(summary = "Agrega un hito con fecha prevista (y real, si ya se cumplió)")
+    ResponseEntity<Monitoring.Milestone> milestone(@PathVariable long id, @RequestBody MilestoneBody b) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.addMilestone(id, b.name(), b.plannedOn(),
+                b.actualOn()));
+    }
+
+    @PutMapping("/{id}/milestones/{milestoneId}")
+    @Operation(summary = "Registra la fecha real en que se cumplió un hito")
+    Monitoring.Milestone reach(@PathVariable long id, @PathVariable long milestoneId, @RequestBody MilestoneBody b) {
+        return monitoring.reachMilestone(id, milestoneId, b.actualOn());
+    }
+
+    @PostMapping(path = "/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Informe de avance: fecha, avance físico y financiero (%), texto y fotos JPEG/PNG")
+    ResponseEntity<Monitoring.Report> report(@PathVariable long id, @RequestParam(required = false) LocalDate reportedOn,
+            @RequestParam(required = false) BigDecimal physicalPercent,
+            @RequestParam(required = false) BigDecimal financialPercent, @RequestParam(required = false) String text,
+            @RequestParam(required = false) List<MultipartFile> photos) throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.report(id, reportedOn, physicalPercent,
+                financialPercent, text, uploads(photos)));
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    @Operation(summary = "Una foto de un informe de avance")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        var photo = monitoring.photo(id, photoId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.content());
+    }
+
+    @GetMapping("/schemes/{schemeId}/exports/projects.xlsx")
+    @Operation(summary = "La lista de proyectos (con los mismos filtros) en XLSX")
+    void projectsXlsx(@PathVariable long schemeId, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+        Exports.xlsx(response, "proyectos.xlsx");
+        sheets.projectsXlsx(schemeId, new ProjectList.Filters(stage, sector, unit, q), response.getOutputStream());
+    }
+
+    @GetMapping("/schemes/{schemeId}/exports/projects.csv")
+    @Operation(summary = "La lista de proyectos (con los mismos filtros) en CSV UTF-8")
+    void projectsCsv(@PathVariable long schemeId, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+        Exports.csv(response, "proyectos.csv");
+        sheets.projectsCsv(schemeId, new ProjectList.Filters(stage, sector, unit, q), response.getOutputStream());
+    }
+
+    @GetMapping("/schemes/{schemeId}/exports/needs.xlsx")
+    @Operation(summary = "Las necesidades de inversión en XLSX")
+    void needsXlsx(@PathVariable long schemeId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String unit, HttpServletResponse response) throws IOException {
+        Exports.xlsx(response, "necesidades.xlsx");
+        sheets.needsXlsx(schemeId, status, unit, response.getOutputStream());
+    }
+
+    @GetMapping("/schemes/{schemeId}/exports/needs.csv")
+    @Operation(summary = "Las necesidades de inversión en CSV UTF-8")
+    void needsCsv(@PathVariable long schemeId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String unit, HttpServletResponse response) throws IOException {
+        Exports.csv(response, "necesidades.csv");
+        sheets.needsCsv(schemeId, status, unit, response.getOutputStream());
+    }
+
+    @PostMapping(path = "/schemes/{schemeId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Importa un banco de proyectos desde XLSX: todo o nada; con errores, la lista de fila, columna y motivo")
+    ResponseEntity<Spreadsheets.ImportResult> importProjects(@PathVariable long schemeId,
+            @RequestParam(required = false) MultipartFile file) throws IOException {
+        scopes.requireSchemeWrite(schemeId);
+        Exports.checkImport(file);
+        var result = sheets.importProjects(schemeId, file.getInputStream());
+        return ResponseEntity.status(result.clean() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST)
+                .cacheControl(CacheControl.noStore()).body(result);
+    }
+
+    static List<Monitoring.Upload> uploads(List<MultipartFile> photos) throws IOException {
+        List<Monitoring.Upload> uploads = new ArrayList<>();
+        if (photos != null) {
+            for (MultipartFile f : photos) {
+                if (f != null && !f.isEmpty()) {
+                    if (f.getSize() > Monitoring.MAX_PHOTO_BYTES) {
+                        throw new InvalidInputException("photo", "Size", "projects.photo.size",
+                                String.valueOf(Monitoring.MAX_PHOTO_BYTES / (1024 * 1024)));
+                    }
+                    uploads.add(new Monitoring.Upload(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        return uploads;
+    }
+}
