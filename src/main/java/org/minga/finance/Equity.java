@@ -76,7 +76,7 @@ public class Equity {
     @Transactional(readOnly = true)
     public Report of(long schemeId, LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
-            throw new InvalidInputException("to", "AfterFrom", "finance.equity.period");
+            throw new InvalidInputException("to", "AfterFrom", "finance.equity.period.invalid");
         }
         Scheme scheme = schemes.get(schemeId);
         Map<String, Map<String, BigDecimal>> paid = new TreeMap<>();
