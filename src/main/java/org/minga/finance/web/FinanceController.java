@@ -1,0 +1,222 @@
+package org.minga.finance.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.minga.finance.Contributions;
+import org.minga.finance.Equity;
+import org.minga.finance.internal.StatementPdf;
+import org.minga.finance.web.FinanceForms.BaseForm;
+import org.minga.finance.web.FinanceForms.InKindForm;
+import org.minga.finance.web.FinanceForms.PaymentForm;
+import org.minga.finance.web.FinanceForms.RuleForm;
+import org.minga.identity.Scopes;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Forms;
+import org.minga.registry.Schemes;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The contributions page of a scheme (rules, obligations, payments, arrears, statements) and the
+ * equity chart the scheme page loads. Forms post to their own address and work without JavaScript.
+ */
+@Controller
+@RequestMapping("/finance/schemes/{id}")
+class FinanceController {
+
+    private final Contributions contributions;
+    private final Equity equity;
+    private final Schemes schemes;
+    private final Scopes scopes;
+
+    FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes) {
+        this.contributions = contributions;
+        this.equity = equity;
+        this.schemes = schemes;
+        this.scopes = scopes;
+    }
+
+    @GetMapping
+    String show(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
+        LocalDate date = at == null ? LocalDate.now() : at;
+        var scheme = schemes.get(id);
+        model.addAttribute("scheme", scheme);
+        model.addAttribute("at", date);
+        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        List<Contributions.Rule> rules = contributions.rules(id);
+        model.addAttribute("rules", rules);
+        model.addAttribute("inKindRules", rules.stream().filter(r -> r.kind() == Contributions.Kind.IN_KIND).toList());
+        model.addAttribute("bases", contributions.bases(id));
+        model.addAttribute("arrears", contributions.arrears(id, date, null));
+        model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
+        model.addAttribute("kinds", Contributions.Kind.values());
+        model.addAttribute("periodicities", Contributions.Periodicity.values());
+        model.addAttribute("currencies", List.of("COP", "USD"));
+        for (var f : List.of(new Object[] {"ruleForm", new RuleForm()}, new Object[] {"baseForm", new BaseForm()},
+                new Object[] {"paymentForm", new PaymentForm()}, new Object[] {"inKindForm", new InKindForm()})) {
+            if (!model.containsAttribute((String) f[0])) {
+                model.addAttribute((String) f[0], f[1]);
+            }
+        }
+        return "finance/scheme";
+    }
+
+    @PostMapping("/rules")
+    String createRule(@PathVariable long id, @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        if (!result.hasErrors()) {
+            try {
+                contributions.createRule(id, new Contributions.RuleInput(form.getYear(), form.getName(), form.getKind(),
+                        form.getAmount(), form.getPercent(), form.getPeriodicity(), form.getCurrency(), form.getDueDay(),
+                        form.memberList()));
+                return saved(id, redirect, "rules");
+            } catch (InvalidInputException e) {
+                Forms.reject(result, e);
+            }
+        }
+        return show(id, null, model);
+    }
+
+    @PostMapping("/rules/{ruleId}/generate")
+    String generate(@PathVariable long id, @PathVariable long ruleId, Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        try {
+            var g = contributions.generate(id, ruleId);
+            redirect.addFlashAttribute("generated", g);
+            return "redirect:/finance/schemes/" + id + "#rules";
+        } catch (InvalidInputException e) {
+            model.addAttribute("generateError", e.violations().getFirst());
+            return show(id, null, model);
+        }
+    }
+
+    @PostMapping("/bases")
+    String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        if (!result.hasErrors()) {
+            try {
+                contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency());
+                return saved(id, redirect, "bases");
+            } catch (InvalidInputException e) {
+                Forms.reject(result, e);
+            }
+        }
+        return show(id, null, model);
+    }
+
+    @PostMapping("/payments")
+    String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        if (!result.hasErrors()) {
+            try {
+                contributions.pay(id, new Contributions.PaymentInput(form.getUnitCode(), form.getPaidOn(),
+                        form.getAmount(), form.getCurrency(), form.getReference()));
+                return saved(id, redirect, "payments");
+            } catch (InvalidInputException e) {
+                Forms.reject(result, e);
+            }
+        }
+        return show(id, null, model);
+    }
+
+    @PostMapping("/in-kind")
+    String inKind(@PathVariable long id, @ModelAttribute("inKindForm") InKindForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        if (!result.hasErrors()) {
+            try {
+                contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
+                        form.getOn(), form.getAmount(), form.getDescription());
+                return saved(id, redirect, "payments");
+            } catch (InvalidInputException e) {
+                Forms.reject(result, e);
+            }
+        }
+        return show(id, null, model);
+    }
+
+    @GetMapping("/members/{unit}/statement.pdf")
+    ResponseEntity<byte[]> statement(@PathVariable long id, @PathVariable String unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
+        return FinanceApiController.pdf(contributions.statement(id, unit, at == null ? LocalDate.now() : at));
+    }
+
+    /** The equity chart: a fragment for htmx, a whole page for the plain link. */
+    @GetMapping("/equity")
+    String equity(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletRequest request, Model model) {
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.minusYears(4).withDayOfYear(1) : from;
+        Equity.Report report = equity.of(id, start, end);
+        model.addAttribute("scheme", schemes.get(id));
+        model.addAttribute("report", report);
+        model.addAttribute("charts", charts(report));
+        return request.getHeader("HX-Request") != null ? "finance/equity :: chart" : "finance/equity-page";
+    }
+
+    /** One bar chart per currency: a pair of bars (paid, benefits) per member, scaled to the largest. */
+    record Bar(String unit, String name, String paid, String benefits, int y, int paidWidth, int benefitsWidth) {
+    }
+
+    record Chart(String currency, int height, List<Bar> bars) {
+    }
+
+    static final int LABEL = 160;
+    static final int WIDTH = 420;
+    static final int ROW = 34;
+
+    static List<Chart> charts(Equity.Report report) {
+        List<Chart> charts = new ArrayList<>();
+        for (String c : report.currencies()) {
+            BigDecimal max = BigDecimal.ZERO;
+            for (var m : report.members()) {
+                max = max.max(m.paid().getOrDefault(c, BigDecimal.ZERO)).max(m.benefits().getOrDefault(c, BigDecimal.ZERO));
+            }
+            List<Bar> bars = new ArrayList<>();
+            int y = 10;
+            for (var m : report.members()) {
+                BigDecimal p = m.paid().getOrDefault(c, BigDecimal.ZERO);
+                BigDecimal b = m.benefits().getOrDefault(c, BigDecimal.ZERO);
+                bars.add(new Bar(m.unit(), m.name(), StatementPdf.money(p, c), StatementPdf.money(b, c), y,
+                        width(p, max), width(b, max)));
+                y += ROW;
+            }
+            charts.add(new Chart(c, y + 10, bars));
+        }
+        return charts;
+    }
+
+    private static int width(BigDecimal value, BigDecimal max) {
+        if (max.signum() == 0 || value.signum() == 0) {
+            return 0;
+        }
+        return Math.max(1, value.multiply(BigDecimal.valueOf(WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue());
+    }
+
+    private static String saved(long id, RedirectAttributes redirect, String anchor) {
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/finance/schemes/" + id + "#" + anchor;
+    }
+}
