@@ -79,7 +79,7 @@ public class Cooperants {
         }
 
         public String period() {
-            return startsOn + " a " + (endsOn == null ? "hoy" : endsOn.toString());
+            return endsOn == null ? "desde " + startsOn + ", sin fecha de fin" : startsOn + " a " + endsOn;
         }
     }
 
@@ -294,7 +294,9 @@ public class Cooperants {
         Map<String, List<Support>> byCell = new LinkedHashMap<>();
         supports.forEach(s -> byCell.computeIfAbsent(s.unitCode() + "|" + s.theme(), k -> new ArrayList<>()).add(s));
         List<Duplicate> out = new ArrayList<>();
-        for (List<Support> cell : byCell.values()) {
+        for (List<Support> unsorted : byCell.values()) {
+            List<Support> cell = unsorted.stream()
+                    .sorted(java.util.Comparator.comparing(Support::startsOn).thenComparing(Support::id)).toList();
             for (int i = 0; i < cell.size(); i++) {
                 for (int j = i + 1; j < cell.size(); j++) {
                     Support a = cell.get(i);
