@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -156,6 +159,36 @@ class FundingCallTests {
         mvc.perform(delete("/api/v1/projects/calls/" + id).with(httpBasic("admin", ADMIN)))
                 .andExpect(status().isNoContent());
         read("/api/v1/projects/calls/" + id).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void pagesListCallsShowEligibilityWithReasonsAndPutRuleViolationsBesideTheFields() throws Exception {
+        long pdet = call("Página PDET", "TRANSPORT", "1000000000", "[]", true, "[]", "2090-01-01", "2090-12-31");
+        var admin = user("admin").roles("PLATFORM_ADMIN");
+        mvc.perform(get("/projects/calls").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(tag + " Página PDET")))
+                .andExpect(content().string(containsString("Registrar una convocatoria")));
+        mvc.perform(get("/projects/calls/" + pdet + "?schemeId=" + scheme + "&at=" + AT).with(user(director)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("la unidad no es PDET")))
+                .andExpect(content().string(containsString("Miembros excluidos")));
+        mvc.perform(post("/projects/calls").with(admin).with(csrf()).param("owner", "ART").param("name", tag + " Mal")
+                .param("country", "CO").param("opensOn", "2090-02-01").param("closesOn", "2090-01-01")
+                .param("maxAmount", "100").param("currency", "COP"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("El cierre no puede ser antes de la apertura")))
+                .andExpect(content().string(containsString("Elija al menos un sector")));
+        mvc.perform(post("/projects/calls").with(admin).with(csrf()).param("owner", "ART").param("name", tag + " Bien")
+                .param("country", "CO").param("opensOn", "2090-01-01").param("closesOn", "2090-03-01")
+                .param("sectors", "TRANSPORT", "HEALTH").param("maxAmount", "100").param("currency", "COP")
+                .param("categories", "5, 6").param("pdetOnly", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select array_to_string(categories, ',') from funding_call where name = :n")
+                .param("n", tag + " Bien").query(String.class).single()).isEqualTo("5,6");
+        mvc.perform(get("/projects/cooperation/matrix").with(user(director))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Matriz de cooperación")));
+        mvc.perform(get("/projects/cooperants").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Registrar un cooperante")));
     }
 
     void attribute(String code, String attribute, String value) {
