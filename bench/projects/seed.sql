@@ -35,8 +35,8 @@ select s.id, 'P-' || lpad(g::text, 5, '0'), '2016' || lpad((s.n * 100000 + g)::t
        'Proyecto regional sembrado para la prueba de carga',
        (array['IDEA', 'PROFILE', 'PRE_INVESTMENT', 'FORMULATED', 'VIABLE', 'APPROVED', 'CONTRACTED', 'IN_EXECUTION',
               'FINISHED', 'CLOSED', 'SUSPENDED', 'DISCARDED'])[1 + (g / 12) % 12],
-       date '2016-01-01' + (g * 7 + s.n) % 3650,
-       100000000 + (g % 97) * 25000000, 'COP'
+       date '2016-01-01' + ((g * 7 + s.n) % 3650)::int,
+       100000000::numeric + (g % 97) * 25000000::numeric, 'COP'
 from bench_scheme s
 cross join generate_series(1, 2000) g;
 
