@@ -7,7 +7,7 @@
 #   (b) GET /api/v1/registry/schemes/{id}/equity?from=2016-01-01&to=2025-12-31 (equity);
 #   (c) GET /api/v1/me, the trivial endpoint, for the ratio;
 # and the time of one XLSX import of 10,000 rows through
-#   POST /api/v1/projects/schemes/{id}/projects/import (multipart field "file").
+#   POST /api/v1/projects/schemes/{id}/imports (multipart field "file").
 # The workbook is written by make_xlsx.py (standard library only). Assumed column layout, one
 # header row then one project a row:
 #   code | bpin | name | sector | description | cost | currency | beneficiaries (unit codes separated by ;) | stage
@@ -114,7 +114,7 @@ UNITS=$("${PSQL[@]}" -A -t -c "select string_agg(unit_code, ',' order by unit_co
 AUTH="Basic $(printf 'admin:%s' "$PASSWORD" | base64)"
 PROJECTS_PATH="/api/v1/projects/schemes/$SCHEME/projects?stage=APPROVED&sector=TRANSPORT&page=0&size=50"
 EQUITY_PATH="/api/v1/registry/schemes/$SCHEME/equity?from=2016-01-01&to=2025-12-31"
-IMPORT_PATH="/api/v1/projects/schemes/$SCHEME/projects/import"
+IMPORT_PATH="/api/v1/projects/schemes/$SCHEME/imports"
 
 say "checking the endpoints exist"
 check() { # name, method, path
