@@ -44,8 +44,8 @@ public class ProjectBenefits {
         List<Row> rows = jdbc.sql("""
                 with lines as (
                     select f.project_id, f.currency, sum(f.amount) as amount
-                    from project p join financing_line f on f.project_id = p.id
-                    where p.scheme_id = :scheme and f.committed_on between :from and :to
+                    from financing_line f
+                    where f.scheme_id = :scheme and f.committed_on between :from and :to
                     group by f.project_id, f.currency),
                 beneficiaries as (
                     select b.project_id, b.unit_code, b.people,
