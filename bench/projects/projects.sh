@@ -20,7 +20,9 @@
 # Usage: bash bench/projects/projects.sh [--no-build] [--seed-only]
 #   --seed-only  stop after seeding and printing the counts (validates the seed on any branch)
 # Environment: BENCH_KEEP=1 leaves the app and its data for a closer look (EXPLAIN);
-#              BENCH_PORT=18082 BENCH_WRK_CONNECTIONS=20 BENCH_WRK_DURATION=15s BENCH_IMPORT_ROWS=10000
+#              BENCH_PORT=18082 BENCH_WRK_CONNECTIONS=20 BENCH_WRK_DURATION=15s BENCH_WRK_WARMUP=15s BENCH_IMPORT_ROWS=10000
+# The JIT needs more than a few seconds at 20 connections to settle (runs with 5 s differed by 2×).
+WARMUP="${BENCH_WRK_WARMUP:-15s}"
 #              MINGA_TERRITORY_DATA=../shared/data/territory JAVA_HOME (JDK 25)
 set -euo pipefail
 
@@ -134,7 +136,7 @@ RESULT="$ROOT/bench/results/projects-$(date -u +%Y%m%dT%H%M%SZ).txt"
 mkdir -p "$(dirname "$RESULT")"
 measure() { # name, path
   local name="$1" path="$2" out rps p95 p99 errors
-  BENCH_HEADER="Authorization: $AUTH" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/registry/header.lua" "$BASE$path" >/dev/null
+  BENCH_HEADER="Authorization: $AUTH" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/registry/header.lua" "$BASE$path" >/dev/null
   out=$(BENCH_HEADER="Authorization: $AUTH" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/registry/header.lua" "$BASE$path")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p95=$(awk '/^p95_ms/ { print $2 }' <<<"$out"); p99=$(awk '/^p99_ms/ { print $2 }' <<<"$out")
@@ -145,7 +147,7 @@ measure() { # name, path
 {
   echo "Minga project bank benchmark $(date -u +%FT%TZ) on $(nproc) CPUs, commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "data: $SCHEMES schemes, $PROJECTS projects, $LINES financing lines; measured scheme $SCHEME (20 members)"
-  echo "wrk: 2 threads, $CONNECTIONS connections, $DURATION after 5 s of warm-up"
+  echo "wrk: 2 threads, $CONNECTIONS connections, $DURATION after $WARMUP of warm-up"
 } | tee "$RESULT"
 measure "(a) projects APPROVED+TRANSPORT, size 50" "$PROJECTS_PATH"
 measure "(b) equity 2016-2025" "$EQUITY_PATH"

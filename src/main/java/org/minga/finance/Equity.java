@@ -73,7 +73,8 @@ public class Equity {
         this.benefits = benefits;
     }
 
-    @Transactional(readOnly = true)
+    /** Read-write: reading the benefits may first rebuild the scheme's stale benefit ledger. */
+    @Transactional
     public Report of(long schemeId, LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidInputException("to", "AfterFrom", "finance.equity.period.invalid");

@@ -33,41 +33,33 @@ public class ProjectBenefits {
 
     /**
      * The benefits per member and currency of the financing lines committed from {@code from} to
-     * {@code to} (inclusive) on the scheme's projects that have beneficiaries. One aggregate query;
-     * the per-member values are rounded to cents so that, per currency, they add up exactly to the
-     * financing attributed (largest remainder, ties by unit code).
+     * {@code to} (inclusive) on the scheme's projects that have beneficiaries, read from the
+     * scheme's benefit ledger (rebuilt first if a change made it stale). The per-member values are
+     * rounded to cents so that, per currency, they add up exactly to the benefits of the period
+     * (largest remainder, ties by unit code).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Benefit> of(long schemeId, LocalDate from, LocalDate to) {
         record Row(String unitCode, String currency, BigDecimal share, BigDecimal total) {
         }
-        List<Row> rows = jdbc.sql("""
-                with lines as (
-                    select f.project_id, f.currency, sum(f.amount) as amount
-                    from financing_line f
-                    where f.scheme_id = :scheme and f.committed_on between :from and :to
-                    group by f.project_id, f.currency),
-                beneficiaries as (
-                    select b.project_id, b.unit_code, b.people,
-                           count(*) over w as members,
-                           sum(b.people) over w as people_total,
-                           bool_or(b.people is null) over w as unknown
-                    from project_beneficiary b
-                    where b.project_id in (select project_id from lines)
-                    window w as (partition by b.project_id)),
-                shares as (
-                    select b.unit_code, l.currency, l.project_id, l.amount,
-                           case when b.unknown or b.people_total = 0 then l.amount / b.members
-                                else l.amount * b.people / b.people_total end as share
-                    from lines l join beneficiaries b on b.project_id = l.project_id)
-                select s.unit_code, s.currency, sum(s.share) as share,
-                       (select sum(l.amount) from lines l where l.currency = s.currency
-                          and exists (select 1 from project_beneficiary pb where pb.project_id = l.project_id)) as total
-                from shares s group by s.unit_code, s.currency
-                order by s.currency, s.unit_code
+        ensureCurrent(schemeId);
+        List<Row> shares = jdbc.sql("""
+                select k.unit_code, k.currency,
+                       coalesce((select d.cumulative from scheme_benefit_day d where d.scheme_id = k.scheme_id
+                                   and d.unit_code = k.unit_code and d.currency = k.currency and d.day <= :to
+                                 order by d.day desc limit 1), 0)
+                     - coalesce((select d.cumulative from scheme_benefit_day d where d.scheme_id = k.scheme_id
+                                   and d.unit_code = k.unit_code and d.currency = k.currency and d.day < :from
+                                 order by d.day desc limit 1), 0) as share
+                from scheme_benefit_key k where k.scheme_id = :scheme
+                order by k.currency, k.unit_code
                 """).param("scheme", schemeId).param("from", from).param("to", to)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
-                .list();
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null)).list();
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        shares.stream().filter(r -> r.share().signum() > 0)
+                .forEach(r -> totals.merge(r.currency(), r.share(), BigDecimal::add));
+        List<Row> rows = shares.stream().filter(r -> r.share().signum() > 0)
+                .map(r -> new Row(r.unitCode(), r.currency(), r.share(), totals.get(r.currency()))).toList();
         Map<String, List<Row>> byCurrency = new LinkedHashMap<>();
         rows.forEach(r -> byCurrency.computeIfAbsent(r.currency(), c -> new ArrayList<>()).add(r));
         List<Benefit> benefits = new ArrayList<>();
@@ -96,5 +88,48 @@ public class ProjectBenefits {
             }
         });
         return benefits;
+    }
+
+    /**
+     * Rebuilds the scheme's ledger if a change to its financing or beneficiaries made it stale. The
+     * state row is locked while rebuilding, so a concurrent change waits and marks it stale again
+     * afterwards, and two readers never rebuild at once.
+     */
+    private void ensureCurrent(long schemeId) {
+        Boolean stale = jdbc.sql("select stale from scheme_benefit_state where scheme_id = :s for update")
+                .param("s", schemeId).query(Boolean.class).optional().orElse(false);
+        if (!stale) {
+            return;
+        }
+        jdbc.sql("delete from scheme_benefit_day where scheme_id = :s").param("s", schemeId).update();
+        jdbc.sql("delete from scheme_benefit_key where scheme_id = :s").param("s", schemeId).update();
+        // Each line's amount goes to the project's beneficiaries by their people, or equally when the
+        // people of any of them are unknown (or all zero).
+        jdbc.sql("""
+                insert into scheme_benefit_day (scheme_id, unit_code, currency, day, amount, cumulative)
+                with beneficiaries as (
+                    select b.project_id, b.unit_code, b.people,
+                           count(*) over w as members, sum(b.people) over w as people_total,
+                           bool_or(b.people is null) over w as unknown
+                    from project_beneficiary b join project p on p.id = b.project_id
+                    where p.scheme_id = :s
+                    window w as (partition by b.project_id)),
+                daily as (
+                    select b.unit_code, f.currency, f.committed_on as day,
+                           sum(case when b.unknown or b.people_total = 0 then f.amount / b.members
+                                    else f.amount * b.people / b.people_total end) as amount
+                    from financing_line f join beneficiaries b on b.project_id = f.project_id
+                    where f.scheme_id = :s
+                    group by b.unit_code, f.currency, f.committed_on)
+                select :s, unit_code, currency, day, amount,
+                       sum(amount) over (partition by unit_code, currency order by day)
+                from daily
+                """).param("s", schemeId).update();
+        jdbc.sql("""
+                insert into scheme_benefit_key (scheme_id, unit_code, currency)
+                select distinct scheme_id, unit_code, currency from scheme_benefit_day where scheme_id = :s
+                """).param("s", schemeId).update();
+        jdbc.sql("update scheme_benefit_state set stale = false, rebuilt_at = now() where scheme_id = :s")
+                .param("s", schemeId).update();
     }
 }

@@ -100,8 +100,12 @@ class ProjectBankBrowserTest extends BrowserTest {
         assertThat(text("#stage-error").strip()).isEqualTo("Un proyecto en Idea no puede pasar a En ejecución; los pasos posibles son: "
                 + "Perfil, Suspendido, Descartado.");
         for (String stage : List.of("PROFILE", "PRE_INVESTMENT", "FORMULATED", "VIABLE", "APPROVED")) {
-            new Select(browser.findElement(By.cssSelector("form[action$='/stage'] select[name=stage]"))).selectByValue(stage);
-            stepDate();
+            // The page reloads after each step: choose the next one once the new form is there.
+            waitUpTo(10).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+                new Select(d.findElement(By.cssSelector("form[action$='/stage'] select[name=stage]"))).selectByValue(stage);
+                stepDate();
+                return true;
+            });
             WebElement before = browser.findElement(By.tagName("main"));
             browser.findElement(By.cssSelector("form[action$='/stage'] button[type=submit]")).click();
             waitUpTo(10).until(ExpectedConditions.stalenessOf(before));
