@@ -21,8 +21,6 @@
 #   --seed-only  stop after seeding and printing the counts (validates the seed on any branch)
 # Environment: BENCH_KEEP=1 leaves the app and its data for a closer look (EXPLAIN);
 #              BENCH_PORT=18082 BENCH_WRK_CONNECTIONS=20 BENCH_WRK_DURATION=15s BENCH_WRK_WARMUP=15s BENCH_IMPORT_ROWS=10000
-# The JIT needs more than a few seconds at 20 connections to settle (runs with 5 s differed by 2×).
-WARMUP="${BENCH_WRK_WARMUP:-15s}"
 #              MINGA_TERRITORY_DATA=../shared/data/territory JAVA_HOME (JDK 25)
 set -euo pipefail
 
@@ -31,6 +29,8 @@ HERE="$ROOT/bench/projects"
 DATA_FILES="${MINGA_TERRITORY_DATA:-$ROOT/../shared/data/territory}"
 PORT="${BENCH_PORT:-18082}"
 CONNECTIONS="${BENCH_WRK_CONNECTIONS:-20}"
+# The JIT needs more than a few seconds at 20 connections to settle (runs with 5 s differed by 2×).
+WARMUP="${BENCH_WRK_WARMUP:-15s}"
 DURATION="${BENCH_WRK_DURATION:-15s}"
 IMPORT_ROWS="${BENCH_IMPORT_ROWS:-10000}"
 PASSWORD="bench-Minga-Admin-2026"

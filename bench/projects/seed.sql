@@ -2,7 +2,8 @@
 --   50 Colombian schemes of 20 real member municipalities each (1,000 memberships);
 --   100,000 projects, 2,000 per scheme, spread over 2016-2025, 12 sectors and 12 stages;
 --   300,000 beneficiaries (3 per project, among its scheme's 20 members);
---   1,000,000 financing lines (10 per project: members, department, nation, SGR, cooperation...).
+--   1,000,000 financing lines (10 per project: members, department, nation, SGR, cooperation...);
+--   120,000 contribution payments (monthly, every member, ten years).
 -- The first scheme, "Esquema proyectos 01", is the one measured.
 insert into scheme (name, acronym, country, figure, status, founded_on)
 select 'Esquema proyectos ' || lpad(g::text, 2, '0'), 'EP' || g, 'CO', 'ASOCIACION_MUNICIPIOS', 'ACTIVE',
@@ -62,6 +63,15 @@ cross join generate_series(1, 10) l
 join lateral (select unit_code from project_beneficiary pb where pb.project_id = p.id
               order by unit_code offset (l % 3) limit 1) b on true;
 
+-- Ten years of monthly contributions from every member of every scheme (120,000 payments), so
+-- the equity computation reads contributions paid as well as benefits.
+insert into contribution_payment (scheme_id, unit_code, paid_on, amount, currency, reference, recorded_by)
+select m.scheme_id, m.unit_code, (date '2016-01-15' + make_interval(months => k))::date, 2500000, 'COP',
+       'bench', 'bench'
+from membership m join bench_scheme s on s.id = m.scheme_id
+cross join generate_series(0, 119) k;
+
+analyze contribution_payment;
 analyze project;
 analyze project_beneficiary;
 analyze financing_line;
@@ -73,4 +83,5 @@ select (select count(*) from scheme s join bench_scheme b using (id)) as schemes
           join bench_scheme b on b.id = p.scheme_id) as beneficiaries,
        (select count(*) from financing_line f join project p on p.id = f.project_id
           join bench_scheme b on b.id = p.scheme_id) as financing_lines,
-       (select min(committed_on) || ' .. ' || max(committed_on) from financing_line) as committed;
+       (select min(committed_on) || ' .. ' || max(committed_on) from financing_line) as committed,
+       (select count(*) from contribution_payment where reference = 'bench') as payments;

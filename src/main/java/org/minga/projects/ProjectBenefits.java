@@ -96,9 +96,8 @@ public class ProjectBenefits {
      * afterwards, and two readers never rebuild at once.
      */
     private void ensureCurrent(long schemeId) {
-        Boolean stale = jdbc.sql("select stale from scheme_benefit_state where scheme_id = :s for update")
-                .param("s", schemeId).query(Boolean.class).optional().orElse(false);
-        if (!stale) {
+        // Readers of a current ledger take no lock; only a rebuild does, and re-checks under it.
+        if (!stale(schemeId, "") || !stale(schemeId, " for update")) {
             return;
         }
         jdbc.sql("delete from scheme_benefit_day where scheme_id = :s").param("s", schemeId).update();
@@ -131,5 +130,10 @@ public class ProjectBenefits {
                 """).param("s", schemeId).update();
         jdbc.sql("update scheme_benefit_state set stale = false, rebuilt_at = now() where scheme_id = :s")
                 .param("s", schemeId).update();
+    }
+
+    private boolean stale(long schemeId, String lock) {
+        return jdbc.sql("select stale from scheme_benefit_state where scheme_id = :s" + lock).param("s", schemeId)
+                .query(Boolean.class).optional().orElse(false);
     }
 }
