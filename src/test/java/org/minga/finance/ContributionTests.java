@@ -173,6 +173,25 @@ class ContributionTests {
     }
 
     @Test
+    void arrearsDownloadAsCsvAndXlsxWithTheSameFigures() throws Exception {
+        long rule = rule("FIXED", "100.00", null, "YEARLY", "COP", "\"54003\"", 2020);
+        generate(rule);
+        var asDirector = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(director).roles("SCHEME_ADMIN");
+        String csv = mvc.perform(get("/finance/schemes/" + scheme + "/arrears.csv").param("at", "2020-04-10").with(asDirector))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\uFEFFCódigo,Miembro,Moneda,1-30 días,31-90 días,Más de 90 días,Total\r\n"
+                + "54003,Ábrego,COP,0.00,0.00,100.00,100.00\r\n");
+        byte[] xlsx = mvc.perform(get("/finance/schemes/" + scheme + "/arrears.xlsx").param("at", "2020-04-10")
+                .with(asDirector)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var row = book.getSheet("Cartera").getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Ábrego");
+            assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(100.0);
+        }
+    }
+
+    @Test
     void theStatementPdfListsObligationsPaymentsBalanceAndArrearsInSpanish() throws Exception {
         long rule = rule("FIXED", "1500000.00", null, "QUARTERLY", "COP", "\"54498\"", 2023);
         generate(rule);

@@ -161,6 +161,52 @@ class FinanceController {
         return FinanceApiController.pdf(contributions.statement(id, unit, at == null ? LocalDate.now() : at));
     }
 
+    /** Arrears on a date as CSV or XLSX, as the page shows them. */
+    @GetMapping("/arrears.{format:csv|xlsx}")
+    void arrearsFile(@PathVariable long id, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        LocalDate date = at == null ? LocalDate.now() : at;
+        var rows = contributions.arrears(id, date, null);
+        try (var table = table(response, format, "cartera-" + date, "Cartera", List.of("Código", "Miembro", "Moneda",
+                "1-30 días", "31-90 días", "Más de 90 días", "Total"))) {
+            for (var a : rows) {
+                table.row(java.util.Arrays.asList(a.unitCode(), a.name(), a.currency(), a.upTo30(), a.from31To90(),
+                        a.over90(), a.total()));
+            }
+        }
+    }
+
+    /** Equity over a period as CSV or XLSX: one row per member and currency. */
+    @GetMapping("/equity.{format:csv|xlsx}")
+    void equityFile(@PathVariable long id, @PathVariable String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Equity.Report report = equity.of(id, from, to);
+        try (var table = table(response, format, "equidad-" + from + "-" + to, "Equidad", List.of("Código", "Miembro",
+                "Moneda", "Pagado", "Beneficios", "Razón beneficios/pagado"))) {
+            for (var m : report.members()) {
+                var currencies = new java.util.TreeSet<>(m.paid().keySet());
+                currencies.addAll(m.benefits().keySet());
+                for (String c : currencies) {
+                    table.row(java.util.Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c),
+                            m.ratio()));
+                }
+            }
+        }
+    }
+
+    private static org.minga.platform.TableWriter table(jakarta.servlet.http.HttpServletResponse response,
+            String format, String name, String sheet, List<String> headers) throws java.io.IOException {
+        boolean xlsx = format.equals("xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
+        return xlsx ? org.minga.platform.TableWriter.xlsx(response.getOutputStream(), sheet, headers)
+                : org.minga.platform.TableWriter.csv(response.getOutputStream(), headers);
+    }
+
     /** The equity chart: a fragment for htmx, a whole page for the plain link. */
     @GetMapping("/equity")
     String equity(@PathVariable long id,
