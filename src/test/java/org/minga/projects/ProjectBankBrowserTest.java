@@ -123,6 +123,7 @@ class ProjectBankBrowserTest extends BrowserTest {
         report.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor("main", "Estudios y diseños entregados.");
         assertThat(browser.findElements(By.cssSelector("main img"))).isNotEmpty();
+        waitUpTo(15).until(ExpectedConditions.attributeToBe(By.id("project-map"), "data-loaded", "3"));
         Browser.screenshot(browser, "project-bank-approved");
 
         // Ocaña's member official sees the project on the municipality's page.

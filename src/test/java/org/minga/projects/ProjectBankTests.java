@@ -207,6 +207,12 @@ class ProjectBankTests {
                 .andExpect(jsonPath("$.name").value("Río de Oro"));
         api(director, get("/api/v1/projects/schemes/" + scheme + "/projects?unit=20614"), null)
                 .andExpect(jsonPath("$.items[0].id").value(id));
+        // On the map, anonymously: Río de Oro's boundary and the project's point.
+        mvc.perform(get("/public/projects/" + id + "/map")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.features[?(@.properties.code == '20614')].geometry.type",
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.oneOf("Polygon", "MultiPolygon"))))
+                .andExpect(jsonPath("$.features[?(@.properties.kind == 'location')].geometry.coordinates[0]",
+                        org.hamcrest.Matchers.hasItem(-73.35)));
     }
 
     @Test

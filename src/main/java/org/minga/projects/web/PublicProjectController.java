@@ -9,7 +9,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.minga.territory.Territory;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
@@ -23,8 +30,11 @@ class PublicProjectController {
     private final Financing financing;
     private final Monitoring monitoring;
     private final Schemes schemes;
+    private final Territory territory;
 
-    PublicProjectController(Projects projects, Financing financing, Monitoring monitoring, Schemes schemes) {
+    PublicProjectController(Projects projects, Financing financing, Monitoring monitoring, Schemes schemes,
+            Territory territory) {
+        this.territory = territory;
         this.projects = projects;
         this.financing = financing;
         this.monitoring = monitoring;
@@ -35,6 +45,26 @@ class PublicProjectController {
     String show(@PathVariable long id, Model model) {
         ProjectView.fill(model, projects.get(id), projects, financing, monitoring, schemes);
         return "projects/public";
+    }
+
+    /**
+     * The project on a map, for its page and its public page: the beneficiaries' boundaries today
+     * and the project's own location (point or shape), marked {@code "kind": "location"}.
+     */
+    @GetMapping(value = "/public/projects/{id}/map", produces = {"application/geo+json", "application/json"})
+    @ResponseBody
+    Map<String, Object> map(@PathVariable long id) {
+        var project = projects.get(id);
+        String country = schemes.get(project.schemeId()).getCountry().name();
+        List<String> codes = projects.beneficiaries(id).stream().map(Projects.BeneficiaryView::unitCode).toList();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> features = new ArrayList<>((List<Map<String, Object>>) territory
+                .boundaries(country, codes, LocalDate.now(), 0.001).get("features"));
+        if (project.location() != null) {
+            features.add(Map.of("type", "Feature", "properties", Map.of("kind", "location", "name", project.name()),
+                    "geometry", project.location()));
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
     }
 
     @GetMapping("/public/projects/{id}/photos/{photoId}")
