@@ -82,15 +82,10 @@ public class Equity {
         Scheme scheme = schemes.get(schemeId);
         Map<String, Map<String, BigDecimal>> paid = new TreeMap<>();
         Map<String, Set<Integer>> years = new HashMap<>();
-        jdbc.sql("""
-                select unit_code, currency, extract(year from paid_on)::int, sum(amount) from contribution_payment
-                where scheme_id = :s and paid_on between :from and :to group by 1, 2, 3""")
-                .param("s", schemeId).param("from", from).param("to", to).query((rs, n) -> {
-                    paid.computeIfAbsent(rs.getString(1), u -> new TreeMap<>()).merge(rs.getString(2),
-                            rs.getBigDecimal(4), BigDecimal::add);
-                    years.computeIfAbsent(rs.getString(1), u -> new TreeSet<>()).add(rs.getInt(3));
-                    return null;
-                }).list();
+        for (Paid p : paid(schemeId, from, to)) {
+            paid.computeIfAbsent(p.unit(), u -> new TreeMap<>()).merge(p.currency(), p.amount(), BigDecimal::add);
+            years.computeIfAbsent(p.unit(), u -> new TreeSet<>()).add(p.year());
+        }
         Map<String, Map<String, BigDecimal>> received = new TreeMap<>();
         benefits.of(schemeId, from, to).forEach(b -> received.computeIfAbsent(b.unitCode(), u -> new TreeMap<>())
                 .merge(b.currency(), b.amount(), BigDecimal::add));
@@ -117,6 +112,43 @@ public class Equity {
         }
         warnings.addAll(concentration(members));
         return new Report(schemeId, from, to, members, index(members), warnings);
+    }
+
+    record Paid(String unit, String currency, int year, BigDecimal amount) {
+    }
+
+    /**
+     * Contributions paid in the period by member, currency and year: whole years from the yearly
+     * totals the database keeps, a partial first or last year from the payments themselves.
+     */
+    private List<Paid> paid(long schemeId, LocalDate from, LocalDate to) {
+        int firstWhole = from.getDayOfYear() == 1 ? from.getYear() : from.getYear() + 1;
+        int lastWhole = to.equals(LocalDate.of(to.getYear(), 12, 31)) ? to.getYear() : to.getYear() - 1;
+        if (firstWhole > lastWhole) {
+            return payments(schemeId, from, to);
+        }
+        List<Paid> rows = new ArrayList<>(jdbc.sql("""
+                select unit_code, currency, year, amount from contribution_paid_year
+                where scheme_id = :s and year between :a and :b and amount > 0""")
+                .param("s", schemeId).param("a", firstWhole).param("b", lastWhole)
+                .query((rs, n) -> new Paid(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)))
+                .list());
+        if (from.getYear() < firstWhole) {
+            rows.addAll(payments(schemeId, from, LocalDate.of(from.getYear(), 12, 31)));
+        }
+        if (to.getYear() > lastWhole) {
+            rows.addAll(payments(schemeId, LocalDate.of(to.getYear(), 1, 1), to));
+        }
+        return rows;
+    }
+
+    private List<Paid> payments(long schemeId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select unit_code, currency, extract(year from paid_on)::int, sum(amount) from contribution_payment
+                where scheme_id = :s and paid_on between :from and :to group by 1, 2, 3""")
+                .param("s", schemeId).param("from", from).param("to", to)
+                .query((rs, n) -> new Paid(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)))
+                .list();
     }
 
     private static Map<String, BigDecimal> scaled(Map<String, BigDecimal> amounts) {

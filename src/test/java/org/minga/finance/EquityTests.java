@@ -145,6 +145,34 @@ class EquityTests {
         }
     }
 
+    @Test
+    void paidAmountsAreExactForWholeAndPartialYearsAndFollowCorrections() throws Exception {
+        rulePayments("54498");
+        pay("54498", "2021-12-31", "10.00");
+        pay("54498", "2022-01-01", "20.00");
+        pay("54498", "2022-06-15", "40.00");
+        pay("54498", "2023-12-31", "80.00");
+        pay("54498", "2024-01-01", "160.00");
+        assertThat(paid("2022-01-01", "2023-12-31")).isEqualByComparingTo("140.00");
+        assertThat(paid("2021-12-31", "2024-01-01")).isEqualByComparingTo("310.00");
+        assertThat(paid("2022-06-15", "2022-06-15")).isEqualByComparingTo("40.00");
+        assertThat(paid("2022-01-02", "2023-12-30")).isEqualByComparingTo("40.00");
+        // A payment corrected in the database is seen at once by the yearly totals.
+        jdbc.sql("update contribution_payment set amount = 45.00 where scheme_id = :s and paid_on = date '2022-06-15'")
+                .param("s", scheme).update();
+        jdbc.sql("delete from contribution_payment where scheme_id = :s and paid_on = date '2023-12-31'")
+                .param("s", scheme).update();
+        assertThat(paid("2022-01-01", "2023-12-31")).isEqualByComparingTo("65.00");
+    }
+
+    private java.math.BigDecimal paid(String from, String to) throws Exception {
+        String body = mvc.perform(get("/api/v1/registry/schemes/" + scheme + "/equity").param("from", from).param("to", to)
+                .with(httpBasic(director, PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        java.util.List<String> amounts = com.jayway.jsonpath.JsonPath.read(body, "$.members[?(@.unit == '54498')].paid.COP");
+        return amounts.isEmpty() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(amounts.getFirst());
+    }
+
     void pay(String unit, String on, String amount) throws Exception {
         mvc.perform(post("/api/v1/finance/schemes/" + scheme + "/payments").with(httpBasic(director, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"unitCode\":\"" + unit + "\",\"paidOn\":\"" + on
