@@ -182,6 +182,10 @@ class ContributionTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFFCódigo,Miembro,Moneda,1-30 días,31-90 días,Más de 90 días,Total\r\n"
                 + "54003,Ábrego,COP,0.00,0.00,100.00,100.00\r\n");
+        assertThat(mvc.perform(get("/finance/schemes/" + scheme + "/obligations.csv").param("at", "2020-04-10")
+                .with(asDirector)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("54003,").contains(",2020-01-10,COP,100.00,0.00,100.00\r\n");
         byte[] xlsx = mvc.perform(get("/finance/schemes/" + scheme + "/arrears.xlsx").param("at", "2020-04-10")
                 .with(asDirector)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {

@@ -177,6 +177,22 @@ class FinanceController {
         }
     }
 
+    /** Obligations due up to a date, with what was paid of each, as CSV or XLSX. */
+    @GetMapping("/obligations.{format:csv|xlsx}")
+    void obligationsFile(@PathVariable long id, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        LocalDate date = at == null ? LocalDate.now() : at;
+        var rows = contributions.obligations(id, null, date);
+        try (var table = table(response, format, "obligaciones-" + date, "Obligaciones", List.of("Código", "Regla",
+                "Desde", "Hasta", "Vence", "Moneda", "Valor", "Pagado", "Pendiente"))) {
+            for (var o : rows) {
+                table.row(java.util.Arrays.asList(o.unitCode(), o.ruleName(), o.periodStart(), o.periodEnd(), o.dueOn(),
+                        o.currency(), o.amount(), o.paid(), o.open()));
+            }
+        }
+    }
+
     /** Equity over a period as CSV or XLSX: one row per member and currency. */
     @GetMapping("/equity.{format:csv|xlsx}")
     void equityFile(@PathVariable long id, @PathVariable String format,
