@@ -15,9 +15,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A list exported as people open it: CSV (UTF-8 with BOM so spreadsheets read the accents, RFC 4180
- * quoting) or XLSX (streamed, a few hundred rows in memory whatever the length). Text that a
- * spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe; numbers are
- * numbers.
+ * quoting) or XLSX (streamed, a few hundred rows in memory whatever the length). In CSV, text that
+ * a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed with an apostrophe; in XLSX
+ * text goes into string cells, which are never evaluated. Numbers are numbers.
  */
 public interface TableWriter extends AutoCloseable {
 
@@ -79,7 +79,7 @@ public interface TableWriter extends AutoCloseable {
                     } else if (v instanceof LocalDate d) {
                         row.createCell(i).setCellValue(d.toString());
                     } else if (v != null) {
-                        row.createCell(i).setCellValue(safe(v.toString()));
+                        row.createCell(i).setCellValue(v.toString());
                     }
                 }
             }

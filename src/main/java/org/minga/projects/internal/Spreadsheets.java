@@ -3,16 +3,14 @@ package org.minga.projects.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +21,11 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.TableWriter;
 import org.minga.projects.Stage;
 import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
@@ -83,106 +81,67 @@ public class Spreadsheets {
 
     public void projectsXlsx(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
         schemes.get(schemeId);
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            Sheet sheet = book.createSheet("Proyectos");
-            header(sheet, PROJECT_HEADERS);
-            int[] r = {1};
-            list.each(schemeId, filters, i -> {
-                Row row = sheet.createRow(r[0]++);
-                text(row, 0, i.code());
-                text(row, 1, i.bpin());
-                text(row, 2, i.name());
-                text(row, 3, i.sector());
-                text(row, 4, i.stage().label());
-                number(row, 5, i.cost());
-                text(row, 6, i.currency());
-                number(row, 7, i.committed());
-                text(row, 8, String.join(";", i.beneficiaries()));
-            });
-            book.write(out);
-            book.dispose();
-        }
+        projects(TableWriter.xlsx(out, "Proyectos", PROJECT_HEADERS), schemeId, filters);
     }
 
     public void projectsCsv(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
         schemes.get(schemeId);
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
-        csvLine(w, PROJECT_HEADERS);
-        IOException[] failure = {null};
-        list.each(schemeId, filters, i -> {
-            if (failure[0] == null) {
-                try {
-                    csvLine(w, java.util.Arrays.asList(i.code(), i.bpin(), i.name(), i.sector(), i.stage().label(),
-                            plain(i.cost()), i.currency(), plain(i.committed()), String.join(";", i.beneficiaries())));
-                } catch (IOException e) {
-                    failure[0] = e;
-                }
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        w.flush();
+        projects(TableWriter.csv(out, PROJECT_HEADERS), schemeId, filters);
     }
 
     public void needsXlsx(long schemeId, String status, String unit, OutputStream out) throws IOException {
         schemes.get(schemeId);
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            Sheet sheet = book.createSheet("Necesidades");
-            header(sheet, NEED_HEADERS);
-            int[] r = {1};
-            needs.each(schemeId, status, unit, n -> {
-                Row row = sheet.createRow(r[0]++);
-                row.createCell(0).setCellValue(n.id());
-                text(row, 1, n.unitCode());
-                text(row, 2, n.sector());
-                text(row, 3, n.description());
-                row.createCell(4).setCellValue(n.priority());
-                text(row, 5, n.origin().name());
-                text(row, 6, n.status().name());
-                text(row, 7, n.createdBy());
-                text(row, 8, n.createdAt().toLocalDate().toString());
-            });
-            book.write(out);
-            book.dispose();
-        }
+        needs(TableWriter.xlsx(out, "Necesidades", NEED_HEADERS), schemeId, status, unit);
     }
 
     public void needsCsv(long schemeId, String status, String unit, OutputStream out) throws IOException {
         schemes.get(schemeId);
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
-        csvLine(w, NEED_HEADERS);
-        IOException[] failure = {null};
-        needs.each(schemeId, status, unit, n -> {
-            try {
-                csvLine(w, List.of(String.valueOf(n.id()), n.unitCode(), n.sector(), n.description(),
-                        String.valueOf(n.priority()), n.origin().name(), n.status().name(), n.createdBy(),
-                        n.createdAt().toLocalDate().toString()));
-            } catch (IOException e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        w.flush();
+        needs(TableWriter.csv(out, NEED_HEADERS), schemeId, status, unit);
     }
 
-    /** A CSV field: quoted when needed; a leading = + - @ (or tab, CR) is neutralised with a quote mark. */
-    public static String csv(String value) {
-        if (value == null) {
-            return "";
+    private void projects(TableWriter table, long schemeId, ProjectList.Filters filters) throws IOException {
+        try (table) {
+            Rows rows = new Rows(table);
+            list.each(schemeId, filters, i -> rows.add(Arrays.asList(i.code(), i.bpin(), i.name(), i.sector(),
+                    i.stage().label(), i.cost(), i.currency(), i.committed(), String.join(";", i.beneficiaries()))));
+            rows.rethrow();
         }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
+    }
+
+    private void needs(TableWriter table, long schemeId, String status, String unit) throws IOException {
+        try (table) {
+            Rows rows = new Rows(table);
+            needs.each(schemeId, status, unit, n -> rows.add(Arrays.asList(n.id(), n.unitCode(), n.sector(),
+                    n.description(), n.priority(), n.origin().name(), n.status().name(), n.createdBy(),
+                    n.createdAt().toLocalDate())));
+            rows.rethrow();
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Rows written from a callback that cannot throw: the first failure is kept and rethrown. */
+    private static final class Rows {
+        private final TableWriter table;
+        private IOException failure;
+
+        Rows(TableWriter table) {
+            this.table = table;
         }
-        return v;
+
+        void add(List<?> values) {
+            if (failure == null) {
+                try {
+                    table.row(values);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        void rethrow() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /**
@@ -392,36 +351,4 @@ public class Spreadsheets {
         return new ImportResult(n, List.of());
     }
 
-    private static void header(Sheet sheet, List<String> headers) {
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < headers.size(); i++) {
-            row.createCell(i).setCellValue(headers.get(i));
-        }
-    }
-
-    private static void text(Row row, int col, String value) {
-        if (value != null) {
-            row.createCell(col).setCellValue(value);
-        }
-    }
-
-    private static void number(Row row, int col, BigDecimal value) {
-        if (value != null) {
-            row.createCell(col).setCellValue(value.doubleValue());
-        }
-    }
-
-    private static String plain(BigDecimal v) {
-        return v == null ? "" : v.toPlainString();
-    }
-
-    private static void csvLine(Writer w, List<String> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(csv(values.get(i)));
-        }
-        w.write("\r\n");
-    }
 }
