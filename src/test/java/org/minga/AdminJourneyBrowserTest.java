@@ -29,28 +29,28 @@ class AdminJourneyBrowserTest extends BrowserTest {
         assertThat(text("h1")).isEqualTo("Entrar a Minga");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("contraseña-equivocada");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("form button[type=submit]"));
         assertThat(text("[role=alert]")).isEqualTo("Usuario o contraseña incorrectos.");
 
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("form button[type=submit]"));
         assertThat(text("h1")).isEqualTo("Esquemas asociativos");
 
         browser.findElement(By.id("name")).sendKeys(scheme);
         browser.findElement(By.id("acronym")).sendKeys("ASOMUNICIPIOS");
         new Select(browser.findElement(By.id("country"))).selectByVisibleText("Colombia");
-        browser.findElement(By.cssSelector("#new-scheme-form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("#new-scheme-form button[type=submit]"));
         assertThat(text("h1")).isEqualTo(scheme);
         assertThat(text("[role=status]")).isEqualTo("Esquema registrado.");
 
-        browser.findElement(By.linkText("Usuarios")).click();
-        browser.findElement(By.linkText("Nuevo usuario")).click();
+        clickAndWait(By.linkText("Usuarios"));
+        clickAndWait(By.linkText("Nuevo usuario"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("fullName")).sendKeys("Directora Ejecutiva");
         browser.findElement(By.id("password")).sendKeys("corta");
         new Select(browser.findElement(By.id("role"))).selectByVisibleText("Administrador del esquema");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main form button[type=submit]"));
         // A short password is refused beside its field, and nothing else is lost.
         assertThat(text("#password-error")).isEqualTo("La contraseña debe tener entre 10 y 128 caracteres.");
         assertThat(text("#schemeId-error")).isEqualTo("Esta función exige elegir un esquema.");
@@ -58,30 +58,26 @@ class AdminJourneyBrowserTest extends BrowserTest {
 
         browser.findElement(By.id("password")).sendKeys("una-clave-bien-larga");
         new Select(browser.findElement(By.id("schemeId"))).selectByVisibleText(scheme + " (CO)");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main form button[type=submit]"));
         assertThat(text("[role=status]")).isEqualTo("Usuario creado.");
         assertThat(text("h1")).contains("Directora Ejecutiva");
         assertThat(text("main table tbody tr")).contains("Administrador del esquema").contains(scheme);
 
-        browser.findElement(By.linkText("English")).click();
+        clickAndWait(By.linkText("English"));
         assertThat(text("main h2")).isEqualTo("Roles");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 
-        browser.findElement(By.linkText("Audit")).click();
+        clickAndWait(By.linkText("Audit"));
         assertThat(text("h1")).isEqualTo("Audit");
         browser.findElement(By.id("entityType")).sendKeys("user");
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        clickAndWait(By.cssSelector("form.filters button"));
         WebElement newest = browser.findElement(By.cssSelector("table.audit tbody tr"));
         assertThat(newest.getText()).contains("admin").contains("CREATE").contains("Usuario " + username);
         newest.findElement(By.tagName("summary")).click();
         assertThat(newest.findElement(By.tagName("details")).getText()).contains("SCHEME_ADMIN").contains(username);
 
-        browser.findElement(By.linkText("Español")).click();
+        clickAndWait(By.linkText("Español"));
         assertThat(text("h1")).isEqualTo("Auditoría");
         Browser.screenshot(browser, "admin-journey-audit");
-    }
-
-    private String text(String css) {
-        return waitUpTo(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText().strip();
     }
 }

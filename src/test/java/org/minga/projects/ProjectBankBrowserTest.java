@@ -176,9 +176,4 @@ class ProjectBankBrowserTest extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
     }
-
-    private String text(String css) {
-        return waitUpTo(10).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> d.findElement(By.cssSelector(css)).getText());
-    }
 }

@@ -40,7 +40,7 @@ class RegisterBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("country"))).selectByVisibleText("Colombia");
         new Select(browser.findElement(By.id("figure")))
                 .selectByVisibleText("CO · Provincia administrativa y de planificación");
-        submit("#new-scheme-form button[type=submit]");
+        clickAndWait(By.cssSelector("#new-scheme-form button[type=submit]"));
         assertThat(text("h1")).isEqualTo(name);
 
         addMember("54498");
@@ -67,7 +67,7 @@ class RegisterBrowserTest extends BrowserTest {
         assertThat(text("#act-document-error")).isEqualTo("El documento no es un PDF; adjunte el acto en formato PDF.");
         assertThat(browser.findElement(By.id("act-issuer")).getAttribute("value")).isEqualTo("Concejo Municipal de Ocaña");
         browser.findElement(By.id("act-document")).sendKeys(pdf.toAbsolutePath().toString());
-        submit("#act-submit");
+        clickAndWait(By.cssSelector("#act-submit"));
         assertThat(text("[role=status]")).isEqualTo("Acto registrado.");
         WebElement act = browser.findElement(By.cssSelector("table.acts tbody tr"));
         assertThat(act.getText()).contains("Acuerdo del concejo", "012", "2024-03-15", "Concejo Municipal de Ocaña");
@@ -85,7 +85,7 @@ class RegisterBrowserTest extends BrowserTest {
         browser.findElement(By.id("act-issuer")).sendKeys("Concejo Municipal de Ocaña");
         browser.findElement(By.id("act-unitCode")).sendKeys("54498");
         browser.findElement(By.id("act-document")).sendKeys(file.toAbsolutePath().toString());
-        submit("#act-submit");
+        clickAndWait(By.cssSelector("#act-submit"));
     }
 
     private void addMember(String code) {
@@ -93,18 +93,7 @@ class RegisterBrowserTest extends BrowserTest {
         unit.clear();
         unit.sendKeys(code);
         browser.executeScript("arguments[0].value = '2020-01-01'", browser.findElement(By.id("joinedOn")));
-        submit("#member-form button[type=submit]");
+        clickAndWait(By.cssSelector("#member-form button[type=submit]"));
     }
 
-    /** Submits and waits for the next page, so what is read next is not the page that was left. */
-    private void submit(String button) {
-        WebElement page = browser.findElement(By.tagName("main"));
-        browser.findElement(By.cssSelector(button)).click();
-        waitUpTo(10).until(ExpectedConditions.stalenessOf(page));
-    }
-
-    private String text(String css) {
-        return waitUpTo(10).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> d.findElement(By.cssSelector(css)).getText());
-    }
 }

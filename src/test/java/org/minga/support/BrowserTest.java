@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,10 +41,23 @@ public abstract class BrowserTest {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
+    /** Clicks and waits for the next page, so what is read next is not the page that was left. */
+    protected void clickAndWait(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        waitUpTo(10).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** The text of an element, read again while a page is being replaced. */
+    protected String text(String css) {
+        return waitUpTo(10).ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText()).strip();
+    }
+
     protected void logInAsAdmin() {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("form button[type=submit]"));
     }
 }
