@@ -26,18 +26,15 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/projects"
-DATA_FILES="${MINGA_TERRITORY_DATA:-$ROOT/../shared/data/territory}"
 PORT="${BENCH_PORT:-18082}"
+NAME=projects
 CONNECTIONS="${BENCH_WRK_CONNECTIONS:-20}"
 # The JIT needs more than a few seconds at 20 connections to settle (runs with 5 s differed by 2×).
 WARMUP="${BENCH_WRK_WARMUP:-15s}"
 DURATION="${BENCH_WRK_DURATION:-15s}"
 IMPORT_ROWS="${BENCH_IMPORT_ROWS:-10000}"
-PASSWORD="bench-Minga-Admin-2026"
-BASE="http://127.0.0.1:$PORT"
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-say() { echo "bench: $*" >&2; }
-die() { echo "bench: ERROR: $*" >&2; exit 1; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 
 BUILD=1 SEED_ONLY=""
 for arg in "$@"; do
@@ -48,55 +45,12 @@ for arg in "$@"; do
   esac
 done
 
-for tool in curl wrk psql python3; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install $tool)"; done
-[[ -f "$DATA_FILES/co-mgn2018-municipios.geojson" ]] || die "territory files missing in $DATA_FILES (see README)"
-if [[ -n "$BUILD" || -z "$(ls "$ROOT"/target/minga-*.jar 2>/dev/null)" ]]; then
-  say "building the jar"
-  (cd "$ROOT" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -DskipTests package)
-fi
-JAR="$(ls "$ROOT"/target/minga-*.jar | grep -v plain | head -1)"
-
-WORK="$(mktemp -d /tmp/minga-bench-projects.XXXXXX)"
-APP_PID=""
-cleanup() {
-  if [[ -n "${BENCH_KEEP:-}" ]]; then say "kept running: $BASE, data in $WORK (stop: kill $APP_PID)"; return; fi
-  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && { wait "$APP_PID" 2>/dev/null || true; }
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-chmod 755 "$WORK"
-
-say "starting Minga on $BASE (data in $WORK)"
-MINGA_DATA_DIR="$WORK/data" MINGA_ADMIN_PASSWORD="$PASSWORD" "$JAVA" -jar "$JAR" --server.port="$PORT" \
-  >"$WORK/app.out" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "$BASE/actuator/health" >/dev/null || die "Minga did not start; see $WORK/app.out"
-
-wait_job() { # job id, what
-  local status
-  for _ in $(seq 1 600); do
-    status=$(curl -fs -u "admin:$PASSWORD" "$BASE/api/v1/jobs/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
-    [[ "$status" == SUCCEEDED ]] && return 0
-    [[ "$status" == QUEUED || "$status" == RUNNING ]] || die "$2 ended $status"
-    sleep 1
-  done
-  die "$2 did not finish in 10 minutes"
-}
-
+bench_prepare "$BUILD"
+bench_start
 say "importing the Colombian territory"
-for pair in co-mgn2018-departamentos.geojson:CO_DANE_MGN_DEPARTAMENTOS co-mgn2018-municipios.geojson:CO_DANE_MGN_MUNICIPIOS; do
-  job=$(curl -fs -u "admin:$PASSWORD" -F "file=@$DATA_FILES/${pair%%:*}" -F "source=${pair##*:}" \
-    "$BASE/api/v1/territory/imports" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
-  wait_job "$job" "import of ${pair%%:*}"
-done
+bench_import co-mgn2018-departamentos.geojson:CO_DANE_MGN_DEPARTAMENTOS co-mgn2018-municipios.geojson:CO_DANE_MGN_MUNICIPIOS
 
 say "seeding 50 schemes, 100,000 projects, 300,000 beneficiaries and 1,000,000 financing lines"
-PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
-export PGPASSWORD; PGPASSWORD=$(cat "$WORK/data/postgres.password")
 PSQL=(psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U minga -d minga)
 SEED_START=$(date +%s)
 COUNTS=$("${PSQL[@]}" -q -P pager=off -f "$HERE/seed.sql")
@@ -113,7 +67,6 @@ fi
 
 SCHEME=$("${PSQL[@]}" -A -t -c "select id from scheme where name = 'Esquema proyectos 01'")
 UNITS=$("${PSQL[@]}" -A -t -c "select string_agg(unit_code, ',' order by unit_code) from membership where scheme_id = $SCHEME")
-AUTH="Basic $(printf 'admin:%s' "$PASSWORD" | base64)"
 PROJECTS_PATH="/api/v1/projects/schemes/$SCHEME/projects?stage=APPROVED&sector=TRANSPORT&page=0&size=50"
 EQUITY_PATH="/api/v1/registry/schemes/$SCHEME/equity?from=2016-01-01&to=2025-12-31"
 IMPORT_PATH="/api/v1/projects/schemes/$SCHEME/imports"
@@ -169,7 +122,7 @@ CODE=$(curl -s -o "$WORK/import.out" -w '%{http_code}' -u "admin:$PASSWORD" -F "
 JOB=$(python3 -c 'import json,sys
 try: print(json.load(open(sys.argv[1])).get("jobId") or "")
 except Exception: print("")' "$WORK/import.out")
-[[ -n "$JOB" ]] && wait_job "$JOB" "XLSX import"
+[[ -n "$JOB" ]] && bench_wait_job "$JOB" "XLSX import"
 END=$(date +%s.%N)
 IMPORTED=$("${PSQL[@]}" -A -t -c "select count(*) from project where scheme_id = $SCHEME and code like 'IMP-%'")
 printf 'XLSX import, %s rows (%s projects written)       %.1f s\n' "$IMPORT_ROWS" "$IMPORTED" \

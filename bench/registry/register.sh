@@ -14,60 +14,20 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DATA_FILES="${MINGA_TERRITORY_DATA:-$ROOT/../shared/data/territory}"
 PORT="${BENCH_PORT:-18081}"
+NAME=register
 CONNECTIONS="${BENCH_WRK_CONNECTIONS:-4}"
 DURATION="${BENCH_WRK_DURATION:-15s}"
-PASSWORD="bench-Minga-Admin-2026"
-BASE="http://127.0.0.1:$PORT"
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-say() { echo "bench: $*" >&2; }
-die() { echo "bench: ERROR: $*" >&2; exit 1; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 
-for tool in curl wrk psql python3; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install $tool)"; done
-[[ -f "$DATA_FILES/co-mgn2018-municipios.geojson" ]] || die "territory files missing in $DATA_FILES (see README)"
-if [[ "${1:-}" != "--no-build" || -z "$(ls "$ROOT"/target/minga-*.jar 2>/dev/null)" ]]; then
-  say "building the jar"
-  (cd "$ROOT" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -DskipTests package)
-fi
-JAR="$(ls "$ROOT"/target/minga-*.jar | grep -v plain | head -1)"
-
-WORK="$(mktemp -d /tmp/minga-bench-register.XXXXXX)"
-APP_PID=""
-cleanup() {
-  if [[ -n "${BENCH_KEEP:-}" ]]; then say "kept running: $BASE, data in $WORK (stop: kill $APP_PID)"; return; fi
-  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && { wait "$APP_PID" 2>/dev/null || true; }
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-chmod 755 "$WORK"
-
-say "starting Minga on $BASE (data in $WORK)"
-MINGA_DATA_DIR="$WORK/data" MINGA_ADMIN_PASSWORD="$PASSWORD" "$JAVA" -jar "$JAR" --server.port="$PORT" \
-  >"$WORK/app.out" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "$BASE/actuator/health" >/dev/null || die "Minga did not start; see $WORK/app.out"
-
+bench_prepare "$([[ "${1:-}" == "--no-build" ]] || echo build)"
+bench_start
 say "importing the territory"
-for pair in co-mgn2018-departamentos.geojson:CO_DANE_MGN_DEPARTAMENTOS co-mgn2018-municipios.geojson:CO_DANE_MGN_MUNICIPIOS \
-  sv-distritos-2024.geojson:SV_DISTRITOS_2024; do
-  job=$(curl -fs -u "admin:$PASSWORD" -F "file=@$DATA_FILES/${pair%%:*}" -F "source=${pair##*:}" \
-    "$BASE/api/v1/territory/imports" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
-  for _ in $(seq 1 300); do
-    status=$(curl -fs -u "admin:$PASSWORD" "$BASE/api/v1/jobs/$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
-    [[ "$status" == SUCCEEDED ]] && break
-    [[ "$status" == QUEUED || "$status" == RUNNING ]] || die "import of ${pair%%:*} ended $status"
-    sleep 1
-  done
-done
+bench_import co-mgn2018-departamentos.geojson:CO_DANE_MGN_DEPARTAMENTOS co-mgn2018-municipios.geojson:CO_DANE_MGN_MUNICIPIOS \
+  sv-distritos-2024.geojson:SV_DISTRITOS_2024
 
 say "seeding 5,000 schemes and 100,000 memberships"
-PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
-export PGPASSWORD; PGPASSWORD=$(cat "$WORK/data/postgres.password")
 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U minga -d minga -f "$ROOT/bench/registry/seed.sql"
 
 # A signed-in browser session for the list page: log in with the form (CSRF cookie token).
@@ -80,7 +40,6 @@ SESSION=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$JAR_
 [[ -n "$SESSION" ]] || die "could not sign in for the page benchmark"
 PAGE=$(curl -fs -H "Cookie: $SESSION" "$BASE/registry/schemes?page=100")
 [[ "$PAGE" == *"Esquema de banco"* ]] || die "the signed-in list page does not show the seeded schemes"
-AUTH="Basic $(printf 'admin:%s' "$PASSWORD" | base64)"
 
 RESULT="$ROOT/bench/results/register-$(date -u +%Y%m%dT%H%M%SZ).txt"
 mkdir -p "$(dirname "$RESULT")"
