@@ -44,6 +44,15 @@ class PrioritisationApiTests {
     }
 
     @Test
+    void tooManyDistinctBallotsAreRefusedAskingForCounts() throws Exception {
+        String ballots = String.join(",", java.util.Collections.nCopies(100_001, "{\"approved\":[\"A\"]}"));
+        compute("{\"method\":\"APPROVAL\",\"options\":[\"A\",\"B\"],\"ballots\":[" + ballots + "]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("ballots"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Size"));
+    }
+
+    @Test
     void approvalTiesShareThePosition() throws Exception {
         compute("""
                 {"method":"APPROVAL","options":["A","B","C"],

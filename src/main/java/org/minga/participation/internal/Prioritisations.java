@@ -25,6 +25,8 @@ import org.springframework.stereotype.Service;
 public class Prioritisations {
 
     public static final int MAX_OPTIONS = 200;
+    /** Distinct ballots per request; identical ballots travel once with their count. */
+    public static final int MAX_BALLOTS = 100_000;
     private static final int MAX_VIOLATIONS = 20;
 
     public enum Method {
@@ -116,6 +118,10 @@ public class Prioritisations {
             List<Violation> problems) {
         Ballots ballots = new Ballots(n);
         if (inputs == null) {
+            return ballots;
+        }
+        if (inputs.size() > MAX_BALLOTS) {
+            problems.add(new Violation("ballots", "Size", "prioritisation.ballots.tooMany", MAX_BALLOTS));
             return ballots;
         }
         boolean ranked = method == Method.SCHULZE || method == Method.BORDA;
