@@ -78,7 +78,7 @@ class ProjectBankBrowserTest extends BrowserTest {
         fill(toProject, "sector", "Vías");
         fill(toProject, "cost", "1000000000");
         toProject.findElement(By.cssSelector("button[type=submit]")).click();
-        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Vía regional El Salobre"));
+        waitFor("h1", "Vía regional El Salobre");
         String projectUrl = browser.getCurrentUrl();
         for (String unit : List.of("54003", "54206")) {
             WebElement form = browser.findElement(By.cssSelector("form[action$='/beneficiaries']"));
@@ -106,9 +106,7 @@ class ProjectBankBrowserTest extends BrowserTest {
                 stepDate();
                 return true;
             });
-            WebElement before = browser.findElement(By.tagName("main"));
-            browser.findElement(By.cssSelector("form[action$='/stage'] button[type=submit]")).click();
-            waitUpTo(10).until(ExpectedConditions.stalenessOf(before));
+            clickAndWait(By.cssSelector("form[action$='/stage'] button[type=submit]"));
         }
         waitFor("main", "Aprobado");
 
@@ -132,7 +130,7 @@ class ProjectBankBrowserTest extends BrowserTest {
         logIn(official);
         browser.get(url("/projects/units/54498"));
         assertThat(text("main")).contains("Vía regional El Salobre");
-        browser.findElement(By.linkText("Vía regional El Salobre")).click();
+        clickAndWait(By.linkText("Vía regional El Salobre"));
         assertThat(browser.getCurrentUrl()).isEqualTo(projectUrl);
 
         // And Ocaña in the scheme's equity chart, with its share of the financing as benefits.
@@ -174,6 +172,6 @@ class ProjectBankBrowserTest extends BrowserTest {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("form button[type=submit]"));
     }
 }

@@ -45,7 +45,8 @@ public abstract class BrowserTest {
     protected void clickAndWait(By target) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        waitUpTo(10).until(ExpectedConditions.stalenessOf(page));
+        // While the page is replaced, Chromium may answer "node does not belong to the document": ask again.
+        waitUpTo(10).ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** The text of an element, read again while a page is being replaced. */
