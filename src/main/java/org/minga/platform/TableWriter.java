@@ -28,9 +28,15 @@ public interface TableWriter extends AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /** CSV for people: with a byte-order mark, so spreadsheets open the accents right. */
     static TableWriter csv(OutputStream out, List<String> headers) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
+        return csv(w, headers);
+    }
+
+    /** CSV for programs (open data): plain UTF-8 text, no byte-order mark. */
+    static TableWriter csv(Writer w, List<String> headers) throws IOException {
         TableWriter writer = new TableWriter() {
             @Override
             public void row(List<?> values) throws IOException {

@@ -149,10 +149,6 @@ public class Schemes implements SchemeDirectory {
         return repository.findAllById(ids);
     }
 
-    public List<Scheme> page(int page, int size) {
-        return repository.page(size, (long) page * size);
-    }
-
     @Override
     public List<SchemeRef> all() {
         return repository.page(10_000, 0).stream().map(Schemes::ref).toList();

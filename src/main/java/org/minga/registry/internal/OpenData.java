@@ -5,11 +5,13 @@ import java.io.Writer;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.minga.platform.TableWriter;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +21,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The register as open data: every scheme, and every membership on a date, as CSV (UTF-8, comma,
- * RFC 4180 quoting) and GeoJSON (scheme outlines = union of members' boundaries; membership
- * features = the member's boundary). A few queries in all, whatever the size of the register.
+ * RFC 4180 quoting, through the shared {@link TableWriter}) and GeoJSON (scheme outlines = union
+ * of members' boundaries; membership features = the member's boundary). A few queries in all,
+ * whatever the size of the register.
  */
 @Service
 public class OpenData {
@@ -50,26 +53,30 @@ public class OpenData {
         List<SchemeRow> schemes = schemes(at);
         Map<Long, List<MemberRow>> members = members(at).stream()
                 .collect(Collectors.groupingBy(MemberRow::schemeId));
-        out.write("id,nombre,sigla,pais,figura,estado,estado_desde,fundacion,personeria_juridica,sede,"
-                + "competencias,miembros_en_fecha\r\n");
-        for (SchemeRow s : schemes) {
-            line(out, s.id(), s.name(), s.acronym(), s.country(), s.figure(), s.status(), s.statusSince(), s.foundedOn(),
-                    s.legalPersonality(), s.seat(), s.competences(), members.getOrDefault(s.id(), List.of()).size());
+        try (TableWriter table = TableWriter.csv(out, List.of("id", "nombre", "sigla", "pais", "figura", "estado",
+                "estado_desde", "fundacion", "personeria_juridica", "sede", "competencias", "miembros_en_fecha"))) {
+            for (SchemeRow s : schemes) {
+                table.row(Arrays.asList(s.id(), s.name(), s.acronym(), s.country(), s.figure(), s.status(),
+                        s.statusSince(), s.foundedOn(), s.legalPersonality(), s.seat(), s.competences(),
+                        members.getOrDefault(s.id(), List.of()).size()));
+            }
         }
     }
 
     public void membershipsCsv(LocalDate at, Writer out) throws IOException {
         List<MemberRow> rows = members(at);
         Map<String, Map<String, TerritorialUnit>> units = units(rows, at);
-        out.write("esquema_id,esquema,pais,miembro_codigo,miembro_nombre,nivel,departamento,rol,ingreso,retiro,"
-                + "delegado,escanos,acto_autorizacion\r\n");
-        for (MemberRow m : rows) {
-            TerritorialUnit u = m.unitCode() == null ? null : units.get(m.country()).get(m.unitCode());
-            line(out, m.schemeId(), m.schemeName(), m.country(),
-                    m.unitCode() != null ? m.unitCode() : "esquema-" + m.memberSchemeId(),
-                    m.unitCode() != null ? (u == null ? null : u.name()) : m.memberSchemeName(),
-                    u == null ? "SCHEME" : u.level(), m.department(), m.role(), m.joinedOn(), m.leftOn(), m.delegate(),
-                    m.seats(), m.act());
+        try (TableWriter table = TableWriter.csv(out, List.of("esquema_id", "esquema", "pais", "miembro_codigo",
+                "miembro_nombre", "nivel", "departamento", "rol", "ingreso", "retiro", "delegado", "escanos",
+                "acto_autorizacion"))) {
+            for (MemberRow m : rows) {
+                TerritorialUnit u = m.unitCode() == null ? null : units.get(m.country()).get(m.unitCode());
+                table.row(Arrays.asList(m.schemeId(), m.schemeName(), m.country(),
+                        m.unitCode() != null ? m.unitCode() : "esquema-" + m.memberSchemeId(),
+                        m.unitCode() != null ? (u == null ? null : u.name()) : m.memberSchemeName(),
+                        u == null ? "SCHEME" : u.level(), m.department(), m.role(), m.joinedOn(), m.leftOn(),
+                        m.delegate(), m.seats(), m.act()));
+            }
         }
     }
 
@@ -188,24 +195,5 @@ public class OpenData {
 
     private static LocalDate date(Date d) {
         return d == null ? null : d.toLocalDate();
-    }
-
-    /** One CSV record; a value that a spreadsheet would run as a formula is prefixed with a quote. */
-    private static void line(Writer out, Object... values) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String v = values[i] == null ? "" : values[i].toString();
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !(values[i] instanceof Number)) {
-                v = "'" + v;
-            }
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                v = '"' + v.replace("\"", "\"\"") + '"';
-            }
-            line.append(v);
-        }
-        out.write(line.append("\r\n").toString());
     }
 }
