@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.locationtech.jts.geom.Geometry;
+
 /** What other modules may ask of the territory, always as of a date. */
 public interface Territory {
 
@@ -37,6 +39,12 @@ public interface Territory {
      */
     Map<String, String> attributeAt(String country, Collection<String> codes, String attribute,
             LocalDate at);
+
+    /**
+     * The municipalities and districts whose boundary meets the geometry (WGS 84 longitude and
+     * latitude) on the date, smallest first: the units a point or a shape on the map affects.
+     */
+    List<TerritorialUnit> unitsMeeting(Geometry geometry, LocalDate at);
 
     /**
      * The units split into groups joined by shared borders on the date, in the order the codes are

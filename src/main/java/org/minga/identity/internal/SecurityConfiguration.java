@@ -107,6 +107,8 @@ class SecurityConfiguration {
                                 "/error", "/error/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**").permitAll()
+                        // Citizens sign up on the public site.
+                        .requestMatchers("/public/participation/register").permitAll()
                         .requestMatchers("/admin/audit/**").hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("PLATFORM_ADMIN", "SCHEME_ADMIN")
                         .anyRequest().authenticated())

@@ -227,7 +227,7 @@ public class UserAdministration {
         return problems;
     }
 
-    private static void checkProfile(String fullName, String email, List<Violation> problems) {
+    static void checkProfile(String fullName, String email, List<Violation> problems) {
         if (fullName == null || fullName.isBlank()) {
             problems.add(new Violation("fullName", "NotBlank", "user.fullName.required"));
         } else if (fullName.strip().length() > 120) {
@@ -238,7 +238,7 @@ public class UserAdministration {
         }
     }
 
-    private static void checkPassword(String field, String password, String username, List<Violation> problems) {
+    static void checkPassword(String field, String password, String username, List<Violation> problems) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
             problems.add(new Violation(field, "Size", "password.size", MIN_PASSWORD));
         } else if (password.equalsIgnoreCase(username)) {

@@ -17,6 +17,7 @@ import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
+import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
@@ -33,8 +34,6 @@ public class Monitoring {
 
     /** Photos are JPEG or PNG, recognised by their first bytes, at most this size. */
     public static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
     public record Milestone(long id, long projectId, String name, LocalDate plannedOn, LocalDate actualOn,
             boolean delayed) {
@@ -143,7 +142,7 @@ public class Monitoring {
                 : photos.stream().filter(u -> u != null && u.content() != null && u.content().length > 0).toList();
         List<String> types = new ArrayList<>();
         for (Upload u : uploads) {
-            String type = imageType(u.content());
+            String type = FileTypes.imageType(u.content());
             if (u.content().length > MAX_PHOTO_BYTES) {
                 problems.add(new Violation("photo", "Size", "projects.photo.size",
                         String.valueOf(MAX_PHOTO_BYTES / (1024 * 1024))));
@@ -247,21 +246,6 @@ public class Monitoring {
     }
 
     /** image/jpeg or image/png by the file's first bytes; null for anything else. */
-    public static String imageType(byte[] content) {
-        if (startsWith(content, PNG)) {
-            return "image/png";
-        }
-        if (startsWith(content, JPEG)) {
-            return "image/jpeg";
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        return content != null && content.length >= magic.length
-                && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
-    }
-
     private static BigDecimal percent(String field, BigDecimal value, List<Violation> problems) {
         if (value == null) {
             problems.add(new Violation(field, "Required", "projects.report.percent"));

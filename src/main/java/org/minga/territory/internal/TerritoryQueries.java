@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -151,6 +152,26 @@ public class TerritoryQueries implements Territory {
                 """).param("at", Date.valueOf(at)).param("lon", lon).param("lat", lat)
                 .query((rs, n) -> {
                     if (UnitStore.read(reader, rs.getBytes("boundary")).covers(point)) {
+                        found.add(unit(rs, n));
+                    }
+                    return null;
+                }).list();
+        return found;
+    }
+
+    @Override
+    public List<TerritorialUnit> unitsMeeting(Geometry geometry, LocalDate at) {
+        Envelope box = geometry.getEnvelopeInternal();
+        WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
+        List<TerritorialUnit> found = new ArrayList<>();
+        jdbc.sql("select " + UNIT_COLUMNS + ", boundary from territorial_unit where" + VALID_AT + """
+                and level <> 'DEPARTMENT' and boundary is not null
+                and min_lon <= :east and max_lon >= :west and min_lat <= :north and max_lat >= :south
+                order by area_km2
+                """).param("at", Date.valueOf(at)).param("west", box.getMinX()).param("east", box.getMaxX())
+                .param("south", box.getMinY()).param("north", box.getMaxY())
+                .query((rs, n) -> {
+                    if (UnitStore.read(reader, rs.getBytes("boundary")).intersects(geometry)) {
                         found.add(unit(rs, n));
                     }
                     return null;

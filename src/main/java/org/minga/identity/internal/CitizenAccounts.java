@@ -1,0 +1,97 @@
+package org.minga.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.minga.identity.Citizens;
+import org.minga.identity.Role;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.InvalidInputException.Violation;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Self sign-up and self deletion of citizens, with the same rules as accounts made by administrators. */
+@Service
+class CitizenAccounts implements Citizens {
+
+    private static final String ENTITY = "user";
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+
+    CitizenAccounts(UserAccountRepository users, PasswordEncoder encoder, AuditLog audit) {
+        this.users = users;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public Citizen register(NewCitizen input) {
+        List<Violation> problems = new ArrayList<>();
+        String username = input.username() == null ? "" : input.username().strip().toLowerCase();
+        if (!UserAdministration.USERNAME.matcher(username).matches()) {
+            problems.add(new Violation("username", "Pattern", "user.username.pattern"));
+        } else if (users.findByUsername(username).isPresent()) {
+            problems.add(new Violation("username", "Unique", "user.username.taken"));
+        }
+        UserAdministration.checkProfile(input.fullName(), input.email(), problems);
+        UserAdministration.checkPassword("password", input.password(), username, problems);
+        String unit = input.unitCode() == null || input.unitCode().isBlank() ? null : input.unitCode().strip();
+        if (unit != null && !UserAdministration.UNIT_CODE.matcher(unit).matches()) {
+            problems.add(new Violation("unitCode", "Pattern", "grant.unit.pattern"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
+        UserAccount user = new UserAccount(username, input.fullName().strip(), email, encoder.encode(input.password()));
+        user.getGrants().add(new Grant(Role.CITIZEN, null, unit));
+        user = users.save(user);
+        audit.record(Change.created(ENTITY, user.getId(), null, "Registro de ciudadano " + username,
+                Map.of("role", Role.CITIZEN.name())));
+        return citizen(user).orElseThrow();
+    }
+
+    @Override
+    public Optional<Citizen> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return byUsername(auth.getName());
+    }
+
+    @Override
+    public Optional<Citizen> byUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByUsername(username.strip()).filter(UserAccount::isEnabled).flatMap(CitizenAccounts::citizen);
+    }
+
+    @Override
+    @Transactional
+    public void deleteCurrent() {
+        Citizen citizen = current().orElseThrow(
+                () -> new AccessDeniedException("Solo un ciudadano puede eliminar su propia cuenta."));
+        users.deleteById(citizen.id());
+        audit.record(new Change("DELETE", ENTITY, citizen.id(), null, "Un ciudadano eliminó su cuenta y sus datos",
+                null, null));
+    }
+
+    private static Optional<Citizen> citizen(UserAccount user) {
+        return user.getGrants().stream().filter(g -> g.role() == Role.CITIZEN).findFirst()
+                .map(g -> new Citizen(user.getId(), user.getUsername(), user.getFullName(), user.getEmail(),
+                        g.unitCode(), user.getCreatedAt()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.minga.participation.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.minga.identity.Citizens;
+import org.minga.identity.Citizens.Citizen;
+import org.minga.platform.FileStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A citizen's rights over their data (Ley 1581 de 2012, art. 8): to know everything the platform
+ * holds about them, and to have it deleted. Deletion removes the account, their unpublished
+ * reports and observations; what was already published stays as public content without any link
+ * to them, and their ballots keep counting under an anonymous key (a result must not change
+ * because a voter left).
+ */
+@Service
+public class CitizenData {
+
+    private final JdbcClient jdbc;
+    private final Citizens citizens;
+    private final TerritorialIssues issues;
+    private final FileStore files;
+
+    CitizenData(JdbcClient jdbc, Citizens citizens, TerritorialIssues issues, FileStore files) {
+        this.files = files;
+        this.jdbc = jdbc;
+        this.citizens = citizens;
+        this.issues = issues;
+    }
+
+    public Citizen current() {
+        return citizens.current()
+                .orElseThrow(() -> new AccessDeniedException("Esta página es para cuentas de ciudadano."));
+    }
+
+    /** Everything held about the signed-in citizen, as a plain structure ready for JSON. */
+    public Map<String, Object> export() {
+        Citizen citizen = current();
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("username", citizen.username());
+        account.put("fullName", citizen.fullName());
+        account.put("email", citizen.email());
+        account.put("unitCode", citizen.unitCode());
+        account.put("createdAt", citizen.createdAt().toString());
+        data.put("account", account);
+        data.put("issues", issues.reportedBy(citizen.id()).stream().map(i -> {
+            Map<String, Object> issue = new LinkedHashMap<>();
+            issue.put("id", i.id());
+            issue.put("theme", i.theme().name());
+            issue.put("title", i.title());
+            issue.put("description", i.description());
+            issue.put("geometry", i.geometry());
+            issue.put("moderation", i.moderation().name());
+            issue.put("rejectionReason", i.rejectionReason());
+            issue.put("reportedAt", i.reportedAt().toString());
+            issue.put("photos", i.photoIds().size());
+            return issue;
+        }).toList());
+        data.put("consents", jdbc.sql("select id, consent_at from territorial_issue where reporter_id = :c and consent_at is not null order by id")
+                .param("c", citizen.id()).query((rs, n) -> Map.of("issueId", rs.getLong(1),
+                        "consentAt", rs.getTimestamp(2).toInstant().toString())).list());
+        data.put("ballots", jdbc.sql("""
+                select p.title, b.channel, b.cast_at from ballot b join prioritisation p on p.id = b.prioritisation_id
+                where b.voter_key = :k order by b.id""").param("k", "citizen:" + citizen.id())
+                .query((rs, n) -> Map.of("prioritisation", rs.getString(1), "channel", rs.getString(2),
+                        "castAt", rs.getTimestamp(3).toInstant().toString())).list());
+        data.put("observations", jdbc.sql("""
+                select action_id, text, moderation, created_at from action_observation where author_id = :c order by id""")
+                .param("c", citizen.id()).query((rs, n) -> Map.of("actionId", rs.getLong(1), "text", rs.getString(2),
+                        "moderation", rs.getString(3), "createdAt", rs.getTimestamp(4).toInstant().toString())).list());
+        return data;
+    }
+
+    @Transactional
+    public void delete() {
+        Citizen citizen = current();
+        List<Long> unpublished = jdbc.sql("""
+                select id from territorial_issue where reporter_id = :c and moderation <> 'PUBLISHED'""")
+                .param("c", citizen.id()).query(Long.class).list();
+        if (!unpublished.isEmpty()) {
+            jdbc.sql("select file_id from territorial_issue_photo where issue_id in (:ids)").param("ids", unpublished)
+                    .query(java.util.UUID.class).list().forEach(files::delete);
+            jdbc.sql("delete from territorial_issue where id in (:ids)").param("ids", unpublished).update();
+        }
+        jdbc.sql("update territorial_issue set reporter_id = null where reporter_id = :c").param("c", citizen.id()).update();
+        jdbc.sql("delete from action_observation where author_id = :c and moderation <> 'PUBLISHED'")
+                .param("c", citizen.id()).update();
+        jdbc.sql("update action_observation set author_id = null where author_id = :c").param("c", citizen.id()).update();
+        jdbc.sql("update ballot set voter_key = 'deleted:' || gen_random_uuid() where voter_key = :k")
+                .param("k", "citizen:" + citizen.id()).update();
+        citizens.deleteCurrent();
+    }
+}

@@ -1,0 +1,351 @@
+package org.minga.participation.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.minga.identity.Citizens;
+import org.minga.identity.Scopes;
+import org.minga.participation.internal.Prioritisations.BallotInput;
+import org.minga.participation.internal.Prioritisations.Method;
+import org.minga.participation.internal.TerritorialIssues.Issue;
+import org.minga.participation.internal.TerritorialIssues.Stage;
+import org.minga.participation.internal.voting.Result;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Prioritisation exercises over a scheme's published issues: who may vote (registered citizens of
+ * given units, or the delegates at an event), ballots cast online by the voter or entered from
+ * paper by staff, one per eligible person, and the result by the chosen method.
+ */
+@Service
+public class PrioritisationExercises {
+
+    private static final String ENTITY = "prioritisation";
+
+    public enum Eligibility { UNIT_CITIZENS, EVENT_DELEGATES }
+
+    public enum Channel { ONLINE, PAPER }
+
+    public record NewExercise(String title, String method, BigDecimal budget, String eligibility, List<String> units,
+            Long eventId, List<Long> issueIds, Map<Long, BigDecimal> costs) {
+    }
+
+    public record Option(long id, long issueId, String label, BigDecimal cost) {
+    }
+
+    public record Exercise(long id, long schemeId, String title, Method method, BigDecimal budget,
+            Eligibility eligibility, Long eventId, List<String> units, boolean open, Instant createdAt,
+            Instant closedAt, List<Option> options, long online, long paper) {
+
+        public boolean ranked() {
+            return method == Method.SCHULZE || method == Method.BORDA;
+        }
+
+        public long ballots() {
+            return online + paper;
+        }
+    }
+
+    /** A ballot: option ids in order of preference (ranked methods) or the approved options. */
+    public record Choice(List<Long> optionIds) {
+    }
+
+    /** Who an exercise's paper ballot is for: a citizen's user name, or an attendee's id. */
+    public record Voter(String username, Long attendeeId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Scopes scopes;
+    private final Citizens citizens;
+    private final TerritorialIssues issues;
+    private final Prioritisations prioritisations;
+    private final AuditLog audit;
+
+    PrioritisationExercises(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues,
+            Prioritisations prioritisations, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.citizens = citizens;
+        this.issues = issues;
+        this.prioritisations = prioritisations;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public long create(long schemeId, NewExercise input) {
+        scopes.requireSchemeWrite(schemeId);
+        List<Violation> problems = new ArrayList<>();
+        String title = Texts.required(input.title(), "title", 160, problems);
+        Method method = Enums.parse(Method.class, input.method(), "method", "participation.exercise.method", problems);
+        Eligibility eligibility = Enums.parse(Eligibility.class, input.eligibility(), "eligibility",
+                "participation.exercise.eligibility", problems);
+        List<String> units = input.units() == null ? List.of()
+                : input.units().stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
+        if (eligibility == Eligibility.UNIT_CITIZENS && units.isEmpty()) {
+            problems.add(new Violation("units", "NotEmpty", "participation.exercise.units.required"));
+        }
+        if (eligibility == Eligibility.EVENT_DELEGATES) {
+            if (input.eventId() == null || jdbc.sql("select count(*) from participation_event where id = :e and scheme_id = :s")
+                    .param("e", input.eventId()).param("s", schemeId).query(Long.class).single() == 0) {
+                problems.add(new Violation("eventId", "Exists", "participation.exercise.event.required"));
+            }
+        }
+        if (method == Method.BUDGET && (input.budget() == null || input.budget().signum() < 0)) {
+            problems.add(new Violation("budget", "Required", "prioritisation.budget.required"));
+        }
+        List<Long> issueIds = input.issueIds() == null ? List.of() : input.issueIds().stream().distinct().toList();
+        if (issueIds.size() < 2) {
+            problems.add(new Violation("issueIds", "Size", "participation.exercise.options.min"));
+        }
+        List<Issue> chosen = new ArrayList<>();
+        for (Long issueId : issueIds) {
+            Optional<Issue> issue = issues.published(issueId).filter(i -> i.schemeId() == schemeId);
+            if (issue.isEmpty()) {
+                problems.add(new Violation("issueIds", "Published", "participation.exercise.option.unpublished", issueId));
+            } else {
+                chosen.add(issue.get());
+                BigDecimal cost = input.costs() == null ? null : input.costs().get(issueId);
+                if (method == Method.BUDGET && (cost == null || cost.signum() < 0)) {
+                    problems.add(new Violation("costs", "Required", "prioritisation.cost.required", issue.get().title()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = jdbc.sql("""
+                insert into prioritisation (scheme_id, title, method, budget, eligibility, event_id, created_by)
+                values (:s, :title, :method, :budget, :eligibility, :event, :by) returning id""")
+                .param("s", schemeId).param("title", title).param("method", method.name())
+                .param("budget", method == Method.BUDGET ? input.budget() : null).param("eligibility", eligibility.name())
+                .param("event", eligibility == Eligibility.EVENT_DELEGATES ? input.eventId() : null)
+                .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+        if (eligibility == Eligibility.UNIT_CITIZENS) {
+            for (String unit : units) {
+                jdbc.sql("insert into prioritisation_unit (prioritisation_id, unit_code) values (:p, :u)")
+                        .param("p", id).param("u", unit).update();
+            }
+        }
+        Set<String> labels = new HashSet<>();
+        for (Issue issue : chosen) {
+            // Labels name the options in results and in the stateless computation; they must differ.
+            String label = labels.add(issue.title()) ? issue.title() : issue.title() + " (#" + issue.id() + ")";
+            labels.add(label);
+            jdbc.sql("insert into prioritisation_option (prioritisation_id, issue_id, label, cost) values (:p, :i, :l, :c)")
+                    .param("p", id).param("i", issue.id()).param("l", label)
+                    .param("c", method == Method.BUDGET ? input.costs().get(issue.id()) : null).update();
+        }
+        audit.record(Change.created(ENTITY, id, schemeId, "Priorización abierta: " + title,
+                Map.of("method", method.name(), "eligibility", eligibility.name(), "options", chosen.size(),
+                        "units", units)));
+        return id;
+    }
+
+    public Exercise get(long id) {
+        Exercise exercise = jdbc.sql("""
+                select p.id, p.scheme_id, p.title, p.method, p.budget, p.eligibility, p.event_id, p.status,
+                       p.created_at, p.closed_at,
+                       (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'ONLINE'),
+                       (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'PAPER'),
+                       array(select unit_code from prioritisation_unit u where u.prioritisation_id = p.id order by 1)
+                from prioritisation p where p.id = :id""").param("id", id)
+                .query((rs, n) -> new Exercise(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        Method.valueOf(rs.getString(4)), rs.getBigDecimal(5), Eligibility.valueOf(rs.getString(6)),
+                        (Long) rs.getObject(7), List.of((String[]) rs.getArray(13).getArray()),
+                        "OPEN".equals(rs.getString(8)), rs.getTimestamp(9).toInstant(),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), new ArrayList<>(),
+                        rs.getLong(11), rs.getLong(12)))
+                .optional().orElseThrow(() -> new NotFoundException("Priorización", id));
+        jdbc.sql("select id, issue_id, label, cost from prioritisation_option where prioritisation_id = :p order by id")
+                .param("p", id).query((rs, n) -> exercise.options().add(new Option(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getBigDecimal(4)))).list();
+        return exercise;
+    }
+
+    public List<Exercise> ofScheme(long schemeId) {
+        return jdbc.sql("select id from prioritisation where scheme_id = :s order by id desc limit 100")
+                .param("s", schemeId).query(Long.class).list().stream().map(this::get).toList();
+    }
+
+    /** The signed-in citizen's own ballot. */
+    @Transactional
+    public void voteOnline(long id, Choice choice) {
+        Exercise exercise = get(id);
+        Citizens.Citizen citizen = citizens.current().orElseThrow(
+                () -> new AccessDeniedException("Para votar en línea inicie sesión con su cuenta de ciudadano."));
+        if (exercise.eligibility() != Eligibility.UNIT_CITIZENS) {
+            throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
+                    "participation.ballot.delegatesOnPaper")));
+        }
+        requireEligibleCitizen(exercise, citizen, "voter");
+        cast(exercise, "citizen:" + citizen.id(), Channel.ONLINE, choice);
+    }
+
+    /** A paper ballot, entered by the scheme's staff for the person who filled it in. */
+    @Transactional
+    public void votePaper(long id, Voter voter, Choice choice) {
+        Exercise exercise = get(id);
+        scopes.requireSchemeWrite(exercise.schemeId());
+        String key;
+        if (exercise.eligibility() == Eligibility.UNIT_CITIZENS) {
+            Citizens.Citizen citizen = citizens.byUsername(voter.username()).orElseThrow(() -> new InvalidInputException(
+                    List.of(new Violation("voter", "Eligible", "participation.ballot.notCitizen",
+                            String.valueOf(voter.username())))));
+            requireEligibleCitizen(exercise, citizen, "voter");
+            key = "citizen:" + citizen.id();
+        } else {
+            boolean delegate = voter.attendeeId() != null && jdbc.sql("""
+                    select count(*) from event_attendee where id = :a and event_id = :e and delegate""")
+                    .param("a", voter.attendeeId()).param("e", exercise.eventId()).query(Long.class).single() > 0;
+            if (!delegate) {
+                throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
+                        "participation.ballot.notDelegate")));
+            }
+            key = "attendee:" + voter.attendeeId();
+        }
+        cast(exercise, key, Channel.PAPER, choice);
+    }
+
+    private void requireEligibleCitizen(Exercise exercise, Citizens.Citizen citizen, String field) {
+        if (citizen.unitCode() == null || !exercise.units().contains(citizen.unitCode())) {
+            throw new InvalidInputException(List.of(new Violation(field, "Eligible", "participation.ballot.notEligible",
+                    citizen.username(), String.join(", ", exercise.units()))));
+        }
+    }
+
+    private void cast(Exercise exercise, String voterKey, Channel channel, Choice choice) {
+        if (!exercise.open()) {
+            throw new InvalidInputException(List.of(new Violation("ballot", "Open", "participation.ballot.closed")));
+        }
+        List<Long> chosen = choice == null || choice.optionIds() == null ? List.of() : choice.optionIds();
+        Set<Long> valid = new HashSet<>(exercise.options().stream().map(Option::id).toList());
+        List<Violation> problems = new ArrayList<>();
+        if (chosen.isEmpty()) {
+            problems.add(new Violation("choices", "NotEmpty", "participation.ballot.empty"));
+        } else if (!valid.containsAll(chosen) || new HashSet<>(chosen).size() != chosen.size()) {
+            problems.add(new Violation("choices", "Options", "participation.ballot.options"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long ballot;
+        try {
+            ballot = jdbc.sql("""
+                    insert into ballot (prioritisation_id, voter_key, channel, entered_by) values (:p, :k, :c, :by)
+                    returning id""").param("p", exercise.id()).param("k", voterKey).param("c", channel.name())
+                    .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException(List.of(new Violation("voter", "OneBallot", "participation.ballot.duplicate")));
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            jdbc.sql("insert into ballot_choice (ballot_id, option_id, rank) values (:b, :o, :r)").param("b", ballot)
+                    .param("o", chosen.get(i)).param("r", exercise.ranked() ? i + 1 : 1).update();
+        }
+        // The ballot is secret: the audit records that one was cast, not its content.
+        audit.record(Change.created("ballot", ballot, exercise.schemeId(), "Papeleta en " + exercise.title(),
+                Map.of("channel", channel.name())));
+    }
+
+    /** The result over every ballot so far: identical ballots are counted together. */
+    public Result results(long id) {
+        Exercise exercise = get(id);
+        Map<List<String>, Long> distinct = new LinkedHashMap<>();
+        List<String> current = new ArrayList<>();
+        long[] last = {-1};
+        jdbc.sql("""
+                select b.id, o.label from ballot b join ballot_choice c on c.ballot_id = b.id
+                join prioritisation_option o on o.id = c.option_id
+                where b.prioritisation_id = :p order by b.id, c.rank, o.id""").param("p", id)
+                .query((rs, n) -> {
+                    if (rs.getLong(1) != last[0]) {
+                        if (!current.isEmpty()) {
+                            distinct.merge(List.copyOf(current), 1L, Long::sum);
+                        }
+                        current.clear();
+                        last[0] = rs.getLong(1);
+                    }
+                    current.add(rs.getString(2));
+                    return null;
+                }).list();
+        if (!current.isEmpty()) {
+            distinct.merge(List.copyOf(current), 1L, Long::sum);
+        }
+        List<BallotInput> ballots = distinct.entrySet().stream()
+                .map(e -> exercise.ranked() ? new BallotInput(e.getKey(), null, e.getValue())
+                        : new BallotInput(null, e.getKey(), e.getValue())).toList();
+        Map<String, BigDecimal> costs = new LinkedHashMap<>();
+        exercise.options().forEach(o -> costs.put(o.label(), o.cost()));
+        return prioritisations.compute(new Prioritisations.Request(exercise.method().name(),
+                exercise.options().stream().map(Option::label).toList(), ballots, exercise.budget(),
+                exercise.method() == Method.BUDGET ? costs : null));
+    }
+
+    /** Closes the exercise; its winning issues become prioritised. */
+    @Transactional
+    public Result close(long id) {
+        Exercise exercise = get(id);
+        scopes.requireSchemeWrite(exercise.schemeId());
+        if (!exercise.open()) {
+            throw new InvalidInputException(List.of(new Violation("status", "Open", "participation.ballot.closed")));
+        }
+        Result result = results(id);
+        jdbc.sql("update prioritisation set status = 'CLOSED', closed_at = now() where id = :id").param("id", id).update();
+        for (Option option : exercise.options()) {
+            if (result.winners().contains(option.label())) {
+                issues.advance(option.issueId(), Stage.PRIORITISED);
+            }
+        }
+        audit.record(Change.updated(ENTITY, id, exercise.schemeId(), "Priorización cerrada: " + exercise.title(),
+                Map.of("status", "OPEN"), Map.of("status", "CLOSED", "winners", result.winners(),
+                        "ballots", exercise.ballots())));
+        return result;
+    }
+
+    /** The closed exercises an issue took part in, with its position, for the public timeline. */
+    public record Standing(long exerciseId, String title, Instant closedAt, int position, int options, boolean winner) {
+    }
+
+    public List<Standing> standings(long issueId) {
+        List<Standing> standings = new ArrayList<>();
+        for (Long exerciseId : jdbc.sql("""
+                select p.id from prioritisation p join prioritisation_option o on o.prioritisation_id = p.id
+                where o.issue_id = :i and p.status = 'CLOSED' order by p.closed_at""").param("i", issueId)
+                .query(Long.class).list()) {
+            Exercise exercise = get(exerciseId);
+            Result result = results(exerciseId);
+            String label = exercise.options().stream().filter(o -> o.issueId() == issueId).findFirst().orElseThrow().label();
+            result.ranking().stream().filter(s -> s.option().equals(label)).findFirst().ifPresent(s -> standings.add(
+                    new Standing(exerciseId, exercise.title(), exercise.closedAt(), s.position(),
+                            exercise.options().size(), result.winners().contains(label))));
+        }
+        return standings;
+    }
+
+    /** The delegates of the exercise's event, for the paper ballot form. */
+    public record Delegate(long attendeeId, String name) {
+    }
+
+    public List<Delegate> delegates(Exercise exercise) {
+        if (exercise.eventId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("select id, full_name from event_attendee where event_id = :e and delegate order by full_name")
+                .param("e", exercise.eventId()).query((rs, n) -> new Delegate(rs.getLong(1), rs.getString(2))).list();
+    }
+}

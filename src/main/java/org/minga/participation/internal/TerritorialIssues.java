@@ -1,0 +1,334 @@
+package org.minga.participation.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Geometry;
+import org.minga.identity.Citizens;
+import org.minga.identity.Scopes;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.FileStore;
+import org.minga.platform.FileTypes;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.NotFoundException;
+import org.minga.registry.Scheme;
+import org.minga.registry.Schemes;
+import org.minga.territory.TerritorialUnit;
+import org.minga.territory.Territory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The collective characterisation of a territory: issues reported by citizens (with consent) or
+ * entered by a scheme's staff, the units they affect found from their location, and moderation.
+ * Nothing unpublished ever leaves this class through a public method.
+ */
+@Service
+public class TerritorialIssues {
+
+    public static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_PHOTOS = 3;
+    private static final String ENTITY = "territorial_issue";
+
+    /** A land-use and territorial-administration taxonomy (CTT's characterisation). */
+    public enum Theme {
+        LAND_USE, TENURE, WATER, RISK, ENVIRONMENT, CADASTRE, PUBLIC_SERVICES, DETERMINANTS_CONFLICT, ROADS,
+        BOUNDARIES, OTHER
+    }
+
+    public enum Moderation { SUBMITTED, PUBLISHED, REJECTED }
+
+    public enum Stage { OPEN, PRIORITISED, IN_AGREEMENT, RESOLVED }
+
+    public record Photo(String name, byte[] content) {
+    }
+
+    /** A point by latitude and longitude, or any GeoJSON Point or Polygon in {@code geometry}. */
+    public record Report(Long schemeId, String theme, String title, String description, Double lat, Double lon,
+            String geometry, boolean consent, List<Photo> photos) {
+    }
+
+    public record Unit(String code, String name) {
+    }
+
+    public record Issue(long id, long schemeId, Theme theme, String title, String description, String geometry,
+            double lon, double lat, Moderation moderation, String rejectionReason, Stage stage, Instant reportedAt,
+            Instant moderatedAt, List<Unit> units, List<Long> photoIds) {
+    }
+
+    /** One marker of the public map: a single issue (id and title set) or a cluster of several. */
+    public record Marker(double lon, double lat, int count, Long id, String title, String theme) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Territory territory;
+    private final Schemes schemes;
+    private final Scopes scopes;
+    private final Citizens citizens;
+    private final FileStore files;
+    private final AuditLog audit;
+
+    TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, Scopes scopes, Citizens citizens,
+            FileStore files, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.territory = territory;
+        this.schemes = schemes;
+        this.scopes = scopes;
+        this.citizens = citizens;
+        this.files = files;
+        this.audit = audit;
+    }
+
+    /**
+     * A citizen's report (consent required) or one entered by the scheme's staff (received on paper
+     * or in a workshop); anyone else is refused. It waits for moderation.
+     */
+    @Transactional
+    public long report(Report input) {
+        List<Violation> problems = new ArrayList<>();
+        Scheme scheme = null;
+        if (input.schemeId() == null) {
+            problems.add(new Violation("schemeId", "Required", "participation.issue.scheme.required"));
+        } else {
+            scheme = schemes.find(input.schemeId()).isPresent() ? schemes.get(input.schemeId()) : null;
+            if (scheme == null) {
+                problems.add(new Violation("schemeId", "Exists", "participation.issue.scheme.unknown"));
+            }
+        }
+        boolean staff = scheme != null && scopes.canWriteScheme(scheme.getId());
+        Optional<Citizens.Citizen> citizen = citizens.current();
+        if (scheme != null && !staff && citizen.isEmpty()) {
+            throw new AccessDeniedException("Solo un ciudadano registrado o el equipo del esquema pueden reportar.");
+        }
+        Theme theme = Enums.parse(Theme.class, input.theme(), "theme", "participation.issue.theme", problems);
+        String title = Texts.required(input.title(), "title", 160, problems);
+        String description = Texts.required(input.description(), "description", 4000, problems);
+        Geometry geometry = IssueGeometry.of(input.lat(), input.lon(), input.geometry(), problems);
+        if (!staff && !input.consent()) {
+            problems.add(new Violation("consent", "AssertTrue", "participation.issue.consent.required"));
+        }
+        List<Photo> photos = input.photos() == null ? List.of()
+                : input.photos().stream().filter(p -> p != null && p.content() != null && p.content().length > 0).toList();
+        if (photos.size() > MAX_PHOTOS) {
+            problems.add(new Violation("photos", "Size", "participation.issue.photos.tooMany", MAX_PHOTOS));
+        }
+        for (Photo photo : photos) {
+            if (photo.content().length > MAX_PHOTO_BYTES) {
+                problems.add(new Violation("photos", "Size", "participation.issue.photo.size", photo.name(),
+                        MAX_PHOTO_BYTES / (1024 * 1024)));
+            } else if (FileTypes.imageType(photo.content()) == null) {
+                problems.add(new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var centre = geometry.getInteriorPoint().getCoordinate();
+        Long reporter = staff ? null : citizen.map(Citizens.Citizen::id).orElse(null);
+        long id = jdbc.sql("""
+                insert into territorial_issue (scheme_id, theme, title, description, geometry, lon, lat, reporter_id,
+                                               entered_by, consent_at)
+                values (:scheme, :theme, :title, :description, :geometry, :lon, :lat, :reporter, :enteredBy, :consent)
+                returning id
+                """).param("scheme", scheme.getId()).param("theme", theme.name()).param("title", title)
+                .param("description", description).param("geometry", IssueGeometry.toGeoJson(geometry))
+                .param("lon", centre.x).param("lat", centre.y).param("reporter", reporter)
+                .param("enteredBy", staff ? currentUser() : null)
+                .param("consent", reporter != null ? Timestamp.from(Instant.now()) : null)
+                .query(Long.class).single();
+        for (TerritorialUnit unit : territory.unitsMeeting(geometry, LocalDate.now())) {
+            jdbc.sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
+                    + "on conflict do nothing").param("i", id).param("c", unit.country()).param("u", unit.code())
+                    .update();
+        }
+        for (Photo photo : photos) {
+            String type = FileTypes.imageType(photo.content());
+            jdbc.sql("""
+                    insert into territorial_issue_photo (issue_id, file_id, name, content_type, size_bytes)
+                    values (:i, :f, :n, :t, :s)""").param("i", id)
+                    .param("f", files.put(photo.name(), type, photo.content())).param("n", photo.name())
+                    .param("t", type).param("s", photo.content().length).update();
+        }
+        // The audit keeps what was reported, not who (the reporter's link is in the issue, and goes with them).
+        audit.record(Change.created(ENTITY, id, scheme.getId(), "Problemática reportada: " + title,
+                Map.of("theme", theme.name(), "title", title, "byStaff", staff, "photos", photos.size())));
+        return id;
+    }
+
+    @Transactional
+    public void publish(long id) {
+        Issue issue = get(id);
+        scopes.requireSchemeWrite(issue.schemeId());
+        requireModeration(issue, Moderation.SUBMITTED, Moderation.REJECTED);
+        jdbc.sql("""
+                update territorial_issue set moderation = 'PUBLISHED', rejection_reason = null,
+                       moderated_by = :by, moderated_at = now() where id = :id""")
+                .param("by", currentUser()).param("id", id).update();
+        audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática publicada: " + issue.title(),
+                Map.of("moderation", issue.moderation().name()), Map.of("moderation", "PUBLISHED")));
+    }
+
+    @Transactional
+    public void reject(long id, String reason) {
+        Issue issue = get(id);
+        scopes.requireSchemeWrite(issue.schemeId());
+        List<Violation> problems = new ArrayList<>();
+        String why = Texts.required(reason, "reason", 1000, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        requireModeration(issue, Moderation.SUBMITTED, Moderation.PUBLISHED);
+        if (issue.stage() != Stage.OPEN) {
+            throw new InvalidInputException(List.of(new Violation("reason", "Stage",
+                    "participation.issue.reject.inUse")));
+        }
+        jdbc.sql("""
+                update territorial_issue set moderation = 'REJECTED', rejection_reason = :reason,
+                       moderated_by = :by, moderated_at = now() where id = :id""")
+                .param("reason", why).param("by", currentUser()).param("id", id).update();
+        audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática rechazada: " + issue.title(),
+                Map.of("moderation", issue.moderation().name()), Map.of("moderation", "REJECTED", "reason", why)));
+    }
+
+    /** Moves published issues forward (prioritised, in an agreement); never backwards. */
+    void advance(long id, Stage stage) {
+        jdbc.sql("""
+                update territorial_issue set stage = :stage where id = :id and moderation = 'PUBLISHED'
+                and array_position(array['OPEN','PRIORITISED','IN_AGREEMENT','RESOLVED'], stage)
+                    < array_position(array['OPEN','PRIORITISED','IN_AGREEMENT','RESOLVED'], :stage)""")
+                .param("stage", stage.name()).param("id", id).update();
+    }
+
+    /** Any issue, for the scheme's staff and for the services of this module. */
+    public Issue get(long id) {
+        return load("id = :id", Map.of("id", id)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Problemática", id));
+    }
+
+    /** An issue as the public may see it: only when published. */
+    public Optional<Issue> published(long id) {
+        return load("id = :id and moderation = 'PUBLISHED'", Map.of("id", id)).stream().findFirst();
+    }
+
+    /** A scheme's issues in one moderation state, newest first, a page at a time. */
+    public List<Issue> ofScheme(long schemeId, Moderation moderation, int page, int size) {
+        return load("scheme_id = :s and moderation = :m order by id desc limit :limit offset :offset",
+                Map.of("s", schemeId, "m", moderation.name(), "limit", size, "offset", Math.max(0, page) * size));
+    }
+
+    public Map<Moderation, Long> counts(long schemeId) {
+        Map<Moderation, Long> counts = new LinkedHashMap<>();
+        for (Moderation m : Moderation.values()) {
+            counts.put(m, 0L);
+        }
+        jdbc.sql("select moderation, count(*) from territorial_issue where scheme_id = :s group by moderation")
+                .param("s", schemeId).query((rs, n) -> counts.put(Moderation.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** The citizen's own reports, whatever their state. */
+    public List<Issue> reportedBy(long citizenId) {
+        return load("reporter_id = :r order by id", Map.of("r", citizenId));
+    }
+
+    /**
+     * Published issues inside a viewport, grouped into a grid of about 48 × 48 cells so that the
+     * map gets at most a few thousand markers at any zoom; a cell with one issue is that issue.
+     */
+    public List<Marker> map(double west, double south, double east, double north, Long schemeId) {
+        List<Violation> problems = new ArrayList<>();
+        if (!(west < east) || !(south < north) || west < -180 || east > 180 || south < -90 || north > 90) {
+            problems.add(new Violation("bbox", "Range", "participation.map.bbox"));
+            throw new InvalidInputException(problems);
+        }
+        double cell = Math.max(east - west, north - south) / 48;
+        return jdbc.sql("""
+                select count(*), avg(lon), avg(lat), min(id), min(title), min(theme)
+                from territorial_issue
+                where moderation = 'PUBLISHED' and lon between :w and :e and lat between :s and :n
+                  and (cast(:scheme as bigint) is null or scheme_id = :scheme)
+                group by floor(lon / :cell), floor(lat / :cell)
+                """).param("w", west).param("e", east).param("s", south).param("n", north).param("scheme", schemeId)
+                .param("cell", cell)
+                .query((rs, n) -> {
+                    int count = rs.getInt(1);
+                    return count == 1
+                            ? new Marker(rs.getDouble(2), rs.getDouble(3), 1, rs.getLong(4), rs.getString(5),
+                                    rs.getString(6))
+                            : new Marker(rs.getDouble(2), rs.getDouble(3), count, null, null, null);
+                }).list();
+    }
+
+    /** A photo of a published issue, or of any issue for the scheme's staff. */
+    public FileTypes.Content photo(long issueId, long photoId) {
+        Issue issue = get(issueId);
+        if (issue.moderation() != Moderation.PUBLISHED && !scopes.canWriteScheme(issue.schemeId())) {
+            throw new NotFoundException("Foto", photoId);
+        }
+        var row = jdbc.sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
+                .param("id", photoId).param("i", issueId)
+                .query((rs, n) -> new Object[] {rs.getObject(1, java.util.UUID.class), rs.getString(2)}).optional()
+                .orElseThrow(() -> new NotFoundException("Foto", photoId));
+        return new FileTypes.Content((String) row[1], files.content((java.util.UUID) row[0]));
+    }
+
+    private List<Issue> load(String where, Map<String, ?> params) {
+        List<Issue> issues = jdbc.sql("""
+                select id, scheme_id, theme, title, description, geometry, lon, lat, moderation, rejection_reason,
+                       stage, reported_at, moderated_at from territorial_issue where """ + where).params(params)
+                .query((rs, n) -> new Issue(rs.getLong(1), rs.getLong(2), Theme.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
+                        Moderation.valueOf(rs.getString(9)), rs.getString(10), Stage.valueOf(rs.getString(11)),
+                        rs.getTimestamp(12).toInstant(),
+                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), new ArrayList<>(),
+                        new ArrayList<>()))
+                .list();
+        if (issues.isEmpty()) {
+            return issues;
+        }
+        Map<Long, Issue> byId = new LinkedHashMap<>();
+        issues.forEach(i -> byId.put(i.id(), i));
+        List<Long> ids = List.copyOf(byId.keySet());
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String[]> units = jdbc.sql("select issue_id, country, unit_code from territorial_issue_unit "
+                + "where issue_id in (:ids) order by issue_id, unit_code").param("ids", ids)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        units.stream().map(u -> u[1]).distinct().forEach(country -> territory.findAll(country,
+                units.stream().filter(u -> u[1].equals(country)).map(u -> u[2]).toList(), LocalDate.now())
+                .forEach((code, unit) -> names.put(code, unit.name())));
+        for (String[] u : units) {
+            byId.get(Long.valueOf(u[0])).units().add(new Unit(u[2], names.getOrDefault(u[2], u[2])));
+        }
+        jdbc.sql("select issue_id, id from territorial_issue_photo where issue_id in (:ids) order by id")
+                .param("ids", ids).query((rs, n) -> byId.get(rs.getLong(1)).photoIds().add(rs.getLong(2))).list();
+        return issues;
+    }
+
+    private static void requireModeration(Issue issue, Moderation... allowed) {
+        for (Moderation m : allowed) {
+            if (issue.moderation() == m) {
+                return;
+            }
+        }
+        throw new InvalidInputException(List.of(new Violation("moderation", "Transition",
+                "participation.issue.moderation.transition", issue.moderation().name().toLowerCase(Locale.ROOT))));
+    }
+
+    static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}
