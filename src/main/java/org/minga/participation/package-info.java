@@ -1,8 +1,12 @@
 /**
- * Actors, events, territorial issues, prioritisation, CTT agreements, monitoring.
- * Built so far: the stateless prioritisation computation ({@code POST
- * /api/v1/participation/prioritisations/compute}: Schulze, Borda, approval, participatory budget),
- * pure methods in {@code internal.voting}.
+ * Participation and territorial agreements (the national strategy of Cooperación Técnica
+ * Territorial): actors and their relations, events with disaggregated attendance, territorial
+ * issues reported by citizens and moderated, prioritisation exercises with one ballot per eligible
+ * person (Schulze, Borda, approval, participatory budget; pure methods in {@code internal.voting},
+ * also offered stateless at {@code POST /api/v1/participation/prioritisations/compute}), CTT
+ * agreements with lines, actions and signed documents, participatory monitoring, and citizens'
+ * own data (export and deletion).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Participation")
+@org.springframework.modulith.ApplicationModule(displayName = "Participation", allowedDependencies = {"platform",
+        "identity", "territory", "registry"})
 package org.minga.participation;

@@ -144,6 +144,11 @@ public class Schemes implements SchemeDirectory {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("esquema", id));
     }
 
+    /** The codes of the territorial units that are members of the scheme on the date. */
+    public List<String> memberUnits(long id, LocalDate at) {
+        return repository.memberUnits(id, at);
+    }
+
     /** The schemes with these ids, in one read. */
     public List<Scheme> all(Collection<Long> ids) {
         return repository.findAllById(ids);

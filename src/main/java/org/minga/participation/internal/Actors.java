@@ -51,7 +51,7 @@ public class Actors {
         scopes.requireSchemeWrite(schemeId);
         List<Violation> problems = new ArrayList<>();
         String name = Texts.required(input.name(), "name", 200, problems);
-        Kind kind = Enums.parse(Kind.class, input.kind(), "kind", "participation.actor.kind", problems);
+        Kind kind = Enums.parse(Kind.class, input.kind(), "kind", "participation.actor.kind.required", problems);
         int interest = scale(input.interest(), "interest", problems);
         int influence = scale(input.influence(), "influence", problems);
         String unit = Texts.optional(input.unitCode(), "unitCode", 10, problems);
@@ -78,7 +78,7 @@ public class Actors {
     public long relate(long schemeId, Long fromId, Long toId, String kind) {
         scopes.requireSchemeWrite(schemeId);
         List<Violation> problems = new ArrayList<>();
-        RelationKind k = Enums.parse(RelationKind.class, kind, "kind", "participation.relation.kind", problems);
+        RelationKind k = Enums.parse(RelationKind.class, kind, "kind", "participation.relation.kind.required", problems);
         Map<Long, Actor> actors = byId(schemeId);
         if (fromId == null || !actors.containsKey(fromId)) {
             problems.add(new Violation("fromId", "Exists", "participation.relation.actor"));

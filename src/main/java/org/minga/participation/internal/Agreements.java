@@ -221,7 +221,7 @@ public class Agreements {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
         List<Violation> problems = new ArrayList<>();
-        DocumentKind k = Enums.parse(DocumentKind.class, kind, "kind", "participation.document.kind", problems);
+        DocumentKind k = Enums.parse(DocumentKind.class, kind, "kind", "participation.document.kind.required", problems);
         if (signedOn == null) {
             problems.add(new Violation("signedOn", "Required", "participation.field.required"));
         } else if (signedOn.isAfter(LocalDate.now())) {
@@ -271,7 +271,7 @@ public class Agreements {
             problems.add(new Violation("reportedOn", "PastOrPresent", "participation.date.future"));
         }
         if (progress == null || progress.signum() < 0 || progress.compareTo(BigDecimal.valueOf(100)) > 0) {
-            problems.add(new Violation("progress", "Range", "participation.update.progress"));
+            problems.add(new Violation("progress", "Range", "participation.update.progress.range"));
         }
         String text = Texts.required(note, "note", 2000, problems);
         boolean hasEvidence = evidence != null && evidence.length > 0;

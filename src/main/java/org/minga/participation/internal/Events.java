@@ -65,7 +65,7 @@ public class Events {
     public long create(long schemeId, NewEvent input) {
         scopes.requireSchemeWrite(schemeId);
         List<Violation> problems = new ArrayList<>();
-        Kind kind = Enums.parse(Kind.class, input.kind(), "kind", "participation.event.kind", problems);
+        Kind kind = Enums.parse(Kind.class, input.kind(), "kind", "participation.event.kind.required", problems);
         String title = Texts.required(input.title(), "title", 200, problems);
         if (input.heldOn() == null) {
             problems.add(new Violation("heldOn", "Required", "participation.field.required"));

@@ -92,9 +92,9 @@ public class PrioritisationExercises {
         scopes.requireSchemeWrite(schemeId);
         List<Violation> problems = new ArrayList<>();
         String title = Texts.required(input.title(), "title", 160, problems);
-        Method method = Enums.parse(Method.class, input.method(), "method", "participation.exercise.method", problems);
+        Method method = Enums.parse(Method.class, input.method(), "method", "participation.exercise.method.required", problems);
         Eligibility eligibility = Enums.parse(Eligibility.class, input.eligibility(), "eligibility",
-                "participation.exercise.eligibility", problems);
+                "participation.exercise.eligibility.required", problems);
         List<String> units = input.units() == null ? List.of()
                 : input.units().stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
         if (eligibility == Eligibility.UNIT_CITIZENS && units.isEmpty()) {

@@ -112,7 +112,7 @@ public class TerritorialIssues {
         if (scheme != null && !staff && citizen.isEmpty()) {
             throw new AccessDeniedException("Solo un ciudadano registrado o el equipo del esquema pueden reportar.");
         }
-        Theme theme = Enums.parse(Theme.class, input.theme(), "theme", "participation.issue.theme", problems);
+        Theme theme = Enums.parse(Theme.class, input.theme(), "theme", "participation.issue.theme.required", problems);
         String title = Texts.required(input.title(), "title", 160, problems);
         String description = Texts.required(input.description(), "description", 4000, problems);
         Geometry geometry = IssueGeometry.of(input.lat(), input.lon(), input.geometry(), problems);
@@ -226,6 +226,14 @@ public class TerritorialIssues {
     public List<Issue> ofScheme(long schemeId, Moderation moderation, int page, int size) {
         return load("scheme_id = :s and moderation = :m order by id desc limit :limit offset :offset",
                 Map.of("s", schemeId, "m", moderation.name(), "limit", size, "offset", Math.max(0, page) * size));
+    }
+
+    /** The latest published issues, of one scheme or of all: the list beside the map, and without JavaScript. */
+    public List<Issue> latestPublished(Long schemeId, int size) {
+        return schemeId == null
+                ? load("moderation = 'PUBLISHED' order by id desc limit :limit", Map.of("limit", size))
+                : load("scheme_id = :s and moderation = 'PUBLISHED' order by id desc limit :limit",
+                        Map.of("s", schemeId, "limit", size));
     }
 
     public Map<Moderation, Long> counts(long schemeId) {
