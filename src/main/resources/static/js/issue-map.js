@@ -1,6 +1,6 @@
 // Territorial issues on a map. Two uses of one element:
 //  - data-markers: the public map; published issues in the viewport, clustered by the server.
-//  - data-pick: the report form; a click sets the latitude and longitude fields.
+//  - data-pick: the report form; a click sets the fields named by data-lat-field and data-lon-field.
 // The base is the scheme's member boundaries (data-base), or a plain world extent: no tile server,
 // so it works on a slow connection.
 (function () {
@@ -52,8 +52,8 @@
   }
 
   function pick() {
-    var lat = document.getElementById('lat');
-    var lon = document.getElementById('lon');
+    var lat = document.getElementById(el.dataset.latField);
+    var lon = document.getElementById(el.dataset.lonField);
     var chosen = null;
     function place(latlng) {
       if (chosen) { markers.removeLayer(chosen); }

@@ -151,27 +151,12 @@ class ProjectBankBrowserTest extends BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    private static void fill(WebElement form, String name, String value) {
-        WebElement field = form.findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    /** Waits for the page after a submit to show the text; reading while the page changes is retried. */
-    private void waitFor(String css, String text) {
-        waitUpTo(10).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-    }
-
     private void stepDate() {
         browser.executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.cssSelector("form[action$='/stage'] input[name=on]")), java.time.LocalDate.now().toString());
     }
 
     private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        clickAndWait(By.cssSelector("form button[type=submit]"));
+        logIn(username, PASSWORD);
     }
 }

@@ -55,6 +55,26 @@ public abstract class BrowserTest {
                 .until(d -> d.findElement(By.cssSelector(css)).getText()).strip();
     }
 
+    protected void logIn(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        clickAndWait(By.cssSelector("form button[type=submit]"));
+    }
+
+    /** Types into a form's field, replacing what it held. */
+    protected static void fill(WebElement form, String name, String value) {
+        WebElement field = form.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Waits for the page after a submit to show the text; reading while the page changes is retried. */
+    protected void waitFor(String css, String text) {
+        waitUpTo(10).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
     protected void logInAsAdmin() {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("admin");

@@ -296,7 +296,8 @@ public class TerritorialIssues {
     private List<Issue> load(String where, Map<String, ?> params) {
         List<Issue> issues = jdbc.sql("""
                 select id, scheme_id, theme, title, description, geometry, lon, lat, moderation, rejection_reason,
-                       stage, reported_at, moderated_at from territorial_issue where """ + where).params(params)
+                       stage, reported_at, moderated_at from territorial_issue
+                """ + " where " + where).params(params)
                 .query((rs, n) -> new Issue(rs.getLong(1), rs.getLong(2), Theme.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
                         Moderation.valueOf(rs.getString(9)), rs.getString(10), Stage.valueOf(rs.getString(11)),

@@ -60,6 +60,7 @@ class CitizenController {
         model.addAttribute("schemes", schemes.all());
         model.addAttribute("themes", TerritorialIssues.Theme.values());
         model.addAttribute("citizen", citizens.current().isPresent());
+        model.addAttribute("baseUrl", scheme == null ? null : "/public/participation/schemes/" + scheme + "/members.geojson");
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", scheme == null ? Map.of() : Map.of("schemeId", String.valueOf(scheme)));
         }
@@ -85,7 +86,7 @@ class CitizenController {
             return "redirect:/participation/my-reports";
         } catch (InvalidInputException e) {
             formErrors.show(model, "report", e, form);
-            return reportForm(null, model);
+            return reportForm(Numbers.integer(form.get("schemeId")), model);
         }
     }
 

@@ -69,7 +69,7 @@ class ParticipationController {
         model.addAttribute("scheme", schemes.get(id));
         boolean canEdit = scopes.canWriteScheme(id);
         model.addAttribute("canEdit", canEdit);
-        model.addAttribute("counts", issues.counts(id));
+        model.addAttribute("submittedCount", issues.counts(id).get(Moderation.SUBMITTED));
         // Unpublished reports are for the team only.
         model.addAttribute("submitted", canEdit ? issues.ofScheme(id, Moderation.SUBMITTED, 0, PAGE) : List.of());
         model.addAttribute("published", issues.ofScheme(id, Moderation.PUBLISHED, 0, PAGE));
@@ -268,6 +268,7 @@ class ParticipationController {
         model.addAttribute("actors", list);
         model.addAttribute("unit", unit);
         model.addAttribute("sociogram", Sociogram.of(list, actors.relations(id)));
+        model.addAttribute("sociogramSize", Sociogram.SIZE);
         model.addAttribute("kinds", Actors.Kind.values());
         model.addAttribute("relationKinds", Actors.RelationKind.values());
         if (!model.containsAttribute("form")) {
