@@ -86,8 +86,8 @@ create table territorial_issue (
     reported_at      timestamptz      not null default now(),
     check ((moderation = 'REJECTED') = (rejection_reason is not null))
 );
--- The public map asks for published issues inside a viewport.
-create index territorial_issue_map_idx on territorial_issue (lon, lat) include (id) where moderation = 'PUBLISHED';
+-- Published issues by place, for the map grid's upkeep (V23).
+create index territorial_issue_map_idx on territorial_issue (scheme_id, lon, lat) where moderation = 'PUBLISHED';
 create index territorial_issue_scheme_idx on territorial_issue (scheme_id, moderation, id desc);
 create index territorial_issue_reporter_idx on territorial_issue (reporter_id) where reporter_id is not null;
 

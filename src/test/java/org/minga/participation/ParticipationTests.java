@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -38,12 +39,15 @@ import org.minga.support.IntegrationTest;
 import org.minga.support.TerritoryFixtures;
 import org.minga.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
 
 /**
  * Participation end to end on the database: citizens' reports and their moderation, who may vote
@@ -440,6 +444,27 @@ class ParticipationTests {
                 .andExpect(content().string(containsString("<line")))
                 .andExpect(content().string(containsString("class=\"CONFLICT\"")))
                 .andExpect(content().string(containsString("JAC Vereda El Llano")));
+    }
+
+    @Test
+    void aZoneReportedThroughTheApiFindsEveryUnitItTouchesAndBadShapesAreRefused() throws Exception {
+        String box = String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%1$f,%2$f],[%3$f,%2$f],[%3$f,%4$f],[%1$f,%4$f],[%1$f,%2$f]]]}",
+                lon - 0.25, lat - 0.25, lon + 0.25, lat + 0.25);
+        String body = mvc.perform(post("/api/v1/participation/schemes/" + scheme + "/issues")
+                .with(httpBasic(director, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"theme\":\"DETERMINANTS_CONFLICT\",\"title\":\"Páramo y minería\",\"description\":\"x\","
+                        + "\"geometry\":" + box + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(issues.get(id).units()).hasSizeGreaterThan(1).extracting(TerritorialIssues.Unit::code).contains("54498");
+        mvc.perform(post("/api/v1/participation/schemes/" + scheme + "/issues")
+                .with(httpBasic(director, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"theme\":\"WATER\",\"title\":\"t\",\"description\":\"d\","
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("geometry"))
+                .andExpect(jsonPath("$.errors[0].rule").value("GeoJson"));
     }
 
     private static byte[] sheet(String[][] rows) throws Exception {

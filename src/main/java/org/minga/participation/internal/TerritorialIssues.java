@@ -253,31 +253,40 @@ public class TerritorialIssues {
     }
 
     /**
-     * Published issues inside a viewport, grouped into a grid of about 48 × 48 cells so that the
-     * map gets at most a few thousand markers at any zoom; a cell with one issue is that issue.
+     * Published issues inside a viewport, counted on the fixed grid whose cells are the smallest
+     * giving at most 32 per side (V23): the map gets a few hundred markers at any zoom and the
+     * query reads cells, not issues. A cell holding one issue is that issue.
      */
     public List<Marker> map(double west, double south, double east, double north, Long schemeId) {
-        List<Violation> problems = new ArrayList<>();
         if (!(west < east) || !(south < north) || west < -180 || east > 180 || south < -90 || north > 90) {
-            problems.add(new Violation("bbox", "Range", "participation.map.bbox"));
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException("bbox", "Range", "participation.map.bbox");
         }
-        double cell = Math.max(east - west, north - south) / 48;
-        return jdbc.sql("""
-                select count(*), avg(lon), avg(lat), min(id), min(title), min(theme)
-                from territorial_issue
-                where moderation = 'PUBLISHED' and lon between :w and :e and lat between :s and :n
+        double target = Math.max(east - west, north - south) / 32;
+        int level = (int) Math.min(8, Math.max(0, Math.ceil(Math.log(target / 0.005) / Math.log(2))));
+        double cell = 0.005 * Math.pow(2, level);
+        List<Marker> markers = new ArrayList<>();
+        Map<Long, Integer> singles = new LinkedHashMap<>();
+        jdbc.sql("""
+                select sum(issues), sum(sum_lon) / sum(issues), sum(sum_lat) / sum(issues), max(last_id)
+                from issue_map_cell
+                where level = :level and cx between :x0 and :x1 and cy between :y0 and :y1 and issues > 0
                   and (cast(:scheme as bigint) is null or scheme_id = :scheme)
-                group by floor(lon / :cell), floor(lat / :cell)
-                """).param("w", west).param("e", east).param("s", south).param("n", north).param("scheme", schemeId)
-                .param("cell", cell)
+                group by cx, cy""").param("level", level).param("x0", (int) Math.floor(west / cell))
+                .param("x1", (int) Math.floor(east / cell)).param("y0", (int) Math.floor(south / cell))
+                .param("y1", (int) Math.floor(north / cell)).param("scheme", schemeId)
                 .query((rs, n) -> {
-                    int count = rs.getInt(1);
-                    return count == 1
-                            ? new Marker(rs.getDouble(2), rs.getDouble(3), 1, rs.getLong(4), rs.getString(5),
-                                    rs.getString(6))
-                            : new Marker(rs.getDouble(2), rs.getDouble(3), count, null, null, null);
+                    if (rs.getInt(1) == 1) {
+                        singles.put(rs.getLong(4), markers.size());
+                    }
+                    return markers.add(new Marker(rs.getDouble(2), rs.getDouble(3), rs.getInt(1), null, null, null));
                 }).list();
+        if (!singles.isEmpty()) {
+            jdbc.sql("select id, lon, lat, title, theme from territorial_issue where id in (:ids) and moderation = 'PUBLISHED'")
+                    .param("ids", List.copyOf(singles.keySet()))
+                    .query((rs, n) -> markers.set(singles.get(rs.getLong(1)), new Marker(rs.getDouble(2), rs.getDouble(3),
+                            1, rs.getLong(1), rs.getString(4), rs.getString(5)))).list();
+        }
+        return markers;
     }
 
     /** A photo of a published issue, or of any issue for the scheme's staff. */
