@@ -208,13 +208,13 @@ class ParticipationTests {
         long school = published(TestData.unique("Escuela"));
         long unpublished = report(director, "Sin publicar");
         assertThatThrownBy(() -> as(director, () -> exercises.create(scheme, new NewExercise("X", "APPROVAL", null,
-                "UNIT_CITIZENS", List.of("54498"), null, List.of(water, unpublished), Map.of()))))
+                "UNIT_CITIZENS", List.of("54498"), null, List.of(water, unpublished), Map.of(), List.of()))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> as(stranger, () -> exercises.create(scheme, new NewExercise("X", "APPROVAL", null,
-                "UNIT_CITIZENS", List.of("54498"), null, List.of(water, road), Map.of()))))
+                "UNIT_CITIZENS", List.of("54498"), null, List.of(water, road), Map.of(), List.of()))))
                 .isInstanceOf(AccessDeniedException.class);
         long exercise = as(director, () -> exercises.create(scheme, new NewExercise("Prioridades 2026", "APPROVAL",
-                null, "UNIT_CITIZENS", List.of("54498"), null, List.of(water, road, school), Map.of())));
+                null, "UNIT_CITIZENS", List.of("54498"), null, List.of(water, road, school), Map.of(), List.of())));
         var options = exercises.get(exercise).options();
         long w = options.get(0).id();
         long r = options.get(1).id();
@@ -265,6 +265,45 @@ class ParticipationTests {
                 .andExpect(content().string(containsString("aprobación")));
     }
 
+    long project(String code, String cost) throws Exception {
+        String body = mvc.perform(post("/api/v1/projects/schemes/" + scheme + "/projects").with(httpBasic(director, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\",\"name\":\"Proyecto " + code
+                        + "\",\"sector\":\"Agua\",\"cost\":" + cost + ",\"currency\":\"COP\",\"beneficiaries\":"
+                        + "[{\"unitCode\":\"54498\"}]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    @Test
+    void aParticipatoryBudgetOverTheProjectBankUsesTheBanksCosts() throws Exception {
+        long aqueduct = project(TestData.unique("ACU"), "1000");
+        long tank = project(TestData.unique("TAN"), "800");
+        long exercise = as(director, () -> exercises.create(scheme, new NewExercise("Presupuesto 2027", "BUDGET",
+                new BigDecimal("1500"), "UNIT_CITIZENS", List.of("54498"), null, List.of(), Map.of(),
+                List.of(aqueduct, tank))));
+        var options = exercises.get(exercise).options();
+        assertThat(options).extracting(PrioritisationExercises.Option::cost)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1000"), new BigDecimal("800"));
+        String ana = citizen("54498");
+        String beto = citizen("54498");
+        as(ana, () -> {
+            exercises.voteOnline(exercise, new Choice(List.of(options.get(0).id(), options.get(1).id())));
+            return null;
+        });
+        as(beto, () -> {
+            exercises.voteOnline(exercise, new Choice(List.of(options.get(1).id())));
+            return null;
+        });
+        // The tank (2 approvals, 800) is funded; the aqueduct (1,000) no longer fits in the 700 left.
+        assertThat(exercises.results(exercise).winners()).containsExactly(options.get(1).label());
+        long foreign = jdbc.sql("select id from project where scheme_id <> :s limit 1").param("s", scheme)
+                .query(Long.class).optional().orElse(-1L);
+        assertThatThrownBy(() -> as(director, () -> exercises.create(scheme, new NewExercise("Ajeno", "APPROVAL", null,
+                "UNIT_CITIZENS", List.of("54498"), null, List.of(), Map.of(), List.of(aqueduct, foreign)))))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations().getFirst().field()).isEqualTo("projectIds"));
+    }
+
     @Test
     void delegatesAtAnEventVoteOnPaperAndOthersAreRefused() throws Exception {
         long a = published(TestData.unique("Uno"));
@@ -278,7 +317,7 @@ class ParticipationTests {
                         Events.EthnicGroup.AFRO, true, Events.Zone.URBAN, false))));
         var people = events.attendees(event);
         long exercise = as(director, () -> exercises.create(scheme, new NewExercise("Asamblea", "SCHULZE", null,
-                "EVENT_DELEGATES", List.of(), event, List.of(a, b), Map.of())));
+                "EVENT_DELEGATES", List.of(), event, List.of(a, b), Map.of(), List.of())));
         var options = exercises.get(exercise).options();
         as(director, () -> {
             exercises.votePaper(exercise, new Voter(null, people.get(0).id()),
@@ -363,7 +402,7 @@ class ParticipationTests {
         long pending = report(ana, TestData.unique("Pendiente"));
         long other = published(TestData.unique("Otra"));
         long exercise = as(director, () -> exercises.create(scheme, new NewExercise("Votación", "APPROVAL", null,
-                "UNIT_CITIZENS", List.of("54498"), null, List.of(kept, other), Map.of())));
+                "UNIT_CITIZENS", List.of("54498"), null, List.of(kept, other), Map.of(), List.of())));
         long option = exercises.get(exercise).options().getFirst().id();
         as(ana, () -> {
             exercises.voteOnline(exercise, new Choice(List.of(option)));

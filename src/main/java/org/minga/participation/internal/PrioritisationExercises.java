@@ -22,6 +22,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.projects.ProjectSummaries;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,11 +43,16 @@ public class PrioritisationExercises {
 
     public enum Channel { ONLINE, PAPER }
 
+    /**
+     * Options are published issues of the scheme (with their costs for a budget) and projects of its
+     * bank that are still alive (a budget uses the cost recorded in the bank).
+     */
     public record NewExercise(String title, String method, BigDecimal budget, String eligibility, List<String> units,
-            Long eventId, List<Long> issueIds, Map<Long, BigDecimal> costs) {
+            Long eventId, List<Long> issueIds, Map<Long, BigDecimal> costs, List<Long> projectIds) {
     }
 
-    public record Option(long id, long issueId, String label, BigDecimal cost) {
+    /** One option: an issue or a project. */
+    public record Option(long id, Long issueId, Long projectId, String label, BigDecimal cost) {
     }
 
     public record Exercise(long id, long schemeId, String title, Method method, BigDecimal budget,
@@ -75,10 +81,12 @@ public class PrioritisationExercises {
     private final Citizens citizens;
     private final TerritorialIssues issues;
     private final Prioritisations prioritisations;
+    private final ProjectSummaries projects;
     private final AuditLog audit;
 
     PrioritisationExercises(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues,
-            Prioritisations prioritisations, AuditLog audit) {
+            Prioritisations prioritisations, ProjectSummaries projects, AuditLog audit) {
+        this.projects = projects;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.citizens = citizens;
@@ -110,8 +118,22 @@ public class PrioritisationExercises {
             problems.add(new Violation("budget", "Required", "prioritisation.budget.required"));
         }
         List<Long> issueIds = input.issueIds() == null ? List.of() : input.issueIds().stream().distinct().toList();
-        if (issueIds.size() < 2) {
+        List<Long> projectIds = input.projectIds() == null ? List.of() : input.projectIds().stream().distinct().toList();
+        if (issueIds.size() + projectIds.size() < 2) {
             problems.add(new Violation("issueIds", "Size", "participation.exercise.options.min"));
+        }
+        Map<Long, ProjectSummaries.Summary> found = projects.find(projectIds);
+        List<ProjectSummaries.Summary> chosenProjects = new ArrayList<>();
+        for (Long projectId : projectIds) {
+            ProjectSummaries.Summary project = found.get(projectId);
+            if (project == null || project.schemeId() != schemeId || project.stage().isFinal()) {
+                problems.add(new Violation("projectIds", "Open", "participation.exercise.option.project", projectId));
+            } else {
+                chosenProjects.add(project);
+                if (method == Method.BUDGET && project.cost() == null) {
+                    problems.add(new Violation("costs", "Required", "prioritisation.cost.required", project.name()));
+                }
+            }
         }
         List<Issue> chosen = new ArrayList<>();
         for (Long issueId : issueIds) {
@@ -151,8 +173,16 @@ public class PrioritisationExercises {
                     .param("p", id).param("i", issue.id()).param("l", label)
                     .param("c", method == Method.BUDGET ? input.costs().get(issue.id()) : null).update();
         }
+        for (ProjectSummaries.Summary project : chosenProjects) {
+            String name = project.code() + " " + project.name();
+            String label = labels.add(name) ? name : name + " (#" + project.id() + ")";
+            labels.add(label);
+            jdbc.sql("insert into prioritisation_option (prioritisation_id, project_id, label, cost) values (:p, :i, :l, :c)")
+                    .param("p", id).param("i", project.id()).param("l", label)
+                    .param("c", method == Method.BUDGET ? project.cost() : null).update();
+        }
         audit.record(Change.created(ENTITY, id, schemeId, "Priorización abierta: " + title,
-                Map.of("method", method.name(), "eligibility", eligibility.name(), "options", chosen.size(),
+                Map.of("method", method.name(), "eligibility", eligibility.name(), "options", chosen.size() + chosenProjects.size(),
                         "units", units)));
         return id;
     }
@@ -172,9 +202,10 @@ public class PrioritisationExercises {
                         rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), new ArrayList<>(),
                         rs.getLong(11), rs.getLong(12)))
                 .optional().orElseThrow(() -> new NotFoundException("Priorización", id));
-        jdbc.sql("select id, issue_id, label, cost from prioritisation_option where prioritisation_id = :p order by id")
-                .param("p", id).query((rs, n) -> exercise.options().add(new Option(rs.getLong(1), rs.getLong(2),
-                        rs.getString(3), rs.getBigDecimal(4)))).list();
+        jdbc.sql("""
+                select id, issue_id, project_id, label, cost from prioritisation_option where prioritisation_id = :p
+                order by id""").param("p", id).query((rs, n) -> exercise.options().add(new Option(rs.getLong(1),
+                        (Long) rs.getObject(2), (Long) rs.getObject(3), rs.getString(4), rs.getBigDecimal(5)))).list();
         return exercise;
     }
 
@@ -307,7 +338,7 @@ public class PrioritisationExercises {
         Result result = results(id);
         jdbc.sql("update prioritisation set status = 'CLOSED', closed_at = now() where id = :id").param("id", id).update();
         for (Option option : exercise.options()) {
-            if (result.winners().contains(option.label())) {
+            if (option.issueId() != null && result.winners().contains(option.label())) {
                 issues.advance(option.issueId(), Stage.PRIORITISED);
             }
         }
@@ -329,7 +360,7 @@ public class PrioritisationExercises {
                 .query(Long.class).list()) {
             Exercise exercise = get(exerciseId);
             Result result = results(exerciseId);
-            String label = exercise.options().stream().filter(o -> o.issueId() == issueId).findFirst().orElseThrow().label();
+            String label = exercise.options().stream().filter(o -> Long.valueOf(issueId).equals(o.issueId())).findFirst().orElseThrow().label();
             result.ranking().stream().filter(s -> s.option().equals(label)).findFirst().ifPresent(s -> standings.add(
                     new Standing(exerciseId, exercise.title(), exercise.closedAt(), s.position(),
                             exercise.options().size(), result.winners().contains(label))));

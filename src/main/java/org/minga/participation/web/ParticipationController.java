@@ -18,6 +18,7 @@ import org.minga.participation.internal.TerritorialIssues;
 import org.minga.participation.internal.TerritorialIssues.Moderation;
 import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
+import org.minga.projects.ProjectSummaries;
 import org.minga.registry.Schemes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,11 +50,14 @@ class ParticipationController {
     private final Actors actors;
     private final Events events;
     private final Schemes schemes;
+    private final ProjectSummaries projects;
     private final Scopes scopes;
     private final FormErrors formErrors;
 
     ParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            Actors actors, Events events, Schemes schemes, Scopes scopes, FormErrors formErrors) {
+            Actors actors, Events events, Schemes schemes, ProjectSummaries projects, Scopes scopes,
+            FormErrors formErrors) {
+        this.projects = projects;
         this.issues = issues;
         this.exercises = exercises;
         this.agreements = agreements;
@@ -74,6 +78,7 @@ class ParticipationController {
         model.addAttribute("submitted", canEdit ? issues.ofScheme(id, Moderation.SUBMITTED, 0, PAGE) : List.of());
         model.addAttribute("published", issues.ofScheme(id, Moderation.PUBLISHED, 0, PAGE));
         model.addAttribute("exercises", exercises.ofScheme(id));
+        model.addAttribute("projects", projects.open(id, 200));
         model.addAttribute("agreements", agreements.ofScheme(id));
         model.addAttribute("events", events.ofScheme(id));
         model.addAttribute("methods", List.of("APPROVAL", "BORDA", "SCHULZE", "BUDGET"));
@@ -108,7 +113,8 @@ class ParticipationController {
 
     @PostMapping("/prioritisations")
     String createExercise(@PathVariable long id, @RequestParam Map<String, String> form,
-            @RequestParam(name = "issueIds", required = false) List<Long> issueIds, Model model) {
+            @RequestParam(name = "issueIds", required = false) List<Long> issueIds,
+            @RequestParam(name = "projectIds", required = false) List<Long> projectIds, Model model) {
         try {
             Map<Long, BigDecimal> costs = new LinkedHashMap<>();
             for (Long issue : issueIds == null ? List.<Long>of() : issueIds) {
@@ -120,7 +126,7 @@ class ParticipationController {
             long exercise = exercises.create(id, new PrioritisationExercises.NewExercise(form.get("title"),
                     form.get("method"), Numbers.decimal(form.get("budget")), form.get("eligibility"),
                     Arrays.asList(form.getOrDefault("units", "").split("[,;\\s]+")), Numbers.integer(form.get("eventId")),
-                    issueIds, costs));
+                    issueIds, costs, projectIds));
             return "redirect:/participation/schemes/" + id + "/prioritisations/" + exercise;
         } catch (InvalidInputException e) {
             formErrors.show(model, "exercise", e, form);
