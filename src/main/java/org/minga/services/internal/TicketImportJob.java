@@ -1,0 +1,184 @@
+package org.minga.services.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.FileStore;
+import org.minga.platform.JobHandler;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a weighbridge CSV export. The file is streamed with PostgreSQL's COPY into a temporary
+ * staging table, checked there in one pass, then inserted with {@code ON CONFLICT DO NOTHING} on
+ * the ticket number: all in one transaction, so a bad file changes nothing and a file imported
+ * twice adds nothing the second time.
+ */
+@Component
+public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
+
+    public static final String TYPE = "services.weighing-import";
+    static final String COLUMNS = "ticket, client, plate, gross_kg, tare_kg, waste_type, weighed_at, operator, refusal_reason";
+
+    public record Request(UUID fileId, long lineId, long schemeId, String submittedBy, String fileName) {
+    }
+
+    private final FileStore files;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+
+    TicketImportJob(FileStore files, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, AuditLog audit) {
+        this.files = files;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<Request> payloadType() {
+        return Request.class;
+    }
+
+    @Override
+    public Object run(Request request, Progress progress) throws Exception {
+        progress.report(1, "Leyendo " + request.fileName());
+        byte[] content = files.content(request.fileId());
+        try {
+            return tx.execute(status -> {
+                try {
+                    return load(request, content, progress);
+                } catch (IOException | java.sql.SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } finally {
+            files.delete(request.fileId());
+        }
+    }
+
+    private Map<String, Object> load(Request request, byte[] content, Progress progress) throws IOException, java.sql.SQLException {
+        jdbc.sql("create temp table ticket_stage (" + COLUMNS.replace(",", " text,") + " text) on commit drop").update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        long rows;
+        try (InputStream in = new Progressing(new ByteArrayInputStream(content), content.length, progress)) {
+            // HEADER MATCH: the file's header must name the columns, in this order.
+            rows = copy.copyIn("copy ticket_stage (" + COLUMNS + ") from stdin (format csv, header match)", in);
+        } catch (org.postgresql.util.PSQLException e) {
+            throw new IllegalStateException("El archivo no se pudo leer como CSV con el encabezado "
+                    + COLUMNS.replace(" ", "") + ": " + e.getServerErrorMessage().getMessage(), e);
+        }
+        progress.report(50, rows + " boletas leídas; revisando");
+        List<String> problems = problems(request.lineId());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("No se importó nada: " + String.join("; ", problems));
+        }
+        progress.report(60, "Guardando " + rows + " boletas");
+        int inserted = jdbc.sql("""
+                insert into weighing_ticket (service_line_id, ticket_number, client_id, plate, gross_kg, tare_kg, net_kg, waste_type,
+                    weighed_at, operator, refusal_reason)
+                select :l, s.ticket, c.id, s.plate, s.gross_kg::int, s.tare_kg::int, s.gross_kg::int - s.tare_kg::int, s.waste_type,
+                    s.weighed_at::timestamp, s.operator,
+                    coalesce(nullif(s.refusal_reason, ''), case when w.accepted then null else 'Tipo de residuo no aceptado: ' || s.waste_type end)
+                from ticket_stage s join service_client c on c.service_line_id = :l and c.code = s.client
+                left join service_waste_type w on w.service_line_id = :l and w.code = s.waste_type
+                on conflict (service_line_id, ticket_number) do nothing""").param("l", request.lineId()).update();
+        long refused = jdbc.sql("""
+                select count(*) from ticket_stage s left join service_waste_type w on w.service_line_id = :l and w.code = s.waste_type
+                where coalesce(s.refusal_reason, '') <> '' or not coalesce(w.accepted, false)""").param("l", request.lineId())
+                .query(Long.class).single();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rows", rows);
+        result.put("inserted", inserted);
+        result.put("skippedExisting", rows - inserted);
+        result.put("refusedInFile", refused);
+        audit.record(new Change("IMPORT", "weighing_ticket", request.lineId(), request.schemeId(),
+                "Importación de báscula " + request.fileName() + " por " + request.submittedBy() + ": " + inserted
+                        + " boletas nuevas de " + rows, null, result));
+        progress.report(100, inserted + " boletas nuevas; " + (rows - inserted) + " ya estaban");
+        return result;
+    }
+
+    /** Every rule a row can break, counted in one pass; up to three example tickets per rule. */
+    private List<String> problems(long lineId) {
+        String[][] rules = {
+                {"número de boleta vacío", "coalesce(s.ticket, '') = ''"},
+                {"cliente desconocido", "c.id is null"},
+                {"placa vacía", "coalesce(s.plate, '') = ''"},
+                {"operador vacío", "coalesce(s.operator, '') = ''"},
+                {"tipo de residuo vacío", "coalesce(s.waste_type, '') = ''"},
+                {"peso no entero en kg", "s.gross_kg !~ '^[0-9]{1,9}$' or s.tare_kg !~ '^[0-9]{1,9}$'"},
+                {"tara mayor que el peso bruto", "s.gross_kg ~ '^[0-9]{1,9}$' and s.tare_kg ~ '^[0-9]{1,9}$' and s.tare_kg::int > s.gross_kg::int"},
+                {"fecha y hora no válidas (AAAA-MM-DD HH:MM:SS)", "s.weighed_at !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?$'"
+}};
+        StringBuilder select = new StringBuilder("select ");
+        for (int i = 0; i < rules.length; i++) {
+            select.append(i == 0 ? "" : ", ").append("count(*) filter (where ").append(rules[i][1]).append("), ")
+                    .append("(array_agg(coalesce(s.ticket, '?')) filter (where ").append(rules[i][1]).append("))[1:3]");
+        }
+        select.append(" from ticket_stage s left join service_client c on c.service_line_id = :l and c.code = s.client");
+        List<String> problems = new ArrayList<>();
+        jdbc.sql(select.toString()).param("l", lineId).query(rs -> {
+            for (int i = 0; i < rules.length; i++) {
+                long n = rs.getLong(2 * i + 1);
+                if (n > 0) {
+                    String[] examples = (String[]) rs.getArray(2 * i + 2).getArray();
+                    problems.add(rules[i][0] + ": " + n + " filas (boletas " + String.join(", ", examples) + ")");
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** Reports progress as COPY reads the file, at most every 5 %. */
+    private static final class Progressing extends FilterInputStream {
+        private final long total;
+        private final Progress progress;
+        private long read;
+        private int last;
+
+        Progressing(InputStream in, long total, Progress progress) {
+            super(in);
+            this.total = Math.max(1, total);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                read += n;
+                int percent = (int) (read * 45 / total);
+                if (percent >= last + 2) {
+                    last = percent;
+                    progress.report(2 + percent, "Leyendo boletas: " + (read * 100 / total) + " %");
+                }
+            }
+            return n;
+        }
+    }
+}
