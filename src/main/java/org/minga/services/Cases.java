@@ -44,11 +44,20 @@ public class Cases {
     public static final int ALERT_DAYS = 3;
     static final ZoneId ZONE = ZoneId.of("America/Bogota");
 
-    public record StateDef(String code, String name, boolean stopsClock) {
+    public record StateDef(String code, String name, Boolean stopsClock) {
+        public StateDef {
+            stopsClock = Boolean.TRUE.equals(stopsClock);
+        }
     }
 
-    public record TransitionDef(String from, String to, List<String> roles, boolean needsObservation, boolean needsChecks,
-            boolean needsRequirements) {
+    /** A step allowed from one state to another, by the roles named; the flags left out are false. */
+    public record TransitionDef(String from, String to, List<String> roles, Boolean needsObservation, Boolean needsChecks,
+            Boolean needsRequirements) {
+        public TransitionDef {
+            needsObservation = Boolean.TRUE.equals(needsObservation);
+            needsChecks = Boolean.TRUE.equals(needsChecks);
+            needsRequirements = Boolean.TRUE.equals(needsRequirements);
+        }
     }
 
     public record ItemDef(String code, String label) {

@@ -64,7 +64,8 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
     }
 
     @Override
-    public Object run(Request request, Progress progress) throws Exception {
+    public Object run(Request request, Progress reporter) throws Exception {
+        Progress progress = outside(reporter);
         progress.report(1, "Leyendo " + request.fileName());
         byte[] content = files.content(request.fileId());
         try {
@@ -90,7 +91,8 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
             rows = copy.copyIn("copy ticket_stage (" + COLUMNS + ") from stdin (format csv, header match)", in);
         } catch (org.postgresql.util.PSQLException e) {
             throw new IllegalStateException("El archivo no se pudo leer como CSV con el encabezado "
-                    + COLUMNS.replace(" ", "") + ": " + e.getServerErrorMessage().getMessage(), e);
+                    + COLUMNS.replace(" ", "") + ": "
+                    + (e.getServerErrorMessage() == null ? e.getMessage() : e.getServerErrorMessage().getMessage()), e);
         }
         progress.report(50, rows + " boletas leídas; revisando");
         List<String> problems = problems(request.lineId());
@@ -138,7 +140,7 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
         StringBuilder select = new StringBuilder("select ");
         for (int i = 0; i < rules.length; i++) {
             select.append(i == 0 ? "" : ", ").append("count(*) filter (where ").append(rules[i][1]).append("), ")
-                    .append("(array_agg(coalesce(s.ticket, '?')) filter (where ").append(rules[i][1]).append("))[1:3]");
+                    .append("(array_agg(coalesce(s.ticket, '?')) filter (where ").append(rules[i][1]).append("))[1 : 3]");
         }
         select.append(" from ticket_stage s left join service_client c on c.service_line_id = :l and c.code = s.client");
         List<String> problems = new ArrayList<>();
@@ -152,6 +154,21 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
             }
         });
         return problems;
+    }
+
+    /**
+     * Progress written from another thread: the import's transaction holds this thread's connection
+     * (in the middle of a COPY, even), and a report written in it would only be seen at commit.
+     */
+    private static Progress outside(Progress progress) {
+        return (percent, message) -> {
+            Thread t = Thread.ofVirtual().start(() -> progress.report(percent, message));
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     /** Reports progress as COPY reads the file, at most every 5 %. */
