@@ -177,9 +177,20 @@ public class Landfill {
         if (content.length > MAX_IMPORT_BYTES) {
             throw new InvalidInputException("file", "Size", "services.import.size");
         }
-        UUID file = files.put(fileName == null ? "tickets.csv" : fileName, "text/csv", content);
+        // Gzipped at the fastest level: the stored copy is a fifth of the CSV, cheaper to write and read back.
+        var packed = new java.io.ByteArrayOutputStream(content.length / 4);
+        try (var gz = new java.util.zip.GZIPOutputStream(packed, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
+            gz.write(content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        UUID file = files.put(fileName == null ? "tickets.csv.gz" : fileName + ".gz", "application/gzip", packed.toByteArray());
         return jobs.submit(TicketImportJob.TYPE, new TicketImportJob.Request(file, lineId, line.schemeId(), actor(),
-                fileName), line.schemeId());
+                fileName, content.length), line.schemeId());
     }
 
     /**

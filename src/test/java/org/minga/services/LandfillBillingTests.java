@@ -111,6 +111,7 @@ class LandfillBillingTests {
         assertThat(error).contains("cliente desconocido: 1 filas (boletas T-0100)").contains("tara mayor que el peso bruto");
         assertThat(tickets()).isZero();
         assertThat(importFails("numero,cliente\n1,SRL\n")).contains("encabezado");
+        assertThat(importFails(CSV.replace("12500,4500", "12S00,4500"))).contains("12S00").contains("line 3, column gross_kg");
         assertThat(tickets()).isZero();
     }
 
