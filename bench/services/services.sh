@@ -94,6 +94,17 @@ while :; do
 done
 E=$(date +%s.%N)
 MINGA=$(python3 -c "print(f'{$E - $S:.2f}')")
+# Where the time went: upload and queueing (created -> started), then the job's own phases.
+PHASES=$(curl -fs -u "admin:$PASSWORD" "$BASE/api/v1/jobs/$JOB" | python3 -c '
+import json, sys
+from datetime import datetime
+j = json.load(sys.stdin)
+t = lambda k: datetime.fromisoformat(j[k].replace("Z", "+00:00"))
+r, s = j["result"], j["result"]["seconds"]
+queued = (t("startedAt") - t("createdAt")).total_seconds()
+run = (t("finishedAt") - t("startedAt")).total_seconds()
+print("queued-to-start %.2f s, run %.2f s (COPY into staging %s s, checks %s s, insert %s s); inserted %s, refused %s"
+      % (queued, run, s["copy"], s["check"], s["insert"], r["inserted"], r["refusedInserted"]))')
 IMPORTED=$("${PSQL[@]}" -A -t -c "select count(*) from weighing_ticket where service_line_id = $LINE")
 [[ "$IMPORTED" == "$TICKETS" ]] || die "Minga imported $IMPORTED tickets, expected $TICKETS"
 "${PSQL[@]}" -q -c "checkpoint"
@@ -120,6 +131,7 @@ mkdir -p "$(dirname "$RESULT")"
   echo "CSV: $TICKETS tickets, $(du -m "$CSV" | cut -f1) MB; refused loads recorded: $REFUSED"
   echo "PostgreSQL COPY into the equivalent table: ${COPY1} s before, ${COPY2} s after"
   echo "Minga import (upload to job SUCCEEDED):     ${MINGA} s"
+  echo "  of which: $PHASES"
   python3 -c "c=($COPY1+$COPY2)/2; print(f'ratio Minga / COPY (mean of both COPYs {c:.2f} s): {$MINGA / c:.2f} (limit 3)')"
   echo "billing 2025-07 (50 clients, tariff change mid-month): $BILL1"
   echo "billing 2025-08 (50 clients):                          $BILL2"
