@@ -75,6 +75,30 @@ class ServicePagesTests {
     }
 
     @Test
+    void theServicesPageListsCasesWithTheirStateAndOnlyDueOnesAmongAlerts() throws Exception {
+        ServiceFixtures f = new ServiceFixtures(mvc, "OPLAGEST páginas");
+        long line = f.line("LAND_USE_PERMITS", "OPLAGEST", "USD");
+        String type = f.as(f.director, post(f.base + "/case-types/permit"), "{\"serviceLineId\":" + line + "}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long typeId = ((Number) com.jayway.jsonpath.JsonPath.read(type, "$.id")).longValue();
+        String c = f.as(f.staff, post(f.base + "/cases"), "{\"caseTypeId\":" + typeId + ",\"applicantName\":\"Rosa Mejía\","
+                + "\"unitCode\":\"D070\",\"subject\":\"Ampliación\"}").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        String number = com.jayway.jsonpath.JsonPath.read(c, "$.number");
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(c, "$.id")).longValue();
+        var staff = user(f.staff).roles("SCHEME_STAFF");
+        String page = "/services/schemes/" + f.scheme;
+        assertThat(mvc.perform(get(page).with(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(number).contains("<td>Nuevo</td>");
+        assertThat(mvc.perform(get(page).param("alerts", "true").with(staff)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(number);
+        // Due in two days: flagged.
+        jdbc.sql("update service_case set due_on = current_date + 2 where id = :id").param("id", id).update();
+        assertThat(mvc.perform(get(page).param("alerts", "true").with(staff)).andReturn().getResponse().getContentAsString())
+                .contains(number).contains("Por vencer");
+    }
+
+    @Test
     void anUnknownCaseNumberIsNotFoundOnThePublicPage() throws Exception {
         mvc.perform(get("/public/services/cases/0-NADA-2026-00000")).andExpect(status().isNotFound());
         mvc.perform(get("/public/services/cases")).andExpect(status().isOk());

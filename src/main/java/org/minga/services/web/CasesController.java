@@ -55,7 +55,9 @@ class CasesController {
         model.addAttribute("scheme", schemes.get(id));
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
         model.addAttribute("lines", lines.lines(id));
-        model.addAttribute("types", cases.types(id));
+        var types = cases.types(id);
+        model.addAttribute("types", types);
+        model.addAttribute("typeById", types.stream().collect(java.util.stream.Collectors.toMap(Cases.CaseType::id, t -> t)));
         model.addAttribute("lineTypes", ServiceLines.Type.values());
         model.addAttribute("cases", cases.list(id, state, alerts, page, 25));
         model.addAttribute("state", state);
