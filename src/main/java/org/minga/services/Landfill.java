@@ -93,6 +93,7 @@ public class Landfill {
     public Ticket record(long lineId, TicketInput in) {
         ServiceLines.Line line = solidWaste(lineId);
         scopes.requireSchemeWrite(line.schemeId());
+        TicketImportJob.lockLine(jdbc, lineId);
         List<Violation> errors = new ArrayList<>();
         String number = Rules.text(in.ticketNumber(), "ticketNumber", errors);
         String plate = Rules.text(in.plate(), "plate", errors);

@@ -100,8 +100,7 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
         long t0 = System.nanoTime();
         Map<String, Object> seconds = new LinkedHashMap<>();
         // One import per line at a time: the check for existing ticket numbers below then holds until commit.
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:k)").param("k", 0x5e71ce0000000000L + request.lineId()).query(Integer.class)
-                .single();
+        lockLine(jdbc, request.lineId());
         try (var st = scratch.createStatement()) {
             // Typed like the table: COPY itself refuses a bad number or date, naming the line and the column.
             st.execute("create unlogged table " + stage + " (ticket text, client text, plate text, gross_kg integer, "
@@ -183,6 +182,14 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
                         + " boletas nuevas de " + rows, null, result));
         progress.report(100, inserted + " boletas nuevas; " + (rows - inserted) + " ya estaban");
         return result;
+    }
+
+    /**
+     * Serialises the writes of a line's tickets until the transaction ends: an import checks which
+     * ticket numbers exist, then copies the rest, and nothing may add one of them in between.
+     */
+    public static void lockLine(JdbcClient jdbc, long lineId) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:k)").param("k", 0x5e71ce0000000000L + lineId).query(Integer.class).single();
     }
 
     private static double since(long start) {
