@@ -17,4 +17,7 @@ public interface Scopes {
     void requirePlatformAdmin();
 
     boolean canWriteScheme(long schemeId);
+
+    /** The current user's roles in the scheme ({@code PLATFORM_ADMIN} included when held); empty when anonymous. */
+    java.util.Set<Role> rolesIn(long schemeId);
 }

@@ -1,6 +1,7 @@
 /**
- * Shared services: service lines, cases and their workflows, weighing, billing.
- * Not built yet: the module exists so that its boundary is drawn and verified from day one.
+ * Shared services: service lines with clients and tariffs in time, cases and their workflows,
+ * landfill weighing and billing, the business centre, cost allocation and dashboards.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Services")
+@org.springframework.modulith.ApplicationModule(displayName = "Services", allowedDependencies = {"platform",
+        "platform :: web", "identity", "territory", "registry"})
 package org.minga.services;

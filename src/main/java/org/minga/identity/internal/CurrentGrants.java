@@ -54,6 +54,14 @@ public class CurrentGrants implements Scopes {
     }
 
     @Override
+    public Set<Role> rolesIn(long schemeId) {
+        var roles = java.util.EnumSet.noneOf(Role.class);
+        grants().stream().filter(g -> g.role() == Role.PLATFORM_ADMIN || (g.schemeId() != null && g.schemeId() == schemeId))
+                .forEach(g -> roles.add(g.role()));
+        return roles;
+    }
+
+    @Override
     public void requireUnitWrite(long schemeId, String unitCode) {
         if (grants().stream().noneMatch(g -> g.allowsUnitWrite(schemeId, unitCode))) {
             throw new AccessDeniedException("No tiene permiso para modificar datos de la unidad " + unitCode

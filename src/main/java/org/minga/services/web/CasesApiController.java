@@ -1,0 +1,188 @@
+package org.minga.services.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.services.Cases;
+import org.minga.services.ServiceLines;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Servicios compartidos", description = "Líneas de servicio, clientes, tarifas, tipos de trámite y trámites")
+class CasesApiController {
+
+    static final String BASE = "/api/v1/services/schemes/{id}";
+    private final ServiceLines lines;
+    private final Cases cases;
+
+    CasesApiController(ServiceLines lines, Cases cases) {
+        this.lines = lines;
+        this.cases = cases;
+    }
+
+    record LineBody(String type, String name, String currency) {
+    }
+
+    record CostShareBody(BigDecimal subsidyStandard, BigDecimal subsidyPreferential) {
+    }
+
+    record ClientBody(String code, String name, String kind, String unitCode) {
+    }
+
+    record TariffBody(LocalDate validFrom, BigDecimal amount, String unit) {
+    }
+
+    record WasteTypeBody(String code, String name, Boolean accepted) {
+    }
+
+    record PermitTypeBody(Long serviceLineId, String code) {
+    }
+
+    record TransitionBody(String state, String observation) {
+    }
+
+    record CheckBody(String code, Boolean passed, String note) {
+    }
+
+    record RequirementBody(String code, Boolean met) {
+    }
+
+    record CommentBody(String text) {
+    }
+
+    @GetMapping(BASE + "/lines")
+    @Operation(summary = "Las líneas de servicio del esquema")
+    List<ServiceLines.Line> lines(@PathVariable long id) {
+        return lines.lines(id);
+    }
+
+    @PostMapping(BASE + "/lines")
+    @Operation(summary = "Crea una línea de servicio")
+    ResponseEntity<ServiceLines.Line> createLine(@PathVariable long id, @RequestBody LineBody body) {
+        var line = lines.create(id, body.type(), body.name(), body.currency());
+        return ResponseEntity.created(URI.create("/api/v1/services/schemes/" + id + "/lines/" + line.id())).body(line);
+    }
+
+    @PutMapping(BASE + "/lines/{lineId}/cost-shares")
+    @Operation(summary = "Fija los porcentajes subsidiados de la asistencia técnica (estándar y preferente)")
+    ServiceLines.Line costShares(@PathVariable long id, @PathVariable long lineId, @RequestBody CostShareBody body) {
+        lines.line(id, lineId);
+        return lines.setCostShares(lineId, body.subsidyStandard(), body.subsidyPreferential());
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/clients")
+    List<ServiceLines.Client> clients(@PathVariable long id, @PathVariable long lineId) {
+        lines.line(id, lineId);
+        return lines.clients(lineId);
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/clients")
+    @Operation(summary = "Agrega un cliente (miembro, no miembro o empresa privada)")
+    ResponseEntity<ServiceLines.Client> addClient(@PathVariable long id, @PathVariable long lineId, @RequestBody ClientBody body) {
+        lines.line(id, lineId);
+        var c = lines.addClient(lineId, body.code(), body.name(), body.kind(), body.unitCode());
+        return ResponseEntity.status(201).body(c);
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/tariffs")
+    List<ServiceLines.Tariff> tariffs(@PathVariable long id, @PathVariable long lineId) {
+        lines.line(id, lineId);
+        return lines.tariffs(lineId);
+    }
+
+    @PutMapping(BASE + "/lines/{lineId}/tariffs")
+    @Operation(summary = "Fija la tarifa vigente desde una fecha")
+    ServiceLines.Tariff tariff(@PathVariable long id, @PathVariable long lineId, @RequestBody TariffBody body) {
+        lines.line(id, lineId);
+        return lines.setTariff(lineId, body.validFrom(), body.amount(), body.unit());
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/waste-types")
+    List<ServiceLines.WasteType> wasteTypes(@PathVariable long id, @PathVariable long lineId) {
+        lines.line(id, lineId);
+        return lines.wasteTypes(lineId);
+    }
+
+    @PutMapping(BASE + "/lines/{lineId}/waste-types")
+    @Operation(summary = "Declara un tipo de residuo aceptado o no")
+    ServiceLines.WasteType wasteType(@PathVariable long id, @PathVariable long lineId, @RequestBody WasteTypeBody body) {
+        lines.line(id, lineId);
+        return lines.setWasteType(lineId, body.code(), body.name(), body.accepted());
+    }
+
+    @GetMapping(BASE + "/case-types")
+    List<Cases.CaseType> types(@PathVariable long id) {
+        return cases.types(id);
+    }
+
+    @PostMapping(BASE + "/case-types")
+    @Operation(summary = "Crea un tipo de trámite con sus estados, transiciones, funciones, requisitos y verificaciones")
+    ResponseEntity<Cases.CaseType> createType(@PathVariable long id, @RequestBody Cases.TypeInput body) {
+        return ResponseEntity.status(201).body(cases.createType(id, body));
+    }
+
+    @PostMapping(BASE + "/case-types/permit")
+    @Operation(summary = "Crea el trámite de permiso de uso de suelo y construcción (OPLAGEST)")
+    ResponseEntity<Cases.CaseType> permitType(@PathVariable long id, @RequestBody PermitTypeBody body) {
+        if (body.serviceLineId() == null) {
+            throw new org.minga.platform.InvalidInputException("serviceLineId", "NotNull", "services.required");
+        }
+        return ResponseEntity.status(201).body(cases.createPermitType(id, body.serviceLineId(), body.code()));
+    }
+
+    @GetMapping(BASE + "/cases")
+    @Operation(summary = "Trámites del esquema, paginados; alerts=true solo por vencer o vencidos")
+    Cases.Page list(@PathVariable long id, @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "false") boolean alerts, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return cases.list(id, state, alerts, page, size);
+    }
+
+    @PostMapping(BASE + "/cases")
+    @Operation(summary = "Radica un trámite")
+    ResponseEntity<Cases.Case> open(@PathVariable long id, @RequestBody Cases.CaseInput body) {
+        var c = cases.open(id, body);
+        return ResponseEntity.created(URI.create("/api/v1/services/schemes/" + id + "/cases/" + c.id())).body(c);
+    }
+
+    @GetMapping(BASE + "/cases/{caseId}")
+    Cases.Detail detail(@PathVariable long id, @PathVariable long caseId) {
+        return cases.detail(id, caseId);
+    }
+
+    @PostMapping(BASE + "/cases/{caseId}/transitions")
+    @Operation(summary = "Pasa el trámite a otro estado según su flujo")
+    Cases.Case transition(@PathVariable long id, @PathVariable long caseId, @RequestBody TransitionBody body) {
+        return cases.transition(id, caseId, body.state(), body.observation());
+    }
+
+    @PutMapping(BASE + "/cases/{caseId}/checks")
+    @Operation(summary = "Registra una verificación (p. ej. solvencia tributaria)")
+    Cases.CheckResult check(@PathVariable long id, @PathVariable long caseId, @RequestBody CheckBody body) {
+        return cases.recordCheck(id, caseId, body.code(), body.passed(), body.note());
+    }
+
+    @PutMapping(BASE + "/cases/{caseId}/requirements")
+    @Operation(summary = "Marca un requisito como cumplido o no")
+    ResponseEntity<Void> requirement(@PathVariable long id, @PathVariable long caseId, @RequestBody RequirementBody body) {
+        cases.meetRequirement(id, caseId, body.code(), !Boolean.FALSE.equals(body.met()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(BASE + "/cases/{caseId}/comments")
+    ResponseEntity<Cases.Comment> comment(@PathVariable long id, @PathVariable long caseId, @RequestBody CommentBody body) {
+        return ResponseEntity.status(201).body(cases.comment(id, caseId, body.text()));
+    }
+}

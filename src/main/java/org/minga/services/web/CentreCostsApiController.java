@@ -1,0 +1,149 @@
+package org.minga.services.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.platform.NotFoundException;
+import org.minga.services.BusinessCentre;
+import org.minga.services.CostAllocation;
+import org.minga.services.ServiceDashboards;
+import org.minga.services.ServiceLines;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Centro empresarial, costos y tableros", description = "Empresas, asistencia cofinanciada, capital semilla; "
+        + "distribución de costos entre miembros, recuperación de costos; tableros por servicio y por miembro")
+class CentreCostsApiController {
+
+    static final String BASE = "/api/v1/services/schemes/{id}";
+    private final ServiceLines lines;
+    private final BusinessCentre centre;
+    private final CostAllocation costs;
+    private final ServiceDashboards dashboards;
+
+    CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs, ServiceDashboards dashboards) {
+        this.lines = lines;
+        this.centre = centre;
+        this.costs = costs;
+        this.dashboards = dashboards;
+    }
+
+    record ServiceBody(LocalDate deliveredOn, String kind, String description) {
+    }
+
+    record PlanBody(LocalDate agreedOn, String goal, String actions) {
+    }
+
+    record AssistanceBody(LocalDate approvedOn, String provider, String description, BigDecimal cost) {
+    }
+
+    record SeedBody(LocalDate grantedOn, BigDecimal amount, String purpose) {
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/firms")
+    @Operation(summary = "Registra una empresa atendida por el centro")
+    ResponseEntity<BusinessCentre.Firm> addFirm(@PathVariable long id, @PathVariable long lineId,
+            @RequestBody BusinessCentre.FirmInput body) {
+        lines.line(id, lineId);
+        return ResponseEntity.status(201).body(centre.addFirm(lineId, body));
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/firms")
+    List<BusinessCentre.Firm> firms(@PathVariable long id, @PathVariable long lineId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        lines.line(id, lineId);
+        return centre.firms(lineId, page, size);
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/firms/{firmId}")
+    BusinessCentre.FirmDetail firm(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId) {
+        return detail(id, lineId, firmId);
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/services")
+    ResponseEntity<BusinessCentre.ServiceRecord> service(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+            @RequestBody ServiceBody body) {
+        detail(id, lineId, firmId);
+        return ResponseEntity.status(201).body(centre.recordService(firmId, body.deliveredOn(), body.kind(), body.description()));
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/plans")
+    ResponseEntity<BusinessCentre.ActionPlan> plan(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+            @RequestBody PlanBody body) {
+        detail(id, lineId, firmId);
+        return ResponseEntity.status(201).body(centre.addPlan(firmId, body.agreedOn(), body.goal(), body.actions()));
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/assistance")
+    @Operation(summary = "Aprueba asistencia técnica cofinanciada (90/10, o 95/5 para empresas de mujeres, rurales o asociativas)")
+    ResponseEntity<BusinessCentre.Assistance> assistance(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+            @RequestBody AssistanceBody body) {
+        detail(id, lineId, firmId);
+        return ResponseEntity.status(201).body(centre.approveAssistance(firmId, body.approvedOn(), body.provider(),
+                body.description(), body.cost()));
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/seed-capital")
+    ResponseEntity<BusinessCentre.SeedCapital> seed(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+            @RequestBody SeedBody body) {
+        detail(id, lineId, firmId);
+        return ResponseEntity.status(201).body(centre.grantSeedCapital(firmId, body.grantedOn(), body.amount(), body.purpose()));
+    }
+
+    @PostMapping(BASE + "/lines/{lineId}/cost-pools")
+    @Operation(summary = "Distribuye los costos de un periodo entre los miembros por un criterio, en unidades enteras")
+    ResponseEntity<CostAllocation.Pool> allocate(@PathVariable long id, @PathVariable long lineId,
+            @RequestBody CostAllocation.PoolInput body) {
+        lines.line(id, lineId);
+        return ResponseEntity.status(201).body(costs.allocate(lineId, body));
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/cost-pools")
+    List<CostAllocation.Pool> pools(@PathVariable long id, @PathVariable long lineId) {
+        lines.line(id, lineId);
+        return costs.pools(lineId);
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/recovery")
+    @Operation(summary = "Ingresos frente a costos del periodo y si aún se necesitan aportes de los miembros")
+    CostAllocation.Recovery recovery(@PathVariable long id, @PathVariable long lineId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        lines.line(id, lineId);
+        return costs.recovery(lineId, from, to);
+    }
+
+    @GetMapping(BASE + "/lines/{lineId}/dashboard")
+    ServiceDashboards.LineDashboard lineDashboard(@PathVariable long id, @PathVariable long lineId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboards.line(id, lineId, from, to);
+    }
+
+    @GetMapping(BASE + "/members/{unitCode}/dashboard")
+    ServiceDashboards.MemberDashboard memberDashboard(@PathVariable long id, @PathVariable String unitCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return dashboards.member(id, unitCode, from, to);
+    }
+
+    private BusinessCentre.FirmDetail detail(long id, long lineId, long firmId) {
+        lines.line(id, lineId);
+        var d = centre.detail(firmId);
+        if (d.firm().lineId() != lineId) {
+            throw new NotFoundException("empresa", firmId);
+        }
+        return d;
+    }
+}

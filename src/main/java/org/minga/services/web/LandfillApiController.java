@@ -1,0 +1,118 @@
+package org.minga.services.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.NotFoundException;
+import org.minga.registry.Schemes;
+import org.minga.services.Landfill;
+import org.minga.services.ServiceLines;
+import org.minga.services.internal.InvoicePdf;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Relleno sanitario", description = "Boletas de báscula, importación, facturación mensual por tonelada, facturas en PDF")
+class LandfillApiController {
+
+    static final String BASE = "/api/v1/services/schemes/{id}/lines/{lineId}";
+    private final Landfill landfill;
+    private final ServiceLines lines;
+    private final Schemes schemes;
+
+    LandfillApiController(Landfill landfill, ServiceLines lines, Schemes schemes) {
+        this.landfill = landfill;
+        this.lines = lines;
+        this.schemes = schemes;
+    }
+
+    record BillBody(String month) {
+    }
+
+    @PostMapping(BASE + "/tickets")
+    @Operation(summary = "Registra una boleta de báscula (las cargas de residuos no aceptados quedan rechazadas)")
+    ResponseEntity<Landfill.Ticket> record(@PathVariable long id, @PathVariable long lineId, @RequestBody Landfill.TicketInput body) {
+        lines.line(id, lineId);
+        return ResponseEntity.status(201).body(landfill.record(lineId, body));
+    }
+
+    @GetMapping(BASE + "/tickets")
+    @Operation(summary = "Boletas, de la más reciente a la más antigua; before = id para la página siguiente")
+    List<Landfill.Ticket> tickets(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "50") int size) {
+        lines.line(id, lineId);
+        return landfill.tickets(lineId, before, size);
+    }
+
+    @PostMapping(BASE + "/tickets/imports")
+    @Operation(summary = "Importa una exportación CSV de la báscula como trabajo; idempotente por número de boleta")
+    ResponseEntity<Map<String, Object>> importTickets(@PathVariable long id, @PathVariable long lineId,
+            @RequestParam(required = false) MultipartFile file) throws IOException {
+        lines.line(id, lineId);
+        UUID job = landfill.submitImport(lineId, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+        return ResponseEntity.accepted().body(Map.of("jobId", job.toString(), "job", "/api/v1/jobs/" + job));
+    }
+
+    @PostMapping(BASE + "/billing")
+    @Operation(summary = "Emite las facturas del mes (AAAA-MM) por cliente; las ya emitidas se conservan")
+    Landfill.Billing bill(@PathVariable long id, @PathVariable long lineId, @RequestBody BillBody body) {
+        lines.line(id, lineId);
+        return landfill.bill(lineId, month(body.month()));
+    }
+
+    @GetMapping(BASE + "/invoices")
+    List<Landfill.Invoice> invoices(@PathVariable long id, @PathVariable long lineId, @RequestParam String month) {
+        lines.line(id, lineId);
+        return landfill.invoices(lineId, month(month));
+    }
+
+    @GetMapping(value = BASE + "/invoices/{invoiceId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> invoicePdf(@PathVariable long id, @PathVariable long lineId, @PathVariable long invoiceId) {
+        return pdf(id, lineId, invoiceId, landfill, lines, schemes);
+    }
+
+    @GetMapping(BASE + "/tonnes")
+    @Operation(summary = "Toneladas facturables por cliente y mes")
+    List<Landfill.MonthlyTonnes> tonnes(@PathVariable long id, @PathVariable long lineId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        lines.line(id, lineId);
+        return landfill.tonnesByClientAndMonth(lineId, from, to);
+    }
+
+    static ResponseEntity<byte[]> pdf(long id, long lineId, long invoiceId, Landfill landfill, ServiceLines lines, Schemes schemes) {
+        var line = lines.line(id, lineId);
+        var invoice = landfill.invoice(invoiceId);
+        if (invoice.lineId() != lineId) {
+            throw new NotFoundException("factura", invoiceId);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"factura-" + invoice.number() + ".pdf\"")
+                .body(InvoicePdf.render(schemes.get(id).getName(), line.name(), invoice));
+    }
+
+    static YearMonth month(String value) {
+        try {
+            return YearMonth.parse(value == null ? "" : value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("month", "Pattern", "services.billing.month");
+        }
+    }
+}
