@@ -12,7 +12,6 @@ import org.minga.support.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -123,21 +122,7 @@ class PermitCaseBrowserTest extends BrowserTest {
         clickAndWait(By.cssSelector("form[action$='/checks'] button[type=submit]"));
     }
 
-    private static void fill(WebElement form, String name, String value) {
-        WebElement field = form.findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    private void waitFor(String css, String text) {
-        waitUpTo(10).ignoring(WebDriverException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-    }
-
     private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        clickAndWait(By.cssSelector("form button[type=submit]"));
+        logIn(username, PASSWORD);
     }
 }
