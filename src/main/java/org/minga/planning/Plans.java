@@ -318,6 +318,22 @@ public class Plans {
                         rs.getString(3), rs.getString(4), rs.getObject(5, Long.class))).list();
     }
 
+    /** The members whose development plan includes a goal of the scheme (RINDE: put the scheme in each member's plan). */
+    @Transactional(readOnly = true)
+    public List<String> membersWithDevelopmentPlanLinks(long schemeId) {
+        return jdbc.sql("""
+                select distinct l.unit_code from goal_link l join plan_goal g on g.id = l.goal_id
+                where g.scheme_id = :s and l.kind = 'MEMBER_DEVELOPMENT_PLAN' and l.unit_code is not null
+                order by l.unit_code""").param("s", schemeId).query(String.class).list();
+    }
+
+    /** How many work plans and goals the scheme has. */
+    @Transactional(readOnly = true)
+    public int[] workPlansAndGoals(long schemeId) {
+        return jdbc.sql("select (select count(*) from work_plan where scheme_id = :s), (select count(*) from plan_goal where scheme_id = :s)")
+                .param("s", schemeId).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
     // ---- dashboard ---------------------------------------------------------------------------
 
     /** Every goal's status on a date (for the counts), with one page of goals in full. */
