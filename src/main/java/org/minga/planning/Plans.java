@@ -244,7 +244,7 @@ public class Plans {
                 .param("ids", ids)
                 .query((rs, n) -> new Goal(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
                         rs.getObject(4, Long.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getBigDecimal(8).stripTrailingZeros(), rs.getBigDecimal(9).stripTrailingZeros(),
+                        plain(rs.getBigDecimal(8)), plain(rs.getBigDecimal(9)),
                         Periodicity.valueOf(rs.getString(10)), rs.getDate(11).toLocalDate(), rs.getDate(12).toLocalDate(),
                         rs.getString(13), rs.getString(14))).list();
     }
@@ -274,7 +274,7 @@ public class Plans {
     public List<Recorded> measurements(long goalId) {
         return jdbc.sql("select id, measured_on, value, note from goal_measurement where goal_id = :g order by measured_on, id")
                 .param("g", goalId).query((rs, n) -> new Recorded(rs.getLong(1), rs.getDate(2).toLocalDate(),
-                        rs.getBigDecimal(3).stripTrailingZeros(), rs.getString(4))).list();
+                        plain(rs.getBigDecimal(3)), rs.getString(4))).list();
     }
 
     @Transactional
@@ -363,7 +363,7 @@ public class Plans {
             jdbc.sql("select goal_id, measured_on, value from goal_measurement where goal_id in (:ids) order by measured_on, id")
                     .param("ids", ids).query((rs, n) -> {
                         byGoal.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new Measurement(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)));
+                                .add(new Measurement(rs.getDate(2).toLocalDate(), plain(rs.getBigDecimal(3))));
                         return null;
                     }).list();
         }
@@ -375,6 +375,12 @@ public class Plans {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** Without trailing zeros, and never in exponent notation (30, not 3E+1). */
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
 
     private static void required(String value, String field, List<Violation> errors) {
         if (value == null || value.isBlank()) {
