@@ -45,8 +45,12 @@ create table knowledge_item (
             || coalesce(pending_questions, '') || ' ' || coalesce(voices, '') || ' ' || coalesce(body, '')), 'B')
     ) stored
 );
+-- Ranking reads every match's vector: kept in the row (compressed), not out of line in TOAST.
+alter table knowledge_item alter column search set storage main;
 create index knowledge_item_search_idx on knowledge_item using gin (search);
 create index knowledge_item_list_idx on knowledge_item (kind, id desc);
+-- Without a query the list shows the best-scored good practices first.
+create index knowledge_item_score_idx on knowledge_item ((integrality + impact + sustainability + replicability) desc nulls last, id desc);
 create index knowledge_item_scheme_idx on knowledge_item (scheme_id, id desc) where scheme_id is not null;
 
 create table knowledge_tag (

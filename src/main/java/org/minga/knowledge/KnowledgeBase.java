@@ -211,18 +211,19 @@ public class KnowledgeBase {
                     .query((rs, n) -> new Hit(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
                             HtmlUtils.htmlEscape(rs.getString(4), "UTF-8"), rs.getObject(5, Integer.class), 0)).list();
         } else {
+            // The query is written out where it is used (not joined from a CTE) so that the planner
+            // sees a constant and scans the GIN index; the headline is computed for the page only.
             hits = jdbc.sql("""
-                    with qq as (select websearch_to_tsquery('es_unaccent', :q) as tsq),
-                    found as (
-                        select k.id, ts_rank_cd(k.search, qq.tsq) as rank from knowledge_item k, qq
-                        where k.search @@ qq.tsq""" + " " + filters + " " + """
-                         order by rank desc, k.id desc limit :limit offset :offset)
                     select k.id, k.kind, k.title,
                            ts_headline('es_unaccent', concat_ws(' … ', k.context, k.what_was_done, k.successes, k.failures,
-                               k.lessons, k.pending_questions, k.voices, k.body), qq.tsq,
+                               k.lessons, k.pending_questions, k.voices, k.body), websearch_to_tsquery('es_unaccent', :q),
                                :options),
                            k.integrality + k.impact + k.sustainability + k.replicability, found.rank
-                    from found join knowledge_item k on k.id = found.id, qq
+                    from (select k.id, ts_rank_cd(k.search, websearch_to_tsquery('es_unaccent', :q)) as rank
+                          from knowledge_item k
+                          where k.search @@ websearch_to_tsquery('es_unaccent', :q)""" + " " + filters + " " + """
+                          order by rank desc, k.id desc limit :limit offset :offset) found
+                    join knowledge_item k on k.id = found.id
                     order by found.rank desc, k.id desc""")
                     .param("q", q).param("options", HEADLINE).param("kind", kind == null ? null : kind.name())
                     .param("scheme", f.schemeId())
