@@ -219,7 +219,7 @@ public class KnowledgeBase {
                                k.lessons, k.pending_questions, k.voices, k.body), websearch_to_tsquery('es_unaccent', :q),
                                :options),
                            k.integrality + k.impact + k.sustainability + k.replicability, found.rank
-                    from (select k.id, ts_rank_cd(k.search, websearch_to_tsquery('es_unaccent', :q)) as rank
+                    from (select k.id, ts_rank(k.search, websearch_to_tsquery('es_unaccent', :q)) as rank
                           from knowledge_item k
                           where k.search @@ websearch_to_tsquery('es_unaccent', :q)""" + " " + filters + " " + """
                           order by rank desc, k.id desc limit :limit offset :offset) found
