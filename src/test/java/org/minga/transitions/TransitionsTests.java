@@ -1,9 +1,13 @@
 package org.minga.transitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -123,6 +127,15 @@ class TransitionsTests {
         read(base + "/deliveries?size=10").andExpect(jsonPath("$.length()").value(4))
                 .andExpect(jsonPath("$[0].recipient").value("Luis Gómez (candidato)"))
                 .andExpect(jsonPath("$[3].hash").value(hash));
+
+        // The page shows the log; a bad election is refused in Spanish beside its field.
+        var asDirector = user(director).roles("SCHEME_ADMIN");
+        mvc.perform(get("/transitions/schemes/" + scheme).with(asDirector)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Luis Gómez (candidato)")))
+                .andExpect(content().string(containsString(hash.substring(0, 12))));
+        mvc.perform(post("/transitions/schemes/" + scheme + "/elections").with(asDirector).with(csrf()).param("name", "Sin fecha"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("La fecha de la elección es obligatoria.")));
+        assertThat(jdbc.sql("select count(*) from election where scheme_id = :s").param("s", scheme).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
