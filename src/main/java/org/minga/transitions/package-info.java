@@ -1,6 +1,8 @@
 /**
- * Government periods, candidates, handover and candidate dossiers.
- * Not built yet: the module exists so that its boundary is drawn and verified from day one.
+ * Government periods per country, mayors, elections and candidates; handover and candidate dossiers
+ * as PDF generated from live data, identified by the hash of their content; the distribution log and
+ * the neutrality report of an election.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Transitions")
+@org.springframework.modulith.ApplicationModule(displayName = "Transitions", allowedDependencies = {"platform",
+        "platform :: web", "identity", "registry", "projects", "finance", "planning"})
 package org.minga.transitions;

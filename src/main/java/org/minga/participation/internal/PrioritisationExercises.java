@@ -22,7 +22,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
-import org.minga.projects.ProjectSummaries;
+import org.minga.projects.ProjectDigest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,11 +81,11 @@ public class PrioritisationExercises {
     private final Citizens citizens;
     private final TerritorialIssues issues;
     private final Prioritisations prioritisations;
-    private final ProjectSummaries projects;
+    private final ProjectDigest projects;
     private final AuditLog audit;
 
     PrioritisationExercises(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues,
-            Prioritisations prioritisations, ProjectSummaries projects, AuditLog audit) {
+            Prioritisations prioritisations, ProjectDigest projects, AuditLog audit) {
         this.projects = projects;
         this.jdbc = jdbc;
         this.scopes = scopes;
@@ -122,10 +122,10 @@ public class PrioritisationExercises {
         if (issueIds.size() + projectIds.size() < 2) {
             problems.add(new Violation("issueIds", "Size", "participation.exercise.options.min"));
         }
-        Map<Long, ProjectSummaries.Summary> found = projects.find(projectIds);
-        List<ProjectSummaries.Summary> chosenProjects = new ArrayList<>();
+        Map<Long, ProjectDigest.Summary> found = projects.summaries(projectIds);
+        List<ProjectDigest.Summary> chosenProjects = new ArrayList<>();
         for (Long projectId : projectIds) {
-            ProjectSummaries.Summary project = found.get(projectId);
+            ProjectDigest.Summary project = found.get(projectId);
             if (project == null || project.schemeId() != schemeId || project.stage().isFinal()) {
                 problems.add(new Violation("projectIds", "Open", "participation.exercise.option.project", projectId));
             } else {
@@ -173,7 +173,7 @@ public class PrioritisationExercises {
                     .param("p", id).param("i", issue.id()).param("l", label)
                     .param("c", method == Method.BUDGET ? input.costs().get(issue.id()) : null).update();
         }
-        for (ProjectSummaries.Summary project : chosenProjects) {
+        for (ProjectDigest.Summary project : chosenProjects) {
             String name = project.code() + " " + project.name();
             String label = labels.add(name) ? name : name + " (#" + project.id() + ")";
             labels.add(label);

@@ -18,7 +18,7 @@ import org.minga.participation.internal.TerritorialIssues;
 import org.minga.participation.internal.TerritorialIssues.Moderation;
 import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
-import org.minga.projects.ProjectSummaries;
+import org.minga.projects.ProjectDigest;
 import org.minga.registry.Schemes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,12 +50,12 @@ class ParticipationController {
     private final Actors actors;
     private final Events events;
     private final Schemes schemes;
-    private final ProjectSummaries projects;
+    private final ProjectDigest projects;
     private final Scopes scopes;
     private final FormErrors formErrors;
 
     ParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            Actors actors, Events events, Schemes schemes, ProjectSummaries projects, Scopes scopes,
+            Actors actors, Events events, Schemes schemes, ProjectDigest projects, Scopes scopes,
             FormErrors formErrors) {
         this.projects = projects;
         this.issues = issues;

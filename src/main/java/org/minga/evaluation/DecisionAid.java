@@ -1,0 +1,125 @@
+package org.minga.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.InvalidInputException;
+import org.minga.planning.Plans;
+import org.minga.registry.SchemeFacts;
+import org.minga.registry.Schemes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * RINDE's decision aid (rinde L51–91): a scheme "vigente y para continuar" reconvenes, adjusts, is
+ * put in each member's development plan and works by a plan with goals and follow-up; one that "ya
+ * no es vigente" prepares its dissolution and liquidation and foresees future alliances. A guided
+ * checklist: each step is marked done with its evidence; some steps show evidence from live data.
+ */
+@Service
+public class DecisionAid {
+
+    public enum Route { CONTINUE, DISSOLVE }
+
+    public enum Item {
+        RECONVENE(Route.CONTINUE), ADJUST(Route.CONTINUE), DEVELOPMENT_PLANS(Route.CONTINUE), WORK_PLAN(Route.CONTINUE),
+        DISSOLUTION_ROUTE(Route.DISSOLVE), FUTURE_ALLIANCES(Route.DISSOLVE), JOINT_NEEDS(Route.DISSOLVE);
+
+        private final Route route;
+
+        Item(Route route) {
+            this.route = route;
+        }
+
+        public Route route() {
+            return route;
+        }
+    }
+
+    /** A step with what was recorded and, where the data say something, the live evidence (message key and arguments). */
+    public record Step(Item item, boolean done, String evidence, String liveKey, List<Object> liveArgs) {
+    }
+
+    /** The checklist and the route the health index suggests (continue from 40 up). */
+    public record Checklist(Route suggested, Double index, List<Step> steps) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Scopes scopes;
+    private final AuditLog audit;
+    private final Schemes schemes;
+    private final Plans plans;
+    private final SchemeFacts facts;
+
+    DecisionAid(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Plans plans, SchemeFacts facts) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.schemes = schemes;
+        this.plans = plans;
+        this.facts = facts;
+    }
+
+    @Transactional(readOnly = true)
+    public Checklist checklist(long schemeId, HealthIndex.Result health) {
+        schemes.get(schemeId);
+        Map<String, Object[]> saved = new LinkedHashMap<>();
+        jdbc.sql("select item, done, evidence from evaluation_checklist where scheme_id = :s").param("s", schemeId)
+                .query((rs, n) -> saved.put(rs.getString(1), new Object[] {rs.getBoolean(2), rs.getString(3)})).list();
+        int members = facts.members(schemeId, LocalDate.now()).size();
+        int inPlans = plans.membersWithDevelopmentPlanLinks(schemeId).size();
+        int[] wg = plans.workPlansAndGoals(schemeId);
+        List<Step> steps = new ArrayList<>();
+        for (Item i : Item.values()) {
+            Object[] s = saved.getOrDefault(i.name(), new Object[] {false, null});
+            String key = null;
+            List<Object> args = List.of();
+            if (i == Item.DEVELOPMENT_PLANS) {
+                key = "evaluation.live.developmentPlans";
+                args = List.of(inPlans, members);
+            } else if (i == Item.WORK_PLAN) {
+                key = "evaluation.live.workPlan";
+                args = List.of(wg[0], wg[1]);
+            }
+            steps.add(new Step(i, (Boolean) s[0], (String) s[1], key, args));
+        }
+        Route suggested = health.index() == null ? null : health.index() >= 40 ? Route.CONTINUE : Route.DISSOLVE;
+        return new Checklist(suggested, health.index(), steps);
+    }
+
+    @Transactional
+    public void mark(long schemeId, String item, boolean done, String evidence) {
+        scopes.requireSchemeWrite(schemeId);
+        schemes.get(schemeId);
+        Item i;
+        try {
+            i = Item.valueOf(item == null ? "" : item.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("item", "OneOf", "evaluation.checklist.item");
+        }
+        if (done && (evidence == null || evidence.isBlank())) {
+            throw new InvalidInputException("evidence", "NotBlank", "evaluation.checklist.evidence");
+        }
+        var before = jdbc.sql("select done, evidence from evaluation_checklist where scheme_id = :s and item = :i")
+                .param("s", schemeId).param("i", i.name())
+                .query((rs, n) -> Map.of("done", rs.getBoolean(1), "evidence", rs.getString(2) == null ? "" : rs.getString(2)))
+                .optional();
+        String ev = evidence == null || evidence.isBlank() ? null : evidence.strip();
+        jdbc.sql("""
+                insert into evaluation_checklist (scheme_id, item, done, evidence, updated_by) values (:s, :i, :d, :e, :by)
+                on conflict (scheme_id, item) do update set done = excluded.done, evidence = excluded.evidence,
+                  updated_by = excluded.updated_by, updated_at = now()""").param("s", schemeId).param("i", i.name())
+                .param("d", done).param("e", ev).param("by", SelfEvaluations.actor()).update();
+        Map<String, Object> after = Map.of("done", done, "evidence", ev == null ? "" : ev);
+        audit.record(before.isPresent()
+                ? Change.updated("evaluation_checklist", schemeId + "/" + i.name(), schemeId, "Paso RINDE " + i.name(), before.get(), after)
+                : Change.created("evaluation_checklist", schemeId + "/" + i.name(), schemeId, "Paso RINDE " + i.name(), after));
+    }
+}

@@ -1,0 +1,290 @@
+package org.minga.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.NotFoundException;
+import org.minga.registry.SchemeFacts;
+import org.minga.registry.Schemes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Self-evaluation campaigns: a questionnaire copied from a template (RINDE's dimensions, rinde
+ * L51–91, or the feedback of catatumbo L1362–1404), answers scored 1–5 by respondent group,
+ * anonymous or named, results by dimension and group, and the actions they lead to.
+ */
+@Service
+public class SelfEvaluations {
+
+    public enum Template { RINDE, FEEDBACK }
+
+    /** The feedback groups of catatumbo L1378. */
+    public enum Group { DIRECTION, BOARD_ASSEMBLY, MUNICIPAL, INSTITUTIONS, CIVIL_SOCIETY }
+
+    public record Question(long id, String dimension, String text, int position) {
+    }
+
+    public record Campaign(long id, long schemeId, String name, Template template, boolean anonymous, LocalDate opensOn,
+            LocalDate closesOn) {
+    }
+
+    public record Answer(long questionId, Integer score, String comment) {
+    }
+
+    public record Score(String key, double mean, int answers) {
+    }
+
+    public record Results(Campaign campaign, int responses, List<Score> byDimension, List<Score> byGroup, Double mean,
+            List<String> comments) {
+    }
+
+    public record Action(long id, String dimension, String description, String responsible, LocalDate dueOn,
+            boolean done) {
+    }
+
+    /** The questions of each template, by dimension, in Spanish as they are asked. */
+    static final Map<Template, List<String[]>> QUESTIONS = Map.of(Template.RINDE, List.of(
+            new String[] {"OBJECTIVES", "Los objetivos del esquema siguen respondiendo a problemas concretos de los miembros."},
+            new String[] {"OBJECTIVES", "Los miembros conocen y comparten los objetivos del esquema."},
+            new String[] {"GOALS", "El esquema alcanza las metas de su plan de trabajo."},
+            new String[] {"GOALS", "Los avances se miden y se comunican con periodicidad."},
+            new String[] {"DURATION", "Los tiempos de duración planteados se cumplen."},
+            new String[] {"TEAM", "El equipo de apoyo es suficiente y estable."},
+            new String[] {"TEAM", "El equipo técnico acompaña a los municipios miembros."},
+            new String[] {"FINANCES", "Los miembros pagan sus cuotas de aporte a tiempo."},
+            new String[] {"FINANCES", "El esquema cuenta con recursos para funcionar el próximo año."}),
+            Template.FEEDBACK, List.of(
+            new String[] {"AGENDA", "La agenda de trabajo de la asociación responde a las necesidades del territorio."},
+            new String[] {"SERVICES", "Los servicios que presta la asociación son útiles para los miembros."},
+            new String[] {"TRUST", "Hay confianza entre los miembros y con la dirección ejecutiva."},
+            new String[] {"COMMUNICATION", "La asociación comunica sus resultados de manera oportuna y clara."},
+            new String[] {"RESULTS", "Los resultados de la asociación son visibles en los municipios."}));
+
+    private final JdbcClient jdbc;
+    private final Scopes scopes;
+    private final AuditLog audit;
+    private final Schemes schemes;
+    private final SchemeFacts facts;
+
+    SelfEvaluations(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, SchemeFacts facts) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.schemes = schemes;
+        this.facts = facts;
+    }
+
+    @Transactional
+    public Campaign create(long schemeId, String name, String template, Boolean anonymous, LocalDate opensOn,
+            LocalDate closesOn) {
+        scopes.requireSchemeWrite(schemeId);
+        schemes.get(schemeId);
+        List<Violation> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new Violation("name", "NotBlank", "evaluation.name.required"));
+        }
+        Template t = null;
+        try {
+            t = Template.valueOf(template == null ? "" : template.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Violation("template", "OneOf", "evaluation.campaign.template"));
+        }
+        if (opensOn == null) {
+            errors.add(new Violation("opensOn", "NotNull", "evaluation.date.required"));
+        }
+        if (closesOn == null || opensOn != null && closesOn.isBefore(opensOn)) {
+            errors.add(new Violation("closesOn", "AfterOpening", "evaluation.campaign.closes"));
+        }
+        fail(errors);
+        if (jdbc.sql("select exists (select 1 from evaluation_campaign where scheme_id = :s and lower(name) = lower(:n))")
+                .param("s", schemeId).param("n", name.strip()).query(Boolean.class).single()) {
+            throw new InvalidInputException("name", "Unique", "evaluation.campaign.duplicate", name.strip());
+        }
+        long id = jdbc.sql("""
+                insert into evaluation_campaign (scheme_id, name, template, anonymous, opens_on, closes_on, created_by)
+                values (:s, :n, :t, :a, :o, :c, :by) returning id""").param("s", schemeId).param("n", name.strip())
+                .param("t", t.name()).param("a", Boolean.TRUE.equals(anonymous)).param("o", opensOn).param("c", closesOn)
+                .param("by", actor()).query(Long.class).single();
+        int position = 1;
+        for (String[] q : QUESTIONS.get(t)) {
+            jdbc.sql("insert into evaluation_question (campaign_id, dimension, text, position) values (:c, :d, :t, :p)")
+                    .param("c", id).param("d", q[0]).param("t", q[1]).param("p", position++).update();
+        }
+        Campaign c = campaign(schemeId, id);
+        audit.record(Change.created("evaluation_campaign", id, schemeId, "Autoevaluación " + c.name(),
+                Map.of("name", c.name(), "template", t.name(), "anonymous", c.anonymous(), "opensOn", opensOn.toString(),
+                        "closesOn", closesOn.toString())));
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> campaigns(long schemeId) {
+        return jdbc.sql("""
+                select id, scheme_id, name, template, anonymous, opens_on, closes_on from evaluation_campaign
+                where scheme_id = :s order by closes_on desc, id desc""").param("s", schemeId)
+                .query((rs, n) -> new Campaign(rs.getLong(1), rs.getLong(2), rs.getString(3), Template.valueOf(rs.getString(4)),
+                        rs.getBoolean(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate())).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign campaign(long schemeId, long campaignId) {
+        return campaigns(schemeId).stream().filter(c -> c.id() == campaignId).findFirst()
+                .orElseThrow(() -> new NotFoundException("autoevaluación", campaignId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Question> questions(long campaignId) {
+        return jdbc.sql("select id, dimension, text, position from evaluation_question where campaign_id = :c order by position")
+                .param("c", campaignId).query((rs, n) -> new Question(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getInt(4))).list();
+    }
+
+    /**
+     * Records one respondent's answers. Anyone signed in may answer (the board, councils, civil
+     * society); in an anonymous campaign no name is kept. Every question needs a score 1–5, within
+     * the campaign's dates.
+     */
+    @Transactional
+    public long respond(long schemeId, long campaignId, String group, String name, String unitCode, List<Answer> answers,
+            LocalDate today) {
+        Campaign c = campaign(schemeId, campaignId);
+        List<Violation> errors = new ArrayList<>();
+        Group g = null;
+        try {
+            g = Group.valueOf(group == null ? "" : group.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Violation("group", "OneOf", "evaluation.response.group"));
+        }
+        if (today.isBefore(c.opensOn()) || today.isAfter(c.closesOn())) {
+            errors.add(new Violation("campaign", "Open", "evaluation.response.closed", c.opensOn(), c.closesOn()));
+        }
+        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
+        if (unit != null && facts.members(schemeId, today).stream().noneMatch(m -> unit.equals(m.code()))) {
+            errors.add(new Violation("unitCode", "Member", "evaluation.response.unit", unit));
+        }
+        if (!c.anonymous() && (name == null || name.isBlank())) {
+            errors.add(new Violation("name", "NotBlank", "evaluation.response.name"));
+        }
+        Map<Long, Answer> byQuestion = new LinkedHashMap<>();
+        (answers == null ? List.<Answer>of() : answers).forEach(a -> byQuestion.put(a.questionId(), a));
+        for (Question q : questions(campaignId)) {
+            Answer a = byQuestion.get(q.id());
+            if (a == null || a.score() == null || a.score() < 1 || a.score() > 5) {
+                errors.add(new Violation("q" + q.id(), "Range", "evaluation.response.score", q.position()));
+            }
+        }
+        fail(errors);
+        long id = jdbc.sql("""
+                insert into evaluation_response (campaign_id, respondent_group, respondent_name, unit_code)
+                values (:c, :g, :n, :u) returning id""").param("c", campaignId).param("g", g.name())
+                .param("n", c.anonymous() ? null : name.strip()).param("u", unit).query(Long.class).single();
+        for (Question q : questions(campaignId)) {
+            Answer a = byQuestion.get(q.id());
+            jdbc.sql("insert into evaluation_answer (response_id, question_id, score, comment) values (:r, :q, :s, :c)")
+                    .param("r", id).param("q", q.id()).param("s", a.score())
+                    .param("c", a.comment() == null || a.comment().isBlank() ? null : a.comment().strip()).update();
+        }
+        audit.record(Change.created("evaluation_response", id, schemeId, "Respuesta a " + c.name(),
+                Map.of("campaignId", campaignId, "group", g.name(), "unitCode", unit == null ? "" : unit)));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Results results(long schemeId, long campaignId) {
+        Campaign c = campaign(schemeId, campaignId);
+        int responses = jdbc.sql("select count(*) from evaluation_response where campaign_id = :c").param("c", campaignId)
+                .query(Integer.class).single();
+        List<Score> byDimension = jdbc.sql("""
+                select q.dimension, avg(a.score)::float8, count(*) from evaluation_answer a
+                join evaluation_question q on q.id = a.question_id where q.campaign_id = :c
+                group by q.dimension order by min(q.position)""").param("c", campaignId)
+                .query((rs, n) -> new Score(rs.getString(1), HealthIndex.round(rs.getDouble(2)), rs.getInt(3))).list();
+        List<Score> byGroup = jdbc.sql("""
+                select r.respondent_group, avg(a.score)::float8, count(*) from evaluation_answer a
+                join evaluation_response r on r.id = a.response_id where r.campaign_id = :c
+                group by r.respondent_group order by r.respondent_group""").param("c", campaignId)
+                .query((rs, n) -> new Score(rs.getString(1), HealthIndex.round(rs.getDouble(2)), rs.getInt(3))).list();
+        Double mean = jdbc.sql("""
+                select avg(a.score)::float8 from evaluation_answer a join evaluation_response r on r.id = a.response_id
+                where r.campaign_id = :c""").param("c", campaignId).query(Double.class).optional().orElse(null);
+        List<String> comments = jdbc.sql("""
+                select a.comment from evaluation_answer a join evaluation_response r on r.id = a.response_id
+                where r.campaign_id = :c and a.comment is not null order by r.id, a.question_id limit 200""")
+                .param("c", campaignId).query(String.class).list();
+        return new Results(c, responses, byDimension, byGroup, mean == null ? null : HealthIndex.round(mean), comments);
+    }
+
+    @Transactional
+    public Action addAction(long schemeId, long campaignId, String dimension, String description, String responsible,
+            LocalDate dueOn) {
+        scopes.requireSchemeWrite(schemeId);
+        campaign(schemeId, campaignId);
+        List<Violation> errors = new ArrayList<>();
+        if (dimension == null || questions(campaignId).stream().noneMatch(q -> q.dimension().equals(dimension))) {
+            errors.add(new Violation("dimension", "OneOf", "evaluation.action.dimension"));
+        }
+        if (description == null || description.isBlank()) {
+            errors.add(new Violation("description", "NotBlank", "evaluation.action.description"));
+        }
+        if (responsible == null || responsible.isBlank()) {
+            errors.add(new Violation("responsible", "NotBlank", "evaluation.action.responsible"));
+        }
+        if (dueOn == null) {
+            errors.add(new Violation("dueOn", "NotNull", "evaluation.date.required"));
+        }
+        fail(errors);
+        long id = jdbc.sql("""
+                insert into evaluation_action (campaign_id, dimension, description, responsible, due_on, created_by)
+                values (:c, :d, :t, :r, :due, :by) returning id""").param("c", campaignId).param("d", dimension)
+                .param("t", description.strip()).param("r", responsible.strip()).param("due", dueOn).param("by", actor())
+                .query(Long.class).single();
+        audit.record(Change.created("evaluation_action", id, schemeId, "Acción de mejora",
+                Map.of("dimension", dimension, "description", description.strip(), "dueOn", dueOn.toString())));
+        return new Action(id, dimension, description.strip(), responsible.strip(), dueOn, false);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Action> actions(long campaignId) {
+        return jdbc.sql("select id, dimension, description, responsible, due_on, done from evaluation_action where campaign_id = :c order by id")
+                .param("c", campaignId).query((rs, n) -> new Action(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getDate(5).toLocalDate(), rs.getBoolean(6))).list();
+    }
+
+    /** The latest campaign with answers: its name, mean score and how many current members answered. */
+    @Transactional(readOnly = true)
+    public Latest latest(long schemeId) {
+        return jdbc.sql("""
+                select c.name, avg(a.score)::float8,
+                       count(distinct r.unit_code)
+                from evaluation_campaign c join evaluation_response r on r.campaign_id = c.id
+                join evaluation_answer a on a.response_id = r.id
+                where c.scheme_id = :s group by c.id, c.name, c.closes_on order by c.closes_on desc, c.id desc limit 1""")
+                .param("s", schemeId).query((rs, n) -> new Latest(rs.getString(1), rs.getDouble(2), rs.getInt(3)))
+                .optional().orElse(null);
+    }
+
+    public record Latest(String campaign, double mean, int answeringMembers) {
+    }
+
+    private static void fail(List<Violation> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    static String actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

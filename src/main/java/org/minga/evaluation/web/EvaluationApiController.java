@@ -1,0 +1,102 @@
+package org.minga.evaluation.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.evaluation.DecisionAid;
+import org.minga.evaluation.Health;
+import org.minga.evaluation.HealthIndex;
+import org.minga.evaluation.SelfEvaluations;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/evaluation/schemes/{id}")
+@Tag(name = "Evaluación", description = "Índice de salud, autoevaluación y ayuda de decisión de RINDE")
+class EvaluationApiController {
+
+    private final Health health;
+    private final DecisionAid aid;
+    private final SelfEvaluations evaluations;
+
+    EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations evaluations) {
+        this.health = health;
+        this.aid = aid;
+        this.evaluations = evaluations;
+    }
+
+    record CampaignBody(String name, String template, Boolean anonymous, LocalDate opensOn, LocalDate closesOn) {
+    }
+
+    record ResponseBody(String group, String name, String unitCode, List<SelfEvaluations.Answer> answers) {
+    }
+
+    record ActionBody(String dimension, String description, String responsible, LocalDate dueOn) {
+    }
+
+    record StepBody(boolean done, String evidence) {
+    }
+
+    record Created(long id) {
+    }
+
+    @GetMapping("/health")
+    @Operation(summary = "Índice de salud del esquema en una fecha, con cada componente explicado")
+    HealthIndex.Result health(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
+        return health.of(id, at == null ? LocalDate.now() : at);
+    }
+
+    @GetMapping("/checklist")
+    @Operation(summary = "Ayuda de decisión de RINDE: ruta sugerida y pasos con su evidencia")
+    DecisionAid.Checklist checklist(@PathVariable long id) {
+        return aid.checklist(id, health.of(id, LocalDate.now()));
+    }
+
+    @PutMapping("/checklist/{item}")
+    DecisionAid.Checklist mark(@PathVariable long id, @PathVariable String item, @RequestBody StepBody b) {
+        aid.mark(id, item, b.done(), b.evidence());
+        return checklist(id);
+    }
+
+    @PostMapping("/campaigns")
+    @Operation(summary = "Crea una autoevaluación con el cuestionario de una plantilla (RINDE o FEEDBACK)")
+    ResponseEntity<SelfEvaluations.Campaign> campaign(@PathVariable long id, @RequestBody CampaignBody b) {
+        return ResponseEntity.status(201).body(evaluations.create(id, b.name(), b.template(), b.anonymous(), b.opensOn(), b.closesOn()));
+    }
+
+    @GetMapping("/campaigns/{campaignId}/questions")
+    List<SelfEvaluations.Question> questions(@PathVariable long id, @PathVariable long campaignId) {
+        evaluations.campaign(id, campaignId);
+        return evaluations.questions(campaignId);
+    }
+
+    @PostMapping("/campaigns/{campaignId}/responses")
+    @Operation(summary = "Registra las respuestas (1 a 5) de un participante de un grupo")
+    ResponseEntity<Created> respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody ResponseBody b) {
+        return ResponseEntity.status(201).body(new Created(evaluations.respond(id, campaignId, b.group(), b.name(),
+                b.unitCode(), b.answers(), LocalDate.now())));
+    }
+
+    @GetMapping("/campaigns/{campaignId}/results")
+    SelfEvaluations.Results results(@PathVariable long id, @PathVariable long campaignId) {
+        return evaluations.results(id, campaignId);
+    }
+
+    @PostMapping("/campaigns/{campaignId}/actions")
+    ResponseEntity<SelfEvaluations.Action> action(@PathVariable long id, @PathVariable long campaignId, @RequestBody ActionBody b) {
+        return ResponseEntity.status(201).body(evaluations.addAction(id, campaignId, b.dimension(), b.description(),
+                b.responsible(), b.dueOn()));
+    }
+}

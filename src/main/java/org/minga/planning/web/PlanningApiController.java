@@ -1,0 +1,104 @@
+package org.minga.planning.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.planning.Plans;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/planning/schemes/{id}")
+@Tag(name = "Planeación", description = "Visión, pilares, planes de trabajo, metas con indicador, mediciones y tablero")
+class PlanningApiController {
+
+    private final Plans plans;
+
+    PlanningApiController(Plans plans) {
+        this.plans = plans;
+    }
+
+    record VisionBody(String name, String statement, Integer horizonYear) {
+    }
+
+    record PillarBody(String name, String bets) {
+    }
+
+    record WorkPlanBody(String name, LocalDate startsOn, LocalDate endsOn, String objectives) {
+    }
+
+    record MeasurementBody(LocalDate measuredOn, BigDecimal value, String note) {
+    }
+
+    record GoalDetail(Plans.Goal goal, List<Plans.Recorded> measurements, List<Plans.Link> links) {
+    }
+
+    record LinkBody(String kind, String reference, String unitCode, Long projectId) {
+    }
+
+    @PutMapping("/vision")
+    @Operation(summary = "Fija la visión compartida y su horizonte")
+    Plans.Vision vision(@PathVariable long id, @RequestBody VisionBody b) {
+        return plans.setVision(id, b.name(), b.statement(), b.horizonYear());
+    }
+
+    @PostMapping("/pillars")
+    @Operation(summary = "Agrega un pilar estratégico con sus apuestas")
+    ResponseEntity<Plans.Pillar> pillar(@PathVariable long id, @RequestBody PillarBody b) {
+        var p = plans.addPillar(id, b.name(), b.bets());
+        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/pillars/" + p.id())).body(p);
+    }
+
+    @PostMapping("/work-plans")
+    @Operation(summary = "Agrega un plan de trabajo con su periodo y objetivos")
+    ResponseEntity<Plans.WorkPlan> workPlan(@PathVariable long id, @RequestBody WorkPlanBody b) {
+        var w = plans.addWorkPlan(id, b.name(), b.startsOn(), b.endsOn(), b.objectives());
+        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/work-plans/" + w.id())).body(w);
+    }
+
+    @PostMapping("/goals")
+    @Operation(summary = "Define una meta con su indicador (unidad, línea base, meta, periodicidad, fuente, responsable)")
+    ResponseEntity<Plans.Goal> goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
+        var g = plans.createGoal(id, b);
+        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/goals/" + g.id())).body(g);
+    }
+
+    @GetMapping("/goals/{goalId}")
+    @Operation(summary = "Una meta con sus mediciones y vínculos")
+    GoalDetail goal(@PathVariable long id, @PathVariable long goalId) {
+        return new GoalDetail(plans.goal(id, goalId), plans.measurements(goalId), plans.links(goalId));
+    }
+
+    @PostMapping("/goals/{goalId}/measurements")
+    @Operation(summary = "Registra una medición fechada del indicador")
+    ResponseEntity<Plans.Recorded> measure(@PathVariable long id, @PathVariable long goalId, @RequestBody MeasurementBody b) {
+        return ResponseEntity.status(201).body(plans.measure(id, goalId, b.measuredOn(), b.value(), b.note()));
+    }
+
+    @PostMapping("/goals/{goalId}/links")
+    @Operation(summary = "Vincula la meta a un plan externo (PND, plan de desarrollo, POT, PATR, PDT) o a un proyecto")
+    ResponseEntity<Plans.Link> link(@PathVariable long id, @PathVariable long goalId, @RequestBody LinkBody b) {
+        return ResponseEntity.status(201).body(plans.link(id, goalId, b.kind(), b.reference(), b.unitCode(), b.projectId()));
+    }
+
+    @GetMapping("/dashboard")
+    @Operation(summary = "Estado de las metas en una fecha (al día, atrasada, desviada, pendiente), paginado")
+    Plans.Dashboard dashboard(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return plans.dashboard(id, at == null ? LocalDate.now() : at, page, size);
+    }
+}

@@ -1,0 +1,143 @@
+package org.minga.transitions.internal;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.minga.finance.Contributions;
+import org.minga.planning.Plans;
+import org.minga.projects.ProjectDigest;
+import org.minga.registry.Scheme;
+import org.minga.registry.SchemeFacts;
+import org.minga.registry.Schemes;
+import org.minga.transitions.Dossier;
+import org.minga.transitions.Dossier.Section;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds a dossier from live data: membership, mayors in office, inherited projects and their
+ * state, contributions and arrears, agreements (legal acts), commitments (the plan's goals and
+ * their status) and open needs; for one member, or for the whole region when the unit is null.
+ */
+@Component
+public class DossierBuilder {
+
+    private static final Map<String, String> ACT_TYPES = Map.of("COUNCIL_AUTHORISATION", "Autorización del concejo",
+            "DEPARTMENTAL_ORDINANCE", "Ordenanza departamental", "ASSEMBLY_AUTHORISATION", "Autorización de la asamblea",
+            "CONSTITUTION_ACT", "Acta de constitución", "STATUTES", "Estatutos", "STATUTES_REFORM", "Reforma de estatutos",
+            "ASSOCIATION_AGREEMENT", "Convenio de asociación", "REGISTRATION", "Registro", "LIQUIDATION", "Liquidación");
+    private static final Map<String, String> STATUS = Map.of("ON_TRACK", "Al día", "LATE", "Atrasada", "OFF_TRACK",
+            "Desviada", "PENDING", "Pendiente");
+
+    private final Schemes schemes;
+    private final SchemeFacts facts;
+    private final ProjectDigest projects;
+    private final Contributions contributions;
+    private final Plans plans;
+    private final JdbcClient jdbc;
+
+    DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest projects, Contributions contributions, Plans plans,
+            JdbcClient jdbc) {
+        this.schemes = schemes;
+        this.facts = facts;
+        this.projects = projects;
+        this.contributions = contributions;
+        this.plans = plans;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Dossier build(long schemeId, Dossier.Kind kind, String unitCode, LocalDate at) {
+        Scheme scheme = schemes.get(schemeId);
+        List<SchemeFacts.Member> members = facts.members(schemeId, at);
+        List<SchemeFacts.Member> covered = unitCode == null ? members
+                : members.stream().filter(m -> unitCode.equals(m.code())).toList();
+        String scope = unitCode == null ? "Región: todos los miembros del esquema"
+                : "Municipio: " + covered.stream().findFirst().map(SchemeFacts.Member::name).orElse(unitCode) + " (" + unitCode + ")";
+        String title = (kind == Dossier.Kind.HANDOVER ? "Expediente de empalme — " : "Expediente para candidatos — ")
+                + scheme.getName();
+        List<String> head = new ArrayList<>();
+        head.add(scope);
+        head.add("Figura: " + (scheme.getFigure() == null ? "sin figura registrada" : scheme.getFigure())
+                + " · Estado: " + Scheme.Status.label(scheme.getStatus()) + " · País: " + scheme.getCountry());
+        head.add("Información idéntica para todo destinatario: generada de los datos vigentes del esquema.");
+
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("Miembros", List.of("Código", "Nombre", "Calidad", "Desde", "Delegado"),
+                covered.stream().map(m -> List.of(nz(m.code()), m.name(), "CORE".equals(m.role()) ? "Núcleo" : "Miembro",
+                        m.joinedOn().toString(), nz(m.delegate()))).toList(), "Sin miembros a la fecha."));
+
+        List<List<String>> mayors = jdbc.sql("""
+                select unit_code, name, coalesce(party, ''), period_starts_on, period_ends_on from mayor
+                where scheme_id = :s and period_starts_on <= :at and period_ends_on >= :at
+                  and (cast(:u as text) is null or unit_code = :u) order by unit_code""")
+                .param("s", schemeId).param("at", at).param("u", unitCode)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate() + " a " + rs.getDate(5).toLocalDate())).list();
+        sections.add(new Section("Alcaldes en ejercicio", List.of("Miembro", "Alcalde", "Partido", "Periodo"), mayors,
+                "Sin alcaldes registrados."));
+
+        sections.add(new Section("Proyectos heredados y su estado",
+                List.of("Código", "Proyecto", "Etapa", "Desde", "Costo", "Financiación comprometida", "Avance físico", "Beneficiarios"),
+                projects.projects(schemeId, unitCode).stream().map(p -> List.of(p.code(), p.name(), p.stage().label(),
+                        p.stageSince().toString(), p.cost() == null ? "—" : money(p.cost(), p.currency()),
+                        money(p.committed(), p.currency()),
+                        p.physicalPercent() == null ? "—" : p.physicalPercent().stripTrailingZeros().toPlainString() + " %",
+                        String.join(", ", p.beneficiaries()))).toList(), "Sin proyectos."));
+
+        sections.add(new Section("Aportes y cartera", List.of("Miembro", "Moneda", "Causado", "Pagado", "Vencido"),
+                contributionRows(schemeId, unitCode, at), "Sin obligaciones de aporte a la fecha."));
+
+        sections.add(new Section("Acuerdos y actos", List.of("Tipo", "Número", "Fecha", "Expedido por", "Miembro"),
+                facts.acts(schemeId).stream().filter(a -> unitCode == null || a.unitCode() == null || unitCode.equals(a.unitCode()))
+                        .map(a -> List.of(ACT_TYPES.getOrDefault(a.type(), a.type()), a.number(), a.issuedOn().toString(),
+                                a.issuer(), nz(a.unitCode()))).toList(), "Sin actos registrados."));
+
+        sections.add(new Section("Compromisos: metas del plan", List.of("Meta", "Indicador", "Línea base", "Meta", "Fecha límite", "Último valor", "Estado"),
+                plans.statuses(schemeId, at).stream().map(g -> List.of(g.goal().name(), g.goal().indicator() + " (" + g.goal().unit() + ")",
+                        g.goal().baseline().toPlainString(), g.goal().target().toPlainString(), g.goal().dueOn().toString(),
+                        g.assessment().value() == null ? "—" : g.assessment().value().stripTrailingZeros().toPlainString(),
+                        STATUS.get(g.assessment().status().name()))).toList(), "Sin metas definidas."));
+
+        sections.add(new Section("Necesidades de inversión abiertas", List.of("Miembro", "Sector", "Necesidad", "Prioridad"),
+                projects.openNeeds(schemeId, unitCode).stream().map(n -> List.of(n.unitCode(), n.sector(), n.description(),
+                        Integer.toString(n.priority()))).toList(), "Sin necesidades abiertas."));
+        return new Dossier(kind, title, head, sections);
+    }
+
+    private List<List<String>> contributionRows(long schemeId, String unitCode, LocalDate at) {
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        for (var o : contributions.obligations(schemeId, unitCode, at)) {
+            BigDecimal[] s = sums.computeIfAbsent(o.unitCode() + "\t" + o.currency(),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            s[0] = s[0].add(o.amount());
+            s[1] = s[1].add(o.paid());
+        }
+        for (var a : contributions.arrears(schemeId, at, unitCode)) {
+            BigDecimal[] s = sums.computeIfAbsent(a.unitCode() + "\t" + a.currency(),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            s[2] = s[2].add(a.total());
+        }
+        return sums.entrySet().stream().map(e -> {
+            String[] k = e.getKey().split("\t");
+            return List.of(k[0], k[1], money(e.getValue()[0], k[1]), money(e.getValue()[1], k[1]), money(e.getValue()[2], k[1]));
+        }).toList();
+    }
+
+    static String money(BigDecimal amount, String currency) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-CO")));
+        return currency + " " + f.format(amount);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "—" : s;
+    }
+}

@@ -1,0 +1,71 @@
+package org.minga.transitions.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Calendar;
+import java.util.TimeZone;
+
+import org.minga.transitions.Dossier;
+import org.openpdf.text.Document;
+import org.openpdf.text.Font;
+import org.openpdf.text.FontFactory;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * A dossier as a PDF, in Spanish. The text is the dossier's content and its version hash, nothing
+ * else; the creation and modification dates in the metadata are fixed, so they say nothing about
+ * when it was generated (the distribution log says that).
+ */
+public final class DossierPdf {
+
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+    private static final Font HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.COURIER, 7);
+
+    private DossierPdf() {
+    }
+
+    public static byte[] render(Dossier d, String hash) {
+        var out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
+        PdfWriter.getInstance(doc, out);
+        doc.addTitle(d.title());
+        Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        epoch.setTimeInMillis(0);
+        doc.addCreationDate(new PdfDate(epoch));
+        doc.addModificationDate(new PdfDate(epoch));
+        doc.open();
+        doc.add(new Paragraph(d.title(), TITLE));
+        for (String f : d.facts()) {
+            doc.add(new Paragraph(f, BODY));
+        }
+        doc.add(new Paragraph("Versión (SHA-256 del contenido): " + hash, SMALL));
+        for (Dossier.Section s : d.sections()) {
+            Paragraph p = new Paragraph(s.title(), HEAD);
+            p.setSpacingBefore(10);
+            p.setSpacingAfter(4);
+            doc.add(p);
+            PdfPTable t = new PdfPTable(s.columns().size());
+            t.setWidthPercentage(100);
+            t.setHeaderRows(1);
+            s.columns().forEach(c -> t.addCell(new PdfPCell(new Phrase(c, HEAD))));
+            for (var row : s.rows()) {
+                row.forEach(c -> t.addCell(new PdfPCell(new Phrase(c == null ? "" : c, BODY))));
+            }
+            if (s.rows().isEmpty()) {
+                PdfPCell c = new PdfPCell(new Phrase(s.empty(), BODY));
+                c.setColspan(s.columns().size());
+                t.addCell(c);
+            }
+            doc.add(t);
+        }
+        doc.close();
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,106 @@
+package org.minga.transitions.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.minga.transitions.Transitions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/transitions/schemes/{id}")
+@Tag(name = "Empalme y neutralidad", description = "Alcaldes, elecciones, candidatos, expedientes en PDF, registro de entregas y reporte de neutralidad")
+class TransitionsApiController {
+
+    private final Transitions transitions;
+
+    TransitionsApiController(Transitions transitions) {
+        this.transitions = transitions;
+    }
+
+    record MayorBody(String unitCode, String name, String party, LocalDate on) {
+    }
+
+    record ElectionBody(String name, String unitCode, LocalDate heldOn) {
+    }
+
+    record CandidateBody(String name, String party) {
+    }
+
+    record HandoverBody(String unitCode, String recipient) {
+    }
+
+    @PostMapping("/mayors")
+    @Operation(summary = "Registra el alcalde de un miembro para el periodo de gobierno en curso en la fecha dada")
+    ResponseEntity<Transitions.Mayor> mayor(@PathVariable long id, @RequestBody MayorBody b) {
+        return ResponseEntity.status(201).body(transitions.addMayor(id, b.unitCode(), b.name(), b.party(), b.on()));
+    }
+
+    @GetMapping("/mayors")
+    List<Transitions.Mayor> mayors(@PathVariable long id) {
+        return transitions.mayors(id);
+    }
+
+    @PostMapping("/elections")
+    @Operation(summary = "Crea una elección (de un miembro o de la región); elige el periodo siguiente")
+    ResponseEntity<Transitions.Election> election(@PathVariable long id, @RequestBody ElectionBody b) {
+        var e = transitions.createElection(id, b.name(), b.unitCode(), b.heldOn());
+        return ResponseEntity.created(URI.create("/api/v1/transitions/schemes/" + id + "/elections/" + e.id())).body(e);
+    }
+
+    @GetMapping("/elections")
+    List<Transitions.Election> elections(@PathVariable long id) {
+        return transitions.elections(id);
+    }
+
+    @PostMapping("/elections/{electionId}/candidates")
+    ResponseEntity<Transitions.Candidate> candidate(@PathVariable long id, @PathVariable long electionId,
+            @RequestBody CandidateBody b) {
+        return ResponseEntity.status(201).body(transitions.addCandidate(id, electionId, b.name(), b.party()));
+    }
+
+    @PostMapping("/elections/{electionId}/candidates/{candidateId}/deliveries")
+    @Operation(summary = "Genera el expediente para candidatos con los datos vigentes y registra la entrega con su versión")
+    ResponseEntity<Transitions.Delivery> deliver(@PathVariable long id, @PathVariable long electionId,
+            @PathVariable long candidateId) {
+        return ResponseEntity.status(201).body(transitions.deliverToCandidate(id, electionId, candidateId));
+    }
+
+    @GetMapping("/elections/{electionId}/neutrality")
+    @Operation(summary = "Si todos los candidatos recibieron la misma versión del expediente, y si es la vigente")
+    Transitions.Neutrality neutrality(@PathVariable long id, @PathVariable long electionId) {
+        return transitions.neutrality(id, electionId);
+    }
+
+    @PostMapping("/handovers")
+    @Operation(summary = "Genera el expediente de empalme de un miembro y registra su entrega")
+    ResponseEntity<Transitions.Delivery> handover(@PathVariable long id, @RequestBody HandoverBody b) {
+        return ResponseEntity.status(201).body(transitions.handover(id, b.unitCode(), b.recipient()));
+    }
+
+    @GetMapping("/deliveries")
+    @Operation(summary = "Registro de entregas, del más reciente al más antiguo (before = id para la página siguiente)")
+    List<Transitions.LogEntry> log(@PathVariable long id, @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "50") int size) {
+        return transitions.log(id, before, size);
+    }
+
+    @GetMapping(value = "/dossiers/{versionId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable long versionId) {
+        var v = transitions.version(id, versionId);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+                "inline; filename=\"expediente-" + v.hash().substring(0, 12) + ".pdf\"").body(transitions.pdf(id, versionId));
+    }
+}
