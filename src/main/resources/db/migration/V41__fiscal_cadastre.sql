@@ -1,12 +1,15 @@
 -- Property tax, part 2: cadastres, liquidations and their per-parcel results.
 
 -- An upload waiting for its import job, in chunks so neither the request nor the job holds it whole.
-create table fiscal_upload_chunk (
+-- Transient: unlogged (a crash loses only uploads not yet imported, whose jobs then fail) and not
+-- compressed (CSV compresses, but pglz would cost more time than the disk it saves).
+create unlogged table fiscal_upload_chunk (
     upload_id uuid    not null,
     seq       integer not null,
     content   bytea   not null,
     primary key (upload_id, seq)
 );
+alter table fiscal_upload_chunk alter column content set storage external;
 
 -- A municipality's cadastre for a year. Loading until its job moves the parcels in; then ACTIVE,
 -- and the one it replaced becomes REPLACED (its parcels are dropped).
@@ -28,7 +31,9 @@ create index fiscal_cadastre_scheme_idx on fiscal_cadastre (scheme_id, municipal
 
 -- Parcels, one partition per cadastre: an import COPYs into a new table and attaches it in one
 -- transaction, so a cadastre is either wholly there or absent. previous_* are last year's facts
--- (null when the parcel enters the cadastre for the first time).
+-- (null when the parcel enters the cadastre for the first time). Areas are exact integers of
+-- square decimetres (hundredths of a square metre); line is the row's line in the file, unique
+-- within a cadastre and in the order rows were written, which liquidation results point to.
 create table fiscal_parcel (
     cadastre_id          bigint      not null,
     line                 integer     not null,
@@ -36,16 +41,16 @@ create table fiscal_parcel (
     zone                 char(1)     not null,
     destination          char(1)     not null,
     stratum              smallint    not null,
-    land_area            numeric(14, 2) not null,
-    built_area           numeric(14, 2) not null,
+    land_area_dm2        bigint      not null,
+    built_area_dm2       bigint      not null,
     cadastral_value      bigint      not null,
     valuation_year       integer     not null,
     updated              boolean     not null,
     self_assessed        boolean     not null,
     previous_tax         bigint,
     previous_destination char(1),
-    previous_land_area   numeric(14, 2),
-    previous_built_area  numeric(14, 2)
+    previous_land_area_dm2  bigint,
+    previous_built_area_dm2 bigint
 ) partition by list (cadastre_id);
 
 -- A liquidation (OFFICIAL) or a what-if run (SIMULATION) of one cadastre.
@@ -73,10 +78,11 @@ create table fiscal_liquidation (
 );
 create index fiscal_liquidation_scheme_idx on fiscal_liquidation (scheme_id, municipality, year desc, id desc);
 
--- Per-parcel results, one partition per liquidation, written by COPY.
+-- Per-parcel results, one partition per liquidation, written by COPY in the cadastre's order and
+-- indexed by a BRIN on line (cheap to build); the parcel itself is the cadastre's row of that line.
 create table fiscal_liquidation_parcel (
     liquidation_id  bigint   not null,
-    parcel_number   char(30) not null,
+    line            integer  not null,
     base            bigint   not null,
     rate_hundredths integer  not null,
     tax_before      bigint   not null,
@@ -85,8 +91,7 @@ create table fiscal_liquidation_parcel (
     limit_cap_exact bigint,
     limited         boolean  not null,
     exception       text,
-    final_tax       bigint   not null,
-    previous_tax    bigint
+    final_tax       bigint   not null
 ) partition by list (liquidation_id);
 
 -- Totals of a liquidation by dimension (DESTINATION, STRATUM, ZONE, LIMIT, INCREASE) and key.

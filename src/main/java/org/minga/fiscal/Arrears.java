@@ -192,16 +192,17 @@ public class Arrears {
 
     private static final String BALANCES = """
             with liq as (
-                select distinct on (year) id, year from fiscal_liquidation
+                select distinct on (year) id, year, cadastre_id from fiscal_liquidation
                 where scheme_id = :s and municipality = :m and kind = 'OFFICIAL' and status = 'DONE' and year <= :y
                 order by year, id desc),
             paid as (
                 select tax_year, parcel_number, sum(amount) as amount from fiscal_payment
                 where scheme_id = :s and municipality = :m and tax_year <= :y group by tax_year, parcel_number),
             bal as (
-                select l.year, r.parcel_number, r.final_tax as due, coalesce(p.amount, 0) as paid
+                select l.year, c.parcel_number, r.final_tax as due, coalesce(p.amount, 0) as paid
                 from liq l join fiscal_liquidation_parcel r on r.liquidation_id = l.id
-                left join paid p on p.tax_year = l.year and p.parcel_number = r.parcel_number)
+                join fiscal_parcel c on c.cadastre_id = l.cadastre_id and c.line = r.line
+                left join paid p on p.tax_year = l.year and p.parcel_number = c.parcel_number)
             """;
 
     @Transactional(readOnly = true)
@@ -231,7 +232,7 @@ public class Arrears {
                 .param("m", municipality).param("y", year).query(Month.class).list();
         List<Gap> gaps = jdbc.sql("""
                 select p.zone, count(*)::int, sum(p.cadastral_value)::bigint,
-                       sum(round(p.land_area * v.value_per_m2))::bigint
+                       sum(round(p.land_area_dm2 * v.value_per_m2 / 100.0))::bigint
                 from fiscal_cadastre c join fiscal_parcel p on p.cadastre_id = c.id
                 join fiscal_commercial_value v on v.scheme_id = c.scheme_id and v.municipality = c.municipality
                      and v.year = c.year and v.zone = p.zone and v.destination = p.destination

@@ -66,7 +66,7 @@ public class Liquidations {
             BigDecimal increasePercent) {
     }
 
-    public record ParcelResult(String parcelNumber, long base, BigDecimal ratePerMil, long taxBefore, String limitCode,
+    public record ParcelResult(int line, String parcelNumber, long base, BigDecimal ratePerMil, long taxBefore, String limitCode,
             boolean limited, String exception, long finalTax, Long previousTax) {
     }
 
@@ -204,11 +204,11 @@ public class Liquidations {
             throw new InvalidInputException("parcelNumber", "Pattern", "fiscal.parcel.pattern");
         }
         return jdbc.sql("""
-                select r.parcel_number, p.zone, p.destination, p.stratum, p.cadastral_value, r.base, r.rate_hundredths,
-                       r.tax_before, r.previous_tax, r.limit_code, r.limit_cap_exact, r.limited, r.exception, r.final_tax
-                from fiscal_liquidation_parcel r
-                join fiscal_parcel p on p.cadastre_id = :c and p.parcel_number = r.parcel_number
-                where r.liquidation_id = :id and r.parcel_number = :n""").param("id", id).param("c", l.cadastreId())
+                select p.parcel_number, p.zone, p.destination, p.stratum, p.cadastral_value, r.base, r.rate_hundredths,
+                       r.tax_before, p.previous_tax, r.limit_code, r.limit_cap_exact, r.limited, r.exception, r.final_tax
+                from fiscal_parcel p
+                join fiscal_liquidation_parcel r on r.liquidation_id = :id and r.line = p.line
+                where p.cadastre_id = :c and p.parcel_number = :n""").param("id", id).param("c", l.cadastreId())
                 .param("n", number).query((rs, n) -> {
                     String limit = rs.getString(10);
                     String exception = rs.getString(13);
@@ -228,27 +228,31 @@ public class Liquidations {
                 }).optional().orElseThrow(() -> new NotFoundException("predio", number));
     }
 
-    /** Results a page at a time in parcel-number order (keyset: after the last number seen). */
-    public List<ParcelResult> parcels(long id, String after, boolean limitedOnly, int size) {
-        get(id);
+    /** Results a page at a time in the cadastre's order (keyset: after the last line seen). */
+    public List<ParcelResult> parcels(long id, Integer afterLine, boolean limitedOnly, int size) {
+        Liquidation l = get(id);
         return jdbc.sql("""
-                select parcel_number, base, rate_hundredths, tax_before, limit_code, limited, exception, final_tax, previous_tax
-                from fiscal_liquidation_parcel where liquidation_id = :id and parcel_number > :after
-                and (:lim = false or limited) order by parcel_number limit :size""").param("id", id)
-                .param("after", after == null ? "" : after).param("lim", limitedOnly).param("size", size)
-                .query((rs, n) -> new ParcelResult(rs.getString(1).strip(), rs.getLong(2),
-                        BigDecimal.valueOf(rs.getInt(3), 2), rs.getLong(4), rs.getString(5), rs.getBoolean(6),
-                        rs.getString(7), rs.getLong(8), (Long) rs.getObject(9)))
+                select r.line, p.parcel_number, r.base, r.rate_hundredths, r.tax_before, r.limit_code, r.limited, r.exception,
+                       r.final_tax, p.previous_tax
+                from fiscal_liquidation_parcel r join fiscal_parcel p on p.cadastre_id = :c and p.line = r.line
+                where r.liquidation_id = :id and r.line > :after and (:lim = false or r.limited)
+                order by r.line limit :size""").param("id", id).param("c", l.cadastreId())
+                .param("after", afterLine == null ? 0 : afterLine).param("lim", limitedOnly).param("size", size)
+                .query((rs, n) -> new ParcelResult(rs.getInt(1), rs.getString(2).strip(), rs.getLong(3),
+                        BigDecimal.valueOf(rs.getInt(4), 2), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
+                        rs.getString(8), rs.getLong(9), (Long) rs.getObject(10)))
                 .list();
     }
 
     /** Writes every parcel's result, streamed (a cursor, no list in memory). */
     public void export(long id, TableWriter out) throws IOException {
-        get(id);
+        Liquidation l = get(id);
         IOException[] failure = new IOException[1];
         tx.executeWithoutResult(s -> jdbc.sql("""
-                select parcel_number, base, rate_hundredths, tax_before, limit_code, limited, exception, final_tax, previous_tax
-                from fiscal_liquidation_parcel where liquidation_id = :id order by parcel_number""").param("id", id)
+                select p.parcel_number, r.base, r.rate_hundredths, r.tax_before, r.limit_code, r.limited, r.exception,
+                       r.final_tax, p.previous_tax
+                from fiscal_liquidation_parcel r join fiscal_parcel p on p.cadastre_id = :c and p.line = r.line
+                where r.liquidation_id = :id order by r.line""").param("id", id).param("c", l.cadastreId())
                 .withFetchSize(5_000).query(rs -> {
                     if (failure[0] != null) {
                         return;

@@ -170,14 +170,33 @@ public final class CadastreCsv {
         }
         out.setLength(0);
         out.append(cadastreId).append('\t').append(line).append('\t').append(number).append('\t').append(f[2])
-                .append('\t').append(f[3]).append('\t').append(f[4]).append('\t').append(f[5]).append('\t')
-                .append(f[6]).append('\t').append(f[7]).append('\t').append(f[8]).append('\t')
+                .append('\t').append(f[3]).append('\t').append(f[4]).append('\t').append(dm2(f[5])).append('\t')
+                .append(dm2(f[6])).append('\t').append(f[7]).append('\t').append(f[8]).append('\t')
                 .append(f[9].equals("S") ? 't' : 'f').append('\t').append(f[10].equals("S") ? 't' : 'f');
-        for (int i = 11; i < 15; i++) {
+        for (int i = 11; i < 13; i++) {
             out.append('\t').append(f[i].isEmpty() ? "\\N" : f[i]);
+        }
+        for (int i = 13; i < 15; i++) {
+            if (f[i].isEmpty()) {
+                out.append('\t').append("\\N");
+            } else {
+                out.append('\t').append(dm2(f[i]));
+            }
         }
         out.append('\n');
         return null;
+    }
+
+    /** Square metres with up to two decimals as square decimetres: "120.5" is 12050. */
+    static long dm2(String s) {
+        int dot = s.indexOf('.');
+        if (dot < 0) {
+            return Long.parseLong(s) * 100;
+        }
+        String dec = s.substring(dot + 1);
+        long whole = dot == 0 ? 0 : Long.parseLong(s.substring(0, dot));
+        long frac = dec.isEmpty() ? 0 : Long.parseLong(dec) * (dec.length() == 1 ? 10 : 1);
+        return whole * 100 + frac;
     }
 
     private static boolean destination(String s) {

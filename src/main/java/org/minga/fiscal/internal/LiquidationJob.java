@@ -97,9 +97,11 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
                         + String.join(", ", outcome.unrated().stream().map(String::strip).toList()));
             }
             progress.report(92, "Indexando resultados");
+            long indexStart = System.nanoTime();
             try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-                st.execute("alter table " + table + " add primary key (parcel_number)");
+                st.execute("create index on " + table + " using brin (line)");
             }
+            long indexMillis = (System.nanoTime() - indexStart) / 1_000_000;
             Map<String, Object> result = new LinkedHashMap<>();
             tx.executeWithoutResult(s -> {
                 jdbc.sql("alter table fiscal_liquidation_parcel attach partition " + table + " for values in (" + l.id() + ")")
@@ -131,6 +133,7 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
                 result.put("totalBeforeLimits", before);
                 result.put("totalFinal", fin);
                 result.put("computeMillis", outcome.millis());
+                result.put("indexMillis", indexMillis);
                 audit.record(new Change(l.kind().equals("OFFICIAL") ? "LIQUIDATE" : "SIMULATE", "fiscal_liquidation",
                         l.id(), l.schemeId(), (l.kind().equals("OFFICIAL") ? "Liquidación predial " : "Simulación predial ")
                                 + l.municipality() + " " + l.year() + ": " + outcome.parcels() + " predios, $" + fin,

@@ -106,9 +106,9 @@ public final class LiquidationRun {
                     new QueueStream(queue, end)));
             read.setAutoCommit(false);
             try (PreparedStatement ps = read.prepareStatement("""
-                    select parcel_number, zone, destination, stratum, (land_area * 100)::bigint, (built_area * 100)::bigint,
+                    select parcel_number, zone, destination, stratum, land_area_dm2, built_area_dm2,
                            cadastral_value, updated, self_assessed, coalesce(previous_tax, -1), coalesce(previous_destination, ''),
-                           coalesce((previous_land_area * 100)::bigint, -1), coalesce((previous_built_area * 100)::bigint, -1)
+                           coalesce(previous_land_area_dm2, -1), coalesce(previous_built_area_dm2, -1), line
                     from fiscal_parcel where cadastre_id = ?""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(FETCH);
                 ps.setLong(1, cadastreId);
@@ -159,7 +159,7 @@ public final class LiquidationRun {
                             byIncrease.computeIfAbsent(increaseBand(previousTax, a.finalTax()), k -> new Total())
                                     .add(value, a, previousTax);
                         }
-                        sb.append(prefix).append(number).append('\t').append(value).append('\t')
+                        sb.append(prefix).append(rs.getInt(14)).append('\t').append(value).append('\t')
                                 .append(a.rateHundredths()).append('\t').append(a.taxBeforeLimit()).append('\t');
                         if (a.limit() == null) {
                             sb.append("\\N\t\\N\t");
@@ -168,13 +168,7 @@ public final class LiquidationRun {
                         }
                         sb.append(a.limited() ? 't' : 'f').append('\t')
                                 .append(a.exception() == null ? "\\N" : a.exception().name()).append('\t')
-                                .append(a.finalTax()).append('\t');
-                        if (previousTax < 0) {
-                            sb.append("\\N");
-                        } else {
-                            sb.append(previousTax);
-                        }
-                        sb.append('\n');
+                                .append(a.finalTax()).append('\n');
                         if (sb.length() >= BUFFER) {
                             put(queue, sb, writer);
                             sb.setLength(0);

@@ -139,8 +139,8 @@ class FiscalApiController {
     }
 
     @GetMapping("/api/v1/fiscal/liquidations/{id}/parcels")
-    @Operation(summary = "Resultados por predio en orden de número predial; after = último número visto")
-    List<Liquidations.ParcelResult> parcels(@PathVariable long id, @RequestParam(required = false) String after,
+    @Operation(summary = "Resultados por predio en el orden del catastro; after = última línea vista")
+    List<Liquidations.ParcelResult> parcels(@PathVariable long id, @RequestParam(required = false) Integer after,
             @RequestParam(defaultValue = "false") boolean limited, @RequestParam(defaultValue = "50") int size) {
         return liquidations.parcels(id, after, limited, Math.clamp(size, 1, 500));
     }
