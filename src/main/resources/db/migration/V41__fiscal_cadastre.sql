@@ -21,6 +21,8 @@ create table fiscal_cadastre (
     status       text        not null check (status in ('LOADING', 'ACTIVE', 'REPLACED', 'FAILED')),
     file_name    text,
     parcels      integer,
+    -- the file's last line, so a liquidation can split the lines into chunks
+    last_line    integer,
     job_id       uuid,
     created_by   text        not null,
     created_at   timestamptz not null default now(),

@@ -112,7 +112,7 @@ public class Arrears {
             }
             if (reason != null) {
                 if (errors.size() < 20) {
-                    errors.add(new Violation("file", "Row", "fiscal.payments.row", line, reason));
+                    errors.add(new Violation("file", "Row", "fiscal.payments.row", String.valueOf(line), reason));
                 }
             } else {
                 rows.add(row);
@@ -168,7 +168,7 @@ public class Arrears {
             String[] f = s.split(",", -1);
             if (f.length != 3 || !f[0].strip().matches("[UR]") || !f[1].strip().matches("[A-T]")
                     || !f[2].strip().matches("[1-9]\\d{0,13}")) {
-                errors.add(new Violation("file", "Row", "fiscal.payments.row", line, COMMERCIAL_HEADER));
+                errors.add(new Violation("file", "Row", "fiscal.payments.row", String.valueOf(line), COMMERCIAL_HEADER));
             } else {
                 rows.add(new String[] {f[0].strip(), f[1].strip(), f[2].strip()});
             }

@@ -120,11 +120,11 @@ public class Liquidations {
         }
         var cadastre = cadastres.active(schemeId, code, year);
         if (cadastre.isEmpty()) {
-            errors.add(new Violation("year", "Cadastre", "fiscal.liquidation.noCadastre", code, year));
+            errors.add(new Violation("year", "Cadastre", "fiscal.liquidation.noCadastre", code, String.valueOf(year)));
         }
         if (jdbc.sql("select count(*) from fiscal_rate_band where scheme_id = :s and municipality = :m and year = :y")
                 .param("s", schemeId).param("m", code).param("y", year).query(Integer.class).single() == 0) {
-            errors.add(new Violation("rates", "NotEmpty", "fiscal.liquidation.noRates", code, year));
+            errors.add(new Violation("rates", "NotEmpty", "fiscal.liquidation.noRates", code, String.valueOf(year)));
         }
         String regime = law.regimeCode(year);
         List<String> missing = new ArrayList<>();

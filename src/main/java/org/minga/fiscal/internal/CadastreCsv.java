@@ -34,6 +34,7 @@ public final class CadastreCsv {
     private final List<RowError> errors = new ArrayList<>();
     private long invalid;
     private long valid;
+    private long lastLine;
     private final StringBuilder out = new StringBuilder(256);
     private final String[] f = new String[HEADER.size()];
 
@@ -54,6 +55,11 @@ public final class CadastreCsv {
 
     public long valid() {
         return valid;
+    }
+
+    /** The number of the file's last line. */
+    public long lastLine() {
+        return lastLine;
     }
 
     /** Reads the whole stream; once a row is invalid, later valid rows are checked but not sent. */
@@ -87,6 +93,7 @@ public final class CadastreCsv {
                 every100k.run();
             }
         }
+        lastLine = line;
         if (valid == 0 && invalid == 0) {
             error(2, "el archivo no tiene predios");
         }

@@ -128,8 +128,8 @@ public class CadastreImportJob implements JobHandler<CadastreImportJob.Request> 
                         update fiscal_cadastre set status = 'REPLACED'
                         where scheme_id = :s and municipality = :m and year = :y and status = 'ACTIVE'""")
                         .param("s", schemeId).param("m", municipality).param("y", year).update();
-                jdbc.sql("update fiscal_cadastre set status = 'ACTIVE', parcels = :p, loaded_at = now() where id = :id")
-                        .param("p", valid).param("id", id).update();
+                jdbc.sql("update fiscal_cadastre set status = 'ACTIVE', parcels = :p, last_line = :ll, loaded_at = now() where id = :id")
+                        .param("p", valid).param("ll", csv.lastLine()).param("id", id).update();
                 result.put("cadastreId", id);
                 result.put("municipality", municipality);
                 result.put("year", year);

@@ -61,7 +61,7 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
     }
 
     record Row(long id, long schemeId, String municipality, int year, long cadastreId, String kind, String parameters,
-            String regime, Integer parcels) {
+            String regime, Integer parcels, int lastLine) {
     }
 
     /** Loads the engine for a liquidation: its municipality's bands for the year, its regime and economy. */
@@ -79,7 +79,8 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
     @Override
     public Object run(Request request, Progress progress) throws Exception {
         Row l = jdbc.sql("""
-                select f.id, f.scheme_id, f.municipality, f.year, f.cadastre_id, f.kind, f.parameters::text, f.regime, c.parcels
+                select f.id, f.scheme_id, f.municipality, f.year, f.cadastre_id, f.kind, f.parameters::text, f.regime, c.parcels,
+                       c.last_line
                 from fiscal_liquidation f join fiscal_cadastre c on c.id = f.cadastre_id where f.id = :id""")
                 .param("id", request.liquidationId()).query(Row.class).single();
         String table = "fiscal_liquidation_parcel_l" + l.id();
@@ -90,7 +91,7 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
                     : new TaxEngine(scaled(bandsOf(l), scenario.ratePercent()), base.regime(), base.economy());
             long total = l.parcels() == null ? 1 : Math.max(1, l.parcels());
             progress.report(1, "Liquidando " + total + " predios");
-            var outcome = new LiquidationRun(dataSource).run(l.id(), l.cadastreId(), engine, scenario, table,
+            var outcome = new LiquidationRun(dataSource).run(l.id(), l.cadastreId(), l.lastLine(), engine, scenario, table,
                     n -> progress.report((int) Math.min(90, 1 + 89 * n / total), n + " predios liquidados"));
             if (outcome.unratedCount() > 0) {
                 throw new IllegalStateException(outcome.unratedCount() + " predios sin tarifa que les corresponda, p. ej. "

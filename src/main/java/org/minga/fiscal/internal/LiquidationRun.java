@@ -1,8 +1,5 @@
 package org.minga.fiscal.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,30 +9,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
 import org.minga.fiscal.internal.TaxEngine.Assessment;
 import org.minga.fiscal.internal.TaxEngine.Parcel;
 import org.minga.fiscal.internal.TaxEngine.Zone;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
+import org.postgresql.PGStatement;
 
 /**
- * One pass over a cadastre: parcels are read with a forward-only cursor, assessed by the
- * {@link TaxEngine} and their results streamed to PostgreSQL COPY by a second thread (so reading,
- * computing and writing overlap on two cores), while the totals are added up in memory.
- * Memory is bounded by the fetch size and the few buffers in flight, not by the parcel count.
+ * One pass over a cadastre, in parallel chunks of file lines: each chunk reads its parcels with a
+ * forward-only cursor, assesses them with the {@link TaxEngine} and streams the results to its own
+ * COPY (from a second thread, so reading, computing and writing overlap), adding up its totals;
+ * the chunks' totals are merged at the end. Memory is bounded by the fetch size and the few
+ * buffers in flight per chunk, not by the parcel count.
  */
 public final class LiquidationRun {
 
     static final int FETCH = 10_000;
-    static final int BUFFER = 1 << 20;
 
     /** Totals of one key: parcels, base, tax before limits, final tax, last year's tax, lost to limits. */
     public static final class Total {
@@ -49,6 +45,15 @@ public final class LiquidationRun {
             previous += Math.max(0, previousTax);
             lost += a.lost();
         }
+
+        void add(Total t) {
+            parcels += t.parcels;
+            base += t.base;
+            before += t.before;
+            finalTax += t.finalTax;
+            previous += t.previous;
+            lost += t.lost;
+        }
     }
 
     /** What changes in a simulation: rates and values by zone in percent of the real ones (100 = unchanged). */
@@ -61,9 +66,16 @@ public final class LiquidationRun {
     }
 
     private final DataSource dataSource;
+    private final int chunks;
 
     public LiquidationRun(DataSource dataSource) {
+        // One chunk per processor: on two cores, two readers and two COPYs keep both busy.
+        this(dataSource, Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4));
+    }
+
+    LiquidationRun(DataSource dataSource, int chunks) {
         this.dataSource = dataSource;
+        this.chunks = chunks;
     }
 
     /** Housing increase bands for the distribution per household. */
@@ -82,43 +94,81 @@ public final class LiquidationRun {
                 : pct <= 100 ? "4_UP_TO_100" : "6_OVER_100";
     }
 
-    public Outcome run(long liquidationId, long cadastreId, TaxEngine engine, Scenario scenario, String table,
-            java.util.function.LongConsumer progress) throws Exception {
-        long started = System.nanoTime();
+    static Map<String, Map<String, Total>> emptyTotals() {
         Map<String, Map<String, Total>> totals = new LinkedHashMap<>();
         for (String d : List.of("DESTINATION", "STRATUM", "ZONE", "LIMIT", "INCREASE")) {
             totals.put(d, new TreeMap<>());
         }
+        return totals;
+    }
+
+    private record Part(long parcels, Map<String, Map<String, Total>> totals, List<String> unrated, long unratedCount) {
+    }
+
+    /** Runs over lines 1 to {@code lastLine} of the cadastre and writes the results into {@code table}. */
+    public Outcome run(long liquidationId, long cadastreId, int lastLine, TaxEngine engine, Scenario scenario,
+            String table, LongConsumer progress) throws Exception {
+        long started = System.nanoTime();
+        try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
+            st.execute("drop table if exists " + table);
+            st.execute("create table " + table + " (like fiscal_liquidation_parcel)");
+        }
+        int n = lastLine < 100_000 ? 1 : chunks;
+        int span = lastLine / n + 1;
+        AtomicLong done = new AtomicLong();
+        List<Future<Part>> parts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("fiscal-liquidation-", 0).factory())) {
+            for (int k = 0; k < n; k++) {
+                int from = k * span;
+                int to = (k + 1) * span;
+                parts.add(pool.submit(() -> part(liquidationId, cadastreId, from, to, engine, scenario, table, done,
+                        progress)));
+            }
+            long parcels = 0;
+            long unratedCount = 0;
+            Map<String, Map<String, Total>> totals = emptyTotals();
+            List<String> unrated = new ArrayList<>();
+            for (Future<Part> f : parts) {
+                Part p = f.get();
+                parcels += p.parcels();
+                unratedCount += p.unratedCount();
+                unrated.addAll(p.unrated());
+                p.totals().forEach((dim, byKey) -> byKey.forEach((key, t) ->
+                        totals.get(dim).computeIfAbsent(key, x -> new Total()).add(t)));
+            }
+            return new Outcome(parcels, totals, unrated.stream().limit(10).toList(), unratedCount,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private Part part(long liquidationId, long cadastreId, int fromLine, int toLine, TaxEngine engine,
+            Scenario scenario, String table, AtomicLong done, LongConsumer progress) throws Exception {
+        Map<String, Map<String, Total>> totals = emptyTotals();
         List<String> unrated = new ArrayList<>();
         long unratedCount = 0;
         long parcels = 0;
-        BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(4);
-        byte[] end = new byte[0];
-        ExecutorService writerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("fiscal-copy").factory());
-        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
-            write.setAutoCommit(true);
-            try (Statement st = write.createStatement()) {
-                st.execute("drop table if exists " + table);
-                st.execute("create table " + table + " (like fiscal_liquidation_parcel)");
-            }
-            CopyManager copy = new CopyManager(write.unwrap(BaseConnection.class));
-            Future<Long> writer = writerThread.submit(() -> copy.copyIn("copy " + table + " from stdin",
-                    new QueueStream(queue, end)));
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection();
+                CopyPipe pipe = new CopyPipe(write, "copy " + table + " from stdin")) {
             read.setAutoCommit(false);
             try (PreparedStatement ps = read.prepareStatement("""
                     select parcel_number, zone, destination, stratum, land_area_dm2, built_area_dm2,
                            cadastral_value, updated, self_assessed, coalesce(previous_tax, -1), coalesce(previous_destination, ''),
                            coalesce(previous_land_area_dm2, -1), coalesce(previous_built_area_dm2, -1), line
-                    from fiscal_parcel where cadastre_id = ?""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    from fiscal_parcel where cadastre_id = ? and line >= ? and line < ?""",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                // Binary results from the first execution: numbers arrive without text conversion.
+                ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 ps.setFetchSize(FETCH);
                 ps.setLong(1, cadastreId);
-                StringBuilder sb = new StringBuilder(BUFFER + 512);
+                ps.setInt(2, fromLine);
+                ps.setInt(3, toLine);
                 String prefix = liquidationId + "\t";
                 Map<String, Total> byDest = totals.get("DESTINATION");
                 Map<String, Total> byStratum = totals.get("STRATUM");
                 Map<String, Total> byZone = totals.get("ZONE");
                 Map<String, Total> byLimit = totals.get("LIMIT");
                 Map<String, Total> byIncrease = totals.get("INCREASE");
+                StringBuilder sb = pipe.buffer();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String number = rs.getString(1);
@@ -169,79 +219,16 @@ public final class LiquidationRun {
                         sb.append(a.limited() ? 't' : 'f').append('\t')
                                 .append(a.exception() == null ? "\\N" : a.exception().name()).append('\t')
                                 .append(a.finalTax()).append('\n');
-                        if (sb.length() >= BUFFER) {
-                            put(queue, sb, writer);
-                            sb.setLength(0);
-                        }
-                        if (parcels % 200_000 == 0) {
-                            progress.accept(parcels);
+                        pipe.rowDone();
+                        if (parcels % 100_000 == 0) {
+                            progress.accept(done.addAndGet(100_000));
                         }
                     }
                 }
-                if (!sb.isEmpty()) {
-                    put(queue, sb, writer);
-                }
                 read.commit();
-            } finally {
-                while (!writer.isDone() && !queue.offer(end, 1, java.util.concurrent.TimeUnit.SECONDS)) {
-                    // the writer is still draining; try again
-                }
             }
-            writer.get();
-        } finally {
-            writerThread.shutdownNow();
+            pipe.finish();
         }
-        return new Outcome(parcels, totals, unrated, unratedCount, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static void put(BlockingQueue<byte[]> queue, StringBuilder sb, Future<Long> writer) throws Exception {
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.US_ASCII);
-        while (!queue.offer(bytes, 1, java.util.concurrent.TimeUnit.SECONDS)) {
-            if (writer.isDone()) {
-                writer.get(); // the COPY failed: raise its error here
-                throw new IllegalStateException("COPY ended early");
-            }
-        }
-    }
-
-    /** Feeds COPY from the queue until the end marker. */
-    private static final class QueueStream extends InputStream {
-        private final BlockingQueue<byte[]> queue;
-        private final byte[] end;
-        private byte[] current = new byte[0];
-        private int pos;
-        private boolean done;
-
-        QueueStream(BlockingQueue<byte[]> queue, byte[] end) {
-            this.queue = queue;
-            this.end = end;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            while (!done && pos >= current.length) {
-                try {
-                    current = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-                pos = 0;
-                done = current == end;
-            }
-            if (done) {
-                return -1;
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
+        return new Part(parcels, totals, unrated, unratedCount);
     }
 }

@@ -21,6 +21,8 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +48,11 @@ class FiscalController {
     private final TaxRates rates;
     private final Liquidations liquidations;
     private final Arrears arrears;
+    private final MessageSource messages;
 
     FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
-            Liquidations liquidations, Arrears arrears) {
+            Liquidations liquidations, Arrears arrears, MessageSource messages) {
+        this.messages = messages;
         this.schemes = schemes;
         this.scopes = scopes;
         this.places = places;
@@ -56,6 +60,15 @@ class FiscalController {
         this.rates = rates;
         this.liquidations = liquidations;
         this.arrears = arrears;
+    }
+
+    /** A refused input's violation in the reader's language, with the field it names. */
+    public record Error(String field, String message) {
+    }
+
+    private void errors(Model model, InvalidInputException e) {
+        model.addAttribute("errors", e.violations().stream().map(v -> new Error(v.field(),
+                messages.getMessage(v.messageKey(), v.args(), v.messageKey(), LocaleContextHolder.getLocale()))).toList());
     }
 
     /** One bar of a chart: a label, a value and its width out of 400 units. */
@@ -90,7 +103,7 @@ class FiscalController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/fiscal/economic-years";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return economy(model);
         }
     }
@@ -175,7 +188,7 @@ class FiscalController {
                     file == null || file.isEmpty() ? null : file.getInputStream());
             return "redirect:/jobs/" + submitted.jobId();
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return year(id, code, year, model);
         }
     }
@@ -192,7 +205,7 @@ class FiscalController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/fiscal/schemes/" + id + "/municipalities/" + code + "/years/" + year + "#rates";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return year(id, code, year, model);
         }
     }
@@ -208,7 +221,7 @@ class FiscalController {
         try {
             return "redirect:/jobs/" + liquidations.liquidate(id, code, year).jobId();
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return year(id, code, year, model);
         }
     }
@@ -224,7 +237,7 @@ class FiscalController {
                     integer(ruralValuePercent, "ruralValuePercent")));
             return "redirect:/jobs/" + s.jobId();
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return year(id, code, year, model);
         }
     }
@@ -240,7 +253,7 @@ class FiscalController {
             redirect.addFlashAttribute("imported", arrears.importPayments(id, code, file.getInputStream()));
             return "redirect:/fiscal/schemes/" + id + "/municipalities/" + code + "/years/" + year + "#arrears";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return year(id, code, year, model);
         }
     }
@@ -256,7 +269,7 @@ class FiscalController {
             redirect.addFlashAttribute("imported", arrears.importCommercialValues(id, code, year, file.getInputStream()));
             return "redirect:/fiscal/schemes/" + id + "/municipalities/" + code + "/years/" + year + "#gap";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            errors(model, e);
             return year(id, code, year, model);
         }
     }
