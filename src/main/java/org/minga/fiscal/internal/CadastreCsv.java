@@ -1,17 +1,13 @@
 package org.minga.fiscal.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the cadastre CSV (docs/guia/predial.md) one line at a time, checks each row and turns the
- * valid ones into PostgreSQL COPY text rows of {@code fiscal_parcel}. Memory stays bounded: only
- * the current line and the reader's buffer are held.
+ * Checks the rows of the cadastre CSV (docs/guia/predial.md) and turns the valid ones into
+ * PostgreSQL COPY text rows of {@code fiscal_parcel}. One instance per reader thread; the file
+ * comes in blocks of whole lines ({@link CadastreBlocks}), so memory stays bounded.
  */
 public final class CadastreCsv {
 
@@ -34,7 +30,6 @@ public final class CadastreCsv {
     private final List<RowError> errors = new ArrayList<>();
     private long invalid;
     private long valid;
-    private long lastLine;
     private final StringBuilder out = new StringBuilder(256);
     private final String[] f = new String[HEADER.size()];
 
@@ -57,45 +52,49 @@ public final class CadastreCsv {
         return valid;
     }
 
-    /** The number of the file's last line. */
-    public long lastLine() {
-        return lastLine;
-    }
 
-    /** Reads the whole stream; once a row is invalid, later valid rows are checked but not sent. */
-    public void read(InputStream in, Sink sink, Runnable every100k) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 20);
-        String header = reader.readLine();
+    /** Checks the header line (without its line end); false, with the error recorded, if it is not {@link #HEADER}. */
+    public boolean header(String header) {
         if (header != null && !header.isEmpty() && header.charAt(0) == '\uFEFF') {
             header = header.substring(1);
         }
         if (header == null || !List.of(header.strip().split(",", -1)).equals(HEADER)) {
             error(1, "la primera línea debe ser el encabezado " + String.join(",", HEADER));
-            return;
+            return false;
         }
-        long line = 1;
-        String s;
-        while ((s = reader.readLine()) != null) {
-            line++;
-            if (s.isBlank()) {
-                continue;
+        return true;
+    }
+
+    /**
+     * Checks the whole lines of a block, the first being line {@code firstLine}; valid rows go to
+     * the sink until any reader has seen an invalid row (then rows are only checked).
+     */
+    public void block(String text, long firstLine, Sink sink, java.util.concurrent.atomic.AtomicBoolean anyInvalid)
+            throws IOException {
+        long line = firstLine;
+        int start = 0;
+        int length = text.length();
+        while (start < length) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = length;
             }
-            String reason = parse(s, line);
-            if (reason != null) {
-                error(line, reason);
-            } else {
-                valid++;
-                if (invalid == 0) {
-                    sink.row(out);
+            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            String s = text.substring(start, stop);
+            if (!s.isBlank()) {
+                String reason = parse(s, line);
+                if (reason != null) {
+                    error(line, reason);
+                    anyInvalid.set(true);
+                } else {
+                    valid++;
+                    if (!anyInvalid.get()) {
+                        sink.row(out);
+                    }
                 }
             }
-            if (line % 100_000 == 0 && every100k != null) {
-                every100k.run();
-            }
-        }
-        lastLine = line;
-        if (valid == 0 && invalid == 0) {
-            error(2, "el archivo no tiene predios");
+            line++;
+            start = end + 1;
         }
     }
 
