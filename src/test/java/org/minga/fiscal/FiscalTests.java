@@ -197,6 +197,21 @@ class FiscalTests {
         assertThat(jobError(dup)).contains("líneas 2, 3").contains("repetido");
         assertThat(jdbc.sql("select count(*) from fiscal_cadastre where scheme_id = :s and status = 'ACTIVE'")
                 .param("s", scheme).query(Integer.class).single()).isZero();
+        // A file of several blocks (about 3 MB): the bad row is named by its exact line, nothing loaded.
+        StringBuilder big = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 30_000; i++) {
+            big.append(number(100_000 + i)).append(',').append(TOWN).append(i == 24_999 ? ",U,C,9" : ",U,C,0")
+                    .append(",90.5,60.25,10000000,2023,N,N,50000,C,90.5,60.25\n");
+        }
+        long many = importCadastre(big.toString(), "FAILED");
+        assertThat(jobError(many)).isEqualTo("No se cargó nada: 1 filas inválidas. línea 25000: estrato debe ser un número de 0 a 6");
+        assertThat(jdbc.sql("select to_regclass('fiscal_parcel_c' || :id) is null").param("id", many)
+                .query(Boolean.class).single()).isTrue();
+        // The same file without the bad row loads every parcel, areas exact in square decimetres.
+        long ok = importCadastre(big.toString().replace(",U,C,9,", ",U,C,0,"), "SUCCEEDED");
+        assertThat(jdbc.sql("select count(*), min(line), max(line), sum(land_area_dm2) from fiscal_parcel where cadastre_id = :id")
+                .param("id", ok).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single()).containsExactly(30_000L, 2L, 30_001L, 30_000L * 9_050);
         // A valid import, then another replaces it: one active cadastre with the new parcels.
         long first = importCadastre(smallCadastre(), "SUCCEEDED");
         long second = importCadastre(HEADER + "\n" + number(9) + "," + TOWN + ",U,C,0,1,1,1000,2023,N,N,,,,\n", "SUCCEEDED");
