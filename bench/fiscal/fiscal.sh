@@ -51,6 +51,31 @@ wait_job() { # job id: polls every 0.1 s so the timing is not rounded to the pla
   done
 }
 now() { date +%s.%N; }
+# CPU seconds used so far by the app's JVM and by the database server (its live backends plus
+# those that ended): on a shared machine, wall time depends on the others; CPU time much less.
+cpu() {
+  python3 - "$APP_PID" "$(head -1 "$WORK/data/postgres/postmaster.pid")" <<'PY'
+import os, sys
+def stat(p):
+    s = open(f"/proc/{p}/stat").read(); f = s[s.rindex(")") + 2:].split()
+    return f
+clk = os.sysconf("SC_CLK_TCK")
+a = stat(sys.argv[1]); app = int(a[11]) + int(a[12])
+pg = sys.argv[2]; m = stat(pg); db = sum(int(x) for x in m[11:15])
+for d in os.listdir("/proc"):
+    if d.isdigit():
+        try:
+            f = stat(d)
+            if f[1] == pg:
+                db += int(f[11]) + int(f[12])
+        except Exception:
+            pass
+print(f"{app / clk:.1f} {db / clk:.1f}")
+PY
+}
+cpu_delta() { # "app db" before, "app db" after → "app X s + database Y s = Z s"
+  python3 -c 'import sys; a=[float(x) for x in sys.argv[1].split()]; b=[float(x) for x in sys.argv[2].split()]; x=b[0]-a[0]; y=b[1]-a[1]; print(f"CPU: app {x:.1f} s + database {y:.1f} s = {x+y:.1f} s")' "$1" "$2"
+}
 secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
 
 say "importing the Colombian territory (the municipality must exist)"
@@ -83,26 +108,26 @@ say "PostgreSQL's own COPY of the file"
   vigencia_avaluo integer, actualizado char(1), autoavaluo char(1), impuesto_anterior bigint, destino_anterior char(1),
   area_terreno_anterior numeric(14,2), area_construida_anterior numeric(14,2))"
 "${PSQL[@]}" -q -c "checkpoint"
-T0=$(now)
+C0=$(cpu); T0=$(now)
 "${PSQL[@]}" -q -c "\\copy bench_copy from '$FILE' with (format csv, header)"
-T1=$(now)
+T1=$(now); COPY_CPU=$(cpu_delta "$C0" "$(cpu)")
 COPY_S=$(secs "$T0" "$T1")
 "${PSQL[@]}" -q -c "drop table bench_copy; checkpoint"
 
 say "Minga's import of the same file"
-T0=$(now)
+C0=$(cpu); T0=$(now)
 JOB=$(api POST "$MY/cadastre?fileName=bogota-2023.csv" -H 'Content-Type: text/csv' --data-binary "@$FILE" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
 T1=$(now)
 wait_job "$JOB"
-T2=$(now)
+T2=$(now); IMPORT_CPU=$(cpu_delta "$C0" "$(cpu)")
 IMPORT_S=$(secs "$T0" "$T2")
 LOADED=$("${PSQL[@]}" -A -t -c "select parcels from fiscal_cadastre where status = 'ACTIVE' and municipality = '$TOWN'")
 IMPORT_PHASES=$(api GET "/api/v1/jobs/$JOB" | python3 -c 'import json,sys; r=json.load(sys.stdin)["result"]; print("job: COPY done at %.1f s, key at %.1f s, active at %.1f s" % (r["secondsToCopy"], r["secondsToKey"], r["seconds"]))')
 {
-  printf 'PostgreSQL COPY (psql \\copy, %s rows, no index)                 %8s s\n' "$ROWS" "$COPY_S"
-  printf 'Minga import (upload %s s + job: validate, COPY, key, attach)      %8s s  (%s parcels loaded; %s)\n' \
-    "$(secs "$T0" "$T1")" "$IMPORT_S" "$LOADED" "$IMPORT_PHASES"
+  printf 'PostgreSQL COPY (psql \\copy, %s rows, no index)                 %8s s  (%s, psql not counted)\n' "$ROWS" "$COPY_S" "$COPY_CPU"
+  printf 'Minga import (upload %s s + job: validate, COPY, key, attach)      %8s s  (%s parcels loaded; %s; %s, curl not counted)\n' \
+    "$(secs "$T0" "$T1")" "$IMPORT_S" "$LOADED" "$IMPORT_PHASES" "$IMPORT_CPU"
   printf 'import ratio Minga / COPY                                          %8s\n' "$(echo "$IMPORT_S / $COPY_S" | bc -l | xargs printf '%.2f')"
 } | tee -a "$RESULT"
 
@@ -124,12 +149,12 @@ HEAP_LOG="$WORK/heap.txt"
     sleep 0.25
   done ) &
 SAMPLER=$!
-T0=$(now)
+C0=$(cpu); T0=$(now)
 LIQ=$(api POST "$MY/liquidations")
 JOB=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["jobId"])' "$LIQ")
 LIQ_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["liquidationId"])' "$LIQ")
 wait_job "$JOB"
-T1=$(now)
+T1=$(now); LIQ_CPU=$(cpu_delta "$C0" "$(cpu)")
 kill "$SAMPLER" 2>/dev/null || true
 INDEX_MS=$(api GET "/api/v1/jobs/$JOB" | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["indexMillis"])')
 LIQ_S=$(secs "$T0" "$T1")
@@ -140,16 +165,18 @@ CADASTRE=$("${PSQL[@]}" -A -t -c "select id from fiscal_cadastre where status = 
 "${PSQL[@]}" -q -c "checkpoint"
 
 say "the same computation as one set-based SQL statement"
+C0=$(cpu)
 SQL_OUT=$("${PSQL[@]}" -v scheme="$SCHEME" -v town="$TOWN" -v year="$YEAR" -v cadastre="$CADASTRE" -f "$HERE/set-based.sql")
+SQL_CPU=$(cpu_delta "$C0" "$(cpu)")
 echo "$SQL_OUT" >&2
 SQL_STMT_MS=$(grep -m1 '^Time:' <<<"$SQL_OUT" | awk '{print $2}')
 SQL_KEY_MS=$(grep '^Time:' <<<"$SQL_OUT" | sed -n 2p | awk '{print $2}')
 read -r S_PARCELS S_BEFORE S_FINAL < <(grep -E '^ *[0-9]+ *\| *[0-9]+ *\| *[0-9]+ *$' <<<"$SQL_OUT" | tr -d '|' | xargs)
 SQL_S=$(echo "($SQL_STMT_MS + $SQL_KEY_MS) / 1000" | bc -l | xargs printf '%.2f')
 {
-  printf 'Minga liquidation, %s parcels (POST to job done)                  %8s s  (engine pass incl. COPY %s ms, BRIN index %s ms; heap max sampled %s MiB of %s MiB)\n' \
-    "$M_PARCELS" "$LIQ_S" "$COMPUTE_MS" "$INDEX_MS" "$(( HEAP_MAX / 1048576 ))" "$(( HEAP_LIMIT / 1048576 ))"
-  printf 'one SQL statement (create table as select) + BRIN index             %8s s  (%s ms + %s ms)\n' "$SQL_S" "$SQL_STMT_MS" "$SQL_KEY_MS"
+  printf 'Minga liquidation, %s parcels (POST to job done)                  %8s s  (engine pass incl. COPY %s ms, BRIN index %s ms; heap max sampled %s MiB of %s MiB; %s)\n' \
+    "$M_PARCELS" "$LIQ_S" "$COMPUTE_MS" "$INDEX_MS" "$(( HEAP_MAX / 1048576 ))" "$(( HEAP_LIMIT / 1048576 ))" "$LIQ_CPU"
+  printf 'one SQL statement (create table as select) + BRIN index             %8s s  (%s ms + %s ms; %s)\n' "$SQL_S" "$SQL_STMT_MS" "$SQL_KEY_MS" "$SQL_CPU"
   printf 'liquidation ratio Minga / SQL                                      %8s\n' "$(echo "$LIQ_S / $SQL_S" | bc -l | xargs printf '%.2f')"
   printf 'totals Minga: %s parcels, before limits %s, final %s; SQL: %s parcels, before %s, final %s: %s\n' \
     "$M_PARCELS" "$M_BEFORE" "$M_FINAL" "$S_PARCELS" "$S_BEFORE" "$S_FINAL" \
