@@ -97,6 +97,8 @@ public class CadastreImportJob implements JobHandler<CadastreImportJob.Request> 
                 copied[0] = (System.nanoTime() - started) / 1e9;
                 progress.report(85, csv.valid() + " predios copiados; comprobando números prediales únicos");
                 try (Statement st = con.createStatement()) {
+                    // Room to sort a city's parcel numbers in memory (the default spills to disk).
+                    st.execute("set maintenance_work_mem = '256MB'");
                     st.execute("alter table " + table + " add primary key (parcel_number)");
                     st.execute("create index on " + table + " using brin (line)");
                 } catch (SQLException e) {
@@ -109,6 +111,10 @@ public class CadastreImportJob implements JobHandler<CadastreImportJob.Request> 
                                     + " repetido")
                             .list();
                     throw new RowsRejected(report(dup.size(), dup));
+                } finally {
+                    try (Statement st = con.createStatement()) {
+                        st.execute("reset maintenance_work_mem");
+                    }
                 }
             }
             double keyed = (System.nanoTime() - started) / 1e9;
