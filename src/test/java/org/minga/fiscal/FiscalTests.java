@@ -212,6 +212,15 @@ class FiscalTests {
         assertThat(jdbc.sql("select count(*), min(line), max(line), sum(land_area_dm2) from fiscal_parcel where cadastre_id = :id")
                 .param("id", ok).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .single()).containsExactly(30_000L, 2L, 30_001L, 30_000L * 9_050);
+        // Liquidated in chunks of lines (two on two cores): every parcel once. Each: 10,000,000 × 10 ‰ =
+        // 100,000; not updated, last year 50,000, cap 50,000 × 1.5 = 75,000.
+        write(post(base + "/rates"), manager, "{\"ratePerMil\":10}").andExpect(status().isCreated());
+        long liquidation = run(post(base + "/liquidations"), "");
+        assertThat(jdbc.sql("select count(*), count(distinct line), sum(final_tax) from fiscal_liquidation_parcel where liquidation_id = :l")
+                .param("l", liquidation).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
+                .containsExactly(30_000L, 30_000L, 2_250_000_000L);
+        assertThat(jdbc.sql("select total_before from fiscal_liquidation where id = :l").param("l", liquidation)
+                .query(Long.class).single()).isEqualTo(3_000_000_000L);
         // A valid import, then another replaces it: one active cadastre with the new parcels.
         long first = importCadastre(smallCadastre(), "SUCCEEDED");
         long second = importCadastre(HEADER + "\n" + number(9) + "," + TOWN + ",U,C,0,1,1,1000,2023,N,N,,,,\n", "SUCCEEDED");

@@ -113,7 +113,8 @@ public final class LiquidationRun {
             st.execute("drop table if exists " + table);
             st.execute("create table " + table + " (like fiscal_liquidation_parcel)");
         }
-        int n = lastLine < 100_000 ? 1 : chunks;
+        // Chunks of at least 10,000 lines: below that, another connection costs more than it saves.
+        int n = Math.clamp(lastLine / 10_000, 1, chunks);
         int span = lastLine / n + 1;
         AtomicLong done = new AtomicLong();
         List<Future<Part>> parts = new ArrayList<>();
