@@ -2,6 +2,7 @@ package org.minga.fiscal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -173,6 +174,21 @@ class FiscalTests {
                 .andExpect(jsonPath("$.balance").value(3150000))
                 .andExpect(jsonPath("$.top[0].parcelNumber").value(number(4)))
                 .andExpect(jsonPath("$.years[0].paid").value(1882400));
+        // The pages render with all this data: the scheme side by side, the year with its arrears
+        // charts, the simulation beside the official run, one parcel.
+        page("/fiscal/schemes/" + scheme, "Ocaña (54498)");
+        page("/fiscal/schemes/" + scheme + "/municipalities/54498/years/2023", "$3.150.000");
+        page("/fiscal/liquidations/" + sim, "$5.032.400");
+        page("/fiscal/liquidations/" + id + "/parcels/" + number(2), "IPC más 8 puntos");
+        page("/fiscal/liquidations/" + id + "/export?format=xlsx", null);
+    }
+
+    void page(String path, String text) throws Exception {
+        var result = mvc.perform(get(path).with(user(manager).roles("SCHEME_ADMIN")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        if (text != null) {
+            assertThat(result.getContentAsString(StandardCharsets.UTF_8)).contains(text);
+        }
     }
 
     @Test
