@@ -1,6 +1,7 @@
 /**
- * Cadastre, property-tax liquidation with legal caps, arrears.
- * Not built yet: the module exists so that its boundary is drawn and verified from day one.
+ * Cadastre, property-tax liquidation with the legal limits, simulations and arrears, for a
+ * municipality or for every member of a scheme that manages their cadastre.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Fiscal")
+@org.springframework.modulith.ApplicationModule(displayName = "Fiscal", allowedDependencies = {"platform",
+        "platform :: web", "identity", "territory", "registry"})
 package org.minga.fiscal;

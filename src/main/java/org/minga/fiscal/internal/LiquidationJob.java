@@ -1,0 +1,182 @@
+package org.minga.fiscal.internal;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.minga.fiscal.internal.LiquidationRun.Scenario;
+import org.minga.fiscal.internal.TaxEngine.RateBand;
+import org.minga.fiscal.internal.TaxEngine.Zone;
+import org.minga.platform.AuditLog;
+import org.minga.platform.AuditLog.Change;
+import org.minga.platform.JobHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs a liquidation or a simulation: the engine over every parcel of the cadastre, the results
+ * COPYed into a new table attached as the liquidation's partition, the totals stored, in one
+ * final transaction. A parcel no rate band covers fails the whole run.
+ */
+@Component
+public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
+
+    public static final String TYPE = "FISCAL_LIQUIDATION";
+
+    public record Request(long liquidationId) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final LawData law;
+    private final ObjectMapper json;
+
+    LiquidationJob(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, LawData law,
+            ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.law = law;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<Request> payloadType() {
+        return Request.class;
+    }
+
+    record Row(long id, long schemeId, String municipality, int year, long cadastreId, String kind, String parameters,
+            String regime, Integer parcels, int lastLine) {
+    }
+
+    /** Loads the engine for a liquidation: its municipality's bands for the year, its regime and economy. */
+    public TaxEngine engine(long schemeId, String municipality, int year, String regimeCode) {
+        List<RateBand> bands = bands(schemeId, municipality, year);
+        var regime = law.regime(regimeCode);
+        return new TaxEngine(bands, regime, law.economy(year, regime, new java.util.ArrayList<>()));
+    }
+
+    static List<RateBand> scaled(List<RateBand> bands, int percent) {
+        return bands.stream().map(b -> new RateBand(b.zone(), b.destination(), b.stratum(), b.valueFrom(), b.valueTo(),
+                (int) ((b.rateHundredths() * (long) percent + 50) / 100))).toList();
+    }
+
+    @Override
+    public Object run(Request request, Progress progress) throws Exception {
+        Row l = jdbc.sql("""
+                select f.id, f.scheme_id, f.municipality, f.year, f.cadastre_id, f.kind, f.parameters::text, f.regime, c.parcels,
+                       c.last_line
+                from fiscal_liquidation f join fiscal_cadastre c on c.id = f.cadastre_id where f.id = :id""")
+                .param("id", request.liquidationId()).query(Row.class).single();
+        String table = "fiscal_liquidation_parcel_l" + l.id();
+        try {
+            Scenario scenario = scenario(l.parameters());
+            TaxEngine base = engine(l.schemeId(), l.municipality(), l.year(), l.regime());
+            TaxEngine engine = scenario.ratePercent() == 100 ? base
+                    : new TaxEngine(scaled(bandsOf(l), scenario.ratePercent()), base.regime(), base.economy());
+            long total = l.parcels() == null ? 1 : Math.max(1, l.parcels());
+            progress.report(1, "Liquidando " + total + " predios");
+            var outcome = new LiquidationRun(dataSource).run(l.id(), l.cadastreId(), l.lastLine(), engine, scenario, table,
+                    n -> progress.report((int) Math.min(90, 1 + 89 * n / total), n + " predios liquidados"));
+            if (outcome.unratedCount() > 0) {
+                throw new IllegalStateException(outcome.unratedCount() + " predios sin tarifa que les corresponda, p. ej. "
+                        + String.join(", ", outcome.unrated().stream().map(String::strip).toList()));
+            }
+            progress.report(92, "Indexando resultados");
+            long indexStart = System.nanoTime();
+            try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
+                st.execute("create index on " + table + " using brin (line)");
+            }
+            long indexMillis = (System.nanoTime() - indexStart) / 1_000_000;
+            Map<String, Object> result = new LinkedHashMap<>();
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("alter table fiscal_liquidation_parcel attach partition " + table + " for values in (" + l.id() + ")")
+                        .update();
+                long before = 0, fin = 0, prev = 0;
+                for (var dim : outcome.totals().entrySet()) {
+                    for (var e : dim.getValue().entrySet()) {
+                        var t = e.getValue();
+                        jdbc.sql("""
+                                insert into fiscal_liquidation_total (liquidation_id, dimension, key, parcels, base, tax_before,
+                                final_tax, previous_tax, lost) values (:l, :d, :k, :p, :b, :tb, :f, :pr, :lo)""")
+                                .param("l", l.id()).param("d", dim.getKey()).param("k", e.getKey()).param("p", t.parcels)
+                                .param("b", t.base).param("tb", t.before).param("f", t.finalTax).param("pr", t.previous)
+                                .param("lo", t.lost).update();
+                        if (dim.getKey().equals("ZONE")) {
+                            before += t.before;
+                            fin += t.finalTax;
+                            prev += t.previous;
+                        }
+                    }
+                }
+                jdbc.sql("""
+                        update fiscal_liquidation set status = 'DONE', parcels = :p, total_before = :b, total_final = :f,
+                        total_previous = :pr, millis = :ms where id = :id""").param("p", outcome.parcels()).param("b", before)
+                        .param("f", fin).param("pr", prev).param("ms", outcome.millis()).param("id", l.id()).update();
+                result.put("liquidationId", l.id());
+                result.put("kind", l.kind());
+                result.put("parcels", outcome.parcels());
+                result.put("totalBeforeLimits", before);
+                result.put("totalFinal", fin);
+                result.put("computeMillis", outcome.millis());
+                result.put("indexMillis", indexMillis);
+                audit.record(new Change(l.kind().equals("OFFICIAL") ? "LIQUIDATE" : "SIMULATE", "fiscal_liquidation",
+                        l.id(), l.schemeId(), (l.kind().equals("OFFICIAL") ? "Liquidación predial " : "Simulación predial ")
+                                + l.municipality() + " " + l.year() + ": " + outcome.parcels() + " predios, $" + fin,
+                        null, result));
+            });
+            progress.report(100, "Liquidación terminada: " + outcome.parcels() + " predios");
+            return result;
+        } catch (Exception e) {
+            try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
+                st.execute("drop table if exists " + table);
+            }
+            jdbc.sql("update fiscal_liquidation set status = 'FAILED', error = :e where id = :id and status = 'RUNNING'")
+                    .param("e", String.valueOf(e.getMessage())).param("id", l.id()).update();
+            throw e;
+        }
+    }
+
+    private List<RateBand> bandsOf(Row l) {
+        return bands(l.schemeId(), l.municipality(), l.year());
+    }
+
+    List<RateBand> bands(long schemeId, String municipality, int year) {
+        return jdbc.sql("""
+                select zone, destination, stratum, value_from, value_to, (rate_per_mil * 100)::int from fiscal_rate_band
+                where scheme_id = :s and municipality = :m and year = :y order by id""").param("s", schemeId)
+                .param("m", municipality).param("y", year)
+                .query((rs, n) -> new RateBand(rs.getString(1) == null ? null : Zone.valueOf(rs.getString(1)),
+                        rs.getString(2) == null ? null : rs.getString(2).charAt(0), (Integer) rs.getObject(3),
+                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getInt(6)))
+                .list();
+    }
+
+    Scenario scenario(String parameters) {
+        if (parameters == null || parameters.isBlank() || parameters.equals("{}")) {
+            return Scenario.NONE;
+        }
+        Map<?, ?> m = json.readValue(parameters, Map.class);
+        return new Scenario(intOf(m.get("ratePercent")), intOf(m.get("urbanValuePercent")),
+                intOf(m.get("ruralValuePercent")));
+    }
+
+    private static int intOf(Object o) {
+        return o == null ? 100 : ((Number) o).intValue();
+    }
+}

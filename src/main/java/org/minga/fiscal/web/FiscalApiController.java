@@ -1,0 +1,188 @@
+package org.minga.fiscal.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.minga.fiscal.Arrears;
+import org.minga.fiscal.Cadastres;
+import org.minga.fiscal.Liquidations;
+import org.minga.fiscal.TaxRates;
+import org.minga.fiscal.internal.LawData;
+import org.minga.platform.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Impuesto predial", description = "Catastro, tarifas, liquidación con los límites legales, simulaciones y cartera")
+class FiscalApiController {
+
+    private static final String MY = "/api/v1/fiscal/schemes/{id}/municipalities/{code}/years/{year}";
+    private final Cadastres cadastres;
+    private final TaxRates rates;
+    private final Liquidations liquidations;
+    private final Arrears arrears;
+
+    FiscalApiController(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Arrears arrears) {
+        this.cadastres = cadastres;
+        this.rates = rates;
+        this.liquidations = liquidations;
+        this.arrears = arrears;
+    }
+
+    record EconomicBody(BigDecimal cpiPercent, Long minimumWage) {
+    }
+
+    record LiquidationJson(Liquidations.Liquidation liquidation, List<Liquidations.Total> totals) {
+    }
+
+    @GetMapping("/api/v1/fiscal/economic-years")
+    @Operation(summary = "IPC (variación anual, %) y salario mínimo mensual por año")
+    List<LawData.EconomicYear> economicYears() {
+        return rates.economicYears();
+    }
+
+    @PutMapping("/api/v1/fiscal/economic-years/{year}")
+    @Operation(summary = "Fija el IPC y el salario mínimo de un año (administradores de la plataforma)")
+    LawData.EconomicYear setEconomicYear(@PathVariable Integer year, @RequestBody EconomicBody body) {
+        return rates.setEconomicYear(year, body.cpiPercent(), body.minimumWage());
+    }
+
+    @GetMapping("/api/v1/fiscal/schemes/{id}/cadastres")
+    @Operation(summary = "Los catastros cargados por el esquema, por municipio y año (paginado)")
+    List<Cadastres.Cadastre> cadastres(@PathVariable long id, @RequestParam(required = false) String municipality,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return cadastres.list(id, municipality, Math.max(0, page), Math.clamp(size, 1, 200));
+    }
+
+    @PostMapping(value = MY + "/cadastre", consumes = "text/csv")
+    @Operation(summary = "Carga el catastro del municipio y año: el CSV como cuerpo (text/csv), leído en flujo por un trabajo; "
+            + "todo o nada. Devuelve cadastreId y jobId")
+    ResponseEntity<Cadastres.Submitted> uploadCsv(@PathVariable long id, @PathVariable String code,
+            @PathVariable Integer year, @RequestParam(required = false) String fileName, HttpServletRequest request)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(cadastres.upload(id, code, year, fileName, request.getInputStream()));
+    }
+
+    @PostMapping(value = MY + "/cadastre", consumes = "multipart/form-data")
+    @Operation(summary = "Carga el catastro como archivo (campo file) de un formulario multipart")
+    ResponseEntity<Cadastres.Submitted> uploadFile(@PathVariable long id, @PathVariable String code,
+            @PathVariable Integer year, @RequestParam(required = false) MultipartFile file) throws IOException {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(cadastres.upload(id, code, year,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getInputStream()));
+    }
+
+    @GetMapping(MY + "/rates")
+    @Operation(summary = "Las tarifas (por mil) del municipio y año")
+    List<TaxRates.Band> rates(@PathVariable long id, @PathVariable String code, @PathVariable int year) {
+        return rates.bands(id, code, year);
+    }
+
+    @PostMapping(MY + "/rates")
+    @Operation(summary = "Agrega una tarifa por zona (U/R), destino (A-T), estrato y rango de avalúo, dentro de los límites nacionales")
+    ResponseEntity<TaxRates.Band> addRate(@PathVariable long id, @PathVariable String code, @PathVariable Integer year,
+            @RequestBody TaxRates.BandInput body) {
+        var band = rates.addBand(id, code, year, body);
+        return ResponseEntity.created(URI.create("/api/v1/fiscal/schemes/" + id + "/municipalities/" + code + "/years/"
+                + year + "/rates/" + band.id())).body(band);
+    }
+
+    @DeleteMapping(MY + "/rates/{bandId}")
+    ResponseEntity<Void> deleteRate(@PathVariable long id, @PathVariable long bandId) {
+        rates.deleteBand(id, bandId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(MY + "/liquidations")
+    @Operation(summary = "Liquida el impuesto predial del año sobre el catastro activo (un trabajo)")
+    ResponseEntity<Liquidations.Submitted> liquidate(@PathVariable long id, @PathVariable String code,
+            @PathVariable Integer year) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(liquidations.liquidate(id, code, year));
+    }
+
+    @PostMapping(MY + "/simulations")
+    @Operation(summary = "Simula cambios de tarifas o avalúos (porcentajes; 140 = +40 %) sin tocar la liquidación oficial")
+    ResponseEntity<Liquidations.Submitted> simulate(@PathVariable long id, @PathVariable String code,
+            @PathVariable Integer year, @RequestBody Liquidations.ScenarioInput body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(liquidations.simulate(id, code, year, body));
+    }
+
+    @GetMapping(MY + "/liquidations")
+    List<Liquidations.Liquidation> liquidations(@PathVariable long id, @PathVariable String code,
+            @PathVariable int year, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return liquidations.list(id, code, year, Math.max(0, page), Math.clamp(size, 1, 200));
+    }
+
+    @GetMapping("/api/v1/fiscal/liquidations/{id}")
+    @Operation(summary = "Una liquidación o simulación con sus totales por destino, estrato, zona, límite y aumento")
+    LiquidationJson liquidation(@PathVariable long id) {
+        return new LiquidationJson(liquidations.get(id), liquidations.totals(id));
+    }
+
+    @GetMapping("/api/v1/fiscal/liquidations/{id}/parcels")
+    @Operation(summary = "Resultados por predio en el orden del catastro; after = última línea vista")
+    List<Liquidations.ParcelResult> parcels(@PathVariable long id, @RequestParam(required = false) Integer after,
+            @RequestParam(defaultValue = "false") boolean limited, @RequestParam(defaultValue = "50") int size) {
+        return liquidations.parcels(id, after, limited, Math.clamp(size, 1, 500));
+    }
+
+    @GetMapping("/api/v1/fiscal/liquidations/{id}/parcels/{parcelNumber}")
+    @Operation(summary = "Explica el impuesto de un predio: base, tarifa, impuesto antes del límite, límite aplicado (regla y artículo) o excepción, e impuesto final")
+    Liquidations.Explanation explain(@PathVariable long id, @PathVariable String parcelNumber) {
+        return liquidations.explain(id, parcelNumber);
+    }
+
+    @GetMapping("/api/v1/fiscal/liquidations/{id}/export")
+    @Operation(summary = "Todos los resultados por predio en CSV o XLSX")
+    void export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
+            throws IOException {
+        FiscalExports.liquidation(liquidations, id, format, response);
+    }
+
+    @PostMapping(value = "/api/v1/fiscal/schemes/{id}/municipalities/{code}/payments", consumes = "multipart/form-data")
+    @Operation(summary = "Importa pagos (CSV numero_predial,vigencia,fecha_pago,valor,referencia); todo o nada")
+    Map<String, Object> payments(@PathVariable long id, @PathVariable String code,
+            @RequestParam(required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "NotEmpty", "fiscal.payments.file");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("payments", arrears.importPayments(id, code, file.getInputStream()));
+        return out;
+    }
+
+    @PostMapping(value = MY + "/commercial-values", consumes = "multipart/form-data")
+    @Operation(summary = "Importa valores comerciales por m² (CSV zona,destino,valor_m2) del año; todo o nada")
+    Map<String, Object> commercialValues(@PathVariable long id, @PathVariable String code, @PathVariable Integer year,
+            @RequestParam(required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "NotEmpty", "fiscal.payments.file");
+        }
+        return Map.of("rows", arrears.importCommercialValues(id, code, year, file.getInputStream()));
+    }
+
+    @GetMapping(MY + "/arrears")
+    @Operation(summary = "Cartera: saldos por antigüedad, mayores deudores y recaudo por mes")
+    Arrears.Report arrears(@PathVariable long id, @PathVariable String code, @PathVariable int year) {
+        return arrears.report(id, code, year);
+    }
+}
