@@ -41,6 +41,7 @@ class PropertyTaxBrowserTest extends BrowserTest {
         String manager = TestData.unique("gestora");
         fixtures.user(manager, PASSWORD, "SCHEME_ADMIN", scheme, null);
         Path csv = Files.createTempFile("catastro-ocana", ".csv");
+        csv.toFile().deleteOnExit();
         Files.writeString(csv, FiscalTests.smallCadastre(), StandardCharsets.UTF_8);
 
         logIn(manager);
