@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.minga.identity.Scopes;
+import org.minga.planning.Plans;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.planning.Plans;
+import org.minga.platform.SystemActor;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +117,7 @@ public class DecisionAid {
                 insert into evaluation_checklist (scheme_id, item, done, evidence, updated_by) values (:s, :i, :d, :e, :by)
                 on conflict (scheme_id, item) do update set done = excluded.done, evidence = excluded.evidence,
                   updated_by = excluded.updated_by, updated_at = now()""").param("s", schemeId).param("i", i.name())
-                .param("d", done).param("e", ev).param("by", SelfEvaluations.actor()).update();
+                .param("d", done).param("e", ev).param("by", SystemActor.current()).update();
         Map<String, Object> after = Map.of("done", done, "evidence", ev == null ? "" : ev);
         audit.record(before.isPresent()
                 ? Change.updated("evaluation_checklist", schemeId + "/" + i.name(), schemeId, "Paso RINDE " + i.name(), before.get(), after)

@@ -12,10 +12,10 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,7 +115,7 @@ public class SelfEvaluations {
                 insert into evaluation_campaign (scheme_id, name, template, anonymous, opens_on, closes_on, created_by)
                 values (:s, :n, :t, :a, :o, :c, :by) returning id""").param("s", schemeId).param("n", name.strip())
                 .param("t", t.name()).param("a", Boolean.TRUE.equals(anonymous)).param("o", opensOn).param("c", closesOn)
-                .param("by", actor()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         int position = 1;
         for (String[] q : QUESTIONS.get(t)) {
             jdbc.sql("insert into evaluation_question (campaign_id, dimension, text, position) values (:c, :d, :t, :p)")
@@ -247,7 +247,7 @@ public class SelfEvaluations {
         long id = jdbc.sql("""
                 insert into evaluation_action (campaign_id, dimension, description, responsible, due_on, created_by)
                 values (:c, :d, :t, :r, :due, :by) returning id""").param("c", campaignId).param("d", dimension)
-                .param("t", description.strip()).param("r", responsible.strip()).param("due", dueOn).param("by", actor())
+                .param("t", description.strip()).param("r", responsible.strip()).param("due", dueOn).param("by", SystemActor.current())
                 .query(Long.class).single();
         audit.record(Change.created("evaluation_action", id, schemeId, "Acción de mejora",
                 Map.of("dimension", dimension, "description", description.strip(), "dueOn", dueOn.toString())));
@@ -281,10 +281,5 @@ public class SelfEvaluations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-    }
-
-    static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 }

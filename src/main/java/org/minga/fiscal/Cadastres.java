@@ -19,6 +19,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.Jobs;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,7 +93,7 @@ public class Cadastres {
             long id = jdbc.sql("""
                     insert into fiscal_cadastre (scheme_id, municipality, year, status, file_name, created_by)
                     values (:s, :m, :y, 'LOADING', :f, :by) returning id""").param("s", schemeId).param("m", code)
-                    .param("y", year).param("f", name).param("by", TaxRates.actor()).query(Long.class).single();
+                    .param("y", year).param("f", name).param("by", SystemActor.current()).query(Long.class).single();
             UUID job = jobs.submit(CadastreImportJob.TYPE, new CadastreImportJob.Request(id, stored.id(), name), schemeId);
             jdbc.sql("update fiscal_cadastre set job_id = :j where id = :id").param("j", job).param("id", id).update();
             audit.record(Change.created("fiscal_cadastre", id, schemeId, "Carga de catastro " + code + " " + year

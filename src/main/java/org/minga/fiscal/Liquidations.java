@@ -21,6 +21,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.Jobs;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.platform.TableWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -143,7 +144,7 @@ public class Liquidations {
                     status, created_by) values (:s, :m, :y, :c, :k, :n, cast(:p as jsonb), :r, 'RUNNING', :by) returning id""")
                     .param("s", schemeId).param("m", code).param("y", year).param("c", cadastre.get().id())
                     .param("k", kind.name()).param("n", name).param("p", json.writeValueAsString(parameters))
-                    .param("r", regime).param("by", TaxRates.actor()).query(Long.class).single();
+                    .param("r", regime).param("by", SystemActor.current()).query(Long.class).single();
             UUID job = jobs.submit(LiquidationJob.TYPE, new LiquidationJob.Request(id), schemeId);
             jdbc.sql("update fiscal_liquidation set job_id = :j where id = :id").param("j", job).param("id", id).update();
             Map<String, Object> state = new LinkedHashMap<>(parameters);

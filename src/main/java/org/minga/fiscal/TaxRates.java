@@ -14,6 +14,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -159,16 +160,11 @@ public class TaxRates {
                 values (:y, :c, :w, :by, now())
                 on conflict (year) do update set cpi_percent = excluded.cpi_percent, minimum_wage = excluded.minimum_wage,
                 updated_by = excluded.updated_by, updated_at = now()""").param("y", year).param("c", cpiPercent)
-                .param("w", minimumWage).param("by", actor()).update();
+                .param("w", minimumWage).param("by", SystemActor.current()).update();
         var after = law.economicYear(year).orElseThrow();
         audit.record(new Change(before.isPresent() ? "UPDATE" : "CREATE", "fiscal_economic_year", year, null,
                 "IPC y salario mínimo " + year, before.map(TaxRates::state).orElse(null), state(after)));
         return after;
-    }
-
-    static String actor() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 
     private static String blank(String s) {

@@ -12,9 +12,9 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -133,7 +133,7 @@ public class KnowledgeBase {
                 .param("i1", practice ? in.integrality() : null).param("i2", practice ? in.impact() : null)
                 .param("i3", practice ? in.sustainability() : null).param("i4", practice ? in.replicability() : null)
                 .param("dt", trim(in.documentType())).param("au", trim(in.audience())).param("to", trim(in.deliveredTo()))
-                .param("on", in.deliveredOn()).param("by", actor()).query(Long.class).single();
+                .param("on", in.deliveredOn()).param("by", SystemActor.current()).query(Long.class).single();
         factors.forEach(f -> jdbc.sql("insert into knowledge_tag (item_id, kind, code) values (:i, 'FACTOR', :c)")
                 .param("i", id).param("c", f).update());
         areas.forEach(a -> jdbc.sql("insert into knowledge_tag (item_id, kind, code) values (:i, 'AREA', :c)")
@@ -252,10 +252,5 @@ public class KnowledgeBase {
 
     private static String trim(String s) {
         return blank(s) ? null : s.strip();
-    }
-
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 }

@@ -18,10 +18,10 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.projects.ProjectDigest;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -105,7 +105,7 @@ public class Plans {
                 on conflict (scheme_id) do update set name = excluded.name, statement = excluded.statement,
                   horizon_year = excluded.horizon_year, updated_by = excluded.updated_by, updated_at = now()""")
                 .param("s", schemeId).param("n", name.strip()).param("t", statement.strip()).param("h", horizonYear)
-                .param("by", actor()).update();
+                .param("by", SystemActor.current()).update();
         Vision v = new Vision(name.strip(), statement.strip(), horizonYear);
         audit.record(before == null
                 ? Change.created("plan_vision", schemeId, schemeId, "Visión " + v.name(), state(v))
@@ -220,7 +220,7 @@ public class Plans {
                 .param("s", schemeId).param("w", in.workPlanId()).param("p", in.pillarId()).param("n", in.name().strip())
                 .param("i", in.indicator().strip()).param("u", in.unit().strip()).param("b", in.baseline())
                 .param("t", in.target()).param("per", periodicity.name()).param("a", in.startsOn()).param("d", in.dueOn())
-                .param("src", in.source().strip()).param("r", in.responsible().strip()).param("by", actor())
+                .param("src", in.source().strip()).param("r", in.responsible().strip()).param("by", SystemActor.current())
                 .query(Long.class).single();
         Goal g = goal(schemeId, id);
         audit.record(Change.created("plan_goal", id, schemeId, "Meta " + g.name(), state(g)));
@@ -264,7 +264,7 @@ public class Plans {
         long id = jdbc.sql("""
                 insert into goal_measurement (goal_id, measured_on, value, note, recorded_by) values (:g, :o, :v, :n, :by)
                 returning id""").param("g", goalId).param("o", on).param("v", value).param("n", blankToNull(note))
-                .param("by", actor()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created("goal_measurement", id, schemeId, "Medición de " + g.name(),
                 Map.of("goalId", goalId, "measuredOn", on.toString(), "value", value.toPlainString())));
         return new Recorded(id, on, value, blankToNull(note));
@@ -396,11 +396,6 @@ public class Plans {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 
     private static Map<String, Object> state(Vision v) {

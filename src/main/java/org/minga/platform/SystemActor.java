@@ -17,6 +17,11 @@ public final class SystemActor {
     private SystemActor() {
     }
 
+    /** Who is acting now, as the audit names them: the signed-in user's name, or {@code system}. */
+    public static String current() {
+        return org.minga.platform.internal.Actors.current();
+    }
+
     public static void runAsAdmin(Runnable work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();

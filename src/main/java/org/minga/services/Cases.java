@@ -1,7 +1,5 @@
 package org.minga.services;
 
-import static org.minga.services.internal.Rules.actor;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +22,7 @@ import org.minga.platform.FileStore;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.services.internal.Rules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -322,7 +321,7 @@ public class Cases {
                 .param("no", number).param("s", schemeId).param("t", type.id()).param("a", applicant)
                 .param("d", Rules.optional(in.applicantDocument())).param("c", Rules.optional(in.applicantContact()))
                 .param("u", unit).param("sub", subject).param("st", type.initialState()).param("at", Timestamp.from(now))
-                .param("due", today.plusDays(type.targetDays())).param("by", actor()).query(Long.class).single();
+                .param("due", today.plusDays(type.targetDays())).param("by", SystemActor.current()).query(Long.class).single();
         event(id, null, type.initialState(), now, null);
         Case c = get(id);
         audit.record(Change.created("service_case", id, schemeId, "Trámite " + number, state(c)));
@@ -396,7 +395,7 @@ public class Cases {
         boolean before = met(caseId).contains(code);
         if (met) {
             jdbc.sql("insert into case_requirement (case_id, code, met_at, actor) values (:c, :k, now(), :a) on conflict do nothing")
-                    .param("c", caseId).param("k", code).param("a", actor()).update();
+                    .param("c", caseId).param("k", code).param("a", SystemActor.current()).update();
         } else {
             jdbc.sql("delete from case_requirement where case_id = :c and code = :k").param("c", caseId).param("k", code).update();
         }
@@ -425,14 +424,14 @@ public class Cases {
                 insert into case_check (case_id, code, passed, note, checked_at, actor) values (:c, :k, :p, :n, :at, :a)
                 on conflict (case_id, code) do update set passed = excluded.passed, note = excluded.note,
                     checked_at = excluded.checked_at, actor = excluded.actor""").param("c", caseId).param("k", code)
-                .param("p", passed).param("n", Rules.optional(note)).param("at", Timestamp.from(now)).param("a", actor()).update();
+                .param("p", passed).param("n", Rules.optional(note)).param("at", Timestamp.from(now)).param("a", SystemActor.current()).update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("passed", passed);
         after.put("note", Rules.optional(note));
         Map<String, Object> prior = before == null ? null : Map.of("passed", before.passed());
         audit.record(new Change(before == null ? "CREATE" : "UPDATE", "case_check", caseId + "/" + code, schemeId,
                 "Verificación " + code + " de " + c.number(), prior, after));
-        return new CheckResult(code, passed, Rules.optional(note), now, actor());
+        return new CheckResult(code, passed, Rules.optional(note), now, SystemActor.current());
     }
 
     @Transactional
@@ -444,9 +443,9 @@ public class Cases {
         Rules.throwIfAny(errors);
         Instant now = Instant.now();
         long id = jdbc.sql("insert into case_comment (case_id, at, actor, text) values (:c, :at, :a, :t) returning id")
-                .param("c", caseId).param("at", Timestamp.from(now)).param("a", actor()).param("t", t).query(Long.class).single();
+                .param("c", caseId).param("at", Timestamp.from(now)).param("a", SystemActor.current()).param("t", t).query(Long.class).single();
         audit.record(Change.created("case_comment", id, schemeId, "Comentario en " + c.number(), Map.of("text", t)));
-        return new Comment(now, actor(), t);
+        return new Comment(now, SystemActor.current(), t);
     }
 
     public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -465,11 +464,11 @@ public class Cases {
         UUID file = files.put(n, contentType, content);
         Instant now = Instant.now();
         long id = jdbc.sql("insert into case_document (case_id, file_id, name, at, actor) values (:c, :f, :n, :at, :a) returning id")
-                .param("c", caseId).param("f", file).param("n", n).param("at", Timestamp.from(now)).param("a", actor())
+                .param("c", caseId).param("f", file).param("n", n).param("at", Timestamp.from(now)).param("a", SystemActor.current())
                 .query(Long.class).single();
         audit.record(Change.created("case_document", id, schemeId, "Documento " + n + " en " + c.number(),
                 Map.of("name", n, "bytes", content.length)));
-        return new Document(id, file, n, now, actor());
+        return new Document(id, file, n, now, SystemActor.current());
     }
 
     @Transactional(readOnly = true)
@@ -558,7 +557,7 @@ public class Cases {
 
     private void event(long caseId, String from, String to, Instant at, String observation) {
         jdbc.sql("insert into case_event (case_id, from_state, to_state, at, actor, observation) values (:c, :f, :t, :at, :a, :o)")
-                .param("c", caseId).param("f", from).param("t", to).param("at", Timestamp.from(at)).param("a", actor())
+                .param("c", caseId).param("f", from).param("t", to).param("at", Timestamp.from(at)).param("a", SystemActor.current())
                 .param("o", observation).update();
     }
 

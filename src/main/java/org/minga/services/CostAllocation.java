@@ -1,7 +1,5 @@
 package org.minga.services;
 
-import static org.minga.services.internal.Rules.actor;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -17,6 +15,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.registry.Schemes;
 import org.minga.services.internal.LargestRemainder;
 import org.minga.services.internal.Rules;
@@ -98,7 +97,7 @@ public class CostAllocation {
                 insert into cost_pool (service_line_id, period_from, period_to, amount, driver, description, created_by)
                 values (:l, :f, :t, :a, :d, :x, :by) returning id""").param("l", lineId).param("f", in.periodFrom())
                 .param("t", in.periodTo()).param("a", in.amount()).param("d", driver.name()).param("x", description)
-                .param("by", actor()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         for (var p : parts) {
             jdbc.sql("insert into cost_pool_share (pool_id, unit_code, basis, quota, share) values (:p, :u, :b, :q, :s)")
                     .param("p", id).param("u", p.code()).param("b", p.basis()).param("q", p.quota()).param("s", p.share()).update();

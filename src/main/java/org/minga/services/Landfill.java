@@ -1,7 +1,5 @@
 package org.minga.services;
 
-import static org.minga.services.internal.Rules.actor;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -23,6 +21,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.Jobs;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.services.internal.Rules;
 import org.minga.services.internal.TicketImportJob;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,7 +189,7 @@ public class Landfill {
             throw new java.io.UncheckedIOException(e);
         }
         UUID file = files.put(fileName == null ? "tickets.csv.gz" : fileName + ".gz", "application/gzip", packed.toByteArray());
-        return jobs.submit(TicketImportJob.TYPE, new TicketImportJob.Request(file, lineId, line.schemeId(), actor(),
+        return jobs.submit(TicketImportJob.TYPE, new TicketImportJob.Request(file, lineId, line.schemeId(), SystemActor.current(),
                 fileName, content.length), line.schemeId());
     }
 
@@ -235,7 +234,7 @@ public class Landfill {
         Map<Long, String> codes = new LinkedHashMap<>();
         lines.clients(lineId).forEach(c -> codes.put(c.id(), c.code()));
         Instant now = Instant.now();
-        String by = actor();
+        String by = SystemActor.current();
         BigDecimal grand = BigDecimal.ZERO;
         for (var e : byClient.entrySet()) {
             long kg = 0;

@@ -13,13 +13,13 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.registry.Scheme;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.minga.transitions.internal.DossierBuilder;
 import org.minga.transitions.internal.DossierPdf;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,7 +109,7 @@ public class Transitions {
                 insert into mayor (scheme_id, unit_code, name, party, period_starts_on, period_ends_on, created_by)
                 values (:s, :u, :n, :p, :a, :b, :by) returning id""").param("s", schemeId).param("u", unit)
                 .param("n", name.strip()).param("p", blankToNull(party)).param("a", period.startsOn())
-                .param("b", period.endsOn()).param("by", actor()).query(Long.class).single();
+                .param("b", period.endsOn()).param("by", SystemActor.current()).query(Long.class).single();
         Mayor m = new Mayor(id, unit, name.strip(), blankToNull(party), period.startsOn(), period.endsOn());
         audit.record(Change.created("mayor", id, schemeId, "Alcalde " + m.name() + " de " + unit,
                 Map.of("unitCode", unit, "name", m.name(), "periodStartsOn", period.startsOn().toString())));
@@ -149,7 +149,7 @@ public class Transitions {
                 insert into election (scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on, created_by)
                 values (:s, :n, :u, :h, :a, :b, :by) returning id""").param("s", schemeId).param("n", name.strip())
                 .param("u", unit).param("h", heldOn).param("a", period.startsOn()).param("b", period.endsOn())
-                .param("by", actor()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created("election", id, schemeId, "Elección " + name.strip(), Map.of("name", name.strip(),
                 "heldOn", heldOn.toString(), "unitCode", unit == null ? "" : unit)));
         return election(schemeId, id);
@@ -248,7 +248,7 @@ public class Transitions {
                     values (:s, :k, :u, :h, :c, :p, :by)
                     on conflict (scheme_id, kind, coalesce(unit_code, ''), content_hash) do nothing returning id""")
                     .param("s", schemeId).param("k", kind.name()).param("u", unit).param("h", hash)
-                    .param("c", d.canonical()).param("p", pdf).param("by", actor()).query(Long.class).optional()
+                    .param("c", d.canonical()).param("p", pdf).param("by", SystemActor.current()).query(Long.class).optional()
                     .orElseGet(() -> versionId(schemeId, kind, unit, hash));
             audit.record(Change.created("dossier_version", versionId, schemeId, d.title(),
                     Map.of("kind", kind.name(), "unitCode", unit == null ? "" : unit, "hash", hash)));
@@ -259,7 +259,7 @@ public class Transitions {
                 insert into dossier_delivery (version_id, scheme_id, election_id, candidate_id, mayor_id, recipient, delivered_by)
                 values (:v, :s, :e, :c, :m, :r, :by) returning id""").param("v", versionId).param("s", schemeId)
                 .param("e", electionId).param("c", candidateId).param("m", mayorId).param("r", recipient)
-                .param("by", actor()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created("dossier_delivery", id, schemeId, "Entrega de expediente a " + recipient,
                 Map.of("versionId", versionId, "hash", hash, "recipient", recipient)));
         Version v = version(schemeId, versionId);
@@ -349,10 +349,5 @@ public class Transitions {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 }

@@ -21,6 +21,7 @@ import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -117,7 +118,7 @@ public class Agreements {
         check(problems);
         long id = jdbc.sql("insert into ctt_agreement (scheme_id, title, objective, created_by) values (:s, :t, :o, :by) "
                 + "returning id").param("s", schemeId).param("t", t).param("o", o)
-                .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created(ENTITY, id, schemeId, "Acuerdo CTT: " + t, Map.of("title", t)));
         return id;
     }
@@ -197,7 +198,7 @@ public class Agreements {
                 .param("a", agreementId).param("line", input.lineId()).param("title", title).param("resp", responsible)
                 .param("level", level.name()).param("inv", input.investment()).param("ind", indicator)
                 .param("target", target).param("start", input.startsOn()).param("end", input.endsOn())
-                .param("issue", input.issueId()).param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                .param("issue", input.issueId()).param("by", SystemActor.current()).query(Long.class).single();
         if (issue != null) {
             jdbc.sql("insert into agreement_issue (agreement_id, issue_id) values (:a, :i) on conflict do nothing")
                     .param("a", agreementId).param("i", issue.id()).update();
@@ -243,7 +244,7 @@ public class Agreements {
                                                 recorded_by)
                 values (:a, :k, :d, :s, :f, :n, :size, :by) returning id""").param("a", agreementId).param("k", k.name())
                 .param("d", signedOn).param("s", who).param("f", file).param("n", filename).param("size", content.length)
-                .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created("agreement_document", id, agreement.schemeId(), "Documento firmado de "
                 + agreement.title(), Map.of("kind", k.name(), "signedOn", signedOn.toString(), "name", filename)));
         return id;
@@ -293,7 +294,7 @@ public class Agreements {
                 insert into action_update (action_id, reported_on, progress, note, evidence_id, evidence_name, recorded_by)
                 values (:a, :d, :p, :n, :f, :fn, :by) returning id""").param("a", actionId).param("d", reportedOn)
                 .param("p", value).param("n", text).param("f", file).param("fn", filename)
-                .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         if (action.issueId() != null && value.compareTo(BigDecimal.valueOf(100)) == 0) {
             issues.advance(action.issueId(), Stage.RESOLVED);
         }
@@ -330,7 +331,7 @@ public class Agreements {
         jdbc.sql("""
                 update action_observation set moderation = :m, rejection_reason = :r, moderated_by = :by where id = :id""")
                 .param("m", publish ? "PUBLISHED" : "REJECTED").param("r", why)
-                .param("by", TerritorialIssues.currentUser()).param("id", observationId).update();
+                .param("by", SystemActor.current()).param("id", observationId).update();
         audit.record(Change.updated("action_observation", observationId, schemeId, "Moderación de observación",
                 null, Map.of("moderation", publish ? "PUBLISHED" : "REJECTED")));
     }

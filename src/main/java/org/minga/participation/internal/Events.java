@@ -12,6 +12,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +85,7 @@ public class Events {
                 values (:s, :k, :t, :d, :p, :u, :a, :m, :ag, :by) returning id""").param("s", schemeId)
                 .param("k", kind.name()).param("t", title).param("d", input.heldOn()).param("p", place).param("u", unit)
                 .param("a", agenda).param("m", minutes).param("ag", agreements)
-                .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created("participation_event", id, schemeId, "Evento " + title,
                 Map.of("kind", kind.name(), "heldOn", input.heldOn().toString(), "place", place)));
         return id;

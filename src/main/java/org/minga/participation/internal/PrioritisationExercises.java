@@ -22,6 +22,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.projects.ProjectDigest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,7 +158,7 @@ public class PrioritisationExercises {
                 .param("s", schemeId).param("title", title).param("method", method.name())
                 .param("budget", method == Method.BUDGET ? input.budget() : null).param("eligibility", eligibility.name())
                 .param("event", eligibility == Eligibility.EVENT_DELEGATES ? input.eventId() : null)
-                .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                .param("by", SystemActor.current()).query(Long.class).single();
         if (eligibility == Eligibility.UNIT_CITIZENS) {
             for (String unit : units) {
                 jdbc.sql("insert into prioritisation_unit (prioritisation_id, unit_code) values (:p, :u)")
@@ -280,7 +281,7 @@ public class PrioritisationExercises {
             ballot = jdbc.sql("""
                     insert into ballot (prioritisation_id, voter_key, channel, entered_by) values (:p, :k, :c, :by)
                     returning id""").param("p", exercise.id()).param("k", voterKey).param("c", channel.name())
-                    .param("by", TerritorialIssues.currentUser()).query(Long.class).single();
+                    .param("by", SystemActor.current()).query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(List.of(new Violation("voter", "OneBallot", "participation.ballot.duplicate")));
         }

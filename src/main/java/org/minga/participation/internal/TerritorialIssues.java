@@ -20,13 +20,13 @@ import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -145,7 +145,7 @@ public class TerritorialIssues {
                 """).param("scheme", scheme.getId()).param("theme", theme.name()).param("title", title)
                 .param("description", description).param("geometry", IssueGeometry.toGeoJson(geometry))
                 .param("lon", centre.x).param("lat", centre.y).param("reporter", reporter)
-                .param("enteredBy", staff ? currentUser() : null)
+                .param("enteredBy", staff ? SystemActor.current() : null)
                 .param("consent", reporter != null ? Timestamp.from(Instant.now()) : null)
                 .query(Long.class).single();
         for (TerritorialUnit unit : territory.unitsMeeting(geometry, LocalDate.now())) {
@@ -175,7 +175,7 @@ public class TerritorialIssues {
         jdbc.sql("""
                 update territorial_issue set moderation = 'PUBLISHED', rejection_reason = null,
                        moderated_by = :by, moderated_at = now() where id = :id""")
-                .param("by", currentUser()).param("id", id).update();
+                .param("by", SystemActor.current()).param("id", id).update();
         audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática publicada: " + issue.title(),
                 Map.of("moderation", issue.moderation().name()), Map.of("moderation", "PUBLISHED")));
     }
@@ -197,7 +197,7 @@ public class TerritorialIssues {
         jdbc.sql("""
                 update territorial_issue set moderation = 'REJECTED', rejection_reason = :reason,
                        moderated_by = :by, moderated_at = now() where id = :id""")
-                .param("reason", why).param("by", currentUser()).param("id", id).update();
+                .param("reason", why).param("by", SystemActor.current()).param("id", id).update();
         audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática rechazada: " + issue.title(),
                 Map.of("moderation", issue.moderation().name()), Map.of("moderation", "REJECTED", "reason", why)));
     }
@@ -343,10 +343,5 @@ public class TerritorialIssues {
         }
         throw new InvalidInputException(List.of(new Violation("moderation", "Transition",
                 "participation.issue.moderation.transition", issue.moderation().name().toLowerCase(Locale.ROOT))));
-    }
-
-    static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 }

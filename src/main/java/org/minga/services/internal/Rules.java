@@ -6,17 +6,11 @@ import java.util.List;
 
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small input rules shared by the services module; each adds a violation naming field and rule. */
 public final class Rules {
 
     private Rules() {
-    }
-
-    public static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
     }
 
     public static <E extends Enum<E>> E oneOf(Class<E> type, String value, String field, List<Violation> errors) {
