@@ -10,7 +10,6 @@ import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
-import org.minga.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -118,14 +117,6 @@ public class Actors {
         return jdbc.sql("select id, from_id, to_id, kind from actor_relation where scheme_id = :s order by id")
                 .param("s", schemeId).query((rs, n) -> new Relation(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         RelationKind.valueOf(rs.getString(4)))).list();
-    }
-
-    public Actor get(long schemeId, long id) {
-        Actor actor = byId(schemeId).get(id);
-        if (actor == null) {
-            throw new NotFoundException("Actor", id);
-        }
-        return actor;
     }
 
     private Map<Long, Actor> byId(long schemeId) {
