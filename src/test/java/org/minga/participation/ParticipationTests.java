@@ -355,6 +355,10 @@ class ParticipationTests {
         as(director, () -> agreements.recordUpdate(action, LocalDate.now(), new BigDecimal("40"), "Muro de 48 m",
                 null, null));
         assertThat(agreements.get(agreement).progress()).isEqualByComparingTo("40.0");
+        assertThat(agreements.ofScheme(scheme)).singleElement()
+                .satisfies(a -> assertThat(a.progress()).isEqualByComparingTo("40.0"));
+        mvc.perform(get("/participation/schemes/" + scheme).with(user(director))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("40,0 %")));
         mvc.perform(get("/public/participation/issues/" + issue)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Acuerdo CTT de Ocaña")))
                 .andExpect(content().string(containsString("40 % · Muro de 48 m")));

@@ -353,9 +353,20 @@ public class Agreements {
                 .query(Agreements::observation).list();
     }
 
-    public List<Agreement> ofScheme(long schemeId) {
-        return jdbc.sql("select id from ctt_agreement where scheme_id = :s order by id desc limit 100").param("s", schemeId)
-                .query(Long.class).list().stream().map(this::get).toList();
+    /** One line of a scheme's list of agreements: progress as {@link Agreement#progress()} computes it. */
+    public record Summary(long id, String title, BigDecimal progress) {
+    }
+
+    /** The scheme's latest agreements with their progress, in one query. */
+    public List<Summary> ofScheme(long schemeId) {
+        return jdbc.sql("""
+                select c.id, c.title, coalesce(round(avg(coalesce(u.progress, 0)), 1), 0)
+                from ctt_agreement c
+                left join agreement_action a on a.agreement_id = c.id
+                left join lateral (select progress from action_update where action_id = a.id
+                                   order by reported_on desc, id desc limit 1) u on true
+                where c.scheme_id = :s group by c.id, c.title order by c.id desc limit 100""").param("s", schemeId)
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3))).list();
     }
 
     public Agreement get(long id) {

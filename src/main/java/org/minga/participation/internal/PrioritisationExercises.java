@@ -210,9 +210,18 @@ public class PrioritisationExercises {
         return exercise;
     }
 
-    public List<Exercise> ofScheme(long schemeId) {
-        return jdbc.sql("select id from prioritisation where scheme_id = :s order by id desc limit 100")
-                .param("s", schemeId).query(Long.class).list().stream().map(this::get).toList();
+    /** One line of a scheme's list of exercises. */
+    public record Summary(long id, String title, Method method, boolean open, long ballots) {
+    }
+
+    /** The scheme's latest exercises with their ballot counts, in one query. */
+    public List<Summary> ofScheme(long schemeId) {
+        return jdbc.sql("""
+                select p.id, p.title, p.method, p.status = 'OPEN',
+                       (select count(*) from ballot b where b.prioritisation_id = p.id)
+                from prioritisation p where p.scheme_id = :s order by p.id desc limit 100""").param("s", schemeId)
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), Method.valueOf(rs.getString(3)),
+                        rs.getBoolean(4), rs.getLong(5))).list();
     }
 
     /** The signed-in citizen's own ballot. */
