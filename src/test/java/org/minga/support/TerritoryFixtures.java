@@ -3,9 +3,13 @@ package org.minga.support;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
 
 import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +18,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** The real boundary files of ../shared/data/territory, imported once per test run through the API. */
+/**
+ * The reference territory that ships with Minga ({@code src/main/resources/territory}, gzipped),
+ * imported once per test run through the API.
+ */
 public final class TerritoryFixtures {
 
-    public static final Path DATA = Path.of("..", "shared", "data", "territory");
+    private static final Path EXTRACTED = Path.of("target", "reference-territory");
     private static boolean imported;
 
     private TerritoryFixtures() {
@@ -27,13 +34,10 @@ public final class TerritoryFixtures {
         if (imported) {
             return;
         }
-        if (!Files.exists(DATA.resolve("co-mgn2018-municipios.geojson"))) {
-            throw new IllegalStateException("Territory data missing: expected ../shared/data/territory (see README)");
-        }
         for (String[] f : new String[][] {{"co-mgn2018-departamentos.geojson", "CO_DANE_MGN_DEPARTAMENTOS"},
                 {"co-mgn2018-municipios.geojson", "CO_DANE_MGN_MUNICIPIOS"}, {"sv-distritos-2024.geojson", "SV_DISTRITOS_2024"}}) {
             String body = mvc.perform(multipart("/api/v1/territory/imports")
-                    .file(new MockMultipartFile("file", f[0], "application/geo+json", Files.readAllBytes(DATA.resolve(f[0]))))
+                    .file(new MockMultipartFile("file", f[0], "application/geo+json", bytes(f[0])))
                     .param("source", f[1]).with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
                     .andReturn().getResponse().getContentAsString();
             String job = JsonPath.read(body, "$.jobId");
@@ -47,5 +51,31 @@ public final class TerritoryFixtures {
             }
         }
         imported = true;
+    }
+
+    /** One reference file, uncompressed (e.g. {@code co-mgn2018-municipios.geojson}). */
+    public static byte[] bytes(String name) {
+        try (InputStream in = TerritoryFixtures.class.getResourceAsStream("/territory/" + name + ".gz")) {
+            if (in == null) {
+                throw new IllegalStateException("No reference territory file " + name + ".gz on the classpath");
+            }
+            return new GZIPInputStream(in).readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One reference file uncompressed on disk, for a browser that uploads it. */
+    public static synchronized Path file(String name) {
+        Path path = EXTRACTED.resolve(name).toAbsolutePath();
+        try {
+            if (!Files.exists(path)) {
+                Files.createDirectories(path.getParent());
+                Files.write(path, bytes(name));
+            }
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minga.support.IntegrationTest;
+import org.minga.support.TerritoryFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -26,12 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** The three real boundary files of ../shared/data/territory, imported through the API. */
+/** The three real boundary files of the reference territory, imported through the API. */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerritoryImportTests {
-
-    static final Path DATA = org.minga.support.TerritoryFixtures.DATA;
 
     @Autowired
     MockMvc mvc;
@@ -40,8 +37,6 @@ class TerritoryImportTests {
 
     @BeforeAll
     void importTheRealFiles() throws Exception {
-        assertThat(DATA.resolve("co-mgn2018-municipios.geojson"))
-                .as("the territory data must be in ../shared/data/territory (see README)").exists();
         assertThat(importFile("co-mgn2018-departamentos.geojson", "CO_DANE_MGN_DEPARTAMENTOS")).isEqualTo("SUCCEEDED");
         assertThat(importFile("co-mgn2018-municipios.geojson", "CO_DANE_MGN_MUNICIPIOS")).isEqualTo("SUCCEEDED");
         assertThat(importFile("sv-distritos-2024.geojson", "SV_DISTRITOS_2024")).isEqualTo("SUCCEEDED");
@@ -107,11 +102,11 @@ class TerritoryImportTests {
     void aTruncatedOrWrongFileFailsClearlyAndChangesNothing() throws Exception {
         long before = jdbc.sql("select count(*) + coalesce(sum(area_km2), 0) from territorial_unit")
                 .query(Double.class).single().longValue();
-        byte[] whole = Files.readAllBytes(DATA.resolve("co-mgn2018-departamentos.geojson"));
+        byte[] whole = TerritoryFixtures.bytes("co-mgn2018-departamentos.geojson");
         String truncated = submit("corto.geojson", Arrays.copyOf(whole, whole.length / 2), "CO_DANE_MGN_DEPARTAMENTOS");
         assertThat(awaitJob(truncated)).isEqualTo("FAILED");
         assertThat(jobError(truncated)).contains("no es GeoJSON válido");
-        String wrongSource = submit("mun.geojson", Files.readAllBytes(DATA.resolve("sv-distritos-2024.geojson")),
+        String wrongSource = submit("mun.geojson", TerritoryFixtures.bytes("sv-distritos-2024.geojson"),
                 "CO_DANE_MGN_MUNICIPIOS");
         assertThat(awaitJob(wrongSource)).isEqualTo("FAILED");
         assertThat(jobError(wrongSource)).contains("Entidad 1").contains("MPIO_CCNCT");
@@ -159,7 +154,7 @@ class TerritoryImportTests {
     }
 
     private String importFile(String name, String source) throws Exception {
-        return awaitJob(submit(name, Files.readAllBytes(DATA.resolve(name)), source));
+        return awaitJob(submit(name, TerritoryFixtures.bytes(name), source));
     }
 
     private String submitCsv(String csv) throws Exception {

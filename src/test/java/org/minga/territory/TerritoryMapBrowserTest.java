@@ -42,7 +42,7 @@ class TerritoryMapBrowserTest extends BrowserTest {
     private void importFile(String name, String source) {
         browser.get(url("/admin/territory/imports"));
         new Select(browser.findElement(By.id("source"))).selectByVisibleText(source);
-        browser.findElement(By.id("file")).sendKeys(TerritoryImportTests.DATA.resolve(name).toAbsolutePath()
+        browser.findElement(By.id("file")).sendKeys(org.minga.support.TerritoryFixtures.file(name)
                 .normalize().toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(browser.findElement(By.tagName("progress")).isDisplayed()).isTrue();
