@@ -3,9 +3,13 @@ package org.minga.registry.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.minga.platform.AuditLog;
 import org.minga.platform.SystemActor;
+import org.minga.registry.DemoSchemesRegistered;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
@@ -13,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,14 +36,18 @@ class DemoRegister {
     private static final Logger log = LoggerFactory.getLogger(DemoRegister.class);
     private static final String APPROXIMATE = "Fecha aproximada: la fuente solo da el año";
 
+    /** Members who joined after the founders, on a later date. */
+    record Enlargement(List<String> members, LocalDate joined) {
+    }
+
     record Case(String name, String acronym, Scheme.Country country, LocalDate founded,
             List<String> members, LocalDate joined, List<String> competences, List<String> lines, String purposes,
-            String source, LocalDate reactivated) {
+            String source, LocalDate reactivated, Enlargement enlargement) {
 
         Case(String name, String acronym, Scheme.Country country, LocalDate founded,
                 List<String> members, LocalDate joined, List<String> competences, List<String> lines,
                 String purposes, String source) {
-            this(name, acronym, country, founded, members, joined, competences, lines, purposes, source, null);
+            this(name, acronym, country, founded, members, joined, competences, lines, purposes, source, null, null);
         }
     }
 
@@ -52,13 +61,15 @@ class DemoRegister {
                     "Fundada en enero de 1993 al amparo del Decreto 1333 de 1986. 16.000 familias rurales "
                             + "electrificadas; 50 proyectos de productores financiados.",
                     "Asociatividad municipal en el Catatumbo (FOINCIDE, 2021)"),
-            new Case("Asociación de Municipios Los Nonualcos", "ALN", Scheme.Country.SV, null,
+            // The source: work began in 2004 with 16 municipalities; in 2014 San Juan Tepezontes and San Vicente.
+            new Case("Asociación de Municipios Los Nonualcos", "ALN", Scheme.Country.SV, LocalDate.of(2004, 1, 1),
                     List.of("D132", "D133", "D136", "D138", "D142", "D144", "D146", "D151", "D152", "D141", "D153",
-                            "D147", "D148", "D149", "D150", "D173", "D143", "D172"),
-                    LocalDate.of(2014, 1, 1), List.of("LAND_USE", "PLANNING"), List.of("Gestión integral del control "
+                            "D147", "D148", "D149", "D150", "D173"),
+                    LocalDate.of(2004, 1, 1), List.of("LAND_USE", "PLANNING"), List.of("Gestión integral del control "
                             + "y uso del suelo (OPLAGEST)"),
-                    "Dieciséis municipios de La Paz; en 2014 se sumaron San Juan Tepezontes y San Vicente. Opera una "
-                            + "OPLAGEST.", "Mancomunidades de El Salvador (USAID, 2018)"),
+                    "Dieciséis municipios desde 2004; en 2014 se sumaron San Juan Tepezontes y San Vicente. Opera una "
+                            + "OPLAGEST.", "Mancomunidades de El Salvador (USAID, 2018)", null,
+                    new Enlargement(List.of("D143", "D172"), LocalDate.of(2014, 1, 1))),
             new Case("Asociación Intermunicipal del Norte del departamento de La Unión", "ASINORLU", Scheme.Country.SV,
                     LocalDate.of(2003, 1, 1),
                     List.of("D245", "D246", "D247", "D250", "D253", "D254", "D256", "D258", "D259"),
@@ -82,7 +93,7 @@ class DemoRegister {
                             "Turismo e identidad cultural"),
                     "Fundada en 2006, inactiva después y reactivada en 2015 con la competencia de control del uso "
                             + "del suelo (OPLAGEST).", "Mancomunidades de El Salvador (USAID, 2018)",
-                    LocalDate.of(2015, 1, 1)));
+                    LocalDate.of(2015, 1, 1), null));
 
     private final boolean enabled;
     private final Schemes schemes;
@@ -93,11 +104,16 @@ class DemoRegister {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final SchemeLifecycle lifecycle;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private volatile boolean membersLoaded;
 
     DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Schemes schemes, Memberships memberships,
             Competences competences, SchemeDirectoryEntries entries, Territory territory, JdbcClient jdbc,
-            TransactionTemplate tx, SchemeLifecycle lifecycle) {
+            TransactionTemplate tx, SchemeLifecycle lifecycle, ApplicationEventPublisher events, AuditLog audit) {
         this.lifecycle = lifecycle;
+        this.events = events;
+        this.audit = audit;
         this.enabled = enabled;
         this.schemes = schemes;
         this.memberships = memberships;
@@ -111,12 +127,39 @@ class DemoRegister {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (enabled) {
-            Thread.ofVirtual().name("minga-demo").start(() -> SystemActor.runAsAdmin(this::load));
+            Thread.ofVirtual().name("minga-demo").start(() -> SystemActor.runAsAdmin(() -> {
+                load();
+                bringToLife();
+            }));
         }
+    }
+
+    /** Lets every module add its part of the six cases' life; then says, in the log and the audit, it is ready. */
+    void bringToLife() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (Case c : CASES) {
+            jdbc.sql("select id from scheme where country = :c and lower(name) = lower(:n)")
+                    .param("c", c.country().name()).param("n", c.name()).query(Long.class).optional()
+                    .ifPresent(id -> ids.put(c.acronym(), id));
+        }
+        if (ids.size() < CASES.size() || !membersLoaded) {
+            log.warn("Demo: sin el territorio los esquemas no tienen miembros; los demás módulos quedan vacíos.");
+            return;
+        }
+        try {
+            events.publishEvent(new DemoSchemesRegistered(Map.copyOf(ids)));
+        } catch (RuntimeException e) {
+            log.error("Demo: un módulo no pudo cargar sus datos de demostración", e);
+            return;
+        }
+        tx.executeWithoutResult(status -> audit.record(new AuditLog.Change("DEMO", "registry", "demo", null,
+                "Datos de demostración cargados en los seis esquemas", null, Map.of("schemes", ids))));
+        log.info("Demo: lista");
     }
 
     void load() {
         boolean units = awaitTerritory(Duration.ofMinutes(20));
+        membersLoaded = units;
         for (Case c : CASES) {
             if (jdbc.sql("select count(*) > 0 from scheme where country = :c and lower(name) = lower(:n)")
                     .param("c", c.country().name()).param("n", c.name()).query(Boolean.class).single()) {
@@ -134,8 +177,10 @@ class DemoRegister {
         entries.replaceStrategicLines(id, c.lines());
         if (withMembers) {
             for (String code : c.members()) {
-                memberships.join(id, new Memberships.Joining(code, null, "MEMBER", c.joined(),
-                        c.joined().getDayOfYear() == 1 ? APPROXIMATE : null, null, 1));
+                join(id, code, c.joined());
+            }
+            if (c.enlargement() != null) {
+                c.enlargement().members().forEach(code -> join(id, code, c.enlargement().joined()));
             }
         }
         LocalDate competencesFrom = c.reactivated() == null ? c.joined() : c.reactivated();
@@ -151,6 +196,11 @@ class DemoRegister {
             lifecycle.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
                     + "control del uso del suelo");
         }
+    }
+
+    private void join(long schemeId, String code, LocalDate joined) {
+        memberships.join(schemeId, new Memberships.Joining(code, null, "MEMBER", joined,
+                joined.getDayOfYear() == 1 ? APPROXIMATE : null, null, 1));
     }
 
     /** The territory import jobs run at the same start; members need their units. */

@@ -65,7 +65,7 @@ class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
         try {
             Map<String, Object> result = request.source() == Source.ATTRIBUTES_CSV
                     ? importAttributes(request, content, progress)
-                    : importBoundaries(request, content, progress);
+                    : importBoundaries(request.source(), request.fileName(), content, progress);
             progress.report(100, "Importación terminada");
             return result;
         } finally {
@@ -74,8 +74,9 @@ class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
         }
     }
 
-    private Map<String, Object> importBoundaries(Request request, byte[] content, Progress progress) {
-        BoundaryFiles.Parsed parsed = switch (request.source()) {
+    /** Reads a whole boundary file, then writes it and recomputes neighbours in one transaction. */
+    Map<String, Object> importBoundaries(Source source, String fileName, byte[] content, Progress progress) {
+        BoundaryFiles.Parsed parsed = switch (source) {
             case CO_DANE_MGN_DEPARTAMENTOS -> boundaryFiles.colombianDepartments(content);
             case CO_DANE_MGN_MUNICIPIOS -> boundaryFiles.colombianMunicipalities(content);
             case SV_DISTRITOS_2024 -> boundaryFiles.salvadoranDistricts(content);
@@ -90,12 +91,12 @@ class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
             for (UnitStore.Group group : groups) {
                 neighbours.put(group.country() + " " + group.level(), store.recomputeAdjacency(group));
             }
-            result.put("source", request.source());
+            result.put("source", source);
             result.put("unitVersions", parsed.units().size());
             result.put("repairedGeometries", parsed.repaired());
             result.put("neighbours", neighbours);
-            audit.record(new Change("IMPORT", "territory", request.source(), null,
-                    "Importación " + request.source() + " (" + request.fileName() + "): " + parsed.units().size()
+            audit.record(new Change("IMPORT", "territory", source, null,
+                    "Importación " + source + " (" + fileName + "): " + parsed.units().size()
                             + " versiones de unidades",
                     null, result));
         });

@@ -1,5 +1,6 @@
 package org.minga.territory.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.minga.identity.Scopes;
@@ -19,8 +20,11 @@ public class TerritoryImports {
     private final Scopes scopes;
     private final UnitStore store;
     private final TransactionTemplate tx;
+    private final ReferenceTerritory reference;
 
-    TerritoryImports(FileStore files, Jobs jobs, Scopes scopes, UnitStore store, TransactionTemplate tx) {
+    TerritoryImports(FileStore files, Jobs jobs, Scopes scopes, UnitStore store, TransactionTemplate tx,
+            ReferenceTerritory reference) {
+        this.reference = reference;
         this.files = files;
         this.jobs = jobs;
         this.scopes = scopes;
@@ -35,6 +39,12 @@ public class TerritoryImports {
     public AdjacencyRun recomputeAdjacency(String country, org.minga.territory.Level level) {
         scopes.requirePlatformAdmin();
         return tx.execute(status -> store.recomputeAdjacency(new UnitStore.Group(country, level)));
+    }
+
+    /** The latest load of the reference territory (first start), if any. */
+    public Optional<Jobs.JobView> referenceLoad() {
+        scopes.requirePlatformAdmin();
+        return reference.latestJob();
     }
 
     public UUID submit(String source, String country, String fileName, byte[] content) {

@@ -24,7 +24,12 @@ class TerritoryImportController {
     }
 
     @GetMapping("/admin/territory/imports")
-    String form() {
+    String form(Model model) {
+        return page(model);
+    }
+
+    private String page(Model model) {
+        model.addAttribute("reference", imports.referenceLoad().orElse(null));
         return "territory/import";
     }
 
@@ -38,7 +43,7 @@ class TerritoryImportController {
         } catch (InvalidInputException e) {
             model.addAttribute("errorKey", e.violations().getFirst().messageKey());
             model.addAttribute("source", source);
-            return "territory/import";
+            return page(model);
         }
     }
 }

@@ -1,0 +1,55 @@
+package org.minga.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Minga as a new user starts it with {@code MINGA_DEMO=true} and no other setting: its own empty
+ * database, the reference territory loaded on the first start, then the six real schemes and the
+ * life each module gives them. Every subclass shares this one context (and its database).
+ */
+@TestPropertySource(properties = {"minga.demo.enabled=true", "minga.territory=CO,SV"})
+public abstract class LivingDemoBrowserTest extends BrowserTest {
+
+    private static final Path DATA = freshFolder();
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry properties) {
+        properties.add("minga.db.data-dir", DATA::toString);
+    }
+
+    /** The demo says it is ready in the audit once every module has added its part. */
+    @BeforeEach
+    void awaitTheDemo() {
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> jdbc.sql("select count(*) from audit_event where action = 'DEMO'").query(Long.class)
+                        .single() > 0);
+    }
+
+    protected long schemeId(String acronym) {
+        return jdbc.sql("select id from scheme where acronym = :a").param("a", acronym).query(Long.class).single();
+    }
+
+    private static Path freshFolder() {
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target, "test-data-demo-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
