@@ -1,6 +1,7 @@
 # Shared by the benchmarks (source it): a fresh Minga on its embedded database, the territory
 # imported through the API, psql on the same database. The caller sets ROOT, PORT and NAME first.
-DATA_FILES="${MINGA_TERRITORY_DATA:-$ROOT/../shared/data/territory}"
+source "$ROOT/bench/territory-files.sh"
+DATA_FILES="${MINGA_TERRITORY_DATA:-$(reference_territory)}"
 PASSWORD="bench-Minga-Admin-2026"
 BASE="http://127.0.0.1:$PORT"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
@@ -27,7 +28,8 @@ bench_start() {
   trap bench_cleanup EXIT
   chmod 755 "$WORK"
   say "starting Minga on $BASE (data in $WORK)"
-  MINGA_DATA_DIR="$WORK/data" MINGA_ADMIN_PASSWORD="$PASSWORD" "$JAVA" -jar "$JAR" --server.port="$PORT" \
+  # The benchmarks import the territory themselves (and time it): no load on the first start.
+  MINGA_TERRITORY=none MINGA_DATA_DIR="$WORK/data" MINGA_ADMIN_PASSWORD="$PASSWORD" "$JAVA" -jar "$JAR" --server.port="$PORT" \
     >"$WORK/app.out" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 180); do

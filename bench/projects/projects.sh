@@ -12,7 +12,7 @@
 # header row then one project a row:
 #   code | bpin | name | sector | description | cost | currency | beneficiaries (unit codes separated by ;) | stage
 # The territory (Colombian departments and municipalities) is imported first from
-# ../shared/data/territory: members and beneficiaries are real units.
+# reference territory (bench/territory-files.sh): members and beneficiaries are real units.
 # Every measured endpoint is checked first: a 404 (not built in this branch) stops the script
 # with a clear message before any measurement.
 # Writes bench/results/projects-<timestamp>.txt (git-ignored).
@@ -21,7 +21,7 @@
 #   --seed-only  stop after seeding and printing the counts (validates the seed on any branch)
 # Environment: BENCH_KEEP=1 leaves the app and its data for a closer look (EXPLAIN);
 #              BENCH_PORT=18082 BENCH_WRK_CONNECTIONS=20 BENCH_WRK_DURATION=15s BENCH_WRK_WARMUP=15s BENCH_IMPORT_ROWS=10000
-#              MINGA_TERRITORY_DATA=../shared/data/territory JAVA_HOME (JDK 25)
+#              MINGA_TERRITORY_DATA=<folder of the three GeoJSON files, default: the shipped ones> JAVA_HOME (JDK 25)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

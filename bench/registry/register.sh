@@ -4,13 +4,13 @@
 #     (HTTP Basic), unfiltered (a middle page) and filtered (country + status + department, and
 #     competence), reporting p95/p99;
 #   - 50 sequential validations of a 100-member scheme (curl, end to end), median and p95.
-# The territory is imported first from ../shared/data/territory (members must be real units).
+# The territory is imported first from the reference territory Minga ships (members must be real units).
 # Writes bench/results/register-<timestamp>.txt (git-ignored). See docs/PERFORMANCE.md.
 #
 # Usage: bash bench/registry/register.sh [--no-build]
 # Environment: BENCH_KEEP=1 leaves the app and its data for a closer look (EXPLAIN);
 #              BENCH_PORT=18081 BENCH_WRK_CONNECTIONS=4 BENCH_WRK_DURATION=15s
-#              MINGA_TERRITORY_DATA=../shared/data/territory JAVA_HOME (JDK 25)
+#              MINGA_TERRITORY_DATA=<folder of the three GeoJSON files, default: the shipped ones> JAVA_HOME (JDK 25)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

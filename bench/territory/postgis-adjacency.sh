@@ -10,7 +10,7 @@
 # Usage: bash bench/territory/postgis-adjacency.sh
 #
 # Environment (all optional):
-#   TERRITORY_DATA_DIR=../shared/data/territory   where the three GeoJSON files are (read only)
+#   TERRITORY_DATA_DIR=...   where the three GeoJSON files are (default: the ones Minga ships, uncompressed)
 #   TERRITORY_RESULTS_DIR=bench/results/territory where the CSVs and summary go (git-ignored)
 #   BENCH_RUNS=3          timed runs per query (after one untimed warm-up); the median is reported
 #   BENCH_PG_PORT=        loopback port of the throwaway cluster (default: a free one)
@@ -24,7 +24,8 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-DATA_DIR="$(realpath -m "${TERRITORY_DATA_DIR:-$ROOT/../shared/data/territory}")"
+source "$ROOT/bench/territory-files.sh"
+DATA_DIR="$(realpath -m "${TERRITORY_DATA_DIR:-$(reference_territory)}")"
 OUT_DIR="$(realpath -m "${TERRITORY_RESULTS_DIR:-$ROOT/bench/results/territory}")"
 RUNS="${BENCH_RUNS:-3}"
 PARALLEL="${BENCH_PG_PARALLEL:-0}"

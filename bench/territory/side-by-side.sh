@@ -5,13 +5,13 @@
 # Usage: bash bench/territory/side-by-side.sh   (needs JAVA_HOME = JDK 25, wrk; installs PostGIS)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DATA="$ROOT/../shared/data/territory"
+source "$ROOT/bench/territory-files.sh"
+DATA="$(reference_territory)"
 OUT="$ROOT/bench/results/territory"
 PORT="${BENCH_PORT:-18081}"
 PASSWORD="bench-Minga-Admin-2026"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 RUNS="${BENCH_RUNS:-5}"
-[ -d "$DATA" ] || { echo "missing $DATA (../shared/data/territory)" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 mkdir -p "$OUT"
 
@@ -24,7 +24,7 @@ DATA_DIR=$(mktemp -d)
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; rm -rf "$DATA_DIR"; }
 trap cleanup EXIT
-env -u MINGA_DB_URL MINGA_DATA_DIR="$DATA_DIR" MINGA_PORT="$PORT" MINGA_ADMIN_PASSWORD="$PASSWORD" \
+env -u MINGA_DB_URL MINGA_TERRITORY=none MINGA_DATA_DIR="$DATA_DIR" MINGA_PORT="$PORT" MINGA_ADMIN_PASSWORD="$PASSWORD" \
   "$JAVA" -jar "$JAR" > "$OUT/minga.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP && break; sleep 0.1; done
