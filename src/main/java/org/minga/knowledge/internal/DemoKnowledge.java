@@ -95,7 +95,7 @@ class DemoKnowledge {
                     "Exigir a los solicitantes la solvencia de impuestos municipales ayuda a disminuir la mora.",
                     "La OPLAGEST no se reduce a los trámites de permisos: su quehacer es la planificación del desarrollo "
                             + "territorial.", "«El territorio es finito y los trámites igual, pero el desarrollo y su gestión "
-                            + "no lo son».", List.of(1, 9), List.of(4, 5)).withSource(SALVADOR + " (L346–360, L636, L738–743)"),
+                            + "no lo son».", List.of(1, 9), List.of(4, 5)).withSource(SALVADOR + " (L346–360, L635, L741–747)"),
             Entry.experience("Los Izalcos", "Reactivar una asociación para instalar la OPLAGEST",
                     "Fundada en 2006, la asociación quedó inactiva muy pronto.",
                     "En 2015 los alcaldes la reactivaron: reformaron los estatutos para incluir el ordenamiento territorial, "
@@ -110,7 +110,7 @@ class DemoKnowledge {
                             + "oficina de vinculación laboral.",
                     "Planes estratégicos de la asociación coherentes con los de sus municipios.",
                     "La gestión ambiental debe considerar el café: «Si descuidamos el café, descuidamos el 60% de nuestros "
-                            + "mantos acuíferos».", null, List.of(1, 6), List.of(3, 7)).withSource(SALVADOR + " (L456–468, L749–766)"),
+                            + "mantos acuíferos».", null, List.of(1, 6), List.of(3, 7)).withSource(SALVADOR + " (L456–468, L656, L749–766)"),
             Entry.practice("Cayaguanca", "Asistencia técnica cofinanciada del CDMYPE",
                     "La asistencia técnica especializada se paga en un 90 % por el CDMYPE y un 10 % por la empresa, o 95/5 "
                             + "cuando es de mujeres, rural o asociativa. Los municipios aportan el 1 % de su FODES. "
