@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads the boundary files Minga knows (the attributes of DANE's MGN and of the 2024 Salvadoran
- * districts compilation) into unit versions, from GeoJSON, GeoPackage or a zipped Shapefile alike:
+ * districts compilation) into unit versions, from GeoJSON or GeoPackage alike:
  * each format only yields {@link Feature}s in WGS84, and the rules of each source are written here
  * once. The whole file is read and checked before anything is written; an invalid geometry is
  * repaired and named in {@code repaired}, never dropped.
@@ -27,6 +27,8 @@ final class BoundaryFiles {
 
     /** Decreto 762: Salvadoran municipalities became districts of 44 new municipalities. */
     static final LocalDate SV_REFORM = LocalDate.of(2024, 5, 1);
+
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private final ObjectMapper json;
 
@@ -109,8 +111,11 @@ final class BoundaryFiles {
         if (startsWith(file, GeoPackageFeatures.MAGIC)) {
             return GeoPackageFeatures.read(file, codeAttribute);
         }
-        if (ShapefileFeatures.isZip(file)) {
-            return ShapefileFeatures.read(file, codeAttribute);
+        if (startsWith(file, ZIP_MAGIC)) {
+            // No sound Shapefile reader could be had from Maven Central; GDAL or QGIS convert in one step.
+            throw new ImportException("El archivo es un zip (¿un Shapefile comprimido?). Minga lee GeoPackage y"
+                    + " GeoJSON: convierta el Shapefile con «ogr2ogr -f GPKG salida.gpkg entrada.shp» o, en QGIS,"
+                    + " con Exportar → Guardar objetos como… → GeoPackage, y suba el .gpkg.");
         }
         return GeoJsonFeatures.read(json, file);
     }
