@@ -8,24 +8,27 @@ import java.util.Map;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.minga.territory.Level;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads the boundary files Minga knows (the formats of DANE's MGN and of the 2024 Salvadoran
- * districts compilation) into unit versions. The whole file is read and checked before anything
- * is written; an invalid geometry is repaired and named in {@code repaired}, never dropped.
+ * Reads the boundary files Minga knows (the attributes of DANE's MGN and of the 2024 Salvadoran
+ * districts compilation) into unit versions, from GeoJSON or GeoPackage alike:
+ * each format only yields {@link Feature}s in WGS84, and the rules of each source are written here
+ * once. The whole file is read and checked before anything is written; an invalid geometry is
+ * repaired and named in {@code repaired}, never dropped.
  */
 final class BoundaryFiles {
 
     /** Decreto 762: Salvadoran municipalities became districts of 44 new municipalities. */
     static final LocalDate SV_REFORM = LocalDate.of(2024, 5, 1);
+
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private final ObjectMapper json;
 
@@ -39,12 +42,12 @@ final class BoundaryFiles {
     Parsed colombianDepartments(byte[] file) {
         List<String> repaired = new ArrayList<>();
         List<UnitRecord> units = new ArrayList<>();
-        forEachFeature(file, (index, properties, geometry) -> {
-            String code = required(properties, "DPTO_CCDGO", index);
-            requireDigits(code, 2, "DPTO_CCDGO", index);
-            String original = required(properties, "DPTO_CNMBR", index);
+        forEachFeature(file, "DPTO_CCDGO", feature -> {
+            String code = required(feature, "DPTO_CCDGO");
+            requireDigits(code, 2, "DPTO_CCDGO");
+            String original = required(feature, "DPTO_CNMBR");
             units.add(new UnitRecord("CO", Level.DEPARTMENT, code, UnitNames.titleCase(original), original, null,
-                    UnitRecord.SINCE_RECORDS, null, valid(geometry, code, repaired), "CO_DANE_MGN_DEPARTAMENTOS",
+                    UnitRecord.SINCE_RECORDS, null, valid(feature.geometry(), code, repaired), "CO_DANE_MGN_DEPARTAMENTOS",
                     false));
         });
         return new Parsed(units, repaired);
@@ -53,12 +56,12 @@ final class BoundaryFiles {
     Parsed colombianMunicipalities(byte[] file) {
         List<String> repaired = new ArrayList<>();
         List<UnitRecord> units = new ArrayList<>();
-        forEachFeature(file, (index, properties, geometry) -> {
-            String code = required(properties, "MPIO_CCNCT", index);
-            requireDigits(code, 5, "MPIO_CCNCT", index);
-            String original = required(properties, "MPIO_CNMBR", index);
+        forEachFeature(file, "MPIO_CCNCT", feature -> {
+            String code = required(feature, "MPIO_CCNCT");
+            requireDigits(code, 5, "MPIO_CCNCT");
+            String original = required(feature, "MPIO_CNMBR");
             units.add(new UnitRecord("CO", Level.MUNICIPALITY, code, UnitNames.titleCase(original), original,
-                    code.substring(0, 2), UnitRecord.SINCE_RECORDS, null, valid(geometry, code, repaired),
+                    code.substring(0, 2), UnitRecord.SINCE_RECORDS, null, valid(feature.geometry(), code, repaired),
                     "CO_DANE_MGN_MUNICIPIOS", false));
         });
         return new Parsed(units, repaired);
@@ -77,22 +80,22 @@ final class BoundaryFiles {
         Map<String, List<Geometry>> byMunicipality = new LinkedHashMap<>();
         Map<String, String[]> municipalities = new LinkedHashMap<>();
         LocalDate lastDayBefore = SV_REFORM.minusDays(1);
-        forEachFeature(file, (index, properties, geometry) -> {
-            String code = "D" + pad(requiredInt(properties, "id_distrito", index), 3);
-            String municipality = "M" + pad(requiredInt(properties, "id_municipio", index), 2);
-            String department = pad(requiredInt(properties, "id_departamento", index), 2);
-            String original = required(properties, "nombre_distrito", index);
+        forEachFeature(file, "id_distrito", feature -> {
+            String code = "D" + pad(requiredInt(feature, "id_distrito"), 3);
+            String municipality = "M" + pad(requiredInt(feature, "id_municipio"), 2);
+            String department = pad(requiredInt(feature, "id_departamento"), 2);
+            String original = required(feature, "nombre_distrito");
             String name = UnitNames.withoutDepartmentSuffix(original);
-            MultiPolygon boundary = valid(geometry, code, repaired);
+            MultiPolygon boundary = valid(feature.geometry(), code, repaired);
             units.add(new UnitRecord("SV", Level.MUNICIPALITY, code, name, original, department,
                     UnitRecord.SINCE_RECORDS, lastDayBefore, boundary, "SV_DISTRITOS_2024", false));
             units.add(new UnitRecord("SV", Level.DISTRICT, code, name, original, municipality, SV_REFORM, null,
                     boundary, "SV_DISTRITOS_2024", true));
             byDepartment.computeIfAbsent(department, k -> new ArrayList<>()).add(boundary);
-            departmentNames.putIfAbsent(department, required(properties, "nombre_departamento", index));
+            departmentNames.putIfAbsent(department, required(feature, "nombre_departamento"));
             byMunicipality.computeIfAbsent(municipality, k -> new ArrayList<>()).add(boundary);
             municipalities.putIfAbsent(municipality,
-                    new String[] {required(properties, "nombre_municipio", index), department});
+                    new String[] {required(feature, "nombre_municipio"), department});
         });
         byDepartment.forEach((code, parts) -> units.add(new UnitRecord("SV", Level.DEPARTMENT, code,
                 departmentNames.get(code), departmentNames.get(code), null, UnitRecord.SINCE_RECORDS, null,
@@ -103,39 +106,41 @@ final class BoundaryFiles {
         return new Parsed(units, repaired);
     }
 
-    @FunctionalInterface
-    private interface FeatureVisitor {
-        void visit(int index, JsonNode properties, JsonNode geometry);
+    /** The file's features, whatever its format: told apart by content, not by name. */
+    private List<Feature> features(byte[] file, String codeAttribute) {
+        if (startsWith(file, GeoPackageFeatures.MAGIC)) {
+            return GeoPackageFeatures.read(file, codeAttribute);
+        }
+        if (startsWith(file, ZIP_MAGIC)) {
+            // No sound Shapefile reader could be had from Maven Central; GDAL or QGIS convert in one step.
+            throw new ImportException("El archivo es un zip (¿un Shapefile comprimido?). Minga lee GeoPackage y"
+                    + " GeoJSON: convierta el Shapefile con «ogr2ogr -f GPKG salida.gpkg entrada.shp» o, en QGIS,"
+                    + " con Exportar → Guardar objetos como… → GeoPackage, y suba el .gpkg.");
+        }
+        return GeoJsonFeatures.read(json, file);
     }
 
-    private void forEachFeature(byte[] file, FeatureVisitor visitor) {
-        JsonNode root;
-        try {
-            root = json.readTree(file);
-        } catch (JacksonException e) {
-            throw new ImportException("El archivo no es GeoJSON válido (¿está incompleto o dañado?): "
-                    + e.getOriginalMessage());
-        }
-        if (root == null || !"FeatureCollection".equals(root.path("type").asString(""))
-                || !root.path("features").isArray()) {
-            throw new ImportException("El archivo no es una FeatureCollection de GeoJSON.");
-        }
-        JsonNode features = root.path("features");
-        if (features.isEmpty()) {
-            throw new ImportException("El archivo no tiene ninguna entidad (features está vacío).");
-        }
-        for (int i = 0; i < features.size(); i++) {
-            JsonNode feature = features.get(i);
+    private void forEachFeature(byte[] file, String codeAttribute, FeatureVisitor visitor) {
+        for (Feature feature : features(file, codeAttribute)) {
             try {
-                visitor.visit(i + 1, feature.path("properties"), feature.path("geometry"));
+                visitor.visit(feature);
             } catch (IllegalArgumentException e) {
-                throw new ImportException("Entidad " + (i + 1) + ": " + e.getMessage() + ".", e);
+                throw new ImportException("Entidad " + feature.index() + ": " + e.getMessage() + ".", e);
             }
         }
     }
 
-    private static MultiPolygon valid(JsonNode geometry, String code, List<String> repaired) {
-        MultiPolygon read = GeoJsonGeometry.read(geometry);
+    @FunctionalInterface
+    private interface FeatureVisitor {
+        void visit(Feature feature);
+    }
+
+    private static boolean startsWith(byte[] file, byte[] prefix) {
+        return file.length >= prefix.length && java.util.Arrays.equals(file, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static MultiPolygon valid(Geometry geometry, String code, List<String> repaired) {
+        MultiPolygon read = polygons(geometry);
         if (read.isEmpty()) {
             throw new IllegalArgumentException("la unidad " + code + " no tiene geometría");
         }
@@ -151,28 +156,44 @@ final class BoundaryFiles {
         return polygons;
     }
 
+    private static MultiPolygon polygons(Geometry geometry) {
+        return switch (geometry) {
+            case MultiPolygon mp -> mp;
+            case Polygon p -> GeoJsonGeometry.FACTORY.createMultiPolygon(new Polygon[] {p});
+            default -> throw new IllegalArgumentException("tipo de geometría no admitido: " + geometry.getGeometryType()
+                    + " (los límites son polígonos)");
+        };
+    }
+
     private static MultiPolygon union(List<Geometry> parts) {
         return GeoJsonGeometry.asMultiPolygon(UnaryUnionOp.union(parts));
     }
 
-    private static String required(JsonNode properties, String name, int index) {
-        JsonNode value = properties.path(name);
-        if (value.isMissingNode() || value.isNull() || value.asString("").isBlank()) {
-            throw new IllegalArgumentException("falta la propiedad " + name + " (¿es el archivo de la fuente elegida?)");
+    private static String required(Feature feature, String name) {
+        Object value = feature.attribute(name);
+        String text = value instanceof Number n ? plain(n) : value == null ? "" : value.toString().strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("falta el atributo " + name + " (¿es el archivo de la fuente elegida?)");
         }
-        return value.asString().strip();
+        return text;
     }
 
-    private static int requiredInt(JsonNode properties, String name, int index) {
-        JsonNode value = properties.path(name);
-        if (!value.isNumber() && !(value.isString() && value.asString().strip().matches("\\d+"))) {
-            throw new IllegalArgumentException("falta la propiedad numérica " + name
+    private static int requiredInt(Feature feature, String name) {
+        Object value = feature.attribute(name);
+        String text = value instanceof Number n ? plain(n) : value == null ? "" : value.toString().strip();
+        if (!text.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("falta el atributo numérico " + name
                     + " (¿es el archivo de la fuente elegida?)");
         }
-        return value.asInt();
+        return Integer.parseInt(text);
     }
 
-    private static void requireDigits(String code, int digits, String name, int index) {
+    /** 97, 97.0 and 97.00 (a DBF numeric or a GeoPackage REAL) all read as "97". */
+    private static String plain(Number n) {
+        return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    private static void requireDigits(String code, int digits, String name) {
         if (!code.matches("\\d{" + digits + "}")) {
             throw new IllegalArgumentException(name + " debe tener " + digits + " dígitos y tiene «" + code + "»");
         }
