@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.minga.support.Browser;
 import org.minga.support.BrowserTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,8 +46,10 @@ class TerritoryMapBrowserTest extends BrowserTest {
         browser.findElement(By.id("file")).sendKeys(org.minga.support.TerritoryFixtures.file(name)
                 .normalize().toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("progress")).isDisplayed()).isTrue();
-        waitUpTo(120).until(ExpectedConditions.textToBe(By.cssSelector("#job-progress strong"), "Terminado"));
+        // htmx replaces the progress block every second until the job ends: read it again when it goes stale.
+        waitUpTo(10).ignoring(WebDriverException.class).until(d -> d.findElement(By.tagName("progress")).isDisplayed());
+        waitUpTo(120).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBe(By.cssSelector("#job-progress strong"), "Terminado"));
         assertThat(browser.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
     }
 }
