@@ -139,9 +139,10 @@ class DemoProjects {
                         + "energía; la empresa de energía financió estudios de preinversión y ejecutó obras con "
                         + "economías de escala (" + SOURCE + ", L537 y L1089). Montos, fechas y reparto de familias "
                         + "por municipio: " + INVENTED + ".",
-                48_000, LocalDate.of(2022, 2, 14), LocalDate.of(2023, 1, 16), LocalDate.of(2025, 6, 30), families,
+                48_000, LocalDate.of(2022, 2, 14), LocalDate.of(2023, 3, 1), LocalDate.of(2025, 6, 30), families,
                 List.of());
-        advance(id, Stage.FINISHED, LocalDate.of(2022, 2, 14), LocalDate.of(2025, 8, 29));
+        advance(id, "2022-04-04", "2022-06-01", "2022-08-16", "2022-10-03", "2022-11-08", "2023-02-10", "2023-03-01",
+                "2025-08-29");
         projects.execution(id, "Empresa operadora de energía de la región", "Contratistas del operador de red",
                 "Interventoría contratada por el Gobierno Nacional (" + INVENTED + ")",
                 "Juntas de acción comunal de las veredas beneficiarias");
@@ -182,7 +183,7 @@ class DemoProjects {
                         + "las familias campesinas (" + SOURCE + ", L537; programa Alianzas Productivas del "
                         + "Ministerio de Agricultura, L821). Montos, fechas, avances y beneficiarios: " + INVENTED + ".",
                 12_500, LocalDate.of(2023, 3, 6), LocalDate.of(2024, 3, 1), LocalDate.of(2027, 2, 28), bens, List.of());
-        advance(id, Stage.IN_EXECUTION, LocalDate.of(2023, 3, 6), LocalDate.of(2024, 3, 1));
+        advance(id, "2023-05-02", "2023-07-10", "2023-09-04", "2023-10-17", "2023-11-28", "2024-02-12", "2024-03-01");
         projects.execution(id, "Asomunicipios", "Asociaciones de productores beneficiarias",
                 "Supervisión del Ministerio de Agricultura (" + INVENTED + ")", "Veeduría ciudadana de productores");
         finance(id, List.of(
@@ -211,7 +212,7 @@ class DemoProjects {
                 "Vivienda rural", "Una de las prioridades estratégicas de la región (" + SOURCE + ", L657). Alcance, "
                         + "montos y fechas: " + INVENTED + ".",
                 9_800, LocalDate.of(2024, 2, 12), LocalDate.of(2026, 2, 1), LocalDate.of(2027, 6, 30), bens, needIds);
-        advance(id, Stage.APPROVED, LocalDate.of(2024, 2, 12), LocalDate.of(2025, 11, 14));
+        advance(id, "2024-05-06", "2024-09-09", "2025-02-17", "2025-07-21", "2025-11-14");
         finance(id, List.of(
                 new Money("NATION", "Ministerio de Vivienda, Ciudad y Territorio", null, 5_000,
                         LocalDate.of(2025, 11, 20), 0),
@@ -228,7 +229,7 @@ class DemoProjects {
                 "TRANSPORT", "Conectividad vial", "Mejoramiento vial, prioridad estratégica de la región (" + SOURCE
                         + ", L657). Tramos, montos y fechas: " + INVENTED + ".",
                 15_000, LocalDate.of(2025, 1, 20), null, null, bens, needIds);
-        advance(id, Stage.FORMULATED, LocalDate.of(2025, 1, 20), LocalDate.of(2025, 10, 3));
+        advance(id, "2025-03-10", "2025-06-16", "2025-10-03");
     }
 
     private void sanitation(long scheme, List<Long> needIds) {
@@ -239,7 +240,7 @@ class DemoProjects {
                 "WATER_SANITATION", "Saneamiento básico", "Saneamiento básico, prioridad estratégica de la región ("
                         + SOURCE + ", L657). Alcance y montos: " + INVENTED + ".",
                 3_200, LocalDate.of(2025, 7, 7), null, null, bens, needIds);
-        advance(id, Stage.PROFILE, LocalDate.of(2025, 7, 7), LocalDate.of(2025, 9, 1));
+        advance(id, "2025-09-01");
     }
 
     /** A PDET-only source and an alternative for the members it leaves out (L593); both open today. */
@@ -263,14 +264,11 @@ class DemoProjects {
                 millions(costMillions), "COP", null, start, end), beneficiaries, needIds, registered).id();
     }
 
-    /** Walks the main line one step at a time up to the target, the steps spread evenly between two dates. */
-    private void advance(long id, Stage target, LocalDate from, LocalDate to) {
+    /** Walks the main line from the idea one step at a time, a date per step. */
+    private void advance(long id, String... dates) {
         List<Stage> line = Stage.mainLine();
-        int steps = line.indexOf(target);
-        long days = to.toEpochDay() - from.toEpochDay();
-        for (int i = 1; i <= steps; i++) {
-            LocalDate on = from.plusDays(days * i / steps);
-            projects.changeStage(id, line.get(i).name(), on, null);
+        for (int i = 0; i < dates.length; i++) {
+            projects.changeStage(id, line.get(i + 1).name(), LocalDate.parse(dates[i]), null);
         }
     }
 
