@@ -2,11 +2,18 @@ package org.minga.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minga.platform.SystemActor;
 import org.minga.registry.DemoSchemesRegistered;
 import org.minga.support.LivingDemoBrowserTest;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Asomunicipios in the living demo, as the administrator sees it: its project bank (list, a project,
@@ -17,6 +24,9 @@ import org.openqa.selenium.By;
 class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
 
     private long scheme;
+
+    @Autowired
+    private ApplicationEventPublisher events;
 
     @BeforeEach
     void logIn() {
@@ -46,7 +56,7 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
         assertThat(text("main")).contains("16.000 familias rurales", "Fuente: Asociatividad municipal en el Catatumbo",
                 DemoSchemesRegistered.INVENTED);
         assertThat(text("#beneficiaries").toLowerCase()).contains("ocaña", "tibú").doesNotContain("río de oro");
-        assertThat(text("#reports")).contains("100 %", "16.000 familias rurales conectadas");
+        assertThat(text("#reports")).contains("100.00 %", "16.000 familias rurales conectadas");
         assertThat(text("#steps")).contains("2022-02-14", "Terminado");
     }
 
@@ -65,7 +75,7 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
         assertThat(text("#delays")).contains("Hitos vencidos sin cumplir: Insumos y equipos entregados a las 50 "
                 + "asociaciones");
         assertThat(text("#milestones")).contains("Retrasado");
-        assertThat(text("#reports")).contains("62 %", "El invierno retrasó las entregas");
+        assertThat(text("#reports")).contains("62.00 %", "El invierno retrasó las entregas");
     }
 
     @Test
@@ -142,6 +152,27 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
         clickAndWait(By.linkText("Elección de alcalde de Ocaña 2023"));
         assertThat(text("#verdict")).contains("Neutral: todos los candidatos recibieron la misma versión");
         assertThat(text("#candidates")).contains("Candidata A", "Candidato B", "Candidato C");
+    }
+
+    /** Every start of a demo publishes the event again: nothing of Asomunicipios' life is added twice. */
+    @Test
+    void aSecondStartAddsNothing() {
+        String counts = """
+                select (select count(*) from project where scheme_id = :s)
+                     + (select count(*) from investment_need where scheme_id = :s)
+                     + (select count(*) from contribution_payment where scheme_id = :s)
+                     + (select count(*) from plan_goal where scheme_id = :s)
+                     + (select count(*) from evaluation_response r join evaluation_campaign c on c.id = r.campaign_id
+                        where c.scheme_id = :s)
+                     + (select count(*) from dossier_delivery where scheme_id = :s)
+                     + (select count(*) from funding_call) + (select count(*) from cooperant)""";
+        long before = jdbc.sql(counts).param("s", scheme).query(Long.class).single();
+        Map<String, Long> ids = new HashMap<>();
+        for (String acronym : List.of("ASOMUNICIPIOS", "ALN", "ASINORLU", "El Bálsamo", "Cayaguanca", "Los Izalcos")) {
+            ids.put(acronym, schemeId(acronym));
+        }
+        SystemActor.runAsAdmin(() -> events.publishEvent(new DemoSchemesRegistered(ids)));
+        assertThat(jdbc.sql(counts).param("s", scheme).query(Long.class).single()).isEqualTo(before);
     }
 
     private String row(String code) {

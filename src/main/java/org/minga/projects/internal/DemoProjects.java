@@ -280,8 +280,8 @@ class DemoProjects {
     }
 
     private void report(long id, LocalDate on, int physical, int financial, String text) {
-        monitoring.report(id, on, BigDecimal.valueOf(physical), BigDecimal.valueOf(financial), text + " "
-                + (text.contains("Fuente") ? "" : INVENTED + "."), List.of());
+        String marked = text.contains("Fuente") ? text : text + " " + INVENTED + ".";
+        monitoring.report(id, on, BigDecimal.valueOf(physical), BigDecimal.valueOf(financial), marked, List.of());
     }
 
     static BigDecimal millions(long millions) {
