@@ -103,14 +103,27 @@ public class Projects {
     /** A new project at the IDEA stage, dated today, with its beneficiaries and the needs it takes up. */
     @Transactional
     public Project create(long schemeId, Draft draft, List<Beneficiary> beneficiaries, List<Long> needIds) {
+        return create(schemeId, draft, beneficiaries, needIds, LocalDate.now());
+    }
+
+    /**
+     * A new project at the IDEA stage registered on a past date, for a bank that brings its history
+     * into Minga (the later steps can then keep their real dates); never in the future.
+     */
+    @Transactional
+    public Project create(long schemeId, Draft draft, List<Beneficiary> beneficiaries, List<Long> needIds,
+            LocalDate registeredOn) {
         scopes.requireSchemeWrite(schemeId);
         Scheme scheme = schemes.get(schemeId);
         List<Violation> problems = new ArrayList<>();
+        if (registeredOn == null || registeredOn.isAfter(LocalDate.now())) {
+            problems.add(new Violation("registeredOn", "PastOrPresent", "projects.stage.date.future"));
+        }
         Draft d = check(schemeId, draft, 0, problems);
         List<Beneficiary> bens = checkBeneficiaries(scheme.getCountry().name(), beneficiaries, problems);
         List<Long> needs = checkNeeds(schemeId, needIds, problems);
         Guard.throwIfAny(problems);
-        LocalDate today = LocalDate.now();
+        LocalDate today = registeredOn;
         long id = jdbc.sql("""
                 insert into project (scheme_id, code, bpin, name, sector, description, pillar, stage, stage_since,
                     cost, currency, location, planned_start, planned_end)
