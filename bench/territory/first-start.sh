@@ -27,7 +27,7 @@ count() { # query → number of units, paging 1,000 at a time
 for run in $(seq 1 "$RUNS"); do
   WORK=$(mktemp -d /tmp/minga-first-start.XXXXXX); chmod 755 "$WORK"
   t0=$(date +%s%N)
-  (cd "$WORK" && env -u MINGA_TERRITORY -u MINGA_DEMO -u MINGA_ADMIN_PASSWORD -u MINGA_DB_URL \
+  (cd "$WORK" && exec env -u MINGA_TERRITORY -u MINGA_DEMO -u MINGA_ADMIN_PASSWORD -u MINGA_DB_URL \
     MINGA_PORT="$PORT" "$JAVA" -jar "$JAR" >"$WORK/out.log" 2>&1) &
   APP=$!
   trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null' EXIT
@@ -45,4 +45,5 @@ for run in $(seq 1 "$RUNS"); do
   all=$(( ($(date +%s%N) - t0) / 1000000 ))
   echo "run $run: health UP ${up} ms; CO 1122 municipalities ${co} ms; SV 44 municipalities (2025) ${all} ms; SV 2020: $sv2020 municipalities; SV 2025: $sv2025d districts"
   kill $APP; wait $APP 2>/dev/null || true; rm -rf "$WORK"; trap - EXIT
+  while curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; do sleep 0.2; done
 done
