@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The register's pages: the filtered list, and a scheme's page with its forms. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes")
 class SchemeController {
@@ -69,6 +73,7 @@ class SchemeController {
         this.territory = territory;
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping
     String list(@RequestParam(required = false) String country, @RequestParam(required = false) String figure,
             @RequestParam(required = false) String department, @RequestParam(required = false) String status,
@@ -82,6 +87,7 @@ class SchemeController {
         return listPage(filter, page, model);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping
     String create(@ModelAttribute("form") SchemeForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
@@ -106,6 +112,7 @@ class SchemeController {
         return "registry/schemes";
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         Scheme scheme = schemes.get(id);
@@ -144,6 +151,7 @@ class SchemeController {
     }
 
     /** The members' boundaries and their outline (the scheme's perimeter), for the page's map. */
+    @Audience(Reader.ACCOUNT)
     @GetMapping(value = "/{id}/geojson", produces = {"application/geo+json", "application/json"})
     @ResponseBody
     Map<String, Object> geoJson(@PathVariable long id) {
