@@ -45,7 +45,7 @@ public interface Scopes {
      */
     boolean canSeePersonalData(long schemeId);
 
-    /** As {@link #canSeePersonalData}, plus the member official of that unit for the unit's own records. */
+    /** As {@link #canSeePersonalData}, plus the member official of that unit for the unit's own records (a null unit: the scheme's rule). */
     boolean canSeeUnitPersonalData(long schemeId, String unitCode);
 
     /** Holds a role beyond citizen: any scheme role, observer or platform administrator. */

@@ -143,7 +143,7 @@ class FiscalApiController {
     @GetMapping("/api/v1/fiscal/liquidations/{id}")
     @Operation(summary = "Una liquidación o simulación con sus totales por destino, estrato, zona, límite y aumento")
     LiquidationJson liquidation(@PathVariable long id) {
-        return new LiquidationJson(liquidations.get(id), liquidations.totals(id));
+        return new LiquidationJson(liquidations.readable(id), liquidations.readableTotals(id));
     }
 
     @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
@@ -151,6 +151,7 @@ class FiscalApiController {
     @Operation(summary = "Resultados por predio en el orden del catastro; after = última línea vista")
     List<Liquidations.ParcelResult> parcels(@PathVariable long id, @RequestParam(required = false) Integer after,
             @RequestParam(defaultValue = "false") boolean limited, @RequestParam(defaultValue = "50") int size) {
+        liquidations.requireParcelLevel(id);
         return liquidations.parcels(id, after, limited, Math.clamp(size, 1, 500));
     }
 
@@ -158,6 +159,7 @@ class FiscalApiController {
     @GetMapping("/api/v1/fiscal/liquidations/{id}/parcels/{parcelNumber}")
     @Operation(summary = "Explica el impuesto de un predio: base, tarifa, impuesto antes del límite, límite aplicado (regla y artículo) o excepción, e impuesto final")
     Liquidations.Explanation explain(@PathVariable long id, @PathVariable String parcelNumber) {
+        liquidations.requireParcelLevel(id);
         return liquidations.explain(id, parcelNumber);
     }
 
@@ -166,6 +168,7 @@ class FiscalApiController {
     @Operation(summary = "Todos los resultados por predio en CSV o XLSX")
     void export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
             throws IOException {
+        liquidations.requireParcelLevel(id);
         FiscalExports.liquidation(liquidations, id, format, response);
     }
 

@@ -183,7 +183,7 @@ class FiscalController {
 
     private void addTotals(Model model, long liquidationId, String name) {
         Map<String, Map<String, Liquidations.Total>> byDim = new LinkedHashMap<>();
-        for (var t : liquidations.totals(liquidationId)) {
+        for (var t : liquidations.readableTotals(liquidationId)) {
             byDim.computeIfAbsent(t.dimension(), k -> new LinkedHashMap<>()).put(t.key(), t);
         }
         model.addAttribute(name, byDim);
@@ -287,7 +287,7 @@ class FiscalController {
     @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/fiscal/liquidations/{lid}")
     String liquidation(@PathVariable long lid, @RequestParam(required = false) Integer after, Model model) {
-        var l = liquidations.get(lid);
+        var l = liquidations.readable(lid);
         model.addAttribute("l", l);
         model.addAttribute("scheme", schemes.get(l.schemeId()));
         model.addAttribute("name", places.name(l.municipality()));
@@ -307,7 +307,7 @@ class FiscalController {
             fin.put("previous", l.totalPrevious());
         }
         model.addAttribute("revenueBars", bars(fin));
-        if (l.status().equals("DONE")) {
+        if (l.status().equals("DONE") && scopes.canSeeUnitPersonalData(l.schemeId(), l.municipality())) {
             model.addAttribute("limited", liquidations.parcels(lid, after, true, 50));
         }
         return "fiscal/liquidation";
@@ -322,7 +322,7 @@ class FiscalController {
     @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/fiscal/liquidations/{lid}/parcels/{number}")
     String parcel(@PathVariable long lid, @PathVariable String number, Model model) {
-        var l = liquidations.get(lid);
+        var l = liquidations.requireParcelLevel(lid);
         model.addAttribute("l", l);
         try {
             model.addAttribute("e", liquidations.explain(lid, number));
@@ -336,6 +336,7 @@ class FiscalController {
     @GetMapping("/fiscal/liquidations/{lid}/export")
     void export(@PathVariable long lid, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
             throws IOException {
+        liquidations.requireParcelLevel(lid);
         FiscalExports.liquidation(liquidations, lid, format, response);
     }
 

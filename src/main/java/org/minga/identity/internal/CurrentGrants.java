@@ -119,7 +119,8 @@ public class CurrentGrants implements Scopes {
 
     @Override
     public boolean canSeeUnitPersonalData(long schemeId, String unitCode) {
-        return unitCode != null && grants().stream().anyMatch(g -> g.allowsUnitWrite(schemeId, unitCode));
+        return unitCode == null ? canSeePersonalData(schemeId)
+                : grants().stream().anyMatch(g -> g.allowsUnitWrite(schemeId, unitCode));
     }
 
     @Override

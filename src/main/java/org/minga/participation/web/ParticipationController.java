@@ -323,7 +323,6 @@ class ParticipationController {
         }
     }
 
-    @Audience(Reader.SCHEME_STAFF)
     @GetMapping("/events/{eventId}")
     String event(@PathVariable long id, @PathVariable long eventId, Model model) {
         var event = events.get(eventId);

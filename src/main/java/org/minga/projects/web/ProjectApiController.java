@@ -151,7 +151,7 @@ class ProjectApiController {
     @GetMapping("/{id}")
     @Operation(summary = "Un proyecto con beneficiarios, necesidades, pasos, cofinanciación, hitos, informes y retrasos")
     Detail get(@PathVariable long id) {
-        var p = projects.get(id);
+        var p = projects.readable(id);
         return new Detail(p, projects.nextStages(p).stream().map(Enum::name).toList(), projects.beneficiaries(id),
                 projects.needs(id), projects.steps(id), financing.totals(id), financing.lines(id),
                 monitoring.milestones(id), monitoring.reports(id), monitoring.delays(id));
@@ -204,6 +204,7 @@ class ProjectApiController {
     @GetMapping("/{id}/financing")
     @Operation(summary = "Líneas de cofinanciación y totales por moneda, con la brecha frente al costo")
     FinancingView financing(@PathVariable long id) {
+        projects.readable(id);
         return new FinancingView(financing.lines(id), financing.totals(id));
     }
 
@@ -246,6 +247,7 @@ class ProjectApiController {
     @GetMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Una foto de un informe de avance")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        projects.readable(id);
         var photo = monitoring.photo(id, photoId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.content());
     }

@@ -225,7 +225,7 @@ class ProjectController {
     @Audience(value = Reader.SCHEME, byRecord = true)
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        var p = projects.get(id);
+        var p = projects.readable(id);
         ProjectView.fill(model, p, projects, financing, monitoring, schemes);
         model.addAttribute("canEdit", scopes.canWriteScheme(p.schemeId()));
         model.addAttribute("nextStages", projects.nextStages(p));

@@ -154,6 +154,6 @@ class SchemeApiController {
     private SchemeBody body(Scheme s) {
         return new SchemeBody(s.getId(), s.getName(), s.getAcronym(), s.getCountry(), s.getFigure(), s.getStatus(),
                 s.getStatusSince(), s.getProfile(), competences.on(s.getId(), LocalDate.now()),
-                entries.strategicLines(s.getId()), entries.contacts(s.getId()));
+                entries.strategicLines(s.getId()), entries.visibleContacts(s.getId()));
     }
 }
