@@ -57,7 +57,7 @@ public class AudienceInterceptor implements HandlerInterceptor {
         }
         PathScope path = PathScope.of(request);
         if (!allowed(audience, path)) {
-            throw new AccessDeniedException("No tiene permiso para consultar este recurso.");
+            throw new AccessDeniedException(refusal(request, audience, path));
         }
         return true;
     }
@@ -80,6 +80,19 @@ public class AudienceInterceptor implements HandlerInterceptor {
             case OBSERVER -> scopes.isObserver();
             case PLATFORM_ADMIN -> scopes.isPlatformAdmin();
         };
+    }
+
+    /** The same words as the services' write checks, so a refusal reads alike whichever layer gave it. */
+    private static String refusal(HttpServletRequest request, Audience audience, PathScope path) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        String refused = "No tiene permiso para " + (read ? "consultar" : "modificar");
+        if (path.schemeId() == null || audience.byRecord()) {
+            return refused + " este recurso.";
+        }
+        if (audience.value() == Reader.MEMBER_OFFICIAL && path.unitCode() != null) {
+            return refused + " datos de la unidad " + path.unitCode() + " en el esquema " + path.schemeId() + ".";
+        }
+        return refused + " datos del esquema " + path.schemeId() + ".";
     }
 
     private static boolean signedIn() {
