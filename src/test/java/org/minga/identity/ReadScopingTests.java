@@ -44,6 +44,7 @@ class ReadScopingTests {
     static final String DOCUMENT = "CC 99887766";
     static final String PRIVATE_CONTACT = "Persona Contacto Privado";
     static final String PUBLIC_CONTACT = "Oficina de atención";
+    static final String PROJECT = "Acueducto privado de B";
     static final String CASE_UNIT = "54498";
     static final String OTHER_UNIT = "54003";
 
@@ -92,7 +93,8 @@ class ReadScopingTests {
         firmId = id(as(staffB, post(base + "/lines/" + firmLine + "/firms"), "{\"name\":\"Café de Dolores\",\"sector\":\"Café\","
                 + "\"ownerSex\":\"F\",\"ownerAgeGroup\":\"FROM_60\",\"rural\":false,\"associative\":false,\"unitCode\":\"" + OTHER_UNIT + "\"}"));
         projectId = id(as(staffB, post("/api/v1/projects/schemes/" + b + "/projects"),
-                "{\"code\":\"" + TestData.unique("P") + "\",\"name\":\"Acueducto\",\"sector\":\"Agua\"}"));
+                "{\"code\":\"" + TestData.unique("P") + "\",\"name\":\"" + PROJECT + "\",\"sector\":\"Agua\","
+                        + "\"beneficiaries\":[{\"unitCode\":\"" + CASE_UNIT + "\"}]}"));
         long rule = id(as(staffB, post("/api/v1/finance/schemes/" + b + "/rules"), "{\"year\":2024,\"name\":\"Cuota\","
                 + "\"kind\":\"FIXED\",\"amount\":1000,\"periodicity\":\"MONTHLY\",\"currency\":\"COP\",\"dueDay\":5,"
                 + "\"members\":[\"" + CASE_UNIT + "\"]}"));
@@ -200,6 +202,18 @@ class ReadScopingTests {
         String ownFirm = body(users.get("officialB-other-unit"), "/api/v1/services/schemes/" + b + "/lines/" + firmLine
                 + "/firms/" + firmId);
         assertThat((String) JsonPath.read(ownFirm, "$.firm.ownerSex")).isEqualTo("F");
+    }
+
+    @Test
+    void projectsByUnitListOnlyTheSchemesTheReaderMayRead() throws Exception {
+        String url = "/api/v1/projects/units/" + CASE_UNIT + "/projects?size=500";
+        for (String who : List.of("adminA", "officialA")) {
+            assertThat(body(users.get(who), url)).as(who).doesNotContain(PROJECT);
+        }
+        assertThat(as(users.get("citizen"), get(url), null).getStatus()).isEqualTo(403);
+        for (String who : List.of("staffB", "officialB-case-unit")) {
+            assertThat(body(users.get(who), url)).as(who).contains(PROJECT);
+        }
     }
 
     @Test
