@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.minga.fiscal.internal.SmallCells;
 import java.util.Map;
 
 import org.minga.fiscal.internal.Places;
@@ -243,6 +245,12 @@ public class Arrears {
                                 .divide(BigDecimal.valueOf(rs.getLong(4)), 1, RoundingMode.HALF_UP)))
                 .list();
         long balance = ageing.stream().mapToLong(Ageing::balance).sum();
+        if (!scopes.canSeeUnitPersonalData(schemeId, municipality)) {
+            // Debtors by parcel are the owners' tax data; small buckets and zones would reveal one parcel.
+            return new Report(municipality, year, balance,
+                    SmallCells.suppress(ageing, a -> "ageing", Ageing::parcels), List.of(), years, months,
+                    SmallCells.suppress(gaps, g -> "zone", Gap::parcels));
+        }
         return new Report(municipality, year, balance, ageing, top, years, months, gaps);
     }
 }

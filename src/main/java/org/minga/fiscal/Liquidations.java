@@ -172,6 +172,40 @@ public class Liquidations {
             id, scheme_id, municipality, year, cadastre_id, kind, name, parameters::text, regime, status, parcels,
             total_before, total_final, total_previous, millis, job_id, error, created_at""";
 
+    /**
+     * The liquidation, when the current user may read its municipality's records in its scheme
+     * (otherwise 404, as if it did not exist).
+     */
+    public Liquidation readable(long id) {
+        Liquidation l = get(id);
+        if (!scopes.canReadUnit(l.schemeId(), l.municipality())) {
+            throw new NotFoundException("liquidación", id);
+        }
+        return l;
+    }
+
+    /**
+     * Parcel-level results (a parcel's value, tax and limit) are the owner's tax data: only the scheme's
+     * administrators and staff and the municipality's member official see them; others get 403.
+     */
+    public Liquidation requireParcelLevel(long id) {
+        Liquidation l = readable(id);
+        if (!scopes.canSeeUnitPersonalData(l.schemeId(), l.municipality())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Los resultados por predio son datos de sus propietarios: solo los ven el equipo del esquema y el"
+                            + " municipio.");
+        }
+        return l;
+    }
+
+    /** {@link #totals} as the current reader may see them: small strata and zones suppressed unless parcel-level is allowed. */
+    public List<Total> readableTotals(long id) {
+        Liquidation l = readable(id);
+        List<Total> all = totals(id);
+        return scopes.canSeeUnitPersonalData(l.schemeId(), l.municipality()) ? all
+                : org.minga.fiscal.internal.SmallCells.suppress(all, Total::dimension, Total::parcels);
+    }
+
     public Liquidation get(long id) {
         return jdbc.sql("select " + COLUMNS + " from fiscal_liquidation where id = :id").param("id", id)
                 .query(Liquidation.class).optional().orElseThrow(() -> new NotFoundException("liquidación", id));

@@ -11,6 +11,13 @@ public interface AuditLog {
     void record(Change change);
 
     /**
+     * A person who exercised their right to deletion (Ley 1581 de 2012) keeps their place in the log
+     * under a pseudonym: every event they did is re-attributed to {@code pseudonym}, and their name is
+     * replaced in the summaries of the events about their own record ({@code entityType}, {@code entityId}).
+     */
+    void pseudonymise(String actor, String pseudonym, String entityType, Object entityId);
+
+    /**
      * One change to business data. {@code before} is null for a creation, {@code after} null for a
      * deletion; both are plain maps so that secrets (such as password hashes) never reach the log.
      */

@@ -33,12 +33,22 @@ public class BusinessCentre {
             String unitCode) {
     }
 
+    /**
+     * A firm. Its owner's sex and age group are personal data, and so is {@code preferential} (it can
+     * reveal the sex): null in the view of readers who may not see them ({@link #withoutOwner()}).
+     */
     public record Firm(long id, long lineId, String name, String sector, String ownerSex, AgeGroup ownerAgeGroup, boolean rural,
-            boolean associative, String unitCode) {
+            boolean associative, String unitCode, Boolean preferential) {
 
         /** Women-owned, rural or associative firms get the preferential subsidy. */
-        public boolean preferential() {
-            return "F".equals(ownerSex) || rural || associative;
+        static Firm of(long id, long lineId, String name, String sector, String ownerSex, AgeGroup ownerAgeGroup, boolean rural,
+                boolean associative, String unitCode) {
+            return new Firm(id, lineId, name, sector, ownerSex, ownerAgeGroup, rural, associative, unitCode,
+                    "F".equals(ownerSex) || rural || associative);
+        }
+
+        public Firm withoutOwner() {
+            return new Firm(id, lineId, name, sector, null, null, rural, associative, unitCode, null);
         }
     }
 
@@ -192,17 +202,23 @@ public class BusinessCentre {
     public Firm firm(long id) {
         return jdbc.sql("""
                 select id, service_line_id, name, sector, owner_sex, owner_age_group, rural, associative, unit_code from bc_firm
-                where id = :id""").param("id", id).query((rs, n) -> new Firm(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                where id = :id""").param("id", id).query((rs, n) -> Firm.of(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), AgeGroup.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8),
                         rs.getString(9))).optional().orElseThrow(() -> new NotFoundException("empresa", id));
     }
 
-    /** A page of a line's firms by name. */
+    /** A page of a line's firms by name, as the current reader may see them. */
     @Transactional(readOnly = true)
     public List<Firm> firms(long lineId, int page, int size) {
         int s = Math.min(Math.max(1, size), 100);
         return jdbc.sql("select id from bc_firm where service_line_id = :l order by name, id limit :s offset :o").param("l", lineId)
-                .param("s", s).param("o", Math.max(0, page) * s).query(Long.class).list().stream().map(this::firm).toList();
+                .param("s", s).param("o", Math.max(0, page) * s).query(Long.class).list().stream().map(this::firm)
+                .map(this::asSeenByReader).toList();
+    }
+
+    /** Owners' data for the scheme's administrators and staff and the member official of the firm's unit. */
+    private Firm asSeenByReader(Firm f) {
+        return scopes.canSeeUnitPersonalData(lines.line(f.lineId()).schemeId(), f.unitCode()) ? f : f.withoutOwner();
     }
 
     @Transactional(readOnly = true)
@@ -222,7 +238,7 @@ public class BusinessCentre {
         var seed = jdbc.sql("select id, granted_on, amount, purpose from bc_seed_capital where firm_id = :f order by granted_on, id")
                 .param("f", firmId).query((rs, n) -> new SeedCapital(rs.getLong(1), rs.getObject(2, LocalDate.class),
                         rs.getBigDecimal(3), rs.getString(4))).list();
-        return new FirmDetail(firm, lines.line(firm.lineId()).currency(), services, plans, assistance, seed);
+        return new FirmDetail(asSeenByReader(firm), lines.line(firm.lineId()).currency(), services, plans, assistance, seed);
     }
 
     private long scheme(Firm firm) {

@@ -106,6 +106,12 @@ public class Cases {
             return dueOn.isBefore(today) ? "OVERDUE" : !dueOn.isAfter(today.plusDays(ALERT_DAYS)) ? "DUE_SOON" : null;
         }
 
+        /** The same case without the applicant's name, identity document and contact (personal data). */
+        public Case withoutApplicant() {
+            return new Case(id, number, schemeId, caseTypeId, null, null, null, unitCode, subject, state, openedAt, dueOn,
+                    completedAt);
+        }
+
         /** Done by the due date; null while open. */
         public Boolean slaMet() {
             return completedAt == null ? null : !LocalDate.ofInstant(completedAt, ZONE).isAfter(dueOn);
@@ -494,9 +500,17 @@ public class Cases {
         return c;
     }
 
+    /**
+     * The applicant is personal data: shown to the scheme's administrators and staff and to the member
+     * official of the case's unit; every other reader gets the case without it (docs/SECURITY.md).
+     */
+    private Case asSeenByReader(Case c) {
+        return scopes.canSeeUnitPersonalData(c.schemeId(), c.unitCode()) ? c : c.withoutApplicant();
+    }
+
     @Transactional(readOnly = true)
     public Detail detail(long schemeId, long id) {
-        Case c = get(schemeId, id);
+        Case c = asSeenByReader(get(schemeId, id));
         var events = jdbc.sql("select from_state, to_state, at, actor, observation from case_event where case_id = :c order by id")
                 .param("c", id).query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4), rs.getString(5))).list();
@@ -523,7 +537,7 @@ public class Cases {
         if (alertsOnly) {
             q = q.param("soon", LocalDate.now(ZONE).plusDays(ALERT_DAYS));
         }
-        List<Case> rows = q.query((rs, n) -> row(rs)).list();
+        List<Case> rows = q.query((rs, n) -> asSeenByReader(row(rs))).list();
         return new Page(rows.size() > s ? rows.subList(0, s) : rows, p, rows.size() > s);
     }
 

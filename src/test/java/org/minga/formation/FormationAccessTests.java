@@ -54,7 +54,8 @@ class FormationAccessTests {
         outsider.answer(scheme, "LIDERAZGO", "{\"answer\":\"NO\",\"justification\":\"No\"}")
                 .andExpect(status().isForbidden());
 
-        outsider.route(scheme).andExpect(status().isOk()).andExpect(jsonPath("$.done").value(0));
+        // Reads are scoped too (issue 15): another scheme's formation route is not theirs to read.
+        outsider.route(scheme).andExpect(status().isForbidden());
         owner.prospects(scheme).andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].authorisation").value("PENDING"));
         owner.pertinence(scheme, null).andExpect(jsonPath("$.verdict.unanswered").value(13));

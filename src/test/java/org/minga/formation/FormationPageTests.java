@@ -92,8 +92,8 @@ class FormationPageTests {
     }
 
     @Test
-    void anotherSchemesAdministratorReadsButCannotChangeThePage() throws Exception {
-        mvc.perform(get("/formation/schemes/" + scheme).with(user(stranger))).andExpect(status().isOk())
+    void anotherSchemesAdministratorNeitherReadsNorChangesThePage() throws Exception {
+        mvc.perform(get("/formation/schemes/" + scheme).with(user(stranger))).andExpect(status().isForbidden())
                 .andExpect(content().string(not(containsString("/deliverables/SOCIOGRAMA"))));
         mvc.perform(get("/formation/schemes/" + scheme + "/deliverables/SOCIOGRAMA").with(user(stranger)))
                 .andExpect(status().isForbidden());

@@ -297,7 +297,8 @@ class ProjectBankTests {
         mvc.perform(multipart(spage + "/import").file(new MockMultipartFile("file", "b.xlsx", "application/octet-stream",
                 new byte[] {1})).with(user(stranger)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get(spage + "/import").with(user(stranger))).andExpect(status().isForbidden());
-        mvc.perform(get(page).with(user(stranger))).andExpect(status().isOk())
+        // Reads are scoped too (issue 15): another scheme's project, named by its id, does not exist for them.
+        mvc.perform(get(page).with(user(stranger))).andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("/projects/" + id + "/stage"))));
 
         assertThat(audit()).isEqualTo(audited);

@@ -1,5 +1,8 @@
 package org.minga.evaluation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/evaluation/schemes/{id}")
 @Tag(name = "Evaluación", description = "Índice de salud, autoevaluación y ayuda de decisión de RINDE")
@@ -76,12 +80,14 @@ class EvaluationApiController {
         return ResponseEntity.status(201).body(evaluations.create(id, b.name(), b.template(), b.anonymous(), b.opensOn(), b.closesOn()));
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/campaigns/{campaignId}/questions")
     List<SelfEvaluations.Question> questions(@PathVariable long id, @PathVariable long campaignId) {
         evaluations.campaign(id, campaignId);
         return evaluations.questions(campaignId);
     }
 
+    @Audience(Reader.ACCOUNT)
     @PostMapping("/campaigns/{campaignId}/responses")
     @Operation(summary = "Registra las respuestas (1 a 5) de un participante de un grupo")
     ResponseEntity<Created> respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody ResponseBody b) {

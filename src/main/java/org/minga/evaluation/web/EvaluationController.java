@@ -1,5 +1,8 @@
 package org.minga.evaluation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The health of a scheme, RINDE's decision aid and its self-evaluation campaigns. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/evaluation/schemes/{id}")
 class EvaluationController {
@@ -111,6 +115,7 @@ class EvaluationController {
     }
 
     /** Scores arrive as {@code score_<question id>} (1–5) and comments as {@code comment_<question id>}. */
+    @Audience(Reader.ACCOUNT)
     @PostMapping("/campaigns/{campaignId}/responses")
     String respond(@PathVariable long id, @PathVariable long campaignId, @RequestParam Map<String, String> params,
             Model model, RedirectAttributes redirect) {

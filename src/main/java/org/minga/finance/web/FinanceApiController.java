@@ -1,5 +1,8 @@
 package org.minga.finance.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Aportes y equidad", description = "Reglas de aporte, obligaciones, pagos, cartera, estados de cuenta y equidad entre miembros")
 class FinanceApiController {
@@ -114,6 +118,7 @@ class FinanceApiController {
         return contributions.arrears(id, at == null ? LocalDate.now() : at, null);
     }
 
+    @Audience(Reader.MEMBER_OFFICIAL)
     @GetMapping(BASE + "/members/{unit}/statement")
     @Operation(summary = "Estado de cuenta de un miembro a una fecha")
     Contributions.Statement statement(@PathVariable long id, @PathVariable String unit,
@@ -121,6 +126,7 @@ class FinanceApiController {
         return contributions.statement(id, unit, at == null ? LocalDate.now() : at);
     }
 
+    @Audience(Reader.MEMBER_OFFICIAL)
     @GetMapping(value = BASE + "/members/{unit}/statement.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Estado de cuenta de un miembro en PDF")
     ResponseEntity<byte[]> statementPdf(@PathVariable long id, @PathVariable String unit,

@@ -1,5 +1,8 @@
 package org.minga.finance.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -36,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The contributions page of a scheme (rules, obligations, payments, arrears, statements) and the
  * equity chart the scheme page loads. Forms post to their own address and work without JavaScript.
  */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/finance/schemes/{id}")
 class FinanceController {
@@ -155,6 +159,7 @@ class FinanceController {
         return show(id, null, model);
     }
 
+    @Audience(Reader.MEMBER_OFFICIAL)
     @GetMapping("/members/{unit}/statement.pdf")
     ResponseEntity<byte[]> statement(@PathVariable long id, @PathVariable String unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {

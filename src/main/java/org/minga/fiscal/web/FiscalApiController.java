@@ -1,5 +1,8 @@
 package org.minga.fiscal.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Audience(Reader.MEMBER_OFFICIAL)
 @RestController
 @Tag(name = "Impuesto predial", description = "Catastro, tarifas, liquidación con los límites legales, simulaciones y cartera")
 class FiscalApiController {
@@ -53,18 +57,21 @@ class FiscalApiController {
     record LiquidationJson(Liquidations.Liquidation liquidation, List<Liquidations.Total> totals) {
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/api/v1/fiscal/economic-years")
     @Operation(summary = "IPC (variación anual, %) y salario mínimo mensual por año")
     List<LawData.EconomicYear> economicYears() {
         return rates.economicYears();
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PutMapping("/api/v1/fiscal/economic-years/{year}")
     @Operation(summary = "Fija el IPC y el salario mínimo de un año (administradores de la plataforma)")
     LawData.EconomicYear setEconomicYear(@PathVariable Integer year, @RequestBody EconomicBody body) {
         return rates.setEconomicYear(year, body.cpiPercent(), body.minimumWage());
     }
 
+    @Audience(Reader.SCHEME)
     @GetMapping("/api/v1/fiscal/schemes/{id}/cadastres")
     @Operation(summary = "Los catastros cargados por el esquema, por municipio y año (paginado)")
     List<Cadastres.Cadastre> cadastres(@PathVariable long id, @RequestParam(required = false) String municipality,
@@ -132,29 +139,36 @@ class FiscalApiController {
         return liquidations.list(id, code, year, Math.max(0, page), Math.clamp(size, 1, 200));
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/api/v1/fiscal/liquidations/{id}")
     @Operation(summary = "Una liquidación o simulación con sus totales por destino, estrato, zona, límite y aumento")
     LiquidationJson liquidation(@PathVariable long id) {
-        return new LiquidationJson(liquidations.get(id), liquidations.totals(id));
+        return new LiquidationJson(liquidations.readable(id), liquidations.readableTotals(id));
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/api/v1/fiscal/liquidations/{id}/parcels")
     @Operation(summary = "Resultados por predio en el orden del catastro; after = última línea vista")
     List<Liquidations.ParcelResult> parcels(@PathVariable long id, @RequestParam(required = false) Integer after,
             @RequestParam(defaultValue = "false") boolean limited, @RequestParam(defaultValue = "50") int size) {
+        liquidations.requireParcelLevel(id);
         return liquidations.parcels(id, after, limited, Math.clamp(size, 1, 500));
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/api/v1/fiscal/liquidations/{id}/parcels/{parcelNumber}")
     @Operation(summary = "Explica el impuesto de un predio: base, tarifa, impuesto antes del límite, límite aplicado (regla y artículo) o excepción, e impuesto final")
     Liquidations.Explanation explain(@PathVariable long id, @PathVariable String parcelNumber) {
+        liquidations.requireParcelLevel(id);
         return liquidations.explain(id, parcelNumber);
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/api/v1/fiscal/liquidations/{id}/export")
     @Operation(summary = "Todos los resultados por predio en CSV o XLSX")
     void export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
             throws IOException {
+        liquidations.requireParcelLevel(id);
         FiscalExports.liquidation(liquidations, id, format, response);
     }
 

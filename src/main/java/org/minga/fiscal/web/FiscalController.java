@@ -1,5 +1,8 @@
 package org.minga.fiscal.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * rates, liquidations, simulations, arrears), a liquidation's totals beside the official one, and
  * one parcel's explanation. Forms post to their own address and work without JavaScript.
  */
+@Audience(Reader.MEMBER_OFFICIAL)
 @Controller
 class FiscalController {
 
@@ -82,18 +86,21 @@ class FiscalController {
         return out;
     }
 
+    @Audience(Reader.TEAM)
     @GetMapping("/fiscal")
     String index(Model model) {
         model.addAttribute("schemes", schemes.all().stream().filter(s -> s.country().equals("CO")).toList());
         return "fiscal/index";
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/fiscal/economic-years")
     String economy(Model model) {
         model.addAttribute("years", rates.economicYears());
         return "fiscal/economy";
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/fiscal/economic-years")
     String setEconomy(@RequestParam(required = false) String year, @RequestParam(required = false) String cpiPercent,
             @RequestParam(required = false) String minimumWage, Model model, RedirectAttributes redirect) {
@@ -109,6 +116,7 @@ class FiscalController {
     }
 
     /** A scheme's members side by side: each municipality's latest official liquidation. */
+    @Audience(Reader.SCHEME)
     @GetMapping("/fiscal/schemes/{id}")
     String scheme(@PathVariable long id, Model model) {
         Scheme scheme = schemes.get(id);
@@ -140,6 +148,7 @@ class FiscalController {
         return "fiscal/scheme";
     }
 
+    @Audience(Reader.SCHEME)
     @GetMapping("/fiscal/schemes/{id}/open")
     String open(@PathVariable long id, @RequestParam String municipality, @RequestParam int year) {
         return "redirect:/fiscal/schemes/" + id + "/municipalities/" + municipality.strip() + "/years/" + year;
@@ -174,7 +183,7 @@ class FiscalController {
 
     private void addTotals(Model model, long liquidationId, String name) {
         Map<String, Map<String, Liquidations.Total>> byDim = new LinkedHashMap<>();
-        for (var t : liquidations.totals(liquidationId)) {
+        for (var t : liquidations.readableTotals(liquidationId)) {
             byDim.computeIfAbsent(t.dimension(), k -> new LinkedHashMap<>()).put(t.key(), t);
         }
         model.addAttribute(name, byDim);
@@ -275,9 +284,10 @@ class FiscalController {
     }
 
     /** A liquidation's totals, beside the official one when it is a simulation. */
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/fiscal/liquidations/{lid}")
     String liquidation(@PathVariable long lid, @RequestParam(required = false) Integer after, Model model) {
-        var l = liquidations.get(lid);
+        var l = liquidations.readable(lid);
         model.addAttribute("l", l);
         model.addAttribute("scheme", schemes.get(l.schemeId()));
         model.addAttribute("name", places.name(l.municipality()));
@@ -297,20 +307,22 @@ class FiscalController {
             fin.put("previous", l.totalPrevious());
         }
         model.addAttribute("revenueBars", bars(fin));
-        if (l.status().equals("DONE")) {
+        if (l.status().equals("DONE") && scopes.canSeeUnitPersonalData(l.schemeId(), l.municipality())) {
             model.addAttribute("limited", liquidations.parcels(lid, after, true, 50));
         }
         return "fiscal/liquidation";
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/fiscal/liquidations/{lid}/parcel")
     String findParcel(@PathVariable long lid, @RequestParam(required = false) String number) {
         return "redirect:/fiscal/liquidations/" + lid + "/parcels/" + (number == null ? "" : number.strip());
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/fiscal/liquidations/{lid}/parcels/{number}")
     String parcel(@PathVariable long lid, @PathVariable String number, Model model) {
-        var l = liquidations.get(lid);
+        var l = liquidations.requireParcelLevel(lid);
         model.addAttribute("l", l);
         try {
             model.addAttribute("e", liquidations.explain(lid, number));
@@ -320,9 +332,11 @@ class FiscalController {
         return "fiscal/parcel";
     }
 
+    @Audience(value = Reader.MEMBER_OFFICIAL, byRecord = true)
     @GetMapping("/fiscal/liquidations/{lid}/export")
     void export(@PathVariable long lid, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
             throws IOException {
+        liquidations.requireParcelLevel(lid);
         FiscalExports.liquidation(liquidations, lid, format, response);
     }
 

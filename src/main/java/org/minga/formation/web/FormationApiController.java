@@ -1,5 +1,8 @@
 package org.minga.formation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/formation/schemes/{id}")
 @Tag(name = "Conformación de esquemas", description = "Ruta de conformación del DNP, autorizaciones de los concejos y evaluación de pertinencia")

@@ -1,5 +1,8 @@
 package org.minga.formation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 
 import org.minga.formation.FormationRoute;
@@ -26,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * on one page; each change has its own small page with one form, so it works without JavaScript and
  * puts each error beside its field.
  */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/formation/schemes/{id}")
 class FormationController {

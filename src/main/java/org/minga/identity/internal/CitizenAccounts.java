@@ -87,6 +87,12 @@ class CitizenAccounts implements Citizens {
         users.deleteById(citizen.id());
         audit.record(new Change("DELETE", ENTITY, citizen.id(), null, "Un ciudadano eliminó su cuenta y sus datos",
                 null, null));
+        // The account id is no one's once the account is gone; the user name could be someone's real name.
+        audit.pseudonymise(citizen.username(), pseudonym(citizen.id()), ENTITY, citizen.id());
+    }
+
+    static String pseudonym(long accountId) {
+        return "ciudadano-eliminado-" + accountId;
     }
 
     private static Optional<Citizen> citizen(UserAccount user) {

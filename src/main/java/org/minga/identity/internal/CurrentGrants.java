@@ -75,4 +75,61 @@ public class CurrentGrants implements Scopes {
             throw new AccessDeniedException("Esta acción es solo para administradores de la plataforma.");
         }
     }
+
+    // Reads: see Scopes and docs/SECURITY.md ("Audiencias").
+
+    private boolean readsEverything(Grant g) {
+        return g.role() == Role.PLATFORM_ADMIN || g.role() == Role.OBSERVER;
+    }
+
+    private static boolean in(Grant g, long schemeId) {
+        return g.schemeId() != null && g.schemeId() == schemeId;
+    }
+
+    @Override
+    public boolean canReadScheme(long schemeId) {
+        return grants().stream().anyMatch(g -> readsEverything(g) || (in(g, schemeId) && g.role().needsScheme()));
+    }
+
+    @Override
+    public void requireSchemeRead(long schemeId) {
+        if (!canReadScheme(schemeId)) {
+            throw new AccessDeniedException("No tiene permiso para consultar los datos del esquema " + schemeId + ".");
+        }
+    }
+
+    @Override
+    public boolean canReadUnit(long schemeId, String unitCode) {
+        return grants().stream().anyMatch(g -> readsEverything(g) || (in(g, schemeId) && (g.role() == Role.MEMBER_OFFICIAL
+                ? unitCode.equals(g.unitCode()) : g.role().needsScheme())));
+    }
+
+    @Override
+    public void requireUnitRead(long schemeId, String unitCode) {
+        if (!canReadUnit(schemeId, unitCode)) {
+            throw new AccessDeniedException("No tiene permiso para consultar los datos de la unidad " + unitCode
+                    + " en el esquema " + schemeId + ".");
+        }
+    }
+
+    @Override
+    public boolean canSeePersonalData(long schemeId) {
+        return grants().stream().anyMatch(g -> g.allowsSchemeWrite(schemeId));
+    }
+
+    @Override
+    public boolean canSeeUnitPersonalData(long schemeId, String unitCode) {
+        return unitCode == null ? canSeePersonalData(schemeId)
+                : grants().stream().anyMatch(g -> g.allowsUnitWrite(schemeId, unitCode));
+    }
+
+    @Override
+    public boolean worksInSomeScheme() {
+        return grants().stream().anyMatch(g -> g.role() != Role.CITIZEN);
+    }
+
+    @Override
+    public boolean isObserver() {
+        return grants().stream().anyMatch(this::readsEverything);
+    }
 }

@@ -1,10 +1,14 @@
 package org.minga.identity.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import org.minga.identity.internal.IdentityProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+@Audience(Reader.PUBLIC)
 @Controller
 class LoginController {
 

@@ -1,5 +1,8 @@
 package org.minga.identity.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.security.Principal;
 
 import org.minga.identity.internal.UserAdministration;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user changes their own password. */
+@Audience(Reader.ACCOUNT)
 @Controller
 class PasswordController {
 

@@ -1,5 +1,8 @@
 package org.minga.identity.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Users and their grants. Platform administrators see everyone; a scheme administrator sees the
  * users of their schemes and grants scheme roles only there.
  */
+@Audience(Reader.SCHEME_ADMIN)
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {

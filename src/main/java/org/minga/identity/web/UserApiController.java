@@ -1,5 +1,8 @@
 package org.minga.identity.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME_ADMIN)
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Usuarios y permisos")
@@ -56,6 +60,7 @@ class UserApiController {
         }
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/me")
     @Operation(summary = "El usuario autenticado y sus funciones")
     UserBody me(Principal principal) {

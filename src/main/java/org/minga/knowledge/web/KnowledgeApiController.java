@@ -1,5 +1,8 @@
 package org.minga.knowledge.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.ACCOUNT)
 @RestController
 @RequestMapping("/api/v1/knowledge")
 @Tag(name = "Conocimiento", description = "Experiencias, buenas prácticas, documentos técnicos y búsqueda en español sin tildes")
@@ -26,6 +30,7 @@ class KnowledgeApiController {
         this.knowledge = knowledge;
     }
 
+    @Audience(Reader.TEAM)
     @PostMapping("/items")
     @Operation(summary = "Registra una experiencia, buena práctica o documento técnico, con factores clave y áreas")
     ResponseEntity<KnowledgeBase.Item> create(@RequestBody KnowledgeBase.Input in) {

@@ -1,5 +1,8 @@
 package org.minga.knowledge.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The knowledge base: search with filters, an item's page, and the form to record one. */
+@Audience(Reader.ACCOUNT)
 @Controller
 @RequestMapping("/knowledge")
 class KnowledgeController {
@@ -54,6 +58,7 @@ class KnowledgeController {
         return "knowledge/item";
     }
 
+    @Audience(Reader.TEAM)
     @GetMapping("/new")
     String form(@RequestParam(required = false) Long scheme, Model model) {
         if (!model.containsAttribute("itemForm")) {
@@ -65,6 +70,7 @@ class KnowledgeController {
         return "knowledge/form";
     }
 
+    @Audience(Reader.TEAM)
     @PostMapping("/items")
     String create(@ModelAttribute("itemForm") ItemForm f, BindingResult result, Model model) {
         if (!result.hasErrors()) {

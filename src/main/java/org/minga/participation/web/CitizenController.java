@@ -1,5 +1,8 @@
 package org.minga.participation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * What a signed-in person does as a citizen: report an issue on the map, vote online, comment on
  * an agreement's action, and see, download or delete their own data.
  */
+@Audience(Reader.ACCOUNT)
 @Controller
 @RequestMapping("/participation")
 class CitizenController {

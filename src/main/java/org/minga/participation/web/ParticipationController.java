@@ -1,5 +1,8 @@
 package org.minga.participation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -38,6 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * exercises with paper ballots, CTT agreements and their monitoring, actors and events. Reading is
  * open to signed-in users; every write asks {@link Scopes} inside the service.
  */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}")
 class ParticipationController {
@@ -338,6 +342,7 @@ class ParticipationController {
         return "participation/event";
     }
 
+    @Audience(Reader.SCHEME_STAFF)
     @PostMapping("/events/{eventId}/attendees")
     String addAttendee(@PathVariable long id, @PathVariable long eventId, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
@@ -355,6 +360,7 @@ class ParticipationController {
         }
     }
 
+    @Audience(Reader.SCHEME_STAFF)
     @PostMapping("/events/{eventId}/attendance")
     String importAttendance(@PathVariable long id, @PathVariable long eventId,
             @RequestParam(name = "file", required = false) MultipartFile file, Model model,

@@ -1,5 +1,8 @@
 package org.minga.participation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Participación")
 class PrioritisationApiController {

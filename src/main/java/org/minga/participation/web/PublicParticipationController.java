@@ -1,5 +1,8 @@
 package org.minga.participation.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * report to result, agreements with their progress, prioritisation results, and the sign-up of
  * citizens. Only published issues and observations are ever read here.
  */
+@Audience(Reader.PUBLIC)
 @Controller
 @RequestMapping("/public/participation")
 class PublicParticipationController {

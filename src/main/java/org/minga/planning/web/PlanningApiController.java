@@ -1,5 +1,8 @@
 package org.minga.planning.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/planning/schemes/{id}")
 @Tag(name = "Planeación", description = "Visión, pilares, planes de trabajo, metas con indicador, mediciones y tablero")

@@ -1,5 +1,8 @@
 package org.minga.planning.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 
 import org.minga.identity.Scopes;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The plan of a scheme (vision, pillars, work plans, the goals dashboard) and each goal's page. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/planning/schemes/{id}")
 class PlanningController {

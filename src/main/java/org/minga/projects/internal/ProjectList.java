@@ -43,7 +43,10 @@ public class ProjectList {
 
     private final JdbcClient jdbc;
 
-    ProjectList(JdbcClient jdbc) {
+    private final org.minga.identity.Scopes scopes;
+
+    ProjectList(JdbcClient jdbc, org.minga.identity.Scopes scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
     }
 
@@ -75,11 +78,19 @@ public class ProjectList {
 
     /** The projects of any scheme that benefit the unit. */
     public List<UnitItem> forUnit(String unitCode, int page, int size) {
+        // Only the schemes whose records the reader may see (a unit can be a member of several schemes).
+        List<Long> readable = jdbc.sql("""
+                select distinct p.scheme_id from project_beneficiary b join project p on p.id = b.project_id
+                where b.unit_code = :u""").param("u", unitCode).query(Long.class).list().stream()
+                .filter(scopes::canReadScheme).toList();
+        if (readable.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select p.id, p.scheme_id, p.code, p.name, p.sector, p.stage, p.cost, p.currency
                 from project_beneficiary b join project p on p.id = b.project_id
-                where b.unit_code = :u order by p.scheme_id, p.id limit :limit offset :offset
-                """).param("u", unitCode).param("limit", size).param("offset", (long) page * size)
+                where b.unit_code = :u and p.scheme_id in (:schemes) order by p.scheme_id, p.id limit :limit offset :offset
+                """).param("u", unitCode).param("schemes", readable).param("limit", size).param("offset", (long) page * size)
                 .query((rs, i) -> new UnitItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), Stage.valueOf(rs.getString(6)), rs.getBigDecimal(7),
                         rs.getString(8).strip())).list();

@@ -326,6 +326,19 @@ public class Projects {
         return needs(id);
     }
 
+    /**
+     * The project, when the current user may read its scheme's records; otherwise 404, as if it did not
+     * exist (an id-only path must not confirm another scheme's ids). Published projects are read by
+     * anyone at {@code /public/projects/{id}}.
+     */
+    public Project readable(long id) {
+        Project p = get(id);
+        if (!scopes.canReadScheme(p.schemeId())) {
+            throw new NotFoundException("proyecto", id);
+        }
+        return p;
+    }
+
     public Project get(long id) {
         return jdbc.sql("select " + COLUMNS + " from project where id = :id").param("id", id)
                 .query((rs, n) -> new Project(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),

@@ -1,5 +1,8 @@
 package org.minga.projects.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Banco de proyectos", description = "Necesidades de inversión, proyectos, ciclo de vida, cofinanciación y seguimiento")
@@ -135,6 +139,7 @@ class ProjectApiController {
         return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
     }
 
+    @Audience(Reader.TEAM)
     @GetMapping("/units/{unitCode}/projects")
     @Operation(summary = "Proyectos de cualquier esquema que benefician a una unidad territorial")
     List<ProjectList.UnitItem> forUnit(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page,
@@ -142,39 +147,45 @@ class ProjectApiController {
         return list.forUnit(unitCode.strip().toUpperCase(), Math.max(0, page), Math.clamp(size, 1, 500));
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @GetMapping("/{id}")
     @Operation(summary = "Un proyecto con beneficiarios, necesidades, pasos, cofinanciación, hitos, informes y retrasos")
     Detail get(@PathVariable long id) {
-        var p = projects.get(id);
+        var p = projects.readable(id);
         return new Detail(p, projects.nextStages(p).stream().map(Enum::name).toList(), projects.beneficiaries(id),
                 projects.needs(id), projects.steps(id), financing.totals(id), financing.lines(id),
                 monitoring.milestones(id), monitoring.reports(id), monitoring.delays(id));
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PutMapping("/{id}")
     @Operation(summary = "Modifica los datos del proyecto (código, BPIN, nombre, sector, costo, localización GeoJSON...)")
     Projects.Project update(@PathVariable long id, @RequestBody ProjectBody body) {
         return projects.update(id, body.draft());
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PutMapping("/{id}/execution")
     @Operation(summary = "Ejecutor, contratista, interventoría y veeduría ciudadana")
     Projects.Project execution(@PathVariable long id, @RequestBody ExecutionBody body) {
         return projects.execution(id, body.executor(), body.contractor(), body.supervisor(), body.oversight());
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/steps")
     @Operation(summary = "Cambia la etapa del proyecto (solo los pasos permitidos), con fecha y nota")
     Projects.Project step(@PathVariable long id, @RequestBody StepBody body) {
         return projects.changeStage(id, body.stage(), body.on(), body.note());
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/beneficiaries")
     @Operation(summary = "Agrega o reemplaza una unidad beneficiaria con familias, personas, mujeres y hombres")
     Projects.BeneficiaryView beneficiary(@PathVariable long id, @RequestBody Projects.Beneficiary body) {
         return projects.putBeneficiary(id, body);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @DeleteMapping("/{id}/beneficiaries/{unitCode}")
     @Operation(summary = "Quita una unidad beneficiaria")
     ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
@@ -182,18 +193,22 @@ class ProjectApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/needs")
     @Operation(summary = "Vincula necesidades del mismo esquema; quedan EN PROYECTO")
     List<Projects.NeedRef> linkNeeds(@PathVariable long id, @RequestBody NeedsBody body) {
         return projects.addNeeds(id, body.needIds());
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @GetMapping("/{id}/financing")
     @Operation(summary = "Líneas de cofinanciación y totales por moneda, con la brecha frente al costo")
     FinancingView financing(@PathVariable long id) {
+        projects.readable(id);
         return new FinancingView(financing.lines(id), financing.totals(id));
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/financing")
     @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
     ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody FinancingBody b) {
@@ -202,6 +217,7 @@ class ProjectApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(line);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/milestones")
     @Operation(summary = "Agrega un hito con fecha prevista (y real, si ya se cumplió)")
     ResponseEntity<Monitoring.Milestone> milestone(@PathVariable long id, @RequestBody MilestoneBody b) {
@@ -209,12 +225,14 @@ class ProjectApiController {
                 b.actualOn()));
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PutMapping("/{id}/milestones/{milestoneId}")
     @Operation(summary = "Registra la fecha real en que se cumplió un hito")
     Monitoring.Milestone reach(@PathVariable long id, @PathVariable long milestoneId, @RequestBody MilestoneBody b) {
         return monitoring.reachMilestone(id, milestoneId, b.actualOn());
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping(path = "/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Informe de avance: fecha, avance físico y financiero (%), texto y fotos JPEG/PNG")
     ResponseEntity<Monitoring.Report> report(@PathVariable long id, @RequestParam(required = false) LocalDate reportedOn,
@@ -225,9 +243,11 @@ class ProjectApiController {
                 financialPercent, text, uploads(photos)));
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @GetMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Una foto de un informe de avance")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        projects.readable(id);
         var photo = monitoring.photo(id, photoId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.content());
     }

@@ -1,5 +1,8 @@
 package org.minga.projects.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The project bank's pages: the scheme's project list with filters and exports, the needs, the
  * import, one page per project with a small form per change, and a member official's unit page.
  */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/projects")
 class ProjectController {
@@ -206,6 +210,7 @@ class ProjectController {
         sheets.needsCsv(schemeId, status, unit, response.getOutputStream());
     }
 
+    @Audience(Reader.TEAM)
     @GetMapping("/units/{unitCode}")
     String unit(@PathVariable String unitCode, @RequestParam(defaultValue = "0") int page, Model model) {
         String code = unitCode.strip().toUpperCase();
@@ -217,9 +222,10 @@ class ProjectController {
         return "projects/unit";
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        var p = projects.get(id);
+        var p = projects.readable(id);
         ProjectView.fill(model, p, projects, financing, monitoring, schemes);
         model.addAttribute("canEdit", scopes.canWriteScheme(p.schemeId()));
         model.addAttribute("nextStages", projects.nextStages(p));
@@ -252,6 +258,7 @@ class ProjectController {
         return "projects/project";
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/stage")
     String stage(@PathVariable long id, @ModelAttribute("stageForm") StageForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
@@ -267,6 +274,7 @@ class ProjectController {
         return show(id, model);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/financing")
     String financing(@PathVariable long id, @ModelAttribute("financingForm") FinancingForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
@@ -283,6 +291,7 @@ class ProjectController {
         return show(id, model);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/beneficiaries")
     String beneficiary(@PathVariable long id, @ModelAttribute("beneficiaryForm") BeneficiaryForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
@@ -299,6 +308,7 @@ class ProjectController {
         return show(id, model);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/reports")
     String report(@PathVariable long id, @ModelAttribute("reportForm") ReportForm form, BindingResult result,
             Model model, RedirectAttributes redirect) throws IOException {
@@ -320,6 +330,7 @@ class ProjectController {
         return show(id, model);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/milestones")
     String milestone(@PathVariable long id, @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
@@ -335,6 +346,7 @@ class ProjectController {
         return show(id, model);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/milestones/{milestoneId}")
     String reach(@PathVariable long id, @PathVariable long milestoneId,
             @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result, Model model,
@@ -349,6 +361,7 @@ class ProjectController {
         return show(id, model);
     }
 
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/execution")
     String execution(@PathVariable long id, @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {

@@ -1,5 +1,8 @@
 package org.minga.projects.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import org.minga.projects.internal.Financing;
 import org.minga.projects.internal.Monitoring;
 import org.minga.projects.internal.Projects;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The public page of a project, readable without signing in: stage, progress reports with their
  * photos, milestones and delays, financing totals and beneficiaries, as they are. No forms.
  */
+@Audience(Reader.PUBLIC)
 @Controller
 class PublicProjectController {
 

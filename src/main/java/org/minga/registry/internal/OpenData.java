@@ -80,6 +80,14 @@ public class OpenData {
         }
     }
 
+    /**
+     * The caller owns {@code out} (the response): Jackson must not close it, or the servlet's stream is
+     * closed under Tomcat, the caller's flush fails and the kept-alive connection is dropped (F8).
+     */
+    private tools.jackson.databind.ObjectWriter geoJson() {
+        return json.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET);
+    }
+
     public void schemesGeoJson(LocalDate at, Writer out) throws IOException {
         List<SchemeRow> schemes = schemes(at);
         Map<String, Map<Long, List<String>>> groups = new LinkedHashMap<>();
@@ -103,7 +111,7 @@ public class OpenData {
             properties.put("competencias", s.competences());
             features.add(feature(properties, outlines.get(s.id())));
         }
-        json.writeValue(out, collection(features, at));
+        geoJson().writeValue(out, collection(features, at));
     }
 
     public void membershipsGeoJson(LocalDate at, Writer out) throws IOException {
@@ -136,7 +144,7 @@ public class OpenData {
             features.add(feature(properties, m.unitCode() == null ? null : geometries.get(m.country() + "/"
                     + m.unitCode())));
         }
-        json.writeValue(out, collection(features, at));
+        geoJson().writeValue(out, collection(features, at));
     }
 
     private List<SchemeRow> schemes(LocalDate at) {

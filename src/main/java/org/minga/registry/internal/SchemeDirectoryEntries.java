@@ -18,7 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SchemeDirectoryEntries {
 
-    public record Contact(String name, String role, String email, String phone) {
+    /**
+     * A contact of the scheme. {@code publicChannel}: staff marked it as the institution's public
+     * channel (an office's e-mail, a switchboard), so it is shown to everyone; the others are people's
+     * contacts, shown only to the scheme's readers. Null in input means false.
+     */
+    public record Contact(String name, String role, String email, String phone, Boolean publicChannel) {
+
+        public boolean marksPublicChannel() {
+            return Boolean.TRUE.equals(publicChannel);
+        }
     }
 
     private static final int MAX_ENTRIES = 30;
@@ -40,8 +49,14 @@ public class SchemeDirectoryEntries {
     }
 
     public List<Contact> contacts(long schemeId) {
-        return jdbc.sql("select name, role, email, phone from scheme_contact where scheme_id = :s order by id")
+        return jdbc.sql("select name, role, email, phone, public_channel from scheme_contact where scheme_id = :s order by id")
                 .param("s", schemeId).query(Contact.class).list();
+    }
+
+    /** The contacts the current reader may see: all for the scheme's readers, the public channels for anyone else. */
+    public List<Contact> visibleContacts(long schemeId) {
+        List<Contact> all = contacts(schemeId);
+        return scopes.canReadScheme(schemeId) ? all : all.stream().filter(Contact::marksPublicChannel).toList();
     }
 
     @Transactional
@@ -90,9 +105,9 @@ public class SchemeDirectoryEntries {
         List<Contact> before = contacts(schemeId);
         jdbc.sql("delete from scheme_contact where scheme_id = :s").param("s", schemeId).update();
         given.forEach(c -> jdbc.sql("""
-                insert into scheme_contact (scheme_id, name, role, email, phone) values (:s, :n, :r, :e, :p)
+                insert into scheme_contact (scheme_id, name, role, email, phone, public_channel) values (:s, :n, :r, :e, :p, :pc)
                 """).param("s", schemeId).param("n", c.name().strip()).param("r", strip(c.role()))
-                .param("e", strip(c.email())).param("p", strip(c.phone())).update());
+                .param("e", strip(c.email())).param("p", strip(c.phone())).param("pc", c.marksPublicChannel()).update());
         audit.record(Change.updated("scheme", schemeId, schemeId, "Contactos de " + scheme.getName(),
                 Map.of("contacts", before.toString()), Map.of("contacts", given.toString())));
     }

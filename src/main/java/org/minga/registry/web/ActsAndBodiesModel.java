@@ -21,7 +21,11 @@ class ActsAndBodiesModel {
     private final TermAlerts alerts;
     private final PdfDocuments documents;
 
-    ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents) {
+    private final org.minga.identity.Scopes scopes;
+
+    ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents,
+            org.minga.identity.Scopes scopes) {
+        this.scopes = scopes;
         this.acts = acts;
         this.bodies = bodies;
         this.alerts = alerts;
@@ -30,8 +34,11 @@ class ActsAndBodiesModel {
 
     void addTo(Model model, long schemeId) {
         model.addAttribute("acts", acts.of(schemeId));
-        model.addAttribute("bodies", bodies.of(schemeId));
-        model.addAttribute("termAlerts", alerts.of(schemeId, LocalDate.now(), TermAlerts.DEFAULT_DAYS));
+        // Acts are public by nature; the people who sit on its bodies are for the scheme's readers (as the API).
+        boolean reader = scopes.canReadScheme(schemeId);
+        model.addAttribute("bodies", reader ? bodies.of(schemeId) : java.util.List.of());
+        model.addAttribute("termAlerts", reader ? alerts.of(schemeId, LocalDate.now(), TermAlerts.DEFAULT_DAYS)
+                : java.util.List.of());
         model.addAttribute("alertDays", TermAlerts.DEFAULT_DAYS);
         model.addAttribute("actTypes", ActType.values());
         model.addAttribute("bodyKinds", GoverningBodies.Kind.values());

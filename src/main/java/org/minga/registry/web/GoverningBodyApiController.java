@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/registry/schemes/{id}")
 @Tag(name = "Registro de esquemas")

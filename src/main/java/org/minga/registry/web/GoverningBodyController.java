@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.internal.GoverningBodies;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Creating governing bodies and adding seats from the scheme page; a refusal re-renders that page. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
 class GoverningBodyController {

@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/registry/schemes/{id}/acts")
 @Tag(name = "Registro de esquemas")
@@ -31,6 +35,7 @@ class LegalActApiController {
         this.acts = acts;
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping
     @Operation(summary = "Los actos jurídicos del esquema, del más reciente al más antiguo")
     List<LegalActs.LegalAct> list(@PathVariable long id) {
@@ -52,6 +57,7 @@ class LegalActApiController {
         return ResponseEntity.created(URI.create("/api/v1/registry/schemes/" + id + "/acts/" + act.id())).body(act);
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/{actId}/document")
     @Operation(summary = "El PDF del acto, para verlo en el navegador")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long actId) {

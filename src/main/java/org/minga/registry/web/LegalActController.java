@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.internal.LegalActs;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Recording a legal act from the scheme page, and reading its PDF; a refusal re-renders that page. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}/acts")
 class LegalActController {
@@ -43,6 +47,7 @@ class LegalActController {
         return schemePage.show(id, model);
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/{actId}/document")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long actId) {
         return ActDocuments.inline(acts.document(id, actId));

@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Registro de esquemas")
 class LegalRuleApiController {
@@ -33,6 +37,7 @@ class LegalRuleApiController {
         return administration.inForce(country, at == null ? LocalDate.now() : at);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/api/v1/registry/legal-rules")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Agrega una versión de una regla, vigente desde una fecha (administradores)",

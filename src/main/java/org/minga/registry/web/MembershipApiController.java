@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/registry/schemes/{id}")
 @Tag(name = "Registro de esquemas")
@@ -32,6 +36,7 @@ class MembershipApiController {
     record LeaveBody(LocalDate leftOn) {
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/members")
     @Operation(summary = "Los miembros en una fecha (hoy si se omite), cada uno como era su unidad ese día")
     List<Memberships.Member> members(@PathVariable long id,
@@ -52,6 +57,7 @@ class MembershipApiController {
         memberships.leave(id, code, body.leftOn());
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/timeline")
     @Operation(summary = "La historia fechada del esquema, de lo más reciente a lo más antiguo")
     List<org.minga.registry.internal.SchemeEvents.Event> timeline(@PathVariable long id) {

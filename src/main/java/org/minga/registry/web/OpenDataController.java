@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The register as open data, readable without an account (the register is public by law). */
+@Audience(Reader.PUBLIC)
 @RestController
 @RequestMapping("/api/v1/registry/open-data")
 @Tag(name = "Datos abiertos del registro")

@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/registry")
 @Tag(name = "Registro de esquemas")
@@ -57,6 +61,7 @@ class SchemeApiController {
     record CompetenceChange(String competence, LocalDate addedOn, LocalDate removedOn, String act) {
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/schemes")
     @Operation(summary = "El registro público: esquemas por nombre, con filtros y su número de miembros hoy")
     Register.Page list(@RequestParam(required = false) Scheme.Country country,
@@ -68,12 +73,14 @@ class SchemeApiController {
                 Math.max(page, 0), Math.clamp(size, 1, 200));
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/schemes/{id}")
     @Operation(summary = "Un esquema: perfil, estado, competencias vigentes, líneas estratégicas y contactos")
     SchemeBody get(@PathVariable long id) {
         return body(schemes.get(id));
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/schemes")
     @Operation(summary = "Registra un esquema (administradores de la plataforma)")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Creado")
@@ -115,12 +122,14 @@ class SchemeApiController {
         return entries.contacts(id);
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/competences")
     @Operation(summary = "La taxonomía de competencias")
     List<Competences.Competence> taxonomy() {
         return competences.taxonomy();
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/schemes/{id}/competences")
     @Operation(summary = "Las competencias del esquema en una fecha (hoy si se omite)")
     List<Competences.Held> competences(@PathVariable long id,
@@ -145,6 +154,6 @@ class SchemeApiController {
     private SchemeBody body(Scheme s) {
         return new SchemeBody(s.getId(), s.getName(), s.getAcronym(), s.getCountry(), s.getFigure(), s.getStatus(),
                 s.getStatusSince(), s.getProfile(), competences.on(s.getId(), LocalDate.now()),
-                entries.strategicLines(s.getId()), entries.contacts(s.getId()));
+                entries.strategicLines(s.getId()), entries.visibleContacts(s.getId()));
     }
 }

@@ -1,5 +1,8 @@
 package org.minga.registry.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The register's pages: the filtered list, and a scheme's page with its forms. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes")
 class SchemeController {
@@ -69,6 +73,7 @@ class SchemeController {
         this.territory = territory;
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping
     String list(@RequestParam(required = false) String country, @RequestParam(required = false) String figure,
             @RequestParam(required = false) String department, @RequestParam(required = false) String status,
@@ -82,6 +87,7 @@ class SchemeController {
         return listPage(filter, page, model);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping
     String create(@ModelAttribute("form") SchemeForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
@@ -106,6 +112,7 @@ class SchemeController {
         return "registry/schemes";
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         Scheme scheme = schemes.get(id);
@@ -117,7 +124,7 @@ class SchemeController {
         model.addAttribute("members", members);
         model.addAttribute("held", held);
         model.addAttribute("strategicLines", entries.strategicLines(id));
-        model.addAttribute("contacts", entries.contacts(id));
+        model.addAttribute("contacts", entries.visibleContacts(id));
         model.addAttribute("timeline", memberships.timeline(id));
         model.addAttribute("seat", scheme.getProfile().seatUnitCode() == null ? null
                 : territory.find(scheme.getCountry().name(), scheme.getProfile().seatUnitCode(), today).orElse(null));
@@ -144,6 +151,7 @@ class SchemeController {
     }
 
     /** The members' boundaries and their outline (the scheme's perimeter), for the page's map. */
+    @Audience(Reader.ACCOUNT)
     @GetMapping(value = "/{id}/geojson", produces = {"application/geo+json", "application/json"})
     @ResponseBody
     Map<String, Object> geoJson(@PathVariable long id) {
@@ -225,7 +233,8 @@ class SchemeController {
         form.setPurposes(p.purposes());
         form.setStrategicLines(String.join("\n", entries.strategicLines(scheme.getId())));
         form.setContacts(entries.contacts(scheme.getId()).stream().map(c -> Stream.of(c.name(), c.role(), c.email(),
-                c.phone()).map(v -> v == null ? "" : v).collect(Collectors.joining("; "))).collect(Collectors.joining("\n")));
+                c.phone(), c.marksPublicChannel() ? PUBLIC_MARK : null).map(v -> v == null ? "" : v)
+                .collect(Collectors.joining("; ")).replaceAll("(; )+$", "")).collect(Collectors.joining("\n")));
         return form;
     }
 
@@ -237,10 +246,18 @@ class SchemeController {
         return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    /** "name; role; e-mail; phone", one contact per line; missing parts stay empty. */
+    /** Written after a contact's phone to make it the institution's public channel. */
+    static final String PUBLIC_MARK = "público";
+
+    /** "name; role; e-mail; phone[; público]", one contact per line; missing parts stay empty. */
     private static List<SchemeDirectoryEntries.Contact> contacts(String text) {
-        return lines(text).stream().map(l -> Arrays.copyOf(l.split(";", 4), 4)).map(p -> new SchemeDirectoryEntries
-                .Contact(part(p[0]), part(p[1]), part(p[2]), part(p[3]))).toList();
+        return lines(text).stream().map(l -> Arrays.copyOf(l.split(";", 5), 5)).map(p -> new SchemeDirectoryEntries
+                .Contact(part(p[0]), part(p[1]), part(p[2]), part(p[3]), isPublicMark(p[4]))).toList();
+    }
+
+    private static boolean isPublicMark(String s) {
+        String v = part(s);
+        return v != null && (v.equalsIgnoreCase(PUBLIC_MARK) || v.equalsIgnoreCase("publico") || v.equalsIgnoreCase("public"));
     }
 
     private static String part(String s) {

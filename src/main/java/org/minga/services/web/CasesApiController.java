@@ -1,5 +1,8 @@
 package org.minga.services.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Servicios compartidos", description = "Líneas de servicio, clientes, tarifas, tipos de trámite y trámites")
 class CasesApiController {

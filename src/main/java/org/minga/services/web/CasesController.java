@@ -1,5 +1,8 @@
 package org.minga.services.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.time.LocalDate;
 
@@ -34,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A scheme's services page (lines, case types, cases with alerts), the page of one case with its
  * workflow, and the public page where an applicant follows a case by number without logging in.
  */
+@Audience(Reader.SCHEME)
 @Controller
 class CasesController {
 
@@ -182,6 +186,7 @@ class CasesController {
         }
     }
 
+    @Audience(Reader.SCHEME_STAFF)
     @GetMapping("/services/schemes/{id}/cases/{caseId}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long caseId, @PathVariable long documentId) {
         byte[] content = cases.documentContent(id, caseId, documentId);
@@ -192,6 +197,7 @@ class CasesController {
 
     // ---- public --------------------------------------------------------------------------------
 
+    @Audience(Reader.PUBLIC)
     @GetMapping("/public/services/cases")
     String lookup(@RequestParam(required = false) String number) {
         if (number != null && !number.isBlank()) {
@@ -200,6 +206,7 @@ class CasesController {
         return "services/public-case";
     }
 
+    @Audience(Reader.PUBLIC)
     @GetMapping("/public/services/cases/{number}")
     String publicCase(@PathVariable String number, Model model) {
         model.addAttribute("view", cases.byNumber(number).orElseThrow(() -> new NotFoundException("trámite", number)));

@@ -1,5 +1,8 @@
 package org.minga.services.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Centro empresarial, costos y tableros", description = "Empresas, asistencia cofinanciada, capital semilla; "
         + "distribución de costos entre miembros, recuperación de costos; tableros por servicio y por miembro")
+@Audience(Reader.SCHEME)
 class CentreCostsApiController {
 
     static final String BASE = "/api/v1/services/schemes/{id}";
@@ -131,6 +135,7 @@ class CentreCostsApiController {
         return dashboards.line(id, lineId, from, to);
     }
 
+    @Audience(Reader.MEMBER_OFFICIAL)
     @GetMapping(BASE + "/members/{unitCode}/dashboard")
     ServiceDashboards.MemberDashboard memberDashboard(@PathVariable long id, @PathVariable String unitCode,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -1,5 +1,8 @@
 package org.minga.services.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Relleno sanitario", description = "Boletas de báscula, importación, facturación mensual por tonelada, facturas en PDF")
 class LandfillApiController {

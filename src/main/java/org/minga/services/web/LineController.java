@@ -1,5 +1,8 @@
 package org.minga.services.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -41,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * invoices and tonnes by client and month; for a business centre its firms; for any line its cost
  * allocations with the arithmetic and its cost recovery. And the scheme's services dashboard.
  */
+@Audience(Reader.SCHEME)
 @Controller
 class LineController {
 

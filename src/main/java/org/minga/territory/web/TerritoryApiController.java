@@ -1,5 +1,8 @@
 package org.minga.territory.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The territory, each answer "as of" {@code at} (today when omitted). */
+@Audience(Reader.ACCOUNT)
 @RestController
 @RequestMapping("/api/v1/territory")
 @Tag(name = "Territorio")
@@ -40,6 +44,7 @@ class TerritoryApiController {
         this.imports = imports;
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa un archivo de límites o de atributos como trabajo (administradores)",
             description = "source: CO_DANE_MGN_DEPARTAMENTOS | CO_DANE_MGN_MUNICIPIOS | SV_DISTRITOS_2024 | "
@@ -82,6 +87,7 @@ class TerritoryApiController {
         return queries.adjacency(country, level, orToday(at));
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/adjacency/recompute")
     @Operation(summary = "Recalcula los vecinos de un nivel y devuelve los tiempos (administradores)")
     org.minga.territory.internal.AdjacencyRun recompute(@RequestParam String country, @RequestParam Level level) {

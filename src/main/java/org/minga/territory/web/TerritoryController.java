@@ -1,5 +1,8 @@
 package org.minga.territory.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The map (departments, then their municipalities or districts), unit pages and search. */
+@Audience(Reader.ACCOUNT)
 @Controller
 class TerritoryController {
 

@@ -1,5 +1,8 @@
 package org.minga.territory.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.io.IOException;
 import java.util.UUID;
 
@@ -14,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.minga.territory.internal.TerritoryImports;
 
 /** The admin page to upload a boundary or attributes file; the job page then shows its progress. */
+@Audience(Reader.PLATFORM_ADMIN)
 @Controller
 class TerritoryImportController {
 

@@ -1,5 +1,8 @@
 package org.minga.transitions.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.SCHEME)
 @RestController
 @RequestMapping("/api/v1/transitions/schemes/{id}")
 @Tag(name = "Empalme y neutralidad", description = "Alcaldes, elecciones, candidatos, expedientes en PDF, registro de entregas y reporte de neutralidad")

@@ -1,5 +1,8 @@
 package org.minga.transitions.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Handover of a scheme: mayors, elections and candidates, dossiers, the distribution log and neutrality. */
+@Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/transitions/schemes/{id}")
 class TransitionsController {

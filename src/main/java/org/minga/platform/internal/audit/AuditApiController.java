@@ -1,5 +1,8 @@
 package org.minga.platform.internal.audit;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+@Audience(Reader.PLATFORM_ADMIN)
 @RestController
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasRole('PLATFORM_ADMIN')")

@@ -1,5 +1,8 @@
 package org.minga.platform.internal.audit;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit page: newest first, filterable, a keyset page at a time. */
+@Audience(Reader.PLATFORM_ADMIN)
 @Controller
 @PreAuthorize("hasRole('PLATFORM_ADMIN')")
 class AuditController {

@@ -47,4 +47,15 @@ class JdbcAuditLog implements AuditLog {
     private String toJson(Map<String, ?> state) {
         return state == null ? null : json.writeValueAsString(state);
     }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pseudonymise(String actor, String pseudonym, String entityType, Object entityId) {
+        jdbc.sql("update audit_event set actor = :p where actor = :a").param("p", pseudonym).param("a", actor).update();
+        jdbc.sql("""
+                update audit_event set summary = replace(summary, :a, :p)
+                where entity_type = :t and entity_id = :id and summary like '%' || :a || '%'""")
+                .param("p", pseudonym).param("a", actor).param("t", entityType).param("id", String.valueOf(entityId))
+                .update();
+    }
 }

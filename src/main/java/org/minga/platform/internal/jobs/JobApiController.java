@@ -1,5 +1,8 @@
 package org.minga.platform.internal.jobs;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Trabajos")
 class JobApiController {

@@ -1,5 +1,8 @@
 package org.minga.platform.internal.jobs;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 /** A job's page with a progress bar that htmx refreshes until the job ends. */
+@Audience(Reader.ACCOUNT)
 @Controller
 class JobController {
 

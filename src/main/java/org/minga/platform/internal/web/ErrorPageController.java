@@ -1,5 +1,8 @@
 package org.minga.platform.internal.web;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * Every error no handler took: problem+json for the API, a friendly Spanish page for people.
  * Never a stack trace.
  */
+@Audience(Reader.PUBLIC)
 @Controller
 class ErrorPageController implements ErrorController {
 

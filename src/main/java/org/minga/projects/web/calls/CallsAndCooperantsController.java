@@ -1,5 +1,8 @@
 package org.minga.projects.web.calls;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages of funding calls (with a scheme's eligibility), cooperants and the cooperation matrix. */
+@Audience(Reader.TEAM)
 @Controller
 @RequestMapping("/projects")
 class CallsAndCooperantsController {
@@ -47,6 +51,7 @@ class CallsAndCooperantsController {
         return Arrays.asList(Themes.values());
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/calls")
     String calls(@RequestParam(defaultValue = "false") boolean open, Model model) {
         model.addAttribute("calls", calls.list(open ? LocalDate.now() : null));
@@ -58,6 +63,7 @@ class CallsAndCooperantsController {
         return "projects/calls/calls";
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/calls")
     String createCall(@ModelAttribute("callForm") CallForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
@@ -76,6 +82,7 @@ class CallsAndCooperantsController {
         return calls(false, model);
     }
 
+    @Audience(Reader.ACCOUNT)
     @GetMapping("/calls/{id}")
     String call(@PathVariable long id, @RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
@@ -93,6 +100,7 @@ class CallsAndCooperantsController {
         return "projects/calls/call";
     }
 
+    @Audience(Reader.SCHEME)
     @GetMapping("/schemes/{schemeId}/calls/{callId}/eligibility")
     String eligibility(@PathVariable long schemeId, @PathVariable long callId) {
         return "redirect:/projects/calls/" + callId + "?schemeId=" + schemeId;
@@ -107,6 +115,7 @@ class CallsAndCooperantsController {
         return "projects/cooperants/cooperants";
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/cooperants")
     String createCooperant(@ModelAttribute("cooperantForm") CooperantForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {

@@ -1,5 +1,8 @@
 package org.minga.projects.web.calls;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.TEAM)
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Cooperantes")
@@ -46,6 +50,7 @@ class CooperantApiController {
         return cooperants.list();
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/cooperants")
     @Operation(summary = "Registra un cooperante: misión, temas, unidades foco, procedimientos y contactos")
     ResponseEntity<Cooperants.Cooperant> create(@RequestBody Cooperants.NewCooperant body) {
@@ -58,11 +63,13 @@ class CooperantApiController {
         return cooperants.get(id);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PutMapping("/cooperants/{id}")
     Cooperants.Cooperant update(@PathVariable long id, @RequestBody Cooperants.NewCooperant body) {
         return cooperants.update(id, body);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @DeleteMapping("/cooperants/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {

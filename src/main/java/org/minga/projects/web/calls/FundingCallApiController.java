@@ -1,5 +1,8 @@
 package org.minga.projects.web.calls;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Audience(Reader.ACCOUNT)
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Convocatorias")
@@ -40,6 +44,7 @@ class FundingCallApiController {
         return calls.list(open ? (at == null ? LocalDate.now() : at) : null);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping("/calls")
     @Operation(summary = "Registra una convocatoria (administración de la plataforma)")
     ResponseEntity<FundingCalls.Call> create(@RequestBody FundingCalls.NewCall body) {
@@ -52,18 +57,21 @@ class FundingCallApiController {
         return calls.get(id);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @PutMapping("/calls/{id}")
     @Operation(summary = "Modifica una convocatoria (administración de la plataforma)")
     FundingCalls.Call update(@PathVariable long id, @RequestBody FundingCalls.NewCall body) {
         return calls.update(id, body);
     }
 
+    @Audience(Reader.PLATFORM_ADMIN)
     @DeleteMapping("/calls/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
         calls.delete(id);
     }
 
+    @Audience(Reader.SCHEME)
     @GetMapping("/schemes/{schemeId}/calls/{callId}/eligibility")
     @Operation(summary = "Miembros y proyectos del esquema elegibles y excluidos (con el motivo) en la convocatoria; "
             + "para cada miembro excluido, las otras convocatorias abiertas a las que sí puede aplicar")
