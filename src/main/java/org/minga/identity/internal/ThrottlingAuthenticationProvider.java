@@ -1,16 +1,18 @@
 package org.minga.identity.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password login for forms and HTTP Basic alike, refused while the user name or address is locked. */
+/**
+ * Password login for forms and HTTP Basic alike. Each attempt is counted against its pair (user
+ * name, address) and its address before the password is checked; a locked pair or address is
+ * refused unchecked. A guesser locks only their own pair: the user logs in from elsewhere.
+ */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
@@ -26,29 +28,21 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String userKey = "user:" + authentication.getName().toLowerCase(Locale.ROOT);
-        String addressKey = authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? "address:" + details.getRemoteAddress() : null;
-        Optional<LoginThrottle.State> userState = throttle.state(userKey);
-        userState.flatMap(LoginThrottle.State::locked)
-                .or(() -> addressKey == null ? Optional.empty()
-                        : throttle.state(addressKey).flatMap(LoginThrottle.State::locked))
-                .ifPresent(until -> {
-                    throw new LoginThrottledException(until);
-                });
-        try {
-            Authentication result = passwords.authenticate(authentication);
-            if (userState.isPresent()) {
-                throttle.success(userKey);
-            }
-            return result;
-        } catch (BadCredentialsException e) {
-            throttle.failure(userKey, limits.maxFailuresPerUser(), limits.window(), limits.lockout());
-            if (addressKey != null) {
-                throttle.failure(addressKey, limits.maxFailuresPerAddress(), limits.window(), limits.lockout());
-            }
-            throw e;
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        String pairKey = LoginThrottle.pair(authentication.getName(), address);
+        String addressKey = LoginThrottle.address(address);
+        Optional<java.time.Instant> locked = throttle.attempt(addressKey, limits.maxFailuresPerAddress(),
+                limits.window(), limits.lockout());
+        if (locked.isEmpty()) {
+            locked = throttle.attempt(pairKey, limits.maxFailuresPerUser(), limits.window(), limits.lockout());
         }
+        locked.ifPresent(until -> {
+            throw new LoginThrottledException(until);
+        });
+        Authentication result = passwords.authenticate(authentication);
+        throttle.succeeded(pairKey, addressKey);
+        return result;
     }
 
     @Override

@@ -27,7 +27,6 @@ public class UserAdministration {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     /** DIVIPOLA department (2 digits) or municipality (5); Salvadoran "D097" districts, "M21" municipalities. */
     static final Pattern UNIT_CODE = Pattern.compile("\\d{2}|\\d{5}|D\\d{3}|M\\d{2}");
-    static final int MIN_PASSWORD = 10;
     private static final String ENTITY = "user";
 
     private final UserAccountRepository users;
@@ -35,14 +34,16 @@ public class UserAdministration {
     private final CurrentGrants current;
     private final SchemeDirectory schemes;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
     UserAdministration(UserAccountRepository users, PasswordEncoder encoder, CurrentGrants current,
-            SchemeDirectory schemes, AuditLog audit) {
+            SchemeDirectory schemes, AuditLog audit, LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.current = current;
         this.schemes = schemes;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     public record NewUser(String username, String fullName, String email, String password, Grant grant) {
@@ -147,6 +148,20 @@ public class UserAdministration {
                 null, null));
     }
 
+    /**
+     * A platform administrator lifts the login locks of a user name from every address (a user
+     * locked out by their own typing, or by a guesser on their network). Answers how many were lifted.
+     */
+    @Transactional
+    public int unlockLogin(long userId) {
+        current.requirePlatformAdmin();
+        UserAccount user = find(userId);
+        int lifted = throttle.unlock(user.getUsername());
+        audit.record(new Change("UNLOCK", ENTITY, userId, null, "Bloqueos de inicio de sesión quitados a "
+                + user.getUsername() + " (" + lifted + ")", null, null));
+        return lifted;
+    }
+
     /** The signed-in user changes their own password, proving they know the current one. */
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmation) {
@@ -239,11 +254,7 @@ public class UserAdministration {
     }
 
     static void checkPassword(String field, String password, String username, List<Violation> problems) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            problems.add(new Violation(field, "Size", "password.size", MIN_PASSWORD));
-        } else if (password.equalsIgnoreCase(username)) {
-            problems.add(new Violation(field, "NotUsername", "password.notUsername"));
-        }
+        PasswordRules.check(field, password, username, problems);
     }
 
     private static Grant normalise(Grant grant) {

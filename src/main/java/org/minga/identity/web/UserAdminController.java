@@ -129,6 +129,13 @@ class UserAdminController {
         return "redirect:/admin/users/" + id;
     }
 
+    @PostMapping("/{id}/unlock")
+    String unlockLogin(@PathVariable long id, RedirectAttributes redirect) {
+        administration.unlockLogin(id);
+        redirect.addFlashAttribute("notice", "login.unlocked");
+        return "redirect:/admin/users/" + id;
+    }
+
     private String form(Model model) {
         options(model);
         return "identity/user-new";

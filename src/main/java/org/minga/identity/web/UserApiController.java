@@ -100,6 +100,16 @@ class UserApiController {
         return visibleGrants(administration.revokeGrant(id, body.grant()));
     }
 
+    record Unlocked(int lifted) {
+    }
+
+    @DeleteMapping("/users/{id}/login-locks")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Quita los bloqueos de inicio de sesión del usuario desde cualquier dirección (auditado)")
+    Unlocked unlockLogin(@PathVariable long id) {
+        return new Unlocked(administration.unlockLogin(id));
+    }
+
     /** A scheme administrator may grant a role to any user, but sees only the grants of their schemes. */
     private UserBody visibleGrants(UserAccount user) {
         UserBody all = UserBody.of(user);
