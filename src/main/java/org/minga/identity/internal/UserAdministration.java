@@ -78,6 +78,7 @@ public class UserAdministration {
         if (input.grant() != null) {
             user.getGrants().add(normalise(input.grant()));
         }
+        user.setCreatedBy(current.userId().orElse(null));
         user = users.save(user);
         audit.record(Change.created(ENTITY, user.getId(), schemeOf(input.grant()), "Usuario " + username,
                 user.auditState()));
@@ -91,7 +92,7 @@ public class UserAdministration {
             throw new InvalidInputException(problems);
         }
         requireMayGrant(grant);
-        UserAccount user = find(userId);
+        UserAccount user = findVisible(userId);
         var before = user.auditState();
         Grant normalised = normalise(grant);
         if (!user.getGrants().add(normalised)) {
@@ -107,7 +108,7 @@ public class UserAdministration {
     @Transactional
     public UserAccount revokeGrant(long userId, Grant grant) {
         requireMayGrant(grant);
-        UserAccount user = find(userId);
+        UserAccount user = findVisible(userId);
         var before = user.auditState();
         if (!user.getGrants().remove(normalise(grant))) {
             throw new NotFoundException("función", grant.describe());
@@ -187,17 +188,21 @@ public class UserAdministration {
         return users.findByUsername(username).orElseThrow(() -> new NotFoundException("usuario", username));
     }
 
-    /** A scheme administrator may only see users who hold a grant in one of their schemes. */
+    /**
+     * A scheme administrator sees, and grants to, only the users who hold a role in one of their
+     * schemes or whom they created. Anyone else is "not found", word for word the answer for an id
+     * that does not exist, so that account ids cannot be enumerated.
+     */
     public UserAccount findVisible(long userId) {
-        UserAccount user = find(userId);
         if (current.isPlatformAdmin()) {
-            return user;
+            return find(userId);
         }
         List<Long> administered = current.administeredSchemes();
-        if (user.getGrants().stream().noneMatch(g -> g.schemeId() != null && administered.contains(g.schemeId()))) {
-            throw new AccessDeniedException("Este usuario no pertenece a sus esquemas.");
-        }
-        return user;
+        Long me = current.userId().orElse(null);
+        return users.findById(userId)
+                .filter(user -> (me != null && me.equals(user.getCreatedBy())) || user.getGrants().stream()
+                        .anyMatch(g -> g.schemeId() != null && administered.contains(g.schemeId())))
+                .orElseThrow(() -> new NotFoundException("usuario", userId));
     }
 
     public UserAccount find(long userId) {

@@ -49,7 +49,7 @@ class UserAdminController {
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
         List<Long> scope = current.isPlatformAdmin() ? null : current.administeredSchemes();
-        var users = directory.page(scope, q, Math.max(page, 0), PAGE_SIZE + 1);
+        var users = directory.page(scope, current.userId().orElse(null), q, Math.max(page, 0), PAGE_SIZE + 1);
         model.addAttribute("users", users.stream().limit(PAGE_SIZE).toList());
         model.addAttribute("hasNext", users.size() > PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));

@@ -67,7 +67,8 @@ class UserApiController {
     @Operation(summary = "Usuarios (los de sus esquemas, para un administrador de esquema)")
     List<UserSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String q) {
-        return directory.page(current.isPlatformAdmin() ? null : current.administeredSchemes(), q, Math.max(page, 0),
+        boolean all = current.isPlatformAdmin();
+        return directory.page(all ? null : current.administeredSchemes(), current.userId().orElse(null), q, Math.max(page, 0),
                 Math.clamp(size, 1, 200));
     }
 
