@@ -7,6 +7,6 @@
  * agreements with lines, actions and signed documents, participatory monitoring, and citizens'
  * own data (export and deletion).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Participation", allowedDependencies = {"platform",
+@org.springframework.modulith.ApplicationModule(displayName = "Participation", allowedDependencies = {"platform", "platform :: web",
         "identity", "territory", "registry", "projects"})
 package org.minga.participation;
