@@ -61,6 +61,12 @@ class IdempotencyKeyTests {
         scheme = fixtures.scheme(TestData.unique("Pagos"));
         treasurer = TestData.unique("tesorero");
         fixtures.user(treasurer, PASSWORD, "SCHEME_ADMIN", scheme, null);
+        // Payments are taken only from members a contribution rule covers.
+        mvc.perform(post("/api/v1/finance/schemes/" + scheme + "/rules").with(httpBasic(treasurer, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2026,\"name\":\"Cuota\",\"kind\":\"FIXED\","
+                        + "\"amount\":1200000,\"periodicity\":\"YEARLY\",\"currency\":\"COP\",\"dueDay\":10,"
+                        + "\"members\":[\"54498\"]}"))
+                .andExpect(status().isCreated());
     }
 
     long payments() {
@@ -106,7 +112,8 @@ class IdempotencyKeyTests {
                 .header("Idempotency-Key", "clave-1").contentType(MediaType.APPLICATION_JSON)
                 .content(PAYMENT.replace("100000", "200000")))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.header").value("Idempotency-Key"))
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ya se usó para otra petición")));

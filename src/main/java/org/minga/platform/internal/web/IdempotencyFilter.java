@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.platform.web.Idempotent;
 import org.minga.platform.web.Problems;
 import org.minga.platform.web.Problems.FieldProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,10 +57,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final IdempotencyKeys keys;
-    private final RequestMappingHandlerMapping handlers;
+    /** Looked up on first use: filters are made before Spring MVC's beans. */
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     private final ObjectMapper json;
 
-    IdempotencyFilter(IdempotencyKeys keys, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
+    IdempotencyFilter(IdempotencyKeys keys,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
             ObjectMapper json) {
         this.keys = keys;
         this.handlers = handlers;
@@ -163,7 +166,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             ServletRequestPathUtils.parseAndCache(request);
         }
         try {
-            HandlerExecutionChain found = handlers.getHandler(request);
+            HandlerExecutionChain found = handlers.getObject().getHandler(request);
             return found != null && found.getHandler() instanceof HandlerMethod method
                     && method.hasMethodAnnotation(Idempotent.class);
         } catch (Exception e) {
