@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.minga.support.ClientAddress.from;
+
 import org.minga.support.ApiFixtures;
 import org.minga.support.IntegrationTest;
 import org.minga.support.TestData;
@@ -37,7 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Login throttling per pair (user name, address): a guesser gets no more than five tries, even in a
@@ -61,12 +62,6 @@ class LoginThrottleTests {
         fixtures = new ApiFixtures(mvc);
     }
 
-    static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
-    }
 
     /** The login form, posted from an address. */
     static org.springframework.test.web.servlet.RequestBuilder logIn(String username, String address) {

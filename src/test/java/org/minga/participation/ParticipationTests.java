@@ -103,10 +103,8 @@ class ParticipationTests {
     /** A citizen who signed up (each from their own address, as people do) and verified the code sent to them. */
     String citizen(String unit) throws Exception {
         String name = TestData.unique("ciudadana");
-        mvc.perform(post("/public/participation/register").with(csrf()).with(request -> {
-            request.setRemoteAddr("10.54." + (name.hashCode() & 0xff) + "." + ((name.hashCode() >> 8) & 0xff));
-            return request;
-        }).param("username", name)
+        mvc.perform(post("/public/participation/register").with(csrf()).with(org.minga.support.ClientAddress.from(
+                "10.54." + (name.hashCode() & 0xff) + "." + ((name.hashCode() >> 8) & 0xff))).param("username", name)
                 .param("fullName", "Ana Ciudadana").param("email", name + "@correo.co").param("password", PASSWORD)
                 .param("unitCode", unit)).andExpect(redirectedUrl("/login?registered"));
         mvc.perform(post("/participation/verify").with(user(name)).with(csrf())

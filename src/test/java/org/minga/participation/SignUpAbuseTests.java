@@ -22,6 +22,8 @@ import org.minga.identity.internal.LogVerificationSender;
 import org.minga.participation.internal.PrioritisationExercises;
 import org.minga.participation.internal.PrioritisationExercises.NewExercise;
 import org.minga.participation.internal.TerritorialIssues;
+import static org.minga.support.ClientAddress.from;
+
 import org.minga.support.ApiFixtures;
 import org.minga.support.IntegrationTest;
 import org.minga.support.TerritoryFixtures;
@@ -32,7 +34,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Sign-up cannot be scripted into votes: a burst of sign-ups from one address gets only the limit
@@ -60,12 +61,6 @@ class SignUpAbuseTests {
         SecurityContextHolder.clearContext();
     }
 
-    static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
-    }
 
     MockHttpServletResponse signUp(String name, String address) throws Exception {
         return mvc.perform(post("/public/participation/register").with(csrf()).with(from(address)).param("username", name)
