@@ -6,12 +6,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password login for forms and HTTP Basic alike. Each attempt is counted against its pair (user
- * name, address) and its address before the password is checked; a locked pair or address is
- * refused unchecked. A guesser locks only their own pair: the user logs in from elsewhere.
+ * Password login for forms and HTTP Basic alike. Each check takes a slot on its address and on its
+ * pair (user name, address) before the password is read; a locked pair or address is refused
+ * unchecked. A guesser locks only their own pair: the user logs in from elsewhere.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -32,17 +33,25 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
         String pairKey = LoginThrottle.pair(authentication.getName(), address);
         String addressKey = LoginThrottle.address(address);
-        Optional<java.time.Instant> locked = throttle.attempt(addressKey, limits.maxFailuresPerAddress(),
-                limits.window(), limits.lockout());
-        if (locked.isEmpty()) {
-            locked = throttle.attempt(pairKey, limits.maxFailuresPerUser(), limits.window(), limits.lockout());
+        throttle.attempt(addressKey, limits.maxFailuresPerAddress(), limits.window(), limits.lockout())
+                .ifPresent(until -> {
+                    throw new LoginThrottledException(until);
+                });
+        Optional<java.time.Instant> pairLocked = throttle.attempt(pairKey, limits.maxFailuresPerUser(), limits.window(),
+                limits.lockout());
+        if (pairLocked.isPresent()) {
+            throttle.failed(addressKey, limits.maxFailuresPerAddress(), limits.lockout());
+            throw new LoginThrottledException(pairLocked.get());
         }
-        locked.ifPresent(until -> {
-            throw new LoginThrottledException(until);
-        });
-        Authentication result = passwords.authenticate(authentication);
-        throttle.succeeded(pairKey, addressKey);
-        return result;
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            throttle.succeeded(pairKey, addressKey);
+            return result;
+        } catch (AuthenticationException e) {
+            throttle.failed(pairKey, limits.maxFailuresPerUser(), limits.lockout());
+            throttle.failed(addressKey, limits.maxFailuresPerAddress(), limits.lockout());
+            throw e;
+        }
     }
 
     @Override
