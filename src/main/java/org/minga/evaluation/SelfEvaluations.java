@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.minga.identity.SchemePeople;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
@@ -16,6 +17,7 @@ import org.minga.platform.SystemActor;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,13 +78,16 @@ public class SelfEvaluations {
     private final AuditLog audit;
     private final Schemes schemes;
     private final SchemeFacts facts;
+    private final SchemePeople people;
 
-    SelfEvaluations(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, SchemeFacts facts) {
+    SelfEvaluations(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, SchemeFacts facts,
+            SchemePeople people) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
         this.schemes = schemes;
         this.facts = facts;
+        this.people = people;
     }
 
     @Transactional
@@ -150,15 +155,81 @@ public class SelfEvaluations {
                         rs.getInt(4))).list();
     }
 
+    public record Invitation(String username, boolean responded) {
+    }
+
     /**
-     * Records one respondent's answers. Anyone signed in may answer (the board, councils, civil
-     * society); in an anonymous campaign no name is kept. Every question needs a score 1–5, within
-     * the campaign's dates.
+     * The scheme's staff invite people to answer: user names of accounts that hold a role in the
+     * scheme (its board, staff, member officials). Inviting someone twice changes nothing.
+     * Answers how many were newly invited.
+     */
+    @Transactional
+    public int invite(long schemeId, long campaignId, List<String> usernames) {
+        scopes.requireSchemeWrite(schemeId);
+        Campaign c = campaign(schemeId, campaignId);
+        List<String> names = (usernames == null ? List.<String>of() : usernames).stream().map(String::strip)
+                .filter(u -> !u.isEmpty()).map(String::toLowerCase).distinct().toList();
+        List<Violation> errors = new ArrayList<>();
+        if (names.isEmpty()) {
+            errors.add(new Violation("usernames", "NotEmpty", "evaluation.invitation.empty"));
+        }
+        names.stream().filter(u -> !people.holdsRoleIn(u, schemeId)).forEach(u -> errors.add(
+                new Violation("usernames", "Member", "evaluation.invitation.notMember", u)));
+        fail(errors);
+        int added = 0;
+        for (String u : names) {
+            added += jdbc.sql("""
+                    insert into evaluation_invitation (campaign_id, username, invited_by) values (:c, :u, :by)
+                    on conflict do nothing""").param("c", campaignId).param("u", u).param("by", SystemActor.current())
+                    .update();
+        }
+        audit.record(new Change("INVITE", "evaluation_campaign", campaignId, schemeId, "Invitaciones a " + c.name(),
+                null, Map.of("usernames", names)));
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Invitation> invitations(long campaignId) {
+        return jdbc.sql("""
+                select username, responded_at is not null from evaluation_invitation where campaign_id = :c
+                order by username""").param("c", campaignId)
+                .query((rs, n) -> new Invitation(rs.getString(1), rs.getBoolean(2))).list();
+    }
+
+    /** Whether the signed-in person is invited and has not answered yet. */
+    @Transactional(readOnly = true)
+    public boolean mayRespond(long campaignId) {
+        return jdbc.sql("""
+                select exists (select 1 from evaluation_invitation where campaign_id = :c and username = :u
+                               and responded_at is null)""").param("c", campaignId)
+                .param("u", SystemActor.current().toLowerCase()).query(Boolean.class).single();
+    }
+
+    /** Whether the signed-in person was invited and has answered. */
+    @Transactional(readOnly = true)
+    public boolean responded(long campaignId) {
+        return jdbc.sql("""
+                select exists (select 1 from evaluation_invitation where campaign_id = :c and username = :u
+                               and responded_at is not null)""").param("c", campaignId)
+                .param("u", SystemActor.current().toLowerCase()).query(Boolean.class).single();
+    }
+
+    /**
+     * Records one invited respondent's answers, once per person and campaign: anyone not invited
+     * is refused before their input is even read, and a second response is refused (in an
+     * anonymous campaign the first cannot be found to be replaced). In an anonymous campaign no
+     * name is kept with the answers. Every question needs a score 1–5, within the campaign's dates.
      */
     @Transactional
     public long respond(long schemeId, long campaignId, String group, String name, String unitCode, List<Answer> answers,
             LocalDate today) {
         Campaign c = campaign(schemeId, campaignId);
+        String respondent = SystemActor.current().toLowerCase();
+        boolean invited = jdbc.sql("select exists (select 1 from evaluation_invitation where campaign_id = :c and username = :u)")
+                .param("c", campaignId).param("u", respondent).query(Boolean.class).single();
+        if (!invited) {
+            throw new AccessDeniedException("Solo responden esta autoevaluación las personas que el equipo del esquema invitó.");
+        }
         List<Violation> errors = new ArrayList<>();
         Group g = null;
         try {
@@ -185,6 +256,13 @@ public class SelfEvaluations {
             }
         }
         fail(errors);
+        // Taking the invitation is atomic: of two simultaneous responses, one finds it already taken.
+        if (jdbc.sql("""
+                update evaluation_invitation set responded_at = now()
+                where campaign_id = :c and username = :u and responded_at is null""")
+                .param("c", campaignId).param("u", respondent).update() == 0) {
+            throw new InvalidInputException("campaign", "OneResponse", "evaluation.response.duplicate");
+        }
         long id = jdbc.sql("""
                 insert into evaluation_response (campaign_id, respondent_group, respondent_name, unit_code)
                 values (:c, :g, :n, :u) returning id""").param("c", campaignId).param("g", g.name())

@@ -10,8 +10,21 @@ import java.util.Optional;
  */
 public interface Citizens {
 
-    /** Creates the account with the CITIZEN role; anyone may call it (self sign-up). */
-    Citizen register(NewCitizen input);
+    /**
+     * Creates the account with the CITIZEN role; anyone may call it (self sign-up), a limited number
+     * of times per client address ({@link SignUpLimitReached}). The account starts unverified: a
+     * code goes out through the {@link VerificationSender}.
+     */
+    Citizen register(NewCitizen input, String clientAddress);
+
+    /** Whether the citizen confirmed the code sent at sign-up (accounts older than verification count as verified). */
+    boolean isVerified(long citizenId);
+
+    /** The signed-in citizen confirms their code; a wrong, expired or overused code is invalid input on "code". */
+    void verifyCurrent(String code);
+
+    /** Sends the signed-in citizen a new code (at most once a minute). */
+    void resendCode();
 
     /** The signed-in user if they hold the CITIZEN role. */
     Optional<Citizen> current();
@@ -23,6 +36,23 @@ public interface Citizens {
      * a deletion right that left the name in the log would not delete it.
      */
     void deleteCurrent();
+
+    /** Too many sign-ups from one address in the window: answered 429 with a clear message. */
+    class SignUpLimitReached extends RuntimeException {
+
+        private final transient java.time.Duration window;
+
+        public SignUpLimitReached(int max, java.time.Duration window) {
+            super("Demasiados registros desde esta conexión: se permiten " + max + " cada "
+                    + (window.toMinutes() >= 60 ? window.toHours() + " h" : window.toMinutes() + " min")
+                    + ". Intente más tarde o regístrese en la oficina del esquema.");
+            this.window = window;
+        }
+
+        public java.time.Duration window() {
+            return window;
+        }
+    }
 
     record NewCitizen(String username, String fullName, String email, String password, String unitCode) {
     }

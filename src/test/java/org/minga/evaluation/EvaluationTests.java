@@ -68,8 +68,16 @@ class EvaluationTests {
         List<Integer> questions = JsonPath.read(read(base + "/campaigns/" + campaign + "/questions").andReturn().getResponse()
                 .getContentAsString(), "$[*].id");
         assertThat(questions).hasSize(9);
-        respond(campaign, questions, "MUNICIPAL", "54498", 4).andExpect(status().isCreated());
-        respond(campaign, questions, "CIVIL_SOCIETY", "54003", 2).andExpect(status().isCreated());
+        var fixtures = new ApiFixtures(mvc);
+        String alcaldia = TestData.unique("alcaldia");
+        String junta = TestData.unique("junta");
+        fixtures.user(alcaldia, PASSWORD, "MEMBER_OFFICIAL", scheme, "54498");
+        fixtures.user(junta, PASSWORD, "BOARD_MEMBER", scheme, null);
+        write(post(base + "/campaigns/" + campaign + "/invitations"), director,
+                "{\"usernames\":[\"" + alcaldia + "\",\"" + junta + "\"]}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(2));
+        respond(alcaldia, campaign, questions, "MUNICIPAL", "54498", 4).andExpect(status().isCreated());
+        respond(junta, campaign, questions, "CIVIL_SOCIETY", "54003", 2).andExpect(status().isCreated());
         read(base + "/campaigns/" + campaign + "/results").andExpect(jsonPath("$.responses").value(2))
                 .andExpect(jsonPath("$.mean").value(3.0))
                 .andExpect(jsonPath("$.byDimension[0].key").value("OBJECTIVES"))
@@ -97,7 +105,9 @@ class EvaluationTests {
                 + "\"anonymous\":false,\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now() + "\"}"));
         List<Integer> questions = JsonPath.read(read(base + "/campaigns/" + campaign + "/questions").andReturn().getResponse()
                 .getContentAsString(), "$[*].id");
-        respond(campaign, questions, "NOBODY", "99999", 6).andExpect(status().isBadRequest())
+        write(post(base + "/campaigns/" + campaign + "/invitations"), director, "{\"usernames\":[\"" + director + "\"]}")
+                .andExpect(status().isOk());
+        respond(director, campaign, questions, "NOBODY", "99999", 6).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("group", "unitCode", "name",
                         "q" + questions.getFirst())));
         write(post(base + "/campaigns"), director, "{\"name\":\"Mal\",\"template\":\"OTRA\",\"opensOn\":\"2026-02-01\",\"closesOn\":\"2026-01-01\"}")
@@ -115,12 +125,58 @@ class EvaluationTests {
                 .andExpect(jsonPath("$.steps[0].evidence").value("Acta de la asamblea de marzo"));
     }
 
-    private ResultActions respond(long campaign, List<Integer> questions, String group, String unit, int score) throws Exception {
+    @Test
+    void onlyInvitedPeopleAnswerOnceEachAndNobodyElseMovesTheHealthIndex() throws Exception {
+        long campaign = id(write(post(base + "/campaigns"), director, "{\"name\":\"Solo invitados\",\"template\":\"RINDE\","
+                + "\"anonymous\":true,\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now() + "\"}"));
+        List<Integer> questions = JsonPath.read(read(base + "/campaigns/" + campaign + "/questions").andReturn().getResponse()
+                .getContentAsString(), "$[*].id");
+        var fixtures = new ApiFixtures(mvc);
+        String invited = TestData.unique("invitada");
+        String uninvited = TestData.unique("noinvitado");
+        String citizen = TestData.unique("ciudadano");
+        fixtures.user(invited, PASSWORD, "MEMBER_OFFICIAL", scheme, "54498");
+        fixtures.user(uninvited, PASSWORD, "MEMBER_OFFICIAL", scheme, "54003");
+        fixtures.user(citizen, PASSWORD, "CITIZEN", null, "54498");
+        // Staff invite only people of the scheme: a citizen or another scheme's admin is refused by name.
+        write(post(base + "/campaigns/" + campaign + "/invitations"), director,
+                "{\"usernames\":[\"" + invited + "\",\"" + citizen + "\",\"" + outsider + "\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.hasItems(
+                        containsString(citizen), containsString(outsider))));
+        write(post(base + "/campaigns/" + campaign + "/invitations"), outsider, "{\"usernames\":[\"" + outsider + "\"]}")
+                .andExpect(status().isForbidden());
+        write(post(base + "/campaigns/" + campaign + "/invitations"), director, "{\"usernames\":[\"" + invited + "\"]}")
+                .andExpect(status().isOk());
+        String healthBefore = read(base + "/health").andReturn().getResponse().getContentAsString();
+
+        // Stuffing: a citizen, an uninvited official and another scheme's admin, ten times each.
+        for (int i = 0; i < 10; i++) {
+            for (String who : List.of(citizen, uninvited, outsider)) {
+                respond(who, campaign, questions, "MUNICIPAL", "54498", 5).andExpect(status().isForbidden());
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from evaluation_response where campaign_id = :c").param("c", campaign)
+                .query(Long.class).single()).isZero();
+        assertThat(read(base + "/health").andReturn().getResponse().getContentAsString()).isEqualTo(healthBefore);
+
+        // The invited official answers once; a second answer is refused and the first stands.
+        respond(invited, campaign, questions, "MUNICIPAL", "54498", 5).andExpect(status().isCreated());
+        respond(invited, campaign, questions, "MUNICIPAL", "54498", 1).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].rule").value("OneResponse"));
+        read(base + "/campaigns/" + campaign + "/results").andExpect(jsonPath("$.responses").value(1))
+                .andExpect(jsonPath("$.mean").value(5.0));
+        mvc.perform(get("/evaluation/schemes/" + scheme + "/campaigns/" + campaign).with(user(citizen)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Solo responden las personas")));
+    }
+
+    private ResultActions respond(String who, long campaign, List<Integer> questions, String group, String unit, int score)
+            throws Exception {
         StringBuilder answers = new StringBuilder();
         for (Integer q : questions) {
             answers.append(answers.isEmpty() ? "" : ",").append("{\"questionId\":").append(q).append(",\"score\":").append(score).append("}");
         }
-        return write(post(base + "/campaigns/" + campaign + "/responses"), director,
+        return write(post(base + "/campaigns/" + campaign + "/responses"), who,
                 "{\"group\":\"" + group + "\",\"unitCode\":\"" + unit + "\",\"answers\":[" + answers + "]}");
     }
 

@@ -37,6 +37,8 @@ class ParticipationBrowserTest extends BrowserTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.minga.identity.internal.LogVerificationSender codes;
 
     @Test
     void aReportedIssueIsPrioritisedAgreedAndFollowedInPublic() throws Exception {
@@ -113,8 +115,12 @@ class ParticipationBrowserTest extends BrowserTest {
         clickAndWait(By.cssSelector("form[action$='/paper'] button[type=submit]"));
         waitFor("#ballot-counts", "1 (0 en línea, 1 en papel)");
 
-        // Ana votes online.
+        // Ana verifies her account with the code sent to her, then votes online.
         switchTo(ana);
+        browser.get(url("/participation/verify"));
+        fill(browser.findElement(By.cssSelector("form[action$='/verify']")), "code", codes.lastCodeFor(ana).orElseThrow());
+        clickAndWait(By.cssSelector("form[action$='/verify'] button[type=submit]"));
+        waitFor("main", "Su cuenta está verificada");
         browser.get(url("/participation/prioritisations/" + exercise + "/vote"));
         browser.findElement(By.id("vote-approve-" + waterOption)).click();
         clickAndWait(By.cssSelector("form[action$='/vote'] button[type=submit]"));

@@ -69,6 +69,8 @@ class ParticipationTests {
     Agreements agreements;
     @Autowired
     Events events;
+    @Autowired
+    org.minga.identity.internal.LogVerificationSender codes;
     long scheme;
     String director;
     String stranger;
@@ -98,11 +100,15 @@ class ParticipationTests {
         SecurityContextHolder.clearContext();
     }
 
+    /** A citizen who signed up (each from their own address, as people do) and verified the code sent to them. */
     String citizen(String unit) throws Exception {
         String name = TestData.unique("ciudadana");
-        mvc.perform(post("/public/participation/register").with(csrf()).param("username", name)
+        mvc.perform(post("/public/participation/register").with(csrf()).with(org.minga.support.ClientAddress.from(
+                "10.54." + (name.hashCode() & 0xff) + "." + ((name.hashCode() >> 8) & 0xff))).param("username", name)
                 .param("fullName", "Ana Ciudadana").param("email", name + "@correo.co").param("password", PASSWORD)
                 .param("unitCode", unit)).andExpect(redirectedUrl("/login?registered"));
+        mvc.perform(post("/participation/verify").with(user(name)).with(csrf())
+                .param("code", codes.lastCodeFor(name).orElseThrow())).andExpect(redirectedUrl("/participation/verify"));
         return name;
     }
 

@@ -13,6 +13,7 @@ import org.minga.evaluation.DecisionAid;
 import org.minga.evaluation.Health;
 import org.minga.evaluation.HealthIndex;
 import org.minga.evaluation.SelfEvaluations;
+import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +56,12 @@ class EvaluationApiController {
     record Created(long id) {
     }
 
+    record InvitationBody(List<String> usernames) {
+    }
+
+    record Invited(int added, List<SelfEvaluations.Invitation> invitations) {
+    }
+
     @GetMapping("/health")
     @Operation(summary = "Índice de salud del esquema en una fecha, con cada componente explicado")
     HealthIndex.Result health(@PathVariable long id,
@@ -89,10 +96,19 @@ class EvaluationApiController {
 
     @Audience(Reader.ACCOUNT)
     @PostMapping("/campaigns/{campaignId}/responses")
+    @Idempotent
     @Operation(summary = "Registra las respuestas (1 a 5) de un participante de un grupo")
     ResponseEntity<Created> respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody ResponseBody b) {
         return ResponseEntity.status(201).body(new Created(evaluations.respond(id, campaignId, b.group(), b.name(),
                 b.unitCode(), b.answers(), LocalDate.now())));
+    }
+
+    @PostMapping("/campaigns/{campaignId}/invitations")
+    @Operation(summary = "Invita a responder a usuarios con función en el esquema (junta, equipo, funcionarios de miembros)",
+            description = "Solo los invitados responden, una vez cada uno; invitar de nuevo a alguien no cambia nada.")
+    Invited invite(@PathVariable long id, @PathVariable long campaignId, @RequestBody InvitationBody b) {
+        int added = evaluations.invite(id, campaignId, b.usernames());
+        return new Invited(added, evaluations.invitations(campaignId));
     }
 
     @GetMapping("/campaigns/{campaignId}/results")

@@ -18,6 +18,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
+import org.minga.platform.web.Idempotent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -106,6 +107,10 @@ class EvaluationController {
         model.addAttribute("dimensions", questions.stream().map(SelfEvaluations.Question::dimension).distinct().toList());
         model.addAttribute("results", evaluations.results(id, campaignId));
         model.addAttribute("actions", evaluations.actions(campaignId));
+        boolean mayRespond = evaluations.mayRespond(campaignId);
+        model.addAttribute("mayRespond", mayRespond);
+        model.addAttribute("responded", !mayRespond && evaluations.responded(campaignId));
+        model.addAttribute("invitations", scopes.canWriteScheme(id) ? evaluations.invitations(campaignId) : List.of());
         model.addAttribute("groups", SelfEvaluations.Group.values());
         model.addAttribute("members", facts.members(id, LocalDate.now()));
         if (!model.containsAttribute("actionForm")) {
@@ -117,6 +122,7 @@ class EvaluationController {
     /** Scores arrive as {@code score_<question id>} (1–5) and comments as {@code comment_<question id>}. */
     @Audience(Reader.ACCOUNT)
     @PostMapping("/campaigns/{campaignId}/responses")
+    @Idempotent
     String respond(@PathVariable long id, @PathVariable long campaignId, @RequestParam Map<String, String> params,
             Model model, RedirectAttributes redirect) {
         List<SelfEvaluations.Answer> answers = new ArrayList<>();
@@ -133,6 +139,20 @@ class EvaluationController {
         } catch (InvalidInputException e) {
             model.addAttribute("responseErrors", e.violations());
             model.addAttribute("answers", params);
+            return campaign(id, campaignId, model);
+        }
+    }
+
+    /** User names separated by commas, spaces or new lines. */
+    @PostMapping("/campaigns/{campaignId}/invitations")
+    String invite(@PathVariable long id, @PathVariable long campaignId, @RequestParam(defaultValue = "") String usernames,
+            Model model, RedirectAttributes redirect) {
+        try {
+            evaluations.invite(id, campaignId, List.of(usernames.split("[,;\\s]+")));
+            redirect.addFlashAttribute("invited", true);
+            return "redirect:/evaluation/schemes/" + id + "/campaigns/" + campaignId + "#invitations";
+        } catch (InvalidInputException e) {
+            model.addAttribute("invitationErrors", e.violations());
             return campaign(id, campaignId, model);
         }
     }

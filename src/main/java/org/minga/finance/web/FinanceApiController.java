@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
 import org.minga.finance.internal.StatementPdf;
+import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -88,6 +89,7 @@ class FinanceApiController {
     }
 
     @PostMapping(BASE + "/payments")
+    @Idempotent
     @Operation(summary = "Registra un pago y lo aplica a las obligaciones abiertas más antiguas del miembro en esa moneda")
     ResponseEntity<Contributions.Payment> pay(@PathVariable long id, @RequestBody Contributions.PaymentInput body) {
         var payment = contributions.pay(id, body);
@@ -96,6 +98,7 @@ class FinanceApiController {
     }
 
     @PostMapping(BASE + "/in-kind")
+    @Idempotent
     @Operation(summary = "Registra un aporte en especie valorado, bajo una regla IN_KIND")
     ResponseEntity<Contributions.Payment> inKind(@PathVariable long id, @RequestBody InKindBody body) {
         var payment = contributions.contributeInKind(id, body.ruleId() == null ? -1 : body.ruleId(), body.unitCode(),

@@ -22,6 +22,7 @@ import org.minga.identity.Scopes;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.Schemes;
+import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -128,6 +129,7 @@ class FinanceController {
     }
 
     @PostMapping("/payments")
+    @Idempotent
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);
@@ -144,6 +146,7 @@ class FinanceController {
     }
 
     @PostMapping("/in-kind")
+    @Idempotent
     String inKind(@PathVariable long id, @ModelAttribute("inKindForm") InKindForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);

@@ -27,16 +27,22 @@ class CitizenAccounts implements Citizens {
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final SignUpLimit limit;
+    private final CitizenVerifications verifications;
 
-    CitizenAccounts(UserAccountRepository users, PasswordEncoder encoder, AuditLog audit) {
+    CitizenAccounts(UserAccountRepository users, PasswordEncoder encoder, AuditLog audit, SignUpLimit limit,
+            CitizenVerifications verifications) {
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
+        this.limit = limit;
+        this.verifications = verifications;
     }
 
     @Override
     @Transactional
-    public Citizen register(NewCitizen input) {
+    public Citizen register(NewCitizen input, String clientAddress) {
+        limit.take(clientAddress == null ? "unknown" : clientAddress);
         List<Violation> problems = new ArrayList<>();
         String username = input.username() == null ? "" : input.username().strip().toLowerCase();
         if (!UserAdministration.USERNAME.matcher(username).matches()) {
@@ -58,8 +64,40 @@ class CitizenAccounts implements Citizens {
         user.getGrants().add(new Grant(Role.CITIZEN, null, unit));
         user = users.save(user);
         audit.record(Change.created(ENTITY, user.getId(), null, "Registro de ciudadano " + username,
-                Map.of("role", Role.CITIZEN.name())));
+                Map.of("role", Role.CITIZEN.name(), "verified", false)));
+        verifications.issue(user);
         return citizen(user).orElseThrow();
+    }
+
+    @Override
+    public boolean isVerified(long citizenId) {
+        return verifications.isVerified(citizenId);
+    }
+
+    /** Wrong tries are kept (no rollback): they count towards the code's five. */
+    @Override
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    public void verifyCurrent(String code) {
+        Citizen citizen = signedInCitizen();
+        if (verifications.isVerified(citizen.id())) {
+            return;
+        }
+        verifications.verify(citizen.id(), code);
+        audit.record(new Change("VERIFY", ENTITY, citizen.id(), null, "Cuenta de ciudadano verificada", null,
+                Map.of("verified", true)));
+    }
+
+    @Override
+    @Transactional
+    public void resendCode() {
+        Citizen citizen = signedInCitizen();
+        if (!verifications.isVerified(citizen.id())) {
+            verifications.resend(users.findById(citizen.id()).orElseThrow());
+        }
+    }
+
+    private Citizen signedInCitizen() {
+        return current().orElseThrow(() -> new AccessDeniedException("Solo un ciudadano verifica su propia cuenta."));
     }
 
     @Override

@@ -32,6 +32,15 @@ public class CurrentGrants implements Scopes {
                 .orElse(Set.of());
     }
 
+    /** The signed-in user's account id, if signed in with an enabled account. */
+    public java.util.Optional<Long> userId() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return java.util.Optional.empty();
+        }
+        return users.findByUsername(auth.getName()).filter(UserAccount::isEnabled).map(UserAccount::getId);
+    }
+
     public boolean isPlatformAdmin() {
         return grants().stream().anyMatch(g -> g.role() == Role.PLATFORM_ADMIN);
     }

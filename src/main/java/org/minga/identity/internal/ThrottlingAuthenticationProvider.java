@@ -1,16 +1,19 @@
 package org.minga.identity.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password login for forms and HTTP Basic alike, refused while the user name or address is locked. */
+/**
+ * Password login for forms and HTTP Basic alike. Each check takes a slot on its address and on its
+ * pair (user name, address) before the password is read; a locked pair or address is refused
+ * unchecked. A guesser locks only their own pair: the user logs in from elsewhere.
+ */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
@@ -26,27 +29,27 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String userKey = "user:" + authentication.getName().toLowerCase(Locale.ROOT);
-        String addressKey = authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? "address:" + details.getRemoteAddress() : null;
-        Optional<LoginThrottle.State> userState = throttle.state(userKey);
-        userState.flatMap(LoginThrottle.State::locked)
-                .or(() -> addressKey == null ? Optional.empty()
-                        : throttle.state(addressKey).flatMap(LoginThrottle.State::locked))
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        String pairKey = LoginThrottle.pair(authentication.getName(), address);
+        String addressKey = LoginThrottle.address(address);
+        throttle.attempt(addressKey, limits.maxFailuresPerAddress(), limits.window(), limits.lockout())
                 .ifPresent(until -> {
                     throw new LoginThrottledException(until);
                 });
+        Optional<java.time.Instant> pairLocked = throttle.attempt(pairKey, limits.maxFailuresPerUser(), limits.window(),
+                limits.lockout());
+        if (pairLocked.isPresent()) {
+            throttle.failed(addressKey, limits.maxFailuresPerAddress(), limits.lockout());
+            throw new LoginThrottledException(pairLocked.get());
+        }
         try {
             Authentication result = passwords.authenticate(authentication);
-            if (userState.isPresent()) {
-                throttle.success(userKey);
-            }
+            throttle.succeeded(pairKey, addressKey);
             return result;
-        } catch (BadCredentialsException e) {
-            throttle.failure(userKey, limits.maxFailuresPerUser(), limits.window(), limits.lockout());
-            if (addressKey != null) {
-                throttle.failure(addressKey, limits.maxFailuresPerAddress(), limits.window(), limits.lockout());
-            }
+        } catch (AuthenticationException e) {
+            throttle.failed(pairKey, limits.maxFailuresPerUser(), limits.lockout());
+            throttle.failed(addressKey, limits.maxFailuresPerAddress(), limits.lockout());
             throw e;
         }
     }

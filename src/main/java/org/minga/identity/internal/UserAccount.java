@@ -28,6 +28,7 @@ public class UserAccount {
     private Instant passwordChangedAt;
     private Instant createdAt;
     private Instant updatedAt;
+    private Long createdBy;
     @Version
     private Integer version;
     @MappedCollection(idColumn = "app_user")
@@ -85,8 +86,10 @@ public class UserAccount {
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
     public Set<Grant> getGrants() { return grants; }
+    Long getCreatedBy() { return createdBy; }
 
     void setFullName(String fullName) { this.fullName = fullName; }
     void setEmail(String email) { this.email = email; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
+    void setCreatedBy(Long createdBy) { this.createdBy = createdBy; }
 }

@@ -27,7 +27,6 @@ public class UserAdministration {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     /** DIVIPOLA department (2 digits) or municipality (5); Salvadoran "D097" districts, "M21" municipalities. */
     static final Pattern UNIT_CODE = Pattern.compile("\\d{2}|\\d{5}|D\\d{3}|M\\d{2}");
-    static final int MIN_PASSWORD = 10;
     private static final String ENTITY = "user";
 
     private final UserAccountRepository users;
@@ -35,14 +34,16 @@ public class UserAdministration {
     private final CurrentGrants current;
     private final SchemeDirectory schemes;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
     UserAdministration(UserAccountRepository users, PasswordEncoder encoder, CurrentGrants current,
-            SchemeDirectory schemes, AuditLog audit) {
+            SchemeDirectory schemes, AuditLog audit, LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.current = current;
         this.schemes = schemes;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     public record NewUser(String username, String fullName, String email, String password, Grant grant) {
@@ -77,6 +78,7 @@ public class UserAdministration {
         if (input.grant() != null) {
             user.getGrants().add(normalise(input.grant()));
         }
+        user.setCreatedBy(current.userId().orElse(null));
         user = users.save(user);
         audit.record(Change.created(ENTITY, user.getId(), schemeOf(input.grant()), "Usuario " + username,
                 user.auditState()));
@@ -90,7 +92,7 @@ public class UserAdministration {
             throw new InvalidInputException(problems);
         }
         requireMayGrant(grant);
-        UserAccount user = find(userId);
+        UserAccount user = findVisible(userId);
         var before = user.auditState();
         Grant normalised = normalise(grant);
         if (!user.getGrants().add(normalised)) {
@@ -106,7 +108,7 @@ public class UserAdministration {
     @Transactional
     public UserAccount revokeGrant(long userId, Grant grant) {
         requireMayGrant(grant);
-        UserAccount user = find(userId);
+        UserAccount user = findVisible(userId);
         var before = user.auditState();
         if (!user.getGrants().remove(normalise(grant))) {
             throw new NotFoundException("función", grant.describe());
@@ -147,6 +149,20 @@ public class UserAdministration {
                 null, null));
     }
 
+    /**
+     * A platform administrator lifts the login locks of a user name from every address (a user
+     * locked out by their own typing, or by a guesser on their network). Answers how many were lifted.
+     */
+    @Transactional
+    public int unlockLogin(long userId) {
+        current.requirePlatformAdmin();
+        UserAccount user = find(userId);
+        int lifted = throttle.unlock(user.getUsername());
+        audit.record(new Change("UNLOCK", ENTITY, userId, null, "Bloqueos de inicio de sesión quitados a "
+                + user.getUsername() + " (" + lifted + ")", null, null));
+        return lifted;
+    }
+
     /** The signed-in user changes their own password, proving they know the current one. */
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmation) {
@@ -172,17 +188,21 @@ public class UserAdministration {
         return users.findByUsername(username).orElseThrow(() -> new NotFoundException("usuario", username));
     }
 
-    /** A scheme administrator may only see users who hold a grant in one of their schemes. */
+    /**
+     * A scheme administrator sees, and grants to, only the users who hold a role in one of their
+     * schemes or whom they created. Anyone else is "not found", word for word the answer for an id
+     * that does not exist, so that account ids cannot be enumerated.
+     */
     public UserAccount findVisible(long userId) {
-        UserAccount user = find(userId);
         if (current.isPlatformAdmin()) {
-            return user;
+            return find(userId);
         }
         List<Long> administered = current.administeredSchemes();
-        if (user.getGrants().stream().noneMatch(g -> g.schemeId() != null && administered.contains(g.schemeId()))) {
-            throw new AccessDeniedException("Este usuario no pertenece a sus esquemas.");
-        }
-        return user;
+        Long me = current.userId().orElse(null);
+        return users.findById(userId)
+                .filter(user -> (me != null && me.equals(user.getCreatedBy())) || user.getGrants().stream()
+                        .anyMatch(g -> g.schemeId() != null && administered.contains(g.schemeId())))
+                .orElseThrow(() -> new NotFoundException("usuario", userId));
     }
 
     public UserAccount find(long userId) {
@@ -239,11 +259,7 @@ public class UserAdministration {
     }
 
     static void checkPassword(String field, String password, String username, List<Violation> problems) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            problems.add(new Violation(field, "Size", "password.size", MIN_PASSWORD));
-        } else if (password.equalsIgnoreCase(username)) {
-            problems.add(new Violation(field, "NotUsername", "password.notUsername"));
-        }
+        PasswordRules.check(field, password, username, problems);
     }
 
     private static Grant normalise(Grant grant) {

@@ -29,8 +29,11 @@ public class UserDirectory {
             List<String> grants) {
     }
 
-    /** A page of users by name; with {@code schemes}, only users holding a grant in one of them. */
-    public List<UserSummary> page(List<Long> schemes, String search, int page, int size) {
+    /**
+     * A page of users by name; with {@code schemes}, only users holding a grant in one of them or
+     * created by {@code createdBy} (what a scheme administrator may see).
+     */
+    public List<UserSummary> page(List<Long> schemes, Long createdBy, String search, int page, int size) {
         String like = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase() + "%";
         List<Row> rows = jdbc.sql("""
                 select u.id, u.username, u.full_name, u.email, u.enabled,
@@ -39,13 +42,14 @@ public class UserDirectory {
                         from user_grant g where g.app_user = u.id) as grants
                 from app_user u
                 where (cast(:like as text) is null or lower(u.username) like :like or lower(u.full_name) like :like)
-                  and (:allSchemes or exists (select 1 from user_grant g where g.app_user = u.id
-                                              and g.scheme_id in (:schemes)))
+                  and (:allSchemes or u.created_by = :createdBy
+                       or exists (select 1 from user_grant g where g.app_user = u.id and g.scheme_id in (:schemes)))
                 order by lower(u.username)
                 limit :limit offset :offset
                 """)
                 .param("like", like)
                 .param("allSchemes", schemes == null)
+                .param("createdBy", createdBy == null ? -1L : createdBy)
                 .param("schemes", schemes == null || schemes.isEmpty() ? List.of(-1L) : schemes)
                 .param("limit", size)
                 .param("offset", (long) page * size)

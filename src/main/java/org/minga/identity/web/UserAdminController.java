@@ -53,7 +53,7 @@ class UserAdminController {
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
         List<Long> scope = current.isPlatformAdmin() ? null : current.administeredSchemes();
-        var users = directory.page(scope, q, Math.max(page, 0), PAGE_SIZE + 1);
+        var users = directory.page(scope, current.userId().orElse(null), q, Math.max(page, 0), PAGE_SIZE + 1);
         model.addAttribute("users", users.stream().limit(PAGE_SIZE).toList());
         model.addAttribute("hasNext", users.size() > PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));
@@ -130,6 +130,13 @@ class UserAdminController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("resetError", e.violations().getFirst().messageKey());
         }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlockLogin(@PathVariable long id, RedirectAttributes redirect) {
+        administration.unlockLogin(id);
+        redirect.addFlashAttribute("notice", "login.unlocked");
         return "redirect:/admin/users/" + id;
     }
 

@@ -72,7 +72,8 @@ class UserApiController {
     @Operation(summary = "Usuarios (los de sus esquemas, para un administrador de esquema)")
     List<UserSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String q) {
-        return directory.page(current.isPlatformAdmin() ? null : current.administeredSchemes(), q, Math.max(page, 0),
+        boolean all = current.isPlatformAdmin();
+        return directory.page(all ? null : current.administeredSchemes(), current.userId().orElse(null), q, Math.max(page, 0),
                 Math.clamp(size, 1, 200));
     }
 
@@ -103,6 +104,16 @@ class UserApiController {
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SCHEME_ADMIN')")
     UserBody revokeGrant(@PathVariable long id, @RequestBody GrantBody body) {
         return visibleGrants(administration.revokeGrant(id, body.grant()));
+    }
+
+    record Unlocked(int lifted) {
+    }
+
+    @DeleteMapping("/users/{id}/login-locks")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Quita los bloqueos de inicio de sesión del usuario desde cualquier dirección (auditado)")
+    Unlocked unlockLogin(@PathVariable long id) {
+        return new Unlocked(administration.unlockLogin(id));
     }
 
     /** A scheme administrator may grant a role to any user, but sees only the grants of their schemes. */

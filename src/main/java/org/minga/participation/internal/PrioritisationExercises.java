@@ -235,6 +235,11 @@ public class PrioritisationExercises {
                     "participation.ballot.delegatesOnPaper")));
         }
         requireEligibleCitizen(exercise, citizen, "voter");
+        // A throwaway account must not be a vote: online ballots need a verified account. (Paper
+        // ballots are entered by staff, who see the person.)
+        if (!citizens.isVerified(citizen.id())) {
+            throw new InvalidInputException(List.of(new Violation("voter", "Verified", "participation.ballot.unverified")));
+        }
         cast(exercise, "citizen:" + citizen.id(), Channel.ONLINE, choice);
     }
 

@@ -18,6 +18,7 @@ import org.minga.participation.internal.PrioritisationExercises;
 import org.minga.participation.internal.TerritorialIssues;
 import org.minga.platform.InvalidInputException;
 import org.minga.registry.Schemes;
+import org.minga.platform.web.Idempotent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -101,6 +102,36 @@ class CitizenController {
         return "participation/my-reports";
     }
 
+    @GetMapping("/verify")
+    String verifyForm(Model model) {
+        model.addAttribute("verified", citizens.current().map(c -> citizens.isVerified(c.id())).orElse(false));
+        return "participation/verify";
+    }
+
+    @PostMapping("/verify")
+    String verify(@RequestParam(defaultValue = "") String code, Model model, RedirectAttributes redirect) {
+        try {
+            citizens.verifyCurrent(code);
+            redirect.addFlashAttribute("notice", "citizen.verify.done");
+            return "redirect:/participation/verify";
+        } catch (InvalidInputException e) {
+            formErrors.show(model, "verify", e, Map.of());
+            return verifyForm(model);
+        }
+    }
+
+    @PostMapping("/verify/resend")
+    String resend(Model model, RedirectAttributes redirect) {
+        try {
+            citizens.resendCode();
+            redirect.addFlashAttribute("notice", "citizen.verify.sent");
+            return "redirect:/participation/verify";
+        } catch (InvalidInputException e) {
+            formErrors.show(model, "verify", e, Map.of());
+            return verifyForm(model);
+        }
+    }
+
     @GetMapping("/prioritisations/{id}/vote")
     String voteForm(@PathVariable long id, Model model) {
         var exercise = exercises.get(id);
@@ -110,6 +141,7 @@ class CitizenController {
     }
 
     @PostMapping("/prioritisations/{id}/vote")
+    @Idempotent
     String vote(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
             RedirectAttributes redirect) {
         try {

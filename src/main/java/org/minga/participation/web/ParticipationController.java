@@ -23,6 +23,7 @@ import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
 import org.minga.projects.ProjectDigest;
 import org.minga.registry.Schemes;
+import org.minga.platform.web.Idempotent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -154,6 +155,7 @@ class ParticipationController {
     }
 
     @PostMapping("/prioritisations/{exerciseId}/paper")
+    @Idempotent
     String paperBallot(@PathVariable long id, @PathVariable long exerciseId, @RequestParam Map<String, String> form,
             Model model, RedirectAttributes redirect) {
         var exercise = exercises.get(exerciseId);

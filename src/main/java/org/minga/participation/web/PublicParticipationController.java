@@ -20,7 +20,12 @@ import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -137,16 +142,24 @@ class PublicParticipationController {
         return "participation/register";
     }
 
+    /** The client's own address: Minga does not trust forwarded headers, so a proxy's clients share its limit. */
     @PostMapping("/register")
-    String register(@RequestParam Map<String, String> form, Model model) {
+    String register(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        Map<String, String> kept = new java.util.HashMap<>(form);
+        kept.remove("password");
         try {
             citizens.register(new Citizens.NewCitizen(form.get("username"), form.get("fullName"), form.get("email"),
-                    form.get("password"), form.get("unitCode")));
+                    form.get("password"), form.get("unitCode")), request.getRemoteAddr());
             return "redirect:/login?registered";
         } catch (InvalidInputException e) {
-            Map<String, String> kept = new java.util.HashMap<>(form);
-            kept.remove("password");
             formErrors.show(model, "register", e, kept);
+            return "participation/register";
+        } catch (Citizens.SignUpLimitReached e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.window().toSeconds()));
+            formErrors.show(model, "register", new InvalidInputException("address", "SignUpLimit", "citizen.signUp.limit"),
+                    kept);
             return "participation/register";
         }
     }

@@ -23,6 +23,7 @@ import org.minga.projects.internal.Needs;
 import org.minga.projects.internal.ProjectList;
 import org.minga.projects.internal.Projects;
 import org.minga.projects.internal.Spreadsheets;
+import org.minga.platform.web.Idempotent;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -210,6 +211,7 @@ class ProjectApiController {
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/financing")
+    @Idempotent
     @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
     ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody FinancingBody b) {
         var line = financing.add(id, b.sourceType(), b.entity(), b.unitCode(), b.amount(), b.currency(),

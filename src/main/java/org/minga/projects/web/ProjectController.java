@@ -28,6 +28,7 @@ import org.minga.projects.web.ProjectForms.ProjectForm;
 import org.minga.projects.web.ProjectForms.ReportForm;
 import org.minga.projects.web.ProjectForms.StageForm;
 import org.minga.registry.Schemes;
+import org.minga.platform.web.Idempotent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -276,6 +277,7 @@ class ProjectController {
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/financing")
+    @Idempotent
     String financing(@PathVariable long id, @ModelAttribute("financingForm") FinancingForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(projects.get(id).schemeId());

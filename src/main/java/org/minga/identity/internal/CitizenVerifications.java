@@ -1,0 +1,91 @@
+package org.minga.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.minga.identity.VerificationSender;
+import org.minga.platform.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The six-digit codes that verify a citizen's account: sent through the {@link VerificationSender},
+ * kept as a hash, valid for a day and for five tries; a new one at most once a minute.
+ */
+@Component
+class CitizenVerifications {
+
+    static final Duration VALID = Duration.ofDays(1);
+    static final Duration RESEND_AFTER = Duration.ofMinutes(1);
+    static final int MAX_ATTEMPTS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final VerificationSender sender;
+
+    CitizenVerifications(JdbcClient jdbc, VerificationSender sender) {
+        this.jdbc = jdbc;
+        this.sender = sender;
+    }
+
+    /** A new code for the account, replacing any earlier one, delivered at once. */
+    void issue(UserAccount user) {
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        jdbc.sql("""
+                insert into citizen_verification (app_user, code_hash, expires_at, attempts, sent_at)
+                values (:u, :h, now() + cast(:valid as interval), 0, now())
+                on conflict (app_user) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
+                    attempts = 0, sent_at = now()""")
+                .param("u", user.getId()).param("h", hash(code)).param("valid", VALID.toSeconds() + " seconds").update();
+        sender.send(user.getUsername(), user.getEmail(), code);
+    }
+
+    /** A new code on request, unless one was sent less than a minute ago. */
+    void resend(UserAccount user) {
+        boolean recent = jdbc.sql("""
+                select exists (select 1 from citizen_verification where app_user = :u
+                               and sent_at > now() - cast(:wait as interval))""")
+                .param("u", user.getId()).param("wait", RESEND_AFTER.toSeconds() + " seconds").query(Boolean.class).single();
+        if (recent) {
+            throw new InvalidInputException("code", "Wait", "citizen.verification.wait");
+        }
+        issue(user);
+    }
+
+    boolean isVerified(long userId) {
+        return !jdbc.sql("select exists (select 1 from citizen_verification where app_user = :u)").param("u", userId)
+                .query(Boolean.class).single();
+    }
+
+    /** Checks a code; the right one verifies the account for good. Each try counts, right or wrong. */
+    void verify(long userId, String code) {
+        var row = jdbc.sql("""
+                update citizen_verification set attempts = attempts + 1 where app_user = :u
+                returning code_hash, attempts, expires_at < now()""").param("u", userId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getBoolean(3)}).optional();
+        if (row.isEmpty()) {
+            return;
+        }
+        if ((int) row.get()[1] > MAX_ATTEMPTS || (boolean) row.get()[2]) {
+            throw new InvalidInputException("code", "Expired", "citizen.verification.expired");
+        }
+        String given = code == null ? "" : code.strip();
+        if (!MessageDigest.isEqual(hash(given).getBytes(StandardCharsets.US_ASCII),
+                ((String) row.get()[0]).getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidInputException("code", "Matches", "citizen.verification.wrong");
+        }
+        jdbc.sql("delete from citizen_verification where app_user = :u").param("u", userId).update();
+    }
+
+    private static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.minga.identity.internal;
+
+import org.minga.identity.SchemePeople;
+import org.springframework.stereotype.Component;
+
+@Component
+class SchemePeopleDirectory implements SchemePeople {
+
+    private final UserAccountRepository users;
+
+    SchemePeopleDirectory(UserAccountRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public boolean holdsRoleIn(String username, long schemeId) {
+        return username != null && users.findByUsername(username.strip()).filter(UserAccount::isEnabled)
+                .map(u -> u.getGrants().stream().anyMatch(g -> g.schemeId() != null && g.schemeId() == schemeId))
+                .orElse(false);
+    }
+}
