@@ -1,5 +1,6 @@
 package org.minga.platform.internal.web.input;
 
+import org.minga.platform.TextRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

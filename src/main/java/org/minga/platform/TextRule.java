@@ -1,4 +1,4 @@
-package org.minga.platform.internal.web.input;
+package org.minga.platform;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -24,14 +24,14 @@ public final class TextRule {
      * Fields written in a text area, by name: they may hold line breaks and tabs and up to
      * {@link #LONG_MAX} characters. Every other text is one line of up to {@link #LINE_MAX}.
      */
-    static final Set<String> LONG_FIELDS = Set.of("description", "justification", "location", "mission", "notes",
+    private static final Set<String> LONG_FIELDS = Set.of("description", "justification", "location", "mission", "notes",
             "note", "observation", "procedures", "purposes", "statement", "strategicLines", "summary", "text",
             "contacts", "context", "whatWasDone", "successes", "failures", "lessons", "pendingQuestions", "voices",
             "body", "objective", "objectives", "bets", "agenda", "agreements", "minutes", "comment", "reason",
             "content", "message", "answer", "detail", "details", "result", "results", "progress");
 
     /** Named exceptions: a drawn shape in GeoJSON is long, one line, and checked again by its reader. */
-    static final java.util.Map<String, Integer> OWN_LIMITS = java.util.Map.of("geometry", 200_000);
+    private static final java.util.Map<String, Integer> OWN_LIMITS = java.util.Map.of("geometry", 200_000);
 
     private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}");
 
