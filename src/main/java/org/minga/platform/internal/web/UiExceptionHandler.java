@@ -2,6 +2,7 @@ package org.minga.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.internal.web.input.BadValues;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,6 +15,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /** Refusals and missing things on pages: the friendly error page, with the reason in Spanish. */
 @ControllerAdvice(annotations = Controller.class)
 class UiExceptionHandler {
+
+    private final org.springframework.context.MessageSource messages;
+
+    UiExceptionHandler(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
@@ -33,6 +40,18 @@ class UiExceptionHandler {
         response.setStatus(400);
         model.addAttribute("status", 400);
         model.addAttribute("messageKey", "error.badRequest");
+        return "error";
+    }
+
+    /** A rule broken on a page whose controller has no form to show it beside: the error page says which. */
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.badRequest");
+        model.addAttribute("reason", e.violations().stream().map(v -> messages.getMessage(v.messageKey(), v.args(),
+                v.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+                .reduce((a, b) -> a + " " + b).orElse(null));
         return "error";
     }
 
