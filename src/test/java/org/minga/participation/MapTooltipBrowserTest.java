@@ -37,6 +37,7 @@ class MapTooltipBrowserTest extends BrowserTest {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Provincia del mapa"));
+        fixtures.members(scheme, "54498", "54003");
         String director = TestData.unique("directora");
         fixtures.user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);
         String issue = mvc.perform(post("/api/v1/participation/schemes/" + scheme + "/issues")

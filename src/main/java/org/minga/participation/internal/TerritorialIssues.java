@@ -91,6 +91,9 @@ public class TerritorialIssues {
     public record Marker(double lon, double lat, int count, Long id, String title, String theme) {
     }
 
+    /** The widest zone a report may draw, in degrees of longitude or latitude (about 55 km). */
+    static final double MAX_ZONE_DEGREES = 0.5;
+
     private final JdbcClient jdbc;
     private final Territory territory;
     private final Schemes schemes;
@@ -156,6 +159,10 @@ public class TerritorialIssues {
                         new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name())));
             }
         }
+        List<TerritorialUnit> affected = List.of();
+        if (geometry != null && scheme != null) {
+            affected = placeProblems(scheme.getId(), geometry, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -173,7 +180,7 @@ public class TerritorialIssues {
                 .param("enteredBy", staff ? SystemActor.current() : null)
                 .param("consent", reporter != null ? Timestamp.from(Instant.now()) : null)
                 .query(Long.class).single();
-        for (TerritorialUnit unit : territory.unitsMeeting(geometry, LocalDate.now())) {
+        for (TerritorialUnit unit : affected) {
             jdbc.sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
                     + "on conflict do nothing").param("i", id).param("c", unit.country()).param("u", unit.code())
                     .update();
@@ -192,6 +199,31 @@ public class TerritorialIssues {
                 Map.of("theme", theme.name(), "title", title, "byStaff", staff, "photos", photos.size(), "reserved",
                         input.reserved())));
         return id;
+    }
+
+    /**
+     * An issue lies in the scheme's territory: its place must touch a unit that is a member today
+     * (or lie in a member department), and a zone is at most {@value #MAX_ZONE_DEGREES}° across, so
+     * one report cannot link the whole country's units. Returns the units the place touches.
+     */
+    private List<TerritorialUnit> placeProblems(long schemeId, Geometry geometry, List<Violation> problems) {
+        var box = geometry.getEnvelopeInternal();
+        if (box.getWidth() > MAX_ZONE_DEGREES || box.getHeight() > MAX_ZONE_DEGREES) {
+            problems.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
+            return List.of();
+        }
+        LocalDate today = LocalDate.now();
+        List<TerritorialUnit> units = territory.unitsMeeting(geometry, today);
+        java.util.Set<String> members = new java.util.HashSet<>(schemes.memberUnits(schemeId, today));
+        // A member may be the unit itself or its parent (a department; a Salvadoran municipality of districts).
+        boolean inside = units.stream().anyMatch(u -> members.contains(u.code())
+                || u.parentCode() != null && members.contains(u.parentCode())
+                || u.code().length() == 5 && members.contains(u.code().substring(0, 2)));
+        if (!inside) {
+            problems.add(new Violation(geometry.getDimension() == 0 ? "lat" : "geometry", "Territory",
+                    "participation.issue.geometry.outside"));
+        }
+        return units;
     }
 
     @Transactional
