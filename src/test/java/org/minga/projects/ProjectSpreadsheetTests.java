@@ -95,6 +95,12 @@ class ProjectSpreadsheetTests {
                 .andExpect(jsonPath("$.errors[0].message").value(
                         "El archivo tiene más de 20.000 filas de proyectos; divídalo en varios archivos."));
         System.out.printf("Heap before %d MB, max %d MB%n", usedBefore >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        // The reader stops at the cap: it hands over the header and ten rows, then refuses, unread past them.
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.minga.platform.SpreadsheetRows.read(
+                new ByteArrayInputStream(out.toByteArray()), 10, (n, cells) -> seen.incrementAndGet()))
+                .isInstanceOf(org.minga.platform.SpreadsheetRows.TooManyRows.class);
+        assertThat(seen.get()).isEqualTo(11);
         assertThat(projects()).isZero();
     }
 
