@@ -62,7 +62,7 @@ class MapTooltipBrowserTest extends BrowserTest {
 
         logIn(director, PASSWORD);
         browser.get(url("/projects/" + projectId));
-        WebElement pin = waitUpTo(15).until(d -> d.findElements(By.cssSelector("#project-map .leaflet-marker-icon"))
+        WebElement pin = waitUpTo(15).until(d -> d.findElements(By.cssSelector("#project-map .project-location"))
                 .stream().findFirst().orElse(null));
         assertTooltipIsText(pin);
     }
