@@ -20,7 +20,7 @@
         if (!data || !data.features || !data.features.length) { return; }
         var base = L.geoJSON(data, {
           style: function () { return { color: '#124c37', weight: 1, fillColor: '#1b6e4f', fillOpacity: 0.12 }; },
-          onEachFeature: function (f, shape) { shape.bindTooltip(f.properties.name, { sticky: true }); }
+          onEachFeature: function (f, shape) { shape.bindTooltip(document.createTextNode(String(f.properties.name)), { sticky: true }); }
         }).addTo(map);
         map.fitBounds(base.getBounds());
       });
@@ -37,7 +37,7 @@
         if (m.count === 1) {
           var dot = L.circleMarker([m.lat, m.lon], { radius: 8, color: '#8a3b12', weight: 2, fillOpacity: 0.7,
             className: 'issue-marker' });
-          dot.bindTooltip(m.title);
+          dot.bindTooltip(document.createTextNode(String(m.title)));  // a text node: a title is text, never HTML
           dot.on('click', function () { window.location.href = el.dataset.issue + m.id; });
           markers.addLayer(dot);
         } else {

@@ -18,7 +18,7 @@
           return L.circleMarker(latlng, { radius: 8, color: '#8a3b12', weight: 3, fillOpacity: 0.6,
             className: 'project-location' });
         },
-        onEachFeature: function (f, shape) { shape.bindTooltip(f.properties.name, { sticky: true }); }
+        onEachFeature: function (f, shape) { shape.bindTooltip(document.createTextNode(String(f.properties.name)), { sticky: true }); }
       }).addTo(map);
       if (data.features.length) { map.fitBounds(layer.getBounds(), { maxZoom: 12 }); }
       el.setAttribute('data-loaded', String(data.features.length));

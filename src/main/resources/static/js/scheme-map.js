@@ -12,7 +12,7 @@
       var members = L.geoJSON({ type: 'FeatureCollection', features: data.features }, {
         style: function () { return { color: '#124c37', weight: 1, fillColor: '#1b6e4f', fillOpacity: 0.2 }; },
         onEachFeature: function (feature, shape) {
-          shape.bindTooltip(feature.properties.name, { sticky: true });
+          shape.bindTooltip(document.createTextNode(String(feature.properties.name)), { sticky: true });
           shape.on('click', function () { window.location.href = el.dataset.unit + feature.properties.code; });
           shape.on('add', function () {
             var path = shape.getElement && shape.getElement();

@@ -23,7 +23,7 @@
     layer = L.geoJSON(geojson, {
       style: function () { return style; },
       onEachFeature: function (feature, shape) {
-        shape.bindTooltip(feature.properties.name, { sticky: true });
+        shape.bindTooltip(document.createTextNode(String(feature.properties.name)), { sticky: true });
         shape.on('mouseover', function () { shape.setStyle(hover); });
         shape.on('mouseout', function () { layer.resetStyle(shape); });
         shape.on('click', function () { onClick(feature.properties); });

@@ -150,7 +150,7 @@ class ContributionTests {
                 .query(BigDecimal.class).single()).isEqualByComparingTo("0");
         write(post(base + "/payments"), director, "{\"unitCode\":\"20614\",\"paidOn\":\"2024-03-15\",\"amount\":10,\"currency\":\"COP\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unitCode"));
-        write(post(base + "/payments"), director, "{\"unitCode\":\"54498\",\"paidOn\":\"2999-01-01\",\"amount\":-1,\"currency\":\"XXX\"}")
+        write(post(base + "/payments"), director, "{\"unitCode\":\"54498\",\"paidOn\":\"2099-01-01\",\"amount\":-1,\"currency\":\"XXX\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("paidOn", "amount", "currency")));
     }

@@ -83,6 +83,13 @@ class ParticipationBrowserTest extends BrowserTest {
         fill(report, "description", "Vierten aguas servidas aguas arriba del acueducto veredal");
         browser.findElement(By.id("issue-map")).click();
         assertThat(browser.findElement(By.id("report-lat")).getAttribute("value")).isNotBlank();
+        // The map's centre may fall in a neighbour that is not a member: the place is Ocaña's centre.
+        double[] ocana = jdbc.sql("select centroid_lat, centroid_lon from territorial_unit where country = 'CO' "
+                + "and code = '54498' and valid_to is null").query((rs, n) -> new double[] {rs.getDouble(1),
+                        rs.getDouble(2)}).single();
+        browser.executeScript("document.getElementById('report-lat').value = arguments[0];"
+                + "document.getElementById('report-lon').value = arguments[1];", String.valueOf(ocana[0]),
+                String.valueOf(ocana[1]));
         browser.findElement(By.id("report-consent")).click();
         clickAndWait(By.cssSelector("form[action$='/report'] button[type=submit]"));
         waitFor("main", "Recibimos su reporte");

@@ -82,6 +82,7 @@ class ParticipationTests {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         scheme = fixtures.scheme(TestData.unique("Provincia participativa"));
+        fixtures.members(scheme, "54498", "54003");
         long other = fixtures.scheme(TestData.unique("Otra provincia"));
         director = TestData.unique("directora");
         stranger = TestData.unique("ajeno");
@@ -514,6 +515,26 @@ class ParticipationTests {
                         + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]}}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("geometry"))
                 .andExpect(jsonPath("$.errors[0].rule").value("GeoJson"));
+        // F16: a zone the size of the world, or a place outside the members' territory, is refused.
+        long before = jdbc.sql("select count(*) from territorial_issue_unit").query(Long.class).single();
+        mvc.perform(post("/api/v1/participation/schemes/" + scheme + "/issues").with(httpBasic(director, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"theme\":\"WATER\",\"title\":\"Mundo\","
+                        + "\"description\":\"d\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-179,-89],[179,-89],"
+                        + "[179,89],[-179,89],[-179,-89]]]}}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("geometry"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Size"));
+        mvc.perform(post("/api/v1/participation/schemes/" + scheme + "/issues").with(httpBasic(director, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"theme\":\"WATER\",\"title\":\"Bogotá\","
+                        + "\"description\":\"d\",\"lat\":4.6097,\"lon\":-74.0817}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lat"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Territory"));
+        mvc.perform(post("/api/v1/participation/schemes/" + scheme + "/issues").with(httpBasic(director, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"theme\":\"WATER\",\"title\":\"Pacífico\","
+                        + "\"description\":\"d\",\"lat\":3.0,\"lon\":-80.0}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("Territory"));
+        assertThat(jdbc.sql("select count(*) from territorial_issue_unit").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from territorial_issue where scheme_id = :s and title in "
+                + "('Mundo', 'Bogotá', 'Pacífico')").param("s", scheme).query(Long.class).single()).isZero();
     }
 
     private static byte[] sheet(String[][] rows) throws Exception {

@@ -65,6 +65,45 @@ class ProjectSpreadsheetTests {
         assertThat(projects()).isZero();
     }
 
+    /**
+     * The review's F3 workbook: 180,000 rows of eight text cells, about 14 MB zipped and 90 MB of
+     * sheet XML. Streamed, the import stops at row 20,001 and says why, within the normal heap.
+     */
+    @Test
+    void aWorkbookPastTheRowCapIsRefusedWithoutReadingItWhole() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            var sheet = book.createSheet("Proyectos");
+            java.util.Random random = new java.util.Random(7);
+            for (int r = 0; r <= 180_000; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < 8; c++) {
+                    row.createCell(c).setCellValue(r == 0 ? Spreadsheets.IMPORT_COLUMNS.get(c)
+                            : Long.toString(random.nextLong() >>> 8, 36));
+                }
+            }
+            book.write(out);
+        }
+        System.out.printf("Workbook of 180,000 rows: %d bytes%n", out.size());
+        assertThat(out.size()).isGreaterThan(10 * 1024 * 1024).isLessThan(Spreadsheets.MAX_IMPORT_BYTES);
+        long usedBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        mvc.perform(multipart("/api/v1/projects/schemes/" + scheme + "/imports")
+                .file(new MockMultipartFile("file", "banco.xlsx", "application/octet-stream", out.toByteArray()))
+                .with(httpBasic(director, PASSWORD))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.imported").value(0))
+                .andExpect(jsonPath("$.errors[0].column").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "El archivo tiene más de 20.000 filas de proyectos; divídalo en varios archivos."));
+        System.out.printf("Heap before %d MB, max %d MB%n", usedBefore >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        // The reader stops at the cap: it hands over the header and ten rows, then refuses, unread past them.
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.minga.platform.SpreadsheetRows.read(
+                new ByteArrayInputStream(out.toByteArray()), 10, (n, cells) -> seen.incrementAndGet()))
+                .isInstanceOf(org.minga.platform.SpreadsheetRows.TooManyRows.class);
+        assertThat(seen.get()).isEqualTo(11);
+        assertThat(projects()).isZero();
+    }
+
     @Test
     void tenThousandCleanRowsAreAllImportedAndTheListExportsBackToXlsx() throws Exception {
         Object[][] rows = new Object[10_000][];

@@ -112,7 +112,7 @@ class RegisterTests {
                         + "\"purposes\":\"Electrificación rural y vías\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.profile.seatUnitCode").value("54498"));
         write(put("/api/v1/registry/schemes/" + province + "/profile"), director,
-                "{\"foundedOn\":\"2999-01-01\",\"seatUnitCode\":\"99999\"}")
+                "{\"foundedOn\":\"2099-01-01\",\"seatUnitCode\":\"99999\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("foundedOn")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("seatUnitCode")));

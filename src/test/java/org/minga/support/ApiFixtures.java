@@ -37,4 +37,14 @@ public final class ApiFixtures {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
+
+    /** Makes the units members of the scheme from 2020-01-01. */
+    public void members(long schemeId, String... unitCodes) throws Exception {
+        for (String code : unitCodes) {
+            mvc.perform(post("/api/v1/registry/schemes/" + schemeId + "/members")
+                    .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"unitCode\":\"" + code + "\",\"joinedOn\":\"2020-01-01\"}"))
+                    .andExpect(status().isCreated());
+        }
+    }
 }

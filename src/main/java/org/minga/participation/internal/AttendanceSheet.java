@@ -9,18 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.minga.participation.internal.Events.AgeGroup;
 import org.minga.participation.internal.Events.Attendee;
 import org.minga.participation.internal.Events.EthnicGroup;
 import org.minga.participation.internal.Events.Sex;
 import org.minga.participation.internal.Events.Zone;
 import org.minga.platform.InvalidInputException;
+import org.minga.platform.SpreadsheetRows;
+import org.minga.platform.TextRule;
 import org.minga.platform.InvalidInputException.Violation;
 
 /**
@@ -53,24 +49,32 @@ public final class AttendanceSheet {
     }
 
     public static List<Attendee> read(InputStream in) {
-        try (Workbook workbook = new XSSFWorkbook(in)) {
-            return read(workbook.getSheetAt(0));
+        List<List<String>> rows = new ArrayList<>();
+        try {
+            // Streamed, with room for blank rows between attendees; the attendee count is checked below.
+            SpreadsheetRows.read(in, 2 * MAX_ROWS, (number, cells) -> {
+                while (rows.size() < number - 1) {
+                    rows.add(List.of());
+                }
+                rows.add(cells);
+            });
+        } catch (SpreadsheetRows.TooManyRows e) {
+            throw new InvalidInputException("file", "Size", "participation.attendance.rows", MAX_ROWS);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
             throw new InvalidInputException("file", "Xlsx", "participation.attendance.file");
         }
+        return read(rows);
     }
 
-    private static List<Attendee> read(Sheet sheet) {
-        DataFormatter format = new DataFormatter(Locale.ROOT);
-        Row header = sheet.getRow(sheet.getFirstRowNum());
+    private static List<Attendee> read(List<List<String>> sheet) {
+        int first = 0;
+        while (first < sheet.size() && sheet.get(first).isEmpty()) {
+            first++;
+        }
+        List<String> header = first < sheet.size() ? sheet.get(first) : List.of();
         Map<String, Integer> columns = new HashMap<>();
-        if (header != null) {
-            for (Cell cell : header) {
-                columns.put(normal(format.formatCellValue(cell)), cell.getColumnIndex());
-            }
+        for (int c = 0; c < header.size(); c++) {
+            columns.putIfAbsent(normal(header.get(c)), c);
         }
         List<Violation> problems = new ArrayList<>();
         for (String h : List.of("nombre", "sexo", "edad", "grupo etnico", "discapacidad", "zona")) {
@@ -82,10 +86,10 @@ public final class AttendanceSheet {
             throw new InvalidInputException(problems);
         }
         List<Attendee> attendees = new ArrayList<>();
-        for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum() && problems.size() < MAX_VIOLATIONS; r++) {
-            Row row = sheet.getRow(r);
-            String name = cell(row, columns.get("nombre"), format);
-            if (row == null || name.isBlank() && cell(row, columns.get("sexo"), format).isBlank()) {
+        for (int r = first + 1; r < sheet.size() && problems.size() < MAX_VIOLATIONS; r++) {
+            List<String> row = sheet.get(r);
+            String name = cell(row, columns.get("nombre"));
+            if (name.isBlank() && cell(row, columns.get("sexo")).isBlank()) {
                 continue;
             }
             if (attendees.size() == MAX_ROWS) {
@@ -93,18 +97,22 @@ public final class AttendanceSheet {
                 break;
             }
             int line = r + 1;
-            if (name.isBlank()) {
-                problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, "nombre", ""));
+            if (name.isBlank() || TextRule.check("name", name, 0) != null) {
+                problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, "nombre", name));
             }
-            Sex sex = value(SEX, row, columns, "sexo", format, line, problems);
-            AgeGroup age = value(AGE, row, columns, "edad", format, line, problems);
-            EthnicGroup ethnic = value(ETHNIC, row, columns, "grupo etnico", format, line, problems);
-            Boolean disability = value(YES_NO, row, columns, "discapacidad", format, line, problems);
-            Zone zone = value(ZONE, row, columns, "zona", format, line, problems);
+            Sex sex = value(SEX, row, columns, "sexo", line, problems);
+            AgeGroup age = value(AGE, row, columns, "edad", line, problems);
+            EthnicGroup ethnic = value(ETHNIC, row, columns, "grupo etnico", line, problems);
+            Boolean disability = value(YES_NO, row, columns, "discapacidad", line, problems);
+            Zone zone = value(ZONE, row, columns, "zona", line, problems);
             Boolean delegate = columns.containsKey("delegado")
-                    ? value(YES_NO, row, columns, "delegado", format, line, problems) : Boolean.FALSE;
-            String organisation = cell(row, columns.get("organizacion"), format);
-            if (sex != null && age != null && ethnic != null && disability != null && zone != null && delegate != null) {
+                    ? value(YES_NO, row, columns, "delegado", line, problems) : Boolean.FALSE;
+            String organisation = cell(row, columns.get("organizacion"));
+            if (TextRule.check("organisation", organisation, 0) != null) {
+                problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, "organizacion", ""));
+            }
+            if (sex != null && age != null && ethnic != null && disability != null && zone != null && delegate != null
+                    && problems.isEmpty()) {
                 attendees.add(new Attendee(name.strip(), organisation.isBlank() ? null : organisation.strip(), sex, age,
                         ethnic, disability, zone, delegate));
             }
@@ -115,9 +123,9 @@ public final class AttendanceSheet {
         return attendees;
     }
 
-    private static <T> T value(Map<String, T> words, Row row, Map<String, Integer> columns, String header,
-            DataFormatter format, int line, List<Violation> problems) {
-        String raw = cell(row, columns.get(header), format);
+    private static <T> T value(Map<String, T> words, List<String> row, Map<String, Integer> columns, String header,
+            int line, List<Violation> problems) {
+        String raw = cell(row, columns.get(header));
         T value = words.get(normal(raw));
         if (value == null) {
             problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, header, raw));
@@ -125,12 +133,8 @@ public final class AttendanceSheet {
         return value;
     }
 
-    private static String cell(Row row, Integer column, DataFormatter format) {
-        if (row == null || column == null) {
-            return "";
-        }
-        Cell cell = row.getCell(column);
-        return cell == null ? "" : format.formatCellValue(cell).strip();
+    private static String cell(List<String> row, Integer column) {
+        return column == null || column >= row.size() || row.get(column) == null ? "" : row.get(column).strip();
     }
 
     /** Lower case, no accents, single spaces: "Grupo Étnico " and "grupo etnico" are the same header. */

@@ -17,6 +17,7 @@ import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
+import org.minga.platform.Photos;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
@@ -56,8 +57,14 @@ public class TerritorialIssues {
     }
 
     /** A point by latitude and longitude, or any GeoJSON Point or Polygon in {@code geometry}. */
+    /** A reserved report is for the scheme's team only: it is never published, mapped or exported. */
     public record Report(Long schemeId, String theme, String title, String description, Double lat, Double lon,
-            String geometry, boolean consent, List<Photo> photos) {
+            String geometry, boolean consent, List<Photo> photos, boolean reserved) {
+
+        public Report(Long schemeId, String theme, String title, String description, Double lat, Double lon,
+                String geometry, boolean consent, List<Photo> photos) {
+            this(schemeId, theme, title, description, lat, lon, geometry, consent, photos, false);
+        }
     }
 
     public record Unit(String code, String name) {
@@ -65,12 +72,27 @@ public class TerritorialIssues {
 
     public record Issue(long id, long schemeId, Theme theme, String title, String description, String geometry,
             double lon, double lat, Moderation moderation, String rejectionReason, Stage stage, Instant reportedAt,
-            Instant moderatedAt, List<Unit> units, List<Long> photoIds) {
+            Instant moderatedAt, List<Unit> units, List<Long> photoIds, boolean reserved, boolean exactLocation,
+            double publicLon, double publicLat) {
+
+        /**
+         * The issue as the public sees it: unless the team chose to show it exactly, its place is
+         * the centre of its 0.005° cell (about 550 m), so a report never points at someone's door.
+         */
+        public Issue forPublic() {
+            return exactLocation ? this : new Issue(id, schemeId, theme, title, description,
+                    "{\"type\":\"Point\",\"coordinates\":[" + publicLon + "," + publicLat + "]}", publicLon,
+                    publicLat, moderation, rejectionReason, stage, reportedAt, moderatedAt, units, photoIds, reserved,
+                    false, publicLon, publicLat);
+        }
     }
 
     /** One marker of the public map: a single issue (id and title set) or a cluster of several. */
     public record Marker(double lon, double lat, int count, Long id, String title, String theme) {
     }
+
+    /** The widest zone a report may draw, in degrees of longitude or latitude (about 55 km). */
+    static final double MAX_ZONE_DEGREES = 0.5;
 
     private final JdbcClient jdbc;
     private final Territory territory;
@@ -124,13 +146,22 @@ public class TerritorialIssues {
         if (photos.size() > MAX_PHOTOS) {
             problems.add(new Violation("photos", "Size", "participation.issue.photos.tooMany", MAX_PHOTOS));
         }
+        List<Photos.Clean> cleaned = new ArrayList<>();
         for (Photo photo : photos) {
             if (photo.content().length > MAX_PHOTO_BYTES) {
                 problems.add(new Violation("photos", "Size", "participation.issue.photo.size", photo.name(),
                         MAX_PHOTO_BYTES / (1024 * 1024)));
             } else if (FileTypes.imageType(photo.content()) == null) {
                 problems.add(new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name()));
+            } else {
+                // Re-encoded: EXIF (GPS, camera, time), XMP and comments stay behind.
+                Photos.withoutMetadata(photo.content()).ifPresentOrElse(cleaned::add, () -> problems.add(
+                        new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name())));
             }
+        }
+        List<TerritorialUnit> affected = List.of();
+        if (geometry != null && scheme != null) {
+            affected = placeProblems(scheme.getId(), geometry, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -139,45 +170,86 @@ public class TerritorialIssues {
         Long reporter = staff ? null : citizen.map(Citizens.Citizen::id).orElse(null);
         long id = jdbc.sql("""
                 insert into territorial_issue (scheme_id, theme, title, description, geometry, lon, lat, reporter_id,
-                                               entered_by, consent_at)
-                values (:scheme, :theme, :title, :description, :geometry, :lon, :lat, :reporter, :enteredBy, :consent)
+                                               entered_by, consent_at, reserved)
+                values (:scheme, :theme, :title, :description, :geometry, :lon, :lat, :reporter, :enteredBy, :consent,
+                        :reserved)
                 returning id
-                """).param("scheme", scheme.getId()).param("theme", theme.name()).param("title", title)
+                """).param("scheme", scheme.getId()).param("reserved", input.reserved()).param("theme", theme.name()).param("title", title)
                 .param("description", description).param("geometry", IssueGeometry.toGeoJson(geometry))
                 .param("lon", centre.x).param("lat", centre.y).param("reporter", reporter)
                 .param("enteredBy", staff ? SystemActor.current() : null)
                 .param("consent", reporter != null ? Timestamp.from(Instant.now()) : null)
                 .query(Long.class).single();
-        for (TerritorialUnit unit : territory.unitsMeeting(geometry, LocalDate.now())) {
+        for (TerritorialUnit unit : affected) {
             jdbc.sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
                     + "on conflict do nothing").param("i", id).param("c", unit.country()).param("u", unit.code())
                     .update();
         }
-        for (Photo photo : photos) {
-            String type = FileTypes.imageType(photo.content());
+        for (int k = 0; k < photos.size(); k++) {
+            Photos.Clean photo = cleaned.get(k);
+            String name = photos.get(k).name();
             jdbc.sql("""
                     insert into territorial_issue_photo (issue_id, file_id, name, content_type, size_bytes)
                     values (:i, :f, :n, :t, :s)""").param("i", id)
-                    .param("f", files.put(photo.name(), type, photo.content())).param("n", photo.name())
-                    .param("t", type).param("s", photo.content().length).update();
+                    .param("f", files.put(name, photo.contentType(), photo.content())).param("n", name)
+                    .param("t", photo.contentType()).param("s", photo.content().length).update();
         }
         // The audit keeps what was reported, not who (the reporter's link is in the issue, and goes with them).
         audit.record(Change.created(ENTITY, id, scheme.getId(), "Problemática reportada: " + title,
-                Map.of("theme", theme.name(), "title", title, "byStaff", staff, "photos", photos.size())));
+                Map.of("theme", theme.name(), "title", title, "byStaff", staff, "photos", photos.size(), "reserved",
+                        input.reserved())));
         return id;
+    }
+
+    /**
+     * An issue lies in the scheme's territory: its place must touch a unit that is a member today
+     * (or lie in a member department), and a zone is at most {@value #MAX_ZONE_DEGREES}° across, so
+     * one report cannot link the whole country's units. Returns the units the place touches.
+     */
+    private List<TerritorialUnit> placeProblems(long schemeId, Geometry geometry, List<Violation> problems) {
+        var box = geometry.getEnvelopeInternal();
+        if (box.getWidth() > MAX_ZONE_DEGREES || box.getHeight() > MAX_ZONE_DEGREES) {
+            problems.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
+            return List.of();
+        }
+        LocalDate today = LocalDate.now();
+        List<TerritorialUnit> units = territory.unitsMeeting(geometry, today);
+        java.util.Set<String> members = new java.util.HashSet<>(schemes.memberUnits(schemeId, today));
+        // A member may be the unit itself or its parent (a department; a Salvadoran municipality of districts).
+        boolean inside = units.stream().anyMatch(u -> members.contains(u.code())
+                || u.parentCode() != null && members.contains(u.parentCode())
+                || u.code().length() == 5 && members.contains(u.code().substring(0, 2)));
+        if (!inside) {
+            problems.add(new Violation(geometry.getDimension() == 0 ? "lat" : "geometry", "Territory",
+                    "participation.issue.geometry.outside"));
+        }
+        return units;
     }
 
     @Transactional
     public void publish(long id) {
+        publish(id, false);
+    }
+
+    /**
+     * Publishes an issue; the public sees its place coarsened to about 550 m unless {@code exact}
+     * (the team judged that the exact place puts no one at risk, e.g. a landslide on a road).
+     */
+    @Transactional
+    public void publish(long id, boolean exact) {
         Issue issue = get(id);
         scopes.requireSchemeWrite(issue.schemeId());
+        if (issue.reserved()) {
+            throw new InvalidInputException("moderation", "Reserved", "participation.issue.reserved.private");
+        }
         requireModeration(issue, Moderation.SUBMITTED, Moderation.REJECTED);
         jdbc.sql("""
-                update territorial_issue set moderation = 'PUBLISHED', rejection_reason = null,
+                update territorial_issue set moderation = 'PUBLISHED', rejection_reason = null, exact_location = :exact,
                        moderated_by = :by, moderated_at = now() where id = :id""")
-                .param("by", SystemActor.current()).param("id", id).update();
+                .param("exact", exact).param("by", SystemActor.current()).param("id", id).update();
         audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática publicada: " + issue.title(),
-                Map.of("moderation", issue.moderation().name()), Map.of("moderation", "PUBLISHED")));
+                Map.of("moderation", issue.moderation().name()), Map.of("moderation", "PUBLISHED", "exactLocation",
+                        exact)));
     }
 
     @Transactional
@@ -219,7 +291,8 @@ public class TerritorialIssues {
 
     /** An issue as the public may see it: only when published. */
     public Optional<Issue> published(long id) {
-        return load("id = :id and moderation = 'PUBLISHED'", Map.of("id", id)).stream().findFirst();
+        return load("id = :id and moderation = 'PUBLISHED'", Map.of("id", id)).stream().findFirst()
+                .map(Issue::forPublic);
     }
 
     /** A scheme's issues in one moderation state, newest first, a page at a time. */
@@ -231,9 +304,10 @@ public class TerritorialIssues {
     /** The latest published issues, of one scheme or of all: the list beside the map, and without JavaScript. */
     public List<Issue> latestPublished(Long schemeId, int size) {
         return schemeId == null
-                ? load("moderation = 'PUBLISHED' order by id desc limit :limit", Map.of("limit", size))
+                ? load("moderation = 'PUBLISHED' order by id desc limit :limit", Map.of("limit", size)).stream()
+                        .map(Issue::forPublic).toList()
                 : load("scheme_id = :s and moderation = 'PUBLISHED' order by id desc limit :limit",
-                        Map.of("s", schemeId, "limit", size));
+                        Map.of("s", schemeId, "limit", size)).stream().map(Issue::forPublic).toList();
     }
 
     public Map<Moderation, Long> counts(long schemeId) {
@@ -281,7 +355,8 @@ public class TerritorialIssues {
                     return markers.add(new Marker(rs.getDouble(2), rs.getDouble(3), rs.getInt(1), null, null, null));
                 }).list();
         if (!singles.isEmpty()) {
-            jdbc.sql("select id, lon, lat, title, theme from territorial_issue where id in (:ids) and moderation = 'PUBLISHED'")
+            jdbc.sql("select id, public_lon, public_lat, title, theme from territorial_issue where id in (:ids) "
+                    + "and moderation = 'PUBLISHED'")
                     .param("ids", List.copyOf(singles.keySet()))
                     .query((rs, n) -> markers.set(singles.get(rs.getLong(1)), new Marker(rs.getDouble(2), rs.getDouble(3),
                             1, rs.getLong(1), rs.getString(4), rs.getString(5)))).list();
@@ -305,14 +380,15 @@ public class TerritorialIssues {
     private List<Issue> load(String where, Map<String, ?> params) {
         List<Issue> issues = jdbc.sql("""
                 select id, scheme_id, theme, title, description, geometry, lon, lat, moderation, rejection_reason,
-                       stage, reported_at, moderated_at from territorial_issue
+                       stage, reported_at, moderated_at, reserved, exact_location, public_lon, public_lat
+                from territorial_issue
                 """ + " where " + where).params(params)
                 .query((rs, n) -> new Issue(rs.getLong(1), rs.getLong(2), Theme.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
                         Moderation.valueOf(rs.getString(9)), rs.getString(10), Stage.valueOf(rs.getString(11)),
                         rs.getTimestamp(12).toInstant(),
                         rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), new ArrayList<>(),
-                        new ArrayList<>()))
+                        new ArrayList<>(), rs.getBoolean(14), rs.getBoolean(15), rs.getDouble(16), rs.getDouble(17)))
                 .list();
         if (issues.isEmpty()) {
             return issues;

@@ -86,7 +86,7 @@ class CitizenController {
             long id = issues.report(new TerritorialIssues.Report(Numbers.integer(form.get("schemeId")), form.get("theme"),
                     form.get("title"), form.get("description"), coordinate(form.get("lat")), coordinate(form.get("lon")),
                     form.get("geometry"), "on".equals(form.get("consent")) || "true".equals(form.get("consent")),
-                    uploads));
+                    uploads, "on".equals(form.get("reserved")) || "true".equals(form.get("reserved"))));
             redirect.addFlashAttribute("reported", id);
             return "redirect:/participation/my-reports";
         } catch (InvalidInputException e) {

@@ -29,20 +29,20 @@ class IssueApiController {
     }
 
     record IssueRequest(String theme, String title, String description, Double lat, Double lon,
-            Map<String, Object> geometry, Boolean consent) {
+            Map<String, Object> geometry, Boolean consent, Boolean reserved) {
     }
 
     @PostMapping("/api/v1/participation/schemes/{schemeId}/issues")
     @Operation(summary = "Reporta una problemática territorial (queda por revisar hasta que el equipo la publique)",
             description = "Cuerpo: {theme, title, description, lat y lon, o geometry (Point o Polygon GeoJSON en WGS 84), "
-                    + "consent (obligatorio para ciudadanos)}. Las unidades afectadas se calculan del lugar. Responde 201 "
+                    + "consent (obligatorio para ciudadanos), reserved (opcional: solo la ve el equipo, nunca se publica)}. Las unidades afectadas se calculan del lugar. Responde 201 "
                     + "con {id}; reportan los ciudadanos registrados y el equipo del esquema.")
     ResponseEntity<Map<String, Object>> report(@PathVariable long schemeId, @RequestBody IssueRequest request) {
         String geometry = request.geometry() == null ? null
                 : new tools.jackson.databind.ObjectMapper().writeValueAsString(request.geometry());
         long id = issues.report(new TerritorialIssues.Report(schemeId, request.theme(), request.title(),
                 request.description(), request.lat(), request.lon(), geometry, Boolean.TRUE.equals(request.consent()),
-                List.of()));
+                List.of(), Boolean.TRUE.equals(request.reserved())));
         return ResponseEntity.created(URI.create("/public/participation/issues/" + id)).body(Map.of("id", id,
                 "moderation", "SUBMITTED"));
     }

@@ -95,9 +95,10 @@ class ParticipationController {
     }
 
     @PostMapping("/issues/{issueId}/publish")
-    String publish(@PathVariable long id, @PathVariable long issueId, RedirectAttributes redirect) {
+    String publish(@PathVariable long id, @PathVariable long issueId,
+            @RequestParam(name = "exact", defaultValue = "false") boolean exact, RedirectAttributes redirect) {
         requireOwn(id, issues.get(issueId).schemeId());
-        issues.publish(issueId);
+        issues.publish(issueId, exact);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/participation/schemes/" + id + "#moderation";
     }

@@ -15,16 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.SpreadsheetRows;
+import org.minga.platform.TextRule;
 import org.minga.platform.TableWriter;
 import org.minga.projects.Stage;
 import org.minga.registry.Schemes;
@@ -49,6 +44,8 @@ public class Spreadsheets {
     public static final List<String> NEED_HEADERS = List.of("Id", "Unidad", "Sector", "Descripción", "Prioridad",
             "Origen", "Estado", "Registrada por", "Fecha");
     public static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+    /** Rows of one import; a larger bank is imported in several files (the guide says so). */
+    public static final int MAX_IMPORT_ROWS = 20_000;
 
     public record RowError(int row, String column, String message) {
     }
@@ -156,35 +153,26 @@ public class Spreadsheets {
         List<RowError> errors = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         List<Integer> rowNumbers = new ArrayList<>();
-        try (Workbook book = new XSSFWorkbook(in)) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter();
-            for (Row row : sheet) {
-                if (row.getRowNum() == 0) {
-                    continue;
+        try {
+            SpreadsheetRows.read(in, MAX_IMPORT_ROWS, (number, row) -> {
+                if (number == 1) {
+                    return;
                 }
                 String[] cells = new String[IMPORT_COLUMNS.size()];
-                BigDecimal cost = null;
                 boolean blank = true;
-                for (int c = 0; c < cells.length; c++) {
-                    Cell cell = row.getCell(c);
-                    if (cell == null) {
-                        continue;
-                    }
-                    if (c == 5 && cell.getCellType() == CellType.NUMERIC) {
-                        cost = BigDecimal.valueOf(cell.getNumericCellValue());
-                        cells[c] = cost.toPlainString();
-                    } else {
-                        cells[c] = Guard.blankToNull(fmt.formatCellValue(cell));
-                    }
+                for (int c = 0; c < cells.length && c < row.size(); c++) {
+                    cells[c] = Guard.blankToNull(row.get(c));
                     blank &= cells[c] == null;
                 }
-                if (blank) {
-                    continue;
+                if (!blank) {
+                    rows.add(new Object[] {cells, null});
+                    rowNumbers.add(number);
                 }
-                rows.add(new Object[] {cells, cost});
-                rowNumbers.add(row.getRowNum() + 1);
-            }
+            });
+        } catch (SpreadsheetRows.TooManyRows e) {
+            return new ImportResult(0, List.of(new RowError(0, "file", "El archivo tiene más de "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_IMPORT_ROWS).replace(',', '.')
+                    + " filas de proyectos; divídalo en varios archivos.")));
         } catch (IOException | RuntimeException e) {
             return new ImportResult(0, List.of(new RowError(0, "file", "El archivo no es un libro XLSX legible.")));
         }
@@ -226,6 +214,12 @@ public class Spreadsheets {
         for (int i = 0; i < n; i++) {
             String[] c = (String[]) rows.get(i)[0];
             int at = rowNumbers.get(i);
+            for (int k = 0; k < c.length; k++) {
+                if (c[k] != null && TextRule.check(IMPORT_COLUMNS.get(k), c[k], 0) != null) {
+                    errors.add(new RowError(at, IMPORT_COLUMNS.get(k), "El texto tiene caracteres de control o es demasiado largo."));
+                    c[k] = null;
+                }
+            }
             if (c[0] == null) {
                 errors.add(new RowError(at, "code", "El código es obligatorio."));
             } else if (c[0].length() > 60) {
@@ -259,7 +253,9 @@ public class Spreadsheets {
                     errors.add(new RowError(at, "cost", "El costo no es un número (use punto para los decimales)."));
                 }
             }
-            if (cost != null && cost.signum() < 0) {
+            if (cost != null && TextRule.checkNumber(cost) != null) {
+                errors.add(new RowError(at, "cost", "El costo es demasiado grande."));
+            } else if (cost != null && cost.signum() < 0) {
                 errors.add(new RowError(at, "cost", "El costo no puede ser negativo."));
             }
             String currency = c[6] == null ? "COP" : c[6].toUpperCase();

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.internal.web.input.BadValues;
+import org.minga.platform.internal.web.input.JsonFieldProblem;
 import org.minga.platform.web.Problems;
 import org.minga.platform.web.Problems.FieldProblem;
 import org.slf4j.Logger;
@@ -85,6 +87,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (BadValues.causedBy(e)) {
+            log.warn("Value refused by the database on {}: {}", request.getRequestURI(),
+                    org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            return body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Valor no admitido",
+                    messages.getMessage("input.badValue", null, LocaleContextHolder.getLocale()),
+                    request.getRequestURI()));
+        }
         log.error("Unexpected error on {}", request.getRequestURI(), e);
         return body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Error inesperado",
                 "Ocurrió un error inesperado. Quedó registrado para revisión.", request.getRequestURI()));
@@ -132,6 +141,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        var field = JsonFieldProblem.of(ex, messages, LocaleContextHolder.getLocale());
+        if (field.isPresent()) {
+            return body(Problems.invalid(summary(List.of(field.get())), List.of(field.get()), path(request)));
+        }
         return body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable", "Cuerpo ilegible",
                 messages.getMessage("input.unreadable", null, LocaleContextHolder.getLocale()), path(request)));
     }

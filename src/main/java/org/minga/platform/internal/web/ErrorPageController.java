@@ -32,6 +32,7 @@ class ErrorPageController implements ErrorController {
             return "forward:/error/problem";
         }
         model.addAttribute("status", status.value());
+        model.addAttribute("reason", request.getAttribute(org.minga.platform.internal.web.input.ParameterRules.REASON));
         model.addAttribute("messageKey", switch (status) {
             case NOT_FOUND -> "error.notFound";
             case FORBIDDEN -> "error.forbidden";
