@@ -109,6 +109,7 @@ class SignUpAbuseTests {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Votación"));
+        fixtures.members(scheme, "54498");
         String director = TestData.unique("directora");
         fixtures.user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);
         double[] centre = jdbc.sql("""
