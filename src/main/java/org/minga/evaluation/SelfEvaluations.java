@@ -230,6 +230,28 @@ public class SelfEvaluations {
         if (!invited) {
             throw new AccessDeniedException("Solo responden esta autoevaluación las personas que el equipo del esquema invitó.");
         }
+        return record(c, group, name, unitCode, answers, today, respondent, "Respuesta a " + c.name());
+    }
+
+    /**
+     * A questionnaire answered on paper (in an assembly or a village without connection),
+     * transcribed by the scheme's staff: the same checks as an online answer, no invitation taken,
+     * and the audit names who transcribed it.
+     */
+    @Transactional
+    public long respondOnPaper(long schemeId, long campaignId, String group, String name, String unitCode,
+            List<Answer> answers, LocalDate today) {
+        scopes.requireSchemeWrite(schemeId);
+        Campaign c = campaign(schemeId, campaignId);
+        return record(c, group, name, unitCode, answers, today, null,
+                "Respuesta en papel a " + c.name() + ", transcrita por " + SystemActor.current());
+    }
+
+    /** Checks and stores one response; an online respondent's invitation is taken atomically. */
+    private long record(Campaign c, String group, String name, String unitCode, List<Answer> answers, LocalDate today,
+            String respondent, String summary) {
+        long schemeId = c.schemeId();
+        long campaignId = c.id();
         List<Violation> errors = new ArrayList<>();
         Group g = null;
         try {
@@ -257,7 +279,7 @@ public class SelfEvaluations {
         }
         fail(errors);
         // Taking the invitation is atomic: of two simultaneous responses, one finds it already taken.
-        if (jdbc.sql("""
+        if (respondent != null && jdbc.sql("""
                 update evaluation_invitation set responded_at = now()
                 where campaign_id = :c and username = :u and responded_at is null""")
                 .param("c", campaignId).param("u", respondent).update() == 0) {
@@ -273,7 +295,7 @@ public class SelfEvaluations {
                     .param("r", id).param("q", q.id()).param("s", a.score())
                     .param("c", a.comment() == null || a.comment().isBlank() ? null : a.comment().strip()).update();
         }
-        audit.record(Change.created("evaluation_response", id, schemeId, "Respuesta a " + c.name(),
+        audit.record(Change.created("evaluation_response", id, schemeId, summary,
                 Map.of("campaignId", campaignId, "group", g.name(), "unitCode", unit == null ? "" : unit)));
         return id;
     }

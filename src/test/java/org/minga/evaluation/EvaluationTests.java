@@ -166,8 +166,11 @@ class EvaluationTests {
                 .andExpect(jsonPath("$.errors[0].rule").value("OneResponse"));
         read(base + "/campaigns/" + campaign + "/results").andExpect(jsonPath("$.responses").value(1))
                 .andExpect(jsonPath("$.mean").value(5.0));
-        mvc.perform(get("/evaluation/schemes/" + scheme + "/campaigns/" + campaign).with(user(citizen)))
+        // The scheme's people who were not invited are told why they cannot answer; a citizen does not read the page.
+        mvc.perform(get("/evaluation/schemes/" + scheme + "/campaigns/" + campaign).with(user(uninvited)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Solo responden las personas")));
+        mvc.perform(get("/evaluation/schemes/" + scheme + "/campaigns/" + campaign).with(user(citizen)))
+                .andExpect(status().isForbidden());
     }
 
     private ResultActions respond(String who, long campaign, List<Integer> questions, String group, String unit, int score)

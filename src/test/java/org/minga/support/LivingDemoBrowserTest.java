@@ -32,12 +32,14 @@ public abstract class LivingDemoBrowserTest extends BrowserTest {
         properties.add("minga.db.data-dir", DATA::toString);
     }
 
-    /** The demo says it is ready in the audit once every module has added its part. */
+    /** The demo says in the audit that it is ready once every module has added its part, or that it failed. */
     @BeforeEach
     void awaitTheDemo() {
-        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> jdbc.sql("select count(*) from audit_event where action = 'DEMO'").query(Long.class)
-                        .single() > 0);
+        String outcome = Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> jdbc.sql("select action || ': ' || summary from audit_event where action in ('DEMO', "
+                        + "'DEMO_FAILED') order by id desc limit 1").query(String.class).optional().orElse(null),
+                        java.util.Objects::nonNull);
+        org.assertj.core.api.Assertions.assertThat(outcome).startsWith("DEMO:");
     }
 
     protected long schemeId(String acronym) {

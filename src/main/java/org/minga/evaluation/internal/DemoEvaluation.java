@@ -75,7 +75,8 @@ class DemoEvaluation {
                 String comment = i == 3 && r.comment() != null ? r.comment() + " (" + INVENTED + ")" : null;
                 answers.add(new SelfEvaluations.Answer(questions.get(i).id(), r.scores()[i], comment));
             }
-            evaluations.respond(scheme, campaign, r.group(), null, r.unit(), answers, ANSWERED);
+            // Feedback groups answer on paper in the assemblies; the team transcribes their questionnaires.
+            evaluations.respondOnPaper(scheme, campaign, r.group(), null, r.unit(), answers, ANSWERED);
         }
         evaluations.addAction(scheme, campaign, "COMMUNICATION", "Informe trimestral de avance de los proyectos "
                 + "para las comunidades y los concejos. " + INVENTED + ".", "Dirección ejecutiva",

@@ -150,6 +150,9 @@ class DemoRegister {
             events.publishEvent(new DemoSchemesRegistered(Map.copyOf(ids)));
         } catch (RuntimeException e) {
             log.error("Demo: un módulo no pudo cargar sus datos de demostración", e);
+            // Said in the audit too, so an operator (and a test) sees at once that the demo will not be ready.
+            tx.executeWithoutResult(status -> audit.record(new AuditLog.Change("DEMO_FAILED", "registry", "demo", null,
+                    "La demostración no se pudo cargar: " + e, null, Map.of("schemes", ids))));
             return;
         }
         tx.executeWithoutResult(status -> audit.record(new AuditLog.Change("DEMO", "registry", "demo", null,
