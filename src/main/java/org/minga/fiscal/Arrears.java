@@ -74,7 +74,7 @@ public class Arrears {
         scopes.requireUnitWrite(schemeId, code);
         List<Violation> errors = new ArrayList<>();
         places.scheme(schemeId, errors);
-        places.municipality(code, null, errors);
+        places.municipality(schemeId, code, null, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -147,7 +147,7 @@ public class Arrears {
         scopes.requireUnitWrite(schemeId, code);
         List<Violation> errors = new ArrayList<>();
         places.scheme(schemeId, errors);
-        places.municipality(code, year, errors);
+        places.municipality(schemeId, code, year, errors);
         if (!places.validYear(year)) {
             errors.add(new Violation("year", "Range", "fiscal.year"));
         }

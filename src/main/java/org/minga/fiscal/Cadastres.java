@@ -70,7 +70,7 @@ public class Cadastres {
         scopes.requireUnitWrite(schemeId, code);
         List<Violation> errors = new ArrayList<>();
         places.scheme(schemeId, errors);
-        places.municipality(code, year, errors);
+        places.municipality(schemeId, code, year, errors);
         if (!places.validYear(year)) {
             errors.add(new Violation("year", "Range", "fiscal.year"));
         }

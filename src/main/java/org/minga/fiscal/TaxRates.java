@@ -54,7 +54,7 @@ public class TaxRates {
         scopes.requireUnitWrite(schemeId, municipality == null ? "" : municipality.strip());
         List<Violation> errors = new ArrayList<>();
         places.scheme(schemeId, errors);
-        String code = places.municipality(municipality, year, errors);
+        String code = places.municipality(schemeId, municipality, year, errors);
         if (!places.validYear(year)) {
             errors.add(new Violation("year", "Range", "fiscal.year"));
         }

@@ -14,6 +14,7 @@ import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.registry.MemberUnits;
 import org.minga.registry.Schemes;
 import org.minga.services.internal.Rules;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +51,10 @@ public class ServiceLines {
     private final Scopes scopes;
     private final AuditLog audit;
     private final Schemes schemes;
+    private final MemberUnits memberUnits;
 
-    ServiceLines(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes) {
+    ServiceLines(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, MemberUnits memberUnits) {
+        this.memberUnits = memberUnits;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -143,7 +146,12 @@ public class ServiceLines {
         if (k == ClientKind.MEMBER && unit == null) {
             errors.add(new Violation("unitCode", "RequiredForMember", "services.client.unit"));
         }
+        if (k == ClientKind.MEMBER && unit != null) {
+            memberUnits.check(line.schemeId(), "unitCode", unit, LocalDate.now()).ifPresent(errors::add);
+        }
         if (k != null && k != ClientKind.MEMBER) {
+            // A landfill really serves non-member municipalities and firms (ASINORLU's regional landfill):
+            // those clients are allowed, and carry no unit, so they never count as members.
             unit = null;
         }
         if (c != null && jdbc.sql("select count(*) from service_client where service_line_id = :l and code = :c")

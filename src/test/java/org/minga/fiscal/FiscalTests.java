@@ -58,6 +58,8 @@ class FiscalTests {
     void setUp() throws Exception {
         TerritoryFixtures.importAll(mvc, jdbc);
         scheme = new ApiFixtures(mvc).scheme(TestData.unique("Predial"));
+        // Rates go back to 2010 in one test: the town is a member since before then.
+        new ApiFixtures(mvc).members(scheme, java.time.LocalDate.of(2000, 1, 1), TOWN, "54003");
         manager = TestData.unique("catastro");
         new ApiFixtures(mvc).user(manager, PASSWORD, "SCHEME_ADMIN", scheme, null);
         base = "/api/v1/fiscal/schemes/" + scheme + "/municipalities/" + TOWN + "/years/2023";

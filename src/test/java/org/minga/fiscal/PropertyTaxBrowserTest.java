@@ -38,6 +38,7 @@ class PropertyTaxBrowserTest extends BrowserTest {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Gestor catastral"));
+        fixtures.members(scheme, "54498");
         String manager = TestData.unique("gestora");
         fixtures.user(manager, PASSWORD, "SCHEME_ADMIN", scheme, null);
         Path csv = Files.createTempFile("catastro-ocana", ".csv");

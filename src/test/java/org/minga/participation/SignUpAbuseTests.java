@@ -109,7 +109,6 @@ class SignUpAbuseTests {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Votación"));
-        // Issues are reported inside the scheme's members' territory.
         fixtures.members(scheme, "54498");
         String director = TestData.unique("directora");
         fixtures.user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);

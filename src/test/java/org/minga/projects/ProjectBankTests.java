@@ -58,6 +58,7 @@ class ProjectBankTests {
         ApiFixtures fixtures = new ApiFixtures(mvc);
         scheme = fixtures.scheme(TestData.unique("Provincia con banco"));
         long other = fixtures.scheme(TestData.unique("Otra provincia"));
+        fixtures.members(scheme, "54498", "54003", "20614");
         director = TestData.unique("directora");
         stranger = TestData.unique("ajeno");
         official = TestData.unique("funcionaria");

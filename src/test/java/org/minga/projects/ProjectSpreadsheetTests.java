@@ -45,6 +45,7 @@ class ProjectSpreadsheetTests {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         scheme = fixtures.scheme(TestData.unique("Provincia con hoja"));
+        fixtures.members(scheme, "54498", "54003", "20614");
         director = TestData.unique("directora");
         fixtures.user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);
     }

@@ -43,6 +43,7 @@ class CostAllocationTests {
         line = f.line("SOLID_WASTE", "Relleno", "USD");
         base = f.base + "/lines/" + line;
         // Unit codes unique to this test: the population rows below must not meet other tests' units.
+        f.members(jdbc, unit("A"), unit("B"), unit("C"));
         f.client(line, "ANA", "Anamorós", "MEMBER", "X" + line + "A");
         f.client(line, "BOL", "Bolívar", "MEMBER", "X" + line + "B");
         f.client(line, "POL", "Polorós", "MEMBER", "X" + line + "C");

@@ -57,6 +57,7 @@ class LandfillBillingTests {
         f = new ServiceFixtures(mvc, "ASINORLU");
         line = f.line("SOLID_WASTE", "Relleno sanitario", "USD");
         base = f.base + "/lines/" + line;
+        f.members(jdbc, "M14");
         f.client(line, "SRL", "Santa Rosa de Lima", "MEMBER", "M14");
         f.client(line, "AGRO", "Agroindustrias del Oriente S.A.", "PRIVATE_FIRM", null);
         for (String[] w : new String[][] {{"DOM", "Domiciliarios", "true"}, {"PODA", "Poda forestal", "true"},

@@ -54,6 +54,18 @@ final class ServiceFixtures {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    /**
+     * Makes the units members of the scheme since 2020-01-01, for clients of kind MEMBER. These tests
+     * use invented unit codes (so their rows meet no other test's units) that the register cannot
+     * join through its API, so the membership row is written directly.
+     */
+    void members(org.springframework.jdbc.core.simple.JdbcClient jdbc, String... units) {
+        for (String unit : units) {
+            jdbc.sql("insert into membership (scheme_id, unit_code, joined_on) values (:s, :u, date '2020-01-01')")
+                    .param("s", scheme).param("u", unit).update();
+        }
+    }
+
     long client(long line, String code, String name, String kind, String unit) throws Exception {
         String body = as(director, post(base + "/lines/" + line + "/clients"), "{\"code\":\"" + code + "\",\"name\":\"" + name
                 + "\",\"kind\":\"" + kind + "\",\"unitCode\":" + (unit == null ? "null" : "\"" + unit + "\"") + "}")

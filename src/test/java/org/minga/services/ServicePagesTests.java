@@ -27,6 +27,7 @@ class ServicePagesTests {
         ServiceFixtures f = new ServiceFixtures(mvc, "ASINORLU páginas");
         long line = f.line("SOLID_WASTE", "Relleno", "USD");
         String base = f.base + "/lines/" + line;
+        f.members(jdbc, "M14", "M07");
         f.client(line, "SRL", "Santa Rosa de Lima", "MEMBER", "M14");
         f.client(line, "LIS", "Lislique", "MEMBER", "M07");
         f.tariff(line, "2026-01-01", "20.00", "TONNE");

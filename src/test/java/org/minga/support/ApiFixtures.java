@@ -40,10 +40,15 @@ public final class ApiFixtures {
 
     /** Makes the units members of the scheme from 2020-01-01. */
     public void members(long schemeId, String... unitCodes) throws Exception {
+        members(schemeId, java.time.LocalDate.of(2020, 1, 1), unitCodes);
+    }
+
+    /** Makes the units members of the scheme from the date (for writes about earlier years). */
+    public void members(long schemeId, java.time.LocalDate since, String... unitCodes) throws Exception {
         for (String code : unitCodes) {
             mvc.perform(post("/api/v1/registry/schemes/" + schemeId + "/members")
                     .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"unitCode\":\"" + code + "\",\"joinedOn\":\"2020-01-01\"}"))
+                    .content("{\"unitCode\":\"" + code + "\",\"joinedOn\":\"" + since + "\"}"))
                     .andExpect(status().isCreated());
         }
     }

@@ -22,6 +22,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
+import org.minga.registry.MemberUnits;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
@@ -97,14 +98,16 @@ public class TerritorialIssues {
     private final JdbcClient jdbc;
     private final Territory territory;
     private final Schemes schemes;
+    private final MemberUnits memberUnits;
     private final Scopes scopes;
     private final Citizens citizens;
     private final FileStore files;
     private final AuditLog audit;
 
-    TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, Scopes scopes, Citizens citizens,
-            FileStore files, AuditLog audit) {
+    TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
+            Citizens citizens, FileStore files, AuditLog audit) {
         this.jdbc = jdbc;
+        this.memberUnits = memberUnits;
         this.territory = territory;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -214,11 +217,7 @@ public class TerritorialIssues {
         }
         LocalDate today = LocalDate.now();
         List<TerritorialUnit> units = territory.unitsMeeting(geometry, today);
-        java.util.Set<String> members = new java.util.HashSet<>(schemes.memberUnits(schemeId, today));
-        // A member may be the unit itself or its parent (a department; a Salvadoran municipality of districts).
-        boolean inside = units.stream().anyMatch(u -> members.contains(u.code())
-                || u.parentCode() != null && members.contains(u.parentCode())
-                || u.code().length() == 5 && members.contains(u.code().substring(0, 2)));
+        boolean inside = units.stream().anyMatch(memberUnits.coverage(schemeId, today));
         if (!inside) {
             problems.add(new Violation(geometry.getDimension() == 0 ? "lat" : "geometry", "Territory",
                     "participation.issue.geometry.outside"));

@@ -14,6 +14,7 @@ import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException.Violation;
+import org.minga.registry.MemberUnits;
 import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +50,15 @@ public class Financing {
     private final JdbcClient jdbc;
     private final Projects projects;
     private final Schemes schemes;
+    private final MemberUnits memberUnits;
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
 
-    Financing(JdbcClient jdbc, Projects projects, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit) {
+    Financing(JdbcClient jdbc, Projects projects, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
+            Territory territory, AuditLog audit) {
         this.jdbc = jdbc;
+        this.memberUnits = memberUnits;
         this.projects = projects;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -81,6 +85,12 @@ public class Financing {
             String country = schemes.get(p.schemeId()).getCountry().name();
             if (territory.find(country, unit, LocalDate.now()).isEmpty()) {
                 problems.add(new Violation("unitCode", "Exists", "projects.unit.unknown", country, unit));
+            } else if (type == SourceType.MEMBER_MUNICIPALITY) {
+                // Only this source type claims membership, on the day of the commitment. A department,
+                // the nation, a cooperant or a neighbouring non-member municipality co-finances under
+                // the other types and may name any unit that exists.
+                memberUnits.check(p.schemeId(), "unitCode", unit, committedOn == null ? LocalDate.now() : committedOn)
+                        .ifPresent(problems::add);
             }
         }
         BigDecimal a = Guard.money(amount);

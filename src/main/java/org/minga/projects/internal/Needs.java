@@ -13,6 +13,7 @@ import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.registry.MemberUnits;
 import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,12 +53,15 @@ public class Needs {
     private static final String ENTITY = "investment_need";
     private final JdbcClient jdbc;
     private final Schemes schemes;
+    private final MemberUnits memberUnits;
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
 
-    Needs(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit) {
+    Needs(JdbcClient jdbc, Schemes schemes, MemberUnits memberUnits, Scopes scopes, Territory territory,
+            AuditLog audit) {
         this.jdbc = jdbc;
+        this.memberUnits = memberUnits;
         this.schemes = schemes;
         this.scopes = scopes;
         this.territory = territory;
@@ -76,6 +80,9 @@ public class Needs {
             problems.add(new Violation("unitCode", "NotBlank", "projects.unit.required"));
         } else if (territory.find(country, code, LocalDate.now()).isEmpty()) {
             problems.add(new Violation("unitCode", "Exists", "projects.unit.unknown", country, code));
+        } else {
+            // A need belongs to the scheme's bank only when its unit is a member today.
+            memberUnits.check(schemeId, "unitCode", code, LocalDate.now()).ifPresent(problems::add);
         }
         String s = Guard.required("sector", sector, 100, "projects.sector.required", problems);
         String d = Guard.required("description", description, 4000, "projects.description.required", problems);

@@ -19,6 +19,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.projects.Stage;
+import org.minga.registry.MemberUnits;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
@@ -86,13 +87,16 @@ public class Projects {
             location::text, planned_start, planned_end, executor, contractor, supervisor, oversight, version""";
     private final JdbcClient jdbc;
     private final Schemes schemes;
+    private final MemberUnits memberUnits;
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    Projects(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit, ObjectMapper json) {
+    Projects(JdbcClient jdbc, Schemes schemes, MemberUnits memberUnits, Scopes scopes, Territory territory,
+            AuditLog audit, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.memberUnits = memberUnits;
         this.schemes = schemes;
         this.scopes = scopes;
         this.territory = territory;
@@ -120,7 +124,7 @@ public class Projects {
             problems.add(new Violation("registeredOn", "PastOrPresent", "projects.stage.date.future"));
         }
         Draft d = check(schemeId, draft, 0, problems);
-        List<Beneficiary> bens = checkBeneficiaries(scheme.getCountry().name(), beneficiaries, problems);
+        List<Beneficiary> bens = checkBeneficiaries(schemeId, scheme.getCountry().name(), beneficiaries, problems);
         List<Long> needs = checkNeeds(schemeId, needIds, problems);
         Guard.throwIfAny(problems);
         LocalDate today = registeredOn;
@@ -278,7 +282,7 @@ public class Projects {
         Project p = get(id);
         scopes.requireSchemeWrite(p.schemeId());
         List<Violation> problems = new ArrayList<>();
-        List<Beneficiary> checked = checkBeneficiaries(schemes.get(p.schemeId()).getCountry().name(),
+        List<Beneficiary> checked = checkBeneficiaries(p.schemeId(), schemes.get(p.schemeId()).getCountry().name(),
                 List.of(beneficiary), problems);
         Guard.throwIfAny(problems);
         Beneficiary b = checked.getFirst();
@@ -487,8 +491,13 @@ public class Projects {
                 d.plannedStart(), d.plannedEnd());
     }
 
-    /** Each beneficiary a unit that exists today in the scheme's country, once, women and men within people. */
-    private List<Beneficiary> checkBeneficiaries(String country, List<Beneficiary> list, List<Violation> problems) {
+    /**
+     * Each beneficiary a unit that exists today in the scheme's country and is a member today (a
+     * project of the scheme benefits its members; otherwise it would show in another unit's list of
+     * projects), once, women and men within people.
+     */
+    private List<Beneficiary> checkBeneficiaries(long schemeId, String country, List<Beneficiary> list,
+            List<Violation> problems) {
         if (list == null || list.isEmpty()) {
             return List.of();
         }
@@ -498,6 +507,7 @@ public class Projects {
                 : b.unitCode().strip().toUpperCase()).toList();
         Map<String, TerritorialUnit> units = territory.findAll(country, codes.stream().filter(c -> !c.isEmpty())
                 .distinct().toList(), LocalDate.now());
+        var members = memberUnits.coverage(schemeId, LocalDate.now());
         int i = 0;
         for (Beneficiary b : list) {
             if (b == null) {
@@ -511,6 +521,10 @@ public class Projects {
             }
             if (!units.containsKey(code)) {
                 problems.add(new Violation(field, "Exists", "projects.unit.unknown", country, code));
+                continue;
+            }
+            if (!members.test(units.get(code))) {
+                problems.add(new Violation(field, "Member", "registry.unit.notMember", code, LocalDate.now().toString()));
                 continue;
             }
             if (!seen.add(code)) {

@@ -22,7 +22,9 @@ import org.minga.platform.SpreadsheetRows;
 import org.minga.platform.TextRule;
 import org.minga.platform.TableWriter;
 import org.minga.projects.Stage;
+import org.minga.registry.MemberUnits;
 import org.minga.registry.Schemes;
+import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -61,13 +63,15 @@ public class Spreadsheets {
     private final ProjectList list;
     private final Needs needs;
     private final Schemes schemes;
+    private final MemberUnits memberUnits;
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
 
-    Spreadsheets(JdbcClient jdbc, ProjectList list, Needs needs, Schemes schemes, Scopes scopes, Territory territory,
-            AuditLog audit) {
+    Spreadsheets(JdbcClient jdbc, ProjectList list, Needs needs, Schemes schemes, MemberUnits memberUnits,
+            Scopes scopes, Territory territory, AuditLog audit) {
         this.jdbc = jdbc;
+        this.memberUnits = memberUnits;
         this.list = list;
         this.needs = needs;
         this.schemes = schemes;
@@ -198,7 +202,9 @@ public class Spreadsheets {
         Set<String> taken = new HashSet<>(jdbc.sql("select code from project where scheme_id = :s and code = any(:c)")
                 .param("s", schemeId).param("c", new SqlArrayValue("text", allCodes.toArray())).query(String.class)
                 .list());
-        Set<String> units = territory.findAll(country, allUnits, LocalDate.now()).keySet();
+        Map<String, TerritorialUnit> found = territory.findAll(country, allUnits, LocalDate.now());
+        Set<String> units = found.keySet();
+        var members = memberUnits.coverage(schemeId, LocalDate.now());
 
         int n = rows.size();
         String[] codes = new String[n];
@@ -272,6 +278,9 @@ public class Spreadsheets {
                     if (!units.contains(code)) {
                         errors.add(new RowError(at, "beneficiaries", "No existe hoy la unidad territorial " + country
                                 + " " + code + "."));
+                    } else if (!members.test(found.get(code))) {
+                        errors.add(new RowError(at, "beneficiaries", "La unidad territorial " + code
+                                + " no es miembro del esquema hoy."));
                     } else if (bens.contains(code)) {
                         errors.add(new RowError(at, "beneficiaries", "La unidad " + code + " se repite."));
                     } else {

@@ -33,14 +33,16 @@ public class Memberships {
 
     private final JdbcClient jdbc;
     private final Schemes schemes;
+    private final LegalRules rules;
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
     private final SchemeEvents events;
 
     Memberships(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit,
-            SchemeEvents events) {
+            SchemeEvents events, LegalRules rules) {
         this.events = events;
+        this.rules = rules;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -78,6 +80,8 @@ public class Memberships {
                     .filter(s -> s.getCountry() == scheme.getCountry() && s.getId() != schemeId);
             if (memberScheme.isEmpty()) {
                 problems.add(new Violation("memberSchemeId", "Exists", "registry.member.scheme"));
+            } else if (!takesSchemes(scheme, j.joinedOn())) {
+                problems.add(new Violation("memberSchemeId", "MemberFigure", "registry.member.scheme.figure"));
             } else if (isMember(schemeId, null, j.memberSchemeId(), j.joinedOn())) {
                 problems.add(new Violation("memberSchemeId", "Unique", "registry.member.already",
                         memberScheme.get().getName(), j.joinedOn()));
@@ -129,6 +133,17 @@ public class Memberships {
         state.put("delegate", delegate);
         state.put("seats", seats);
         audit.record(Change.created("membership", schemeId + "/" + key, schemeId, "Ingreso de " + name, state));
+    }
+
+    /**
+     * Only a figure whose rules name the figures of its member schemes (an association of
+     * metropolitan areas) takes schemes as members; an association of municipalities does not, so no
+     * scheme can be enrolled in one without its consent. The member's own figure is the validator's
+     * finding, as the association may record a member before its status is settled.
+     */
+    private boolean takesSchemes(Scheme scheme, LocalDate on) {
+        return scheme.getFigure() != null && rules.inForce(scheme.getCountry().name(), scheme.getFigure(), on)
+                .stream().anyMatch(r -> r.rule().equals("MEMBER_FIGURE"));
     }
 
     /** The department a unit lies in on a date: itself, its parent, or its parent's parent (SV districts). */
