@@ -15,6 +15,32 @@ public interface Jobs {
 
     Optional<JobView> find(UUID id);
 
+    /**
+     * Waits for a job that the caller itself must see finished (work the platform does on its own,
+     * such as the demo); a request never waits: it shows the job's page.
+     *
+     * @throws IllegalStateException if the job failed or did not end within {@code patience}
+     */
+    default JobView awaitSuccess(UUID id, java.time.Duration patience) {
+        java.time.Instant deadline = java.time.Instant.now().plus(patience);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            JobView view = find(id).orElseThrow();
+            if (view.finished()) {
+                if (view.status() != Status.SUCCEEDED) {
+                    throw new IllegalStateException("El trabajo " + view.type() + " falló: " + view.error());
+                }
+                return view;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("El trabajo " + id + " no terminó en " + patience.toSeconds() + " s");
+    }
+
     enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
     record JobView(UUID id, String type, Status status, int progress, String message, Object result, String error,

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -32,6 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoFiscal {
+
+    /** Its jobs (imports, liquidations) must end before the demo says it is ready. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     static final String TOWN = "54498";
     /** The last year whose CPI and minimum wage the law data ship with (the limits need both). */
@@ -69,7 +71,8 @@ class DemoFiscal {
             return;
         }
         try {
-            await(cadastres.upload(scheme, TOWN, YEAR, FILE, new ByteArrayInputStream(cadastre())).jobId());
+            jobs.awaitSuccess(cadastres.upload(scheme, TOWN, YEAR, FILE, new ByteArrayInputStream(cadastre())).jobId(),
+                    PATIENCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,9 +80,10 @@ class DemoFiscal {
             rates.addBand(scheme, TOWN, YEAR, new TaxRates.BandInput(r.zone(), r.destination(), null, null, null,
                     new BigDecimal(r.perMil())));
         }
-        await(liquidations.liquidate(scheme, TOWN, YEAR).jobId());
-        await(liquidations.simulate(scheme, TOWN, YEAR, new Liquidations.ScenarioInput(
-                "Actualización catastral rural +30 % (" + INVENTED.toLowerCase() + ")", null, null, 130)).jobId());
+        jobs.awaitSuccess(liquidations.liquidate(scheme, TOWN, YEAR).jobId(), PATIENCE);
+        jobs.awaitSuccess(liquidations.simulate(scheme, TOWN, YEAR, new Liquidations.ScenarioInput(
+                "Actualización catastral rural +30 % (" + INVENTED.toLowerCase() + ")", null, null, 130)).jobId(),
+                PATIENCE);
     }
 
     /**
@@ -111,23 +115,4 @@ class DemoFiscal {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void await(UUID job) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            Jobs.JobView view = jobs.find(job).orElseThrow();
-            if (view.finished()) {
-                if (view.status() != Jobs.Status.SUCCEEDED) {
-                    throw new IllegalStateException("Demo: el trabajo " + view.type() + " falló: " + view.error());
-                }
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Demo: el trabajo " + job + " no terminó en dos minutos");
-    }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -32,6 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoServices {
+
+    /** Its jobs (imports, liquidations) must end before the demo says it is ready. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     static final ZoneId ZONE = ZoneId.of("America/El_Salvador");
     static final String SOURCE = "Fuente: Mancomunidades de El Salvador (USAID, 2018)";
@@ -136,7 +138,7 @@ class DemoServices {
         }
         YearMonth month = YearMonth.now(ZONE).minusMonths(1);
         UUID job = landfill.submitImport(line, "bascula-" + month + ".csv", weighbridgeExport(month));
-        await(job);
+        jobs.awaitSuccess(job, PATIENCE);
         landfill.bill(line, month);
     }
 
@@ -171,26 +173,6 @@ class DemoServices {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The import is a background job: the demo is ready only when its tickets are there. */
-    private void await(UUID job) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            Jobs.JobView view = jobs.find(job).orElseThrow();
-            if (view.finished()) {
-                if (view.status() != Jobs.Status.SUCCEEDED) {
-                    throw new IllegalStateException("Demo: la importación de boletas falló: " + view.error());
-                }
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Demo: la importación de boletas no terminó en dos minutos");
-    }
 
     // ---- Los Nonualcos: OPLAGEST permits ---------------------------------------------------------
 
