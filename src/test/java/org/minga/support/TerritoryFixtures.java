@@ -2,6 +2,7 @@ package org.minga.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,21 +37,38 @@ public final class TerritoryFixtures {
         }
         for (String[] f : new String[][] {{"co-mgn2018-departamentos.geojson", "CO_DANE_MGN_DEPARTAMENTOS"},
                 {"co-mgn2018-municipios.geojson", "CO_DANE_MGN_MUNICIPIOS"}, {"sv-distritos-2024.geojson", "SV_DISTRITOS_2024"}}) {
-            String body = mvc.perform(multipart("/api/v1/territory/imports")
-                    .file(new MockMultipartFile("file", f[0], "application/geo+json", bytes(f[0])))
-                    .param("source", f[1]).with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
-                    .andReturn().getResponse().getContentAsString();
-            String job = JsonPath.read(body, "$.jobId");
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> !jdbc.sql(
-                    "select status from job where id = cast(:id as uuid)").param("id", job).query(String.class)
-                    .single().matches("QUEUED|RUNNING"));
-            String status = jdbc.sql("select status from job where id = cast(:id as uuid)").param("id", job)
-                    .query(String.class).single();
+            String status = awaitJob(jdbc, submit(mvc, f[0], bytes(f[0]), f[1], null));
             if (!"SUCCEEDED".equals(status)) {
                 throw new IllegalStateException("Import of " + f[0] + " ended " + status);
             }
         }
         imported = true;
+    }
+
+    /** Uploads a file to the territory import API as admin; answers the job's id. */
+    public static String submit(MockMvc mvc, String name, byte[] content, String source, String country)
+            throws Exception {
+        var request = multipart("/api/v1/territory/imports")
+                .file(new MockMultipartFile("file", name, "application/octet-stream", content)).param("source", source)
+                .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD));
+        if (country != null) {
+            request.param("country", country);
+        }
+        String body = mvc.perform(request).andExpect(status().isAccepted()).andReturn().getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.jobId");
+    }
+
+    /** Waits for a job to end; answers its final status. */
+    public static String awaitJob(JdbcClient jdbc, String id) {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !jobStatus(jdbc, id).matches("QUEUED|RUNNING"));
+        return jobStatus(jdbc, id);
+    }
+
+    private static String jobStatus(JdbcClient jdbc, String id) {
+        return jdbc.sql("select status from job where id = cast(:id as uuid)").param("id", id).query(String.class)
+                .single();
     }
 
     /** One reference file, uncompressed (e.g. {@code co-mgn2018-municipios.geojson}). */

@@ -1,12 +1,7 @@
 package org.minga.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +17,8 @@ import org.minga.territory.OfficialBoundaryFiles.SrsChoice;
 import org.minga.territory.OfficialBoundaryFiles.Unit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * DANE's boundaries as published (GeoPackage in MAGNA-SIRGAS / Colombia Bogota zone) import through
@@ -162,23 +155,11 @@ class OfficialFormatsImportTests {
     }
 
     private String submit(String name, byte[] content) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/territory/imports")
-                .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                .param("source", "CO_DANE_MGN_MUNICIPIOS")
-                .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.jobId");
+        return TerritoryFixtures.submit(mvc, name, content, "CO_DANE_MGN_MUNICIPIOS", null);
     }
 
     private String awaitJob(String id) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !jobStatus(id).matches("QUEUED|RUNNING"));
-        return jobStatus(id);
-    }
-
-    private String jobStatus(String id) {
-        return jdbc.sql("select status from job where id = cast(:id as uuid)").param("id", id).query(String.class)
-                .single();
+        return TerritoryFixtures.awaitJob(jdbc, id);
     }
 
     private String jobError(String id) {

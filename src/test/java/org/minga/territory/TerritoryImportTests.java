@@ -1,7 +1,6 @@
 package org.minga.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -162,22 +160,11 @@ class TerritoryImportTests {
     }
 
     private String submit(String name, byte[] content, String source) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/territory/imports")
-                .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                .param("source", source).param("country", "CO").with(admin()))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.jobId");
+        return TerritoryFixtures.submit(mvc, name, content, source, "CO");
     }
 
     private String awaitJob(String id) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !jobStatus(id).matches("QUEUED|RUNNING"));
-        return jobStatus(id);
-    }
-
-    private String jobStatus(String id) {
-        return jdbc.sql("select status from job where id = cast(:id as uuid)").param("id", id).query(String.class)
-                .single();
+        return TerritoryFixtures.awaitJob(jdbc, id);
     }
 
     private String jobError(String id) {
