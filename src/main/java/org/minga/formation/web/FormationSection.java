@@ -10,47 +10,23 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Formation's part of a scheme's page: how far its formation route has come, linking to the route. */
+/**
+ * Formation's part of a scheme's page: how far its formation route has come, linking to the route. The
+ * host page links its title to {@link #path}; the summary is this module's own fragment.
+ */
 @Audience(Reader.SCHEME)
 @Controller
-class FormationSection implements SchemeSection {
+record FormationSection(FormationRoute route, Scopes scopes) implements SchemeSection {
 
-    private final FormationRoute route;
-    private final Scopes scopes;
+    @Override public int order() { return 10; }
+    @Override public String titleKey() { return "formation.link"; }
+    @Override public String path(long schemeId) { return "/formation/schemes/" + schemeId; }
+    @Override public String summaryPath(long schemeId) { return path(schemeId) + "/summary"; }
+    @Override public boolean visible(long schemeId) { return scopes.canReadScheme(schemeId); }
 
-    FormationSection(FormationRoute route, Scopes scopes) {
-        this.route = route;
-        this.scopes = scopes;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String titleKey() {
-        return "formation.link";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/formation/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return path(schemeId) + "/summary";
-    }
-
-    @Override
-    public boolean visible(long schemeId) {
-        return scopes.canReadScheme(schemeId);
-    }
-
+    /** The route's progress; the scheme's id is the route's. */
     @GetMapping("/formation/schemes/{id}/summary")
     String summary(@PathVariable long id, Model model) {
-        model.addAttribute("schemeId", id);
         model.addAttribute("route", route.of(id));
         return "formation/section :: summary";
     }

@@ -12,7 +12,6 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -210,14 +209,18 @@ public class UserAdministration {
     }
 
     /** Platform administrators grant anything; scheme administrators only scheme roles in their schemes. */
-    private void requireMayGrant(Grant grant) {
+    public boolean mayGrant(Grant grant) {
         if (current.isPlatformAdmin()) {
-            return;
+            return true;
         }
         boolean ownScheme = grant.schemeId() != null && current.administeredSchemes().contains(grant.schemeId());
-        if (!ownScheme || !grant.role().needsScheme()) {
-            throw new AccessDeniedException("No tiene permiso para asignar la función " + grant.role()
-                    + (grant.schemeId() == null ? "" : " en el esquema " + grant.schemeId()) + ".");
+        return ownScheme && grant.role().needsScheme();
+    }
+
+    private void requireMayGrant(Grant grant) {
+        if (!mayGrant(grant)) {
+            throw grant.schemeId() == null ? current.denied("grant", grant.role())
+                    : current.denied("grantInScheme", grant.role(), grant.schemeId());
         }
     }
 

@@ -12,49 +12,22 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Planning's part of a scheme's page: the goals by status today, linking to the plan. */
+/**
+ * Planning's part of a scheme's page: the goals by status today, linking to the plan. The
+ * host page links its title to {@link #path}; the summary is this module's own fragment.
+ */
 @Audience(Reader.SCHEME)
 @Controller
-class PlanningSection implements SchemeSection {
+record PlanningSection(Plans plans, Scopes scopes, Zones zones) implements SchemeSection {
 
-    private final Plans plans;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    PlanningSection(Plans plans, Scopes scopes, Zones zones) {
-        this.plans = plans;
-        this.scopes = scopes;
-        this.zones = zones;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String titleKey() {
-        return "planning.link";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/planning/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return path(schemeId) + "/summary";
-    }
-
-    @Override
-    public boolean visible(long schemeId) {
-        return scopes.canReadScheme(schemeId);
-    }
+    @Override public int order() { return 30; }
+    @Override public String titleKey() { return "planning.link"; }
+    @Override public String path(long schemeId) { return "/planning/schemes/" + schemeId; }
+    @Override public String summaryPath(long schemeId) { return path(schemeId) + "/summary"; }
+    @Override public boolean visible(long schemeId) { return scopes.canReadScheme(schemeId); }
 
     @GetMapping("/planning/schemes/{id}/summary")
     String summary(@PathVariable long id, Model model) {
-        model.addAttribute("schemeId", id);
         model.addAttribute("dashboard", plans.dashboard(id, zones.today(), 0, 1));
         model.addAttribute("statuses", Indicators.Status.values());
         return "planning/section :: summary";

@@ -101,8 +101,8 @@ public class TerritoryQueries implements Territory {
         Map<Integer, Map<String, String>> attributes = new LinkedHashMap<>();
         jdbc.sql("select year, attribute, value from territorial_attribute where country = :country and code = :code"
                 + " order by year desc, attribute").param("country", country).param("code", code)
-                .query((rs, n) -> attributes.computeIfAbsent(rs.getInt(1), y -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> attributes.computeIfAbsent(rs.getInt("year"), y -> new LinkedHashMap<>())
+                        .put(rs.getString("attribute"), rs.getString("value")))
                 .list();
         List<TerritorialUnit> children = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit"
                 + " where country = :country and parent_code = :code and" + VALID_AT + " order by name")
@@ -123,7 +123,8 @@ public class TerritoryQueries implements Territory {
                   and ub.valid_from <= :at and (ub.valid_to is null or ub.valid_to >= :at)
                 order by 1, 2
                 """).param("country", country).param("level", level.name()).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Neighbour(rs.getString(1), rs.getString(2), round(rs.getDouble(3)))).list();
+                .query((rs, n) -> new Neighbour(rs.getString("a"), rs.getString("b"), round(rs.getDouble("shared_border_m"))))
+                .list();
     }
 
     public List<NeighbourUnit> neighbours(String country, String code, LocalDate at) {
@@ -138,7 +139,8 @@ public class TerritoryQueries implements Territory {
                   and o.valid_from <= :at and (o.valid_to is null or o.valid_to >= :at)
                 order by o.name
                 """).param("country", country).param("code", code).param("at", Date.valueOf(at))
-                .query((rs, n) -> new NeighbourUnit(rs.getString(1), rs.getString(2), round(rs.getDouble(3)))).list();
+                .query((rs, n) -> new NeighbourUnit(rs.getString("code"), rs.getString("name"),
+                        round(rs.getDouble("shared_border_m")))).list();
     }
 
     /** Units whose boundary contains the point, smallest first. */
@@ -236,7 +238,7 @@ public class TerritoryQueries implements Territory {
                 + VALID_AT + " and boundary is not null").param("country", country).param("codes", codes)
                 .param("at", Date.valueOf(at))
                 .query(rs -> {
-                    shapes.put(rs.getString(1), UnitStore.read(reader, rs.getBytes(2)));
+                    shapes.put(rs.getString("code"), UnitStore.read(reader, rs.getBytes("boundary")));
                 });
         Map<K, Map<String, Object>> outlines = new LinkedHashMap<>();
         groups.forEach((key, members) -> {
@@ -282,7 +284,7 @@ public class TerritoryQueries implements Territory {
             return List.of();
         }
         return jdbc.sql("""
-                select ua.code, ub.code, j.shared_border_m
+                select ua.code as a, ub.code as b, j.shared_border_m
                 from territorial_adjacency j
                 join territorial_unit ua on ua.id = j.a_id
                 join territorial_unit ub on ub.id = j.b_id
@@ -290,7 +292,8 @@ public class TerritoryQueries implements Territory {
                   and ua.valid_from <= :at and (ua.valid_to is null or ua.valid_to >= :at)
                   and ub.valid_from <= :at and (ub.valid_to is null or ub.valid_to >= :at)
                 """).param("country", country).param("codes", List.copyOf(codes)).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Territory.Neighbours(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+                .query((rs, n) -> new Territory.Neighbours(rs.getString("a"), rs.getString("b"),
+                        rs.getDouble("shared_border_m"))).list();
     }
 
     @Override
@@ -306,7 +309,7 @@ public class TerritoryQueries implements Territory {
                 order by code, year desc
                 """).param("country", country).param("codes", List.copyOf(codes)).param("attribute", attribute)
                 .param("year", at.getYear())
-                .query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> values.put(rs.getString("code"), rs.getString("value"))).list();
         return values;
     }
 

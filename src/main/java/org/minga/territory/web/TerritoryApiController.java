@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.platform.Zones;
 import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.internal.TerritoryImports;
@@ -38,10 +39,12 @@ class TerritoryApiController {
 
     private final TerritoryQueries queries;
     private final TerritoryImports imports;
+    private final Zones zones;
 
-    TerritoryApiController(TerritoryQueries queries, TerritoryImports imports) {
+    TerritoryApiController(TerritoryQueries queries, TerritoryImports imports, Zones zones) {
         this.queries = queries;
         this.imports = imports;
+        this.zones = zones;
     }
 
     @Audience(Reader.PLATFORM_ADMIN)
@@ -111,7 +114,7 @@ class TerritoryApiController {
         return queries.locate(lat, lon, orToday(at));
     }
 
-    private static LocalDate orToday(LocalDate at) {
-        return at == null ? LocalDate.now() : at;
+    private LocalDate orToday(LocalDate at) {
+        return at == null ? zones.today() : at;
     }
 }
