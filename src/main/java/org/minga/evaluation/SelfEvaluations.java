@@ -21,6 +21,8 @@ import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -99,9 +101,11 @@ public class SelfEvaluations {
     private final Schemes schemes;
     private final SchemeFacts facts;
     private final SchemePeople people;
+    private final MessageSource messages;
 
     SelfEvaluations(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, SchemeFacts facts,
-            SchemePeople people) {
+            SchemePeople people, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -234,7 +238,8 @@ public class SelfEvaluations {
         boolean invited = jdbc.sql("select exists (select 1 from evaluation_invitation where campaign_id = :c and username = :u)")
                 .param("c", campaignId).param("u", respondent).query(Boolean.class).single();
         if (!invited) {
-            throw new AccessDeniedException("Solo responden esta autoevaluación las personas que el equipo del esquema invitó.");
+            throw new AccessDeniedException(messages.getMessage("evaluation.response.refused", null,
+                    LocaleContextHolder.getLocale()));
         }
         return record(c, in, today, respondent, "Respuesta a " + c.name());
     }

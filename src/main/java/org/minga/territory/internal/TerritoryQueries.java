@@ -1,5 +1,6 @@
 package org.minga.territory.internal;
 
+import org.minga.platform.Inputs;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ public class TerritoryQueries implements Territory {
     }
 
     public Page units(String country, Level level, String parent, String q, LocalDate at, int page, int size) {
-        String search = q == null || q.isBlank() ? null : UnitNames.searchable(q.strip()) + "%";
+        String search = Inputs.text(q) == null ? null : UnitNames.searchable(q.strip()) + "%";
         String contains = search == null ? null : "%" + search;
         List<TerritorialUnit> rows = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where" + VALID_AT
                 + """
@@ -62,8 +63,8 @@ public class TerritoryQueries implements Territory {
                 and (cast(:search as text) is null or search_name like :search or search_name like :contains)
                 order by country, level, code limit :limit offset :offset
                 """)
-                .param("at", Date.valueOf(at)).param("country", blankToNull(country))
-                .param("level", level == null ? null : level.name()).param("parent", blankToNull(parent))
+                .param("at", Date.valueOf(at)).param("country", Inputs.text(country))
+                .param("level", level == null ? null : level.name()).param("parent", Inputs.text(parent))
                 .param("search", search).param("contains", contains)
                 .param("limit", size + 1).param("offset", (long) page * size)
                 .query(this::unit).list();
@@ -193,7 +194,7 @@ public class TerritoryQueries implements Territory {
                 and (:allCodes or code in (:codes))
                 order by code
                 """).param("country", country).param("at", Date.valueOf(at))
-                .param("level", level == null ? null : level.name()).param("parent", blankToNull(parent))
+                .param("level", level == null ? null : level.name()).param("parent", Inputs.text(parent))
                 .param("allCodes", codes == null || codes.isEmpty())
                 .param("codes", codes == null || codes.isEmpty() ? List.of("") : codes)
                 .query((rs, n) -> {
@@ -328,9 +329,5 @@ public class TerritoryQueries implements Territory {
 
     private static double round(double meters) {
         return Math.round(meters * 10) / 10.0;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
