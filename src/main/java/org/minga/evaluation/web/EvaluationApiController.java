@@ -30,19 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/evaluation/schemes/{id}")
 @Tag(name = "Evaluación", description = "Índice de salud, autoevaluación y ayuda de decisión de RINDE")
-class EvaluationApiController {
-
-    private final Health health;
-    private final DecisionAid aid;
-    private final SelfEvaluations evaluations;
-    private final Zones zones;
-
-    EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations evaluations, Zones zones) {
-        this.health = health;
-        this.aid = aid;
-        this.evaluations = evaluations;
-        this.zones = zones;
-    }
+record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations evaluations, Zones zones) {
 
     record StepBody(boolean done, String evidence) {
     }

@@ -34,26 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/evaluation/schemes/{id}")
-class EvaluationController {
-
-    private final Health health;
-    private final DecisionAid aid;
-    private final SelfEvaluations evaluations;
-    private final Schemes schemes;
-    private final SchemeFacts facts;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    EvaluationController(Health health, DecisionAid aid, SelfEvaluations evaluations, Schemes schemes, SchemeFacts facts,
-            Scopes scopes, Zones zones) {
-        this.health = health;
-        this.aid = aid;
-        this.evaluations = evaluations;
-        this.schemes = schemes;
-        this.facts = facts;
-        this.scopes = scopes;
-        this.zones = zones;
-    }
+record EvaluationController(Health health, DecisionAid aid, SelfEvaluations evaluations, Schemes schemes,
+        SchemeFacts facts, Scopes scopes, Zones zones) {
 
     @ModelAttribute("scheme")
     Scheme scheme(@PathVariable long id) {

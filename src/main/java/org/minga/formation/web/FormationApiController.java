@@ -29,20 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/formation/schemes/{id}")
 @Tag(name = "Conformación de esquemas", description = "Ruta de conformación del DNP, autorizaciones de los concejos y evaluación de pertinencia")
-class FormationApiController {
-
-    private final FormationRoute route;
-    private final ProspectiveMembers prospects;
-    private final PertinenceAssessment pertinence;
-    private final Zones zones;
-
-    FormationApiController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
-            Zones zones) {
-        this.route = route;
-        this.prospects = prospects;
-        this.pertinence = pertinence;
-        this.zones = zones;
-    }
+record FormationApiController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
+        Zones zones) {
 
     @GetMapping("/route")
     @Operation(summary = "La ruta de conformación: los tres momentos, sus entregables y el avance de cada momento")

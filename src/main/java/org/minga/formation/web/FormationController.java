@@ -36,24 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/formation/schemes/{id}")
-class FormationController {
-
-    private final FormationRoute route;
-    private final ProspectiveMembers prospects;
-    private final PertinenceAssessment pertinence;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    FormationController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
-            Schemes schemes, Scopes scopes, Zones zones) {
-        this.route = route;
-        this.prospects = prospects;
-        this.pertinence = pertinence;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.zones = zones;
-    }
+record FormationController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
+        Schemes schemes, Scopes scopes, Zones zones) {
 
     @ModelAttribute("scheme")
     Scheme scheme(@PathVariable long id) {

@@ -33,21 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME_ADMIN)
 @Controller
 @RequestMapping("/admin/users")
-class UserAdminController {
+record UserAdminController(UserAdministration administration, UserDirectory directory, CurrentGrants current,
+        SchemeDirectory schemes) {
 
     static final int PAGE_SIZE = 25;
-    private final UserAdministration administration;
-    private final UserDirectory directory;
-    private final CurrentGrants current;
-    private final SchemeDirectory schemes;
-
-    UserAdminController(UserAdministration administration, UserDirectory directory, CurrentGrants current,
-            SchemeDirectory schemes) {
-        this.administration = administration;
-        this.directory = directory;
-        this.current = current;
-        this.schemes = schemes;
-    }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {

@@ -29,25 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/planning/schemes/{id}/goals/{goalId}")
-class GoalController {
+record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scopes scopes, ProjectDigest projects,
+        Zones zones) {
 
     private static final String PAGE = "planning/goal";
-    private final Plans plans;
-    private final GoalTracking tracking;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final ProjectDigest projects;
-    private final Zones zones;
-
-    GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scopes scopes, ProjectDigest projects,
-            Zones zones) {
-        this.plans = plans;
-        this.tracking = tracking;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.projects = projects;
-        this.zones = zones;
-    }
 
     @ModelAttribute("scheme")
     Scheme scheme(@PathVariable long id) {

@@ -29,19 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/planning/schemes/{id}")
 @Tag(name = "Planeación", description = "Visión, pilares, planes de trabajo, metas con indicador, mediciones y tablero")
-class PlanningApiController {
-
-    private final Plans plans;
-    private final Strategy strategy;
-    private final GoalTracking tracking;
-    private final Zones zones;
-
-    PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracking, Zones zones) {
-        this.plans = plans;
-        this.strategy = strategy;
-        this.tracking = tracking;
-        this.zones = zones;
-    }
+record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracking, Zones zones) {
 
     record GoalDetail(Plans.Goal goal, List<GoalTracking.Recorded> measurements, List<GoalTracking.Link> links) {
     }

@@ -35,22 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/planning/schemes/{id}")
-class PlanningController {
+record PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scopes scopes, Zones zones) {
 
     private static final String PAGE = "planning/scheme";
-    private final Plans plans;
-    private final Strategy strategy;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scopes scopes, Zones zones) {
-        this.plans = plans;
-        this.strategy = strategy;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.zones = zones;
-    }
 
     @ModelAttribute("scheme")
     Scheme scheme(@PathVariable long id) {

@@ -35,17 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/territory")
 @Tag(name = "Territorio")
-class TerritoryApiController {
-
-    private final TerritoryQueries queries;
-    private final TerritoryImports imports;
-    private final Zones zones;
-
-    TerritoryApiController(TerritoryQueries queries, TerritoryImports imports, Zones zones) {
-        this.queries = queries;
-        this.imports = imports;
-        this.zones = zones;
-    }
+record TerritoryApiController(TerritoryQueries queries, TerritoryImports imports, Zones zones) {
 
     @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -20,15 +20,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** The map (departments, then their municipalities or districts), unit pages and search. */
 @Audience(Reader.ACCOUNT)
 @Controller
-class TerritoryController {
-
-    private final TerritoryQueries queries;
-    private final Zones zones;
-
-    TerritoryController(TerritoryQueries queries, Zones zones) {
-        this.queries = queries;
-        this.zones = zones;
-    }
+record TerritoryController(TerritoryQueries queries, Zones zones) {
 
     @GetMapping("/territory")
     String map(@RequestParam(defaultValue = "CO") String country,

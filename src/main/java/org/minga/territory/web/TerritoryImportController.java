@@ -20,16 +20,10 @@ import org.springframework.web.multipart.MultipartFile;
 /** The admin page to upload a boundary or attributes file; the job page then shows its progress. */
 @Audience(Reader.PLATFORM_ADMIN)
 @Controller
-class TerritoryImportController {
+record TerritoryImportController(TerritoryImports imports) {
 
     /** The upload as the page posts it: what the file is, for which country, and the file. */
     record ImportForm(String source, String country, MultipartFile file) {
-    }
-
-    private final TerritoryImports imports;
-
-    TerritoryImportController(TerritoryImports imports) {
-        this.imports = imports;
     }
 
     @ModelAttribute("sources")
