@@ -1,6 +1,5 @@
 package org.minga.evaluation;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,10 @@ import org.minga.identity.Scopes;
 import org.minga.planning.Plans;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.SystemActor;
+import org.minga.platform.Zones;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,34 +53,41 @@ public class DecisionAid {
     public record Checklist(Route suggested, Double index, List<Step> steps) {
     }
 
+    /** A step as recorded: done or not, and its evidence. */
+    private record Saved(String item, boolean done, String evidence) {
+    }
+
     private final JdbcClient jdbc;
     private final Scopes scopes;
     private final AuditLog audit;
     private final Schemes schemes;
     private final Plans plans;
     private final SchemeFacts facts;
+    private final Zones zones;
 
-    DecisionAid(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Plans plans, SchemeFacts facts) {
+    DecisionAid(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Plans plans, SchemeFacts facts,
+            Zones zones) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
         this.schemes = schemes;
         this.plans = plans;
         this.facts = facts;
+        this.zones = zones;
     }
 
     @Transactional(readOnly = true)
     public Checklist checklist(long schemeId, HealthIndex.Result health) {
         schemes.get(schemeId);
-        Map<String, Object[]> saved = new LinkedHashMap<>();
+        Map<String, Saved> saved = new LinkedHashMap<>();
         jdbc.sql("select item, done, evidence from evaluation_checklist where scheme_id = :s").param("s", schemeId)
-                .query((rs, n) -> saved.put(rs.getString(1), new Object[] {rs.getBoolean(2), rs.getString(3)})).list();
-        int members = facts.members(schemeId, LocalDate.now()).size();
+                .query(Saved.class).list().forEach(s -> saved.put(s.item(), s));
+        int members = facts.members(schemeId, zones.today()).size();
         int inPlans = plans.membersWithDevelopmentPlanLinks(schemeId).size();
-        int[] wg = plans.workPlansAndGoals(schemeId);
+        Plans.Counts counts = plans.counts(schemeId);
         List<Step> steps = new ArrayList<>();
         for (Item i : Item.values()) {
-            Object[] s = saved.getOrDefault(i.name(), new Object[] {false, null});
+            Saved s = saved.getOrDefault(i.name(), new Saved(i.name(), false, null));
             String key = null;
             List<Object> args = List.of();
             if (i == Item.DEVELOPMENT_PLANS) {
@@ -87,9 +95,9 @@ public class DecisionAid {
                 args = List.of(inPlans, members);
             } else if (i == Item.WORK_PLAN) {
                 key = "evaluation.live.workPlan";
-                args = List.of(wg[0], wg[1]);
+                args = List.of(counts.workPlans(), counts.goals());
             }
-            steps.add(new Step(i, (Boolean) s[0], (String) s[1], key, args));
+            steps.add(new Step(i, s.done(), s.evidence(), key, args));
         }
         Route suggested = health.index() == null ? null : health.index() >= 40 ? Route.CONTINUE : Route.DISSOLVE;
         return new Checklist(suggested, health.index(), steps);
@@ -99,20 +107,13 @@ public class DecisionAid {
     public void mark(long schemeId, String item, boolean done, String evidence) {
         scopes.requireSchemeWrite(schemeId);
         schemes.get(schemeId);
-        Item i;
-        try {
-            i = Item.valueOf(item == null ? "" : item.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("item", "OneOf", "evaluation.checklist.item");
-        }
-        if (done && (evidence == null || evidence.isBlank())) {
-            throw new InvalidInputException("evidence", "NotBlank", "evaluation.checklist.evidence");
-        }
-        var before = jdbc.sql("select done, evidence from evaluation_checklist where scheme_id = :s and item = :i")
-                .param("s", schemeId).param("i", i.name())
-                .query((rs, n) -> Map.of("done", rs.getBoolean(1), "evidence", rs.getString(2) == null ? "" : rs.getString(2)))
-                .optional();
-        String ev = evidence == null || evidence.isBlank() ? null : evidence.strip();
+        Item i = Inputs.enumValue(Item.class, item);
+        Checks checks = new Checks().rule(i != null, "item", "OneOf", "evaluation.checklist.item");
+        String ev = checks.optionalText("evidence", evidence, 4000);
+        checks.rule(!done || ev != null, "evidence", "NotBlank", "evaluation.checklist.evidence").orThrow();
+        var before = jdbc.sql("select item, done, evidence from evaluation_checklist where scheme_id = :s and item = :i")
+                .param("s", schemeId).param("i", i.name()).query(Saved.class).optional()
+                .map(s -> Map.<String, Object>of("done", s.done(), "evidence", s.evidence() == null ? "" : s.evidence()));
         jdbc.sql("""
                 insert into evaluation_checklist (scheme_id, item, done, evidence, updated_by) values (:s, :i, :d, :e, :by)
                 on conflict (scheme_id, item) do update set done = excluded.done, evidence = excluded.evidence,

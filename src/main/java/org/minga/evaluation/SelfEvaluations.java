@@ -1,21 +1,28 @@
 package org.minga.evaluation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.minga.identity.SchemePeople;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,7 +48,22 @@ public class SelfEvaluations {
             LocalDate closesOn) {
     }
 
-    public record Answer(long questionId, Integer score, String comment) {
+    public record Answer(long questionId, Integer score, @Size(max = 4000) String comment) {
+    }
+
+    /** A campaign as it is entered: open from one day to another, on a template's questionnaire. */
+    public record CampaignInput(@NotBlank @Size(max = 300) String name, String template, Boolean anonymous,
+            @NotNull LocalDate opensOn, LocalDate closesOn) {
+    }
+
+    /** One respondent's answers, with their group and, optionally, their name and member. */
+    public record ResponseInput(String group, @Size(max = 300) String name, @Size(max = 10) String unitCode,
+            List<@Valid Answer> answers) {
+    }
+
+    /** An improvement action on a dimension of the questionnaire. */
+    public record ActionInput(String dimension, @NotBlank @Size(max = 4000) String description,
+            @NotBlank @Size(max = 300) String responsible, @NotNull LocalDate dueOn) {
     }
 
     public record Score(String key, double mean, int answers) {
@@ -79,9 +101,11 @@ public class SelfEvaluations {
     private final Schemes schemes;
     private final SchemeFacts facts;
     private final SchemePeople people;
+    private final MessageSource messages;
 
     SelfEvaluations(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, SchemeFacts facts,
-            SchemePeople people) {
+            SchemePeople people, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -91,35 +115,26 @@ public class SelfEvaluations {
     }
 
     @Transactional
-    public Campaign create(long schemeId, String name, String template, Boolean anonymous, LocalDate opensOn,
-            LocalDate closesOn) {
+    public Campaign create(long schemeId, CampaignInput in) {
         scopes.requireSchemeWrite(schemeId);
         schemes.get(schemeId);
-        List<Violation> errors = new ArrayList<>();
-        if (name == null || name.isBlank()) {
-            errors.add(new Violation("name", "NotBlank", "evaluation.name.required"));
-        }
-        Template t = null;
-        try {
-            t = Template.valueOf(template == null ? "" : template.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new Violation("template", "OneOf", "evaluation.campaign.template"));
-        }
-        if (opensOn == null) {
-            errors.add(new Violation("opensOn", "NotNull", "evaluation.date.required"));
-        }
-        if (closesOn == null || opensOn != null && closesOn.isBefore(opensOn)) {
-            errors.add(new Violation("closesOn", "AfterOpening", "evaluation.campaign.closes"));
-        }
-        fail(errors);
+        Template t = Inputs.enumValue(Template.class, in.template());
+        LocalDate opensOn = in.opensOn();
+        LocalDate closesOn = in.closesOn();
+        new Checks().valid(in)
+                .rule(t != null, "template", "OneOf", "evaluation.campaign.template")
+                .rule(closesOn != null && (opensOn == null || !closesOn.isBefore(opensOn)), "closesOn", "AfterOpening",
+                        "evaluation.campaign.closes")
+                .orThrow();
+        String name = in.name().strip();
         if (jdbc.sql("select exists (select 1 from evaluation_campaign where scheme_id = :s and lower(name) = lower(:n))")
-                .param("s", schemeId).param("n", name.strip()).query(Boolean.class).single()) {
-            throw new InvalidInputException("name", "Unique", "evaluation.campaign.duplicate", name.strip());
+                .param("s", schemeId).param("n", name).query(Boolean.class).single()) {
+            throw new InvalidInputException("name", "Unique", "evaluation.campaign.duplicate", name);
         }
         long id = jdbc.sql("""
                 insert into evaluation_campaign (scheme_id, name, template, anonymous, opens_on, closes_on, created_by)
-                values (:s, :n, :t, :a, :o, :c, :by) returning id""").param("s", schemeId).param("n", name.strip())
-                .param("t", t.name()).param("a", Boolean.TRUE.equals(anonymous)).param("o", opensOn).param("c", closesOn)
+                values (:s, :n, :t, :a, :o, :c, :by) returning id""").param("s", schemeId).param("n", name)
+                .param("t", t.name()).param("a", Boolean.TRUE.equals(in.anonymous())).param("o", opensOn).param("c", closesOn)
                 .param("by", SystemActor.current()).query(Long.class).single();
         int position = 1;
         for (String[] q : QUESTIONS.get(t)) {
@@ -138,8 +153,9 @@ public class SelfEvaluations {
         return jdbc.sql("""
                 select id, scheme_id, name, template, anonymous, opens_on, closes_on from evaluation_campaign
                 where scheme_id = :s order by closes_on desc, id desc""").param("s", schemeId)
-                .query((rs, n) -> new Campaign(rs.getLong(1), rs.getLong(2), rs.getString(3), Template.valueOf(rs.getString(4)),
-                        rs.getBoolean(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate())).list();
+                .query((rs, n) -> new Campaign(rs.getLong("id"), rs.getLong("scheme_id"), rs.getString("name"),
+                        Template.valueOf(rs.getString("template")), rs.getBoolean("anonymous"),
+                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class))).list();
     }
 
     @Transactional(readOnly = true)
@@ -151,8 +167,7 @@ public class SelfEvaluations {
     @Transactional(readOnly = true)
     public List<Question> questions(long campaignId) {
         return jdbc.sql("select id, dimension, text, position from evaluation_question where campaign_id = :c order by position")
-                .param("c", campaignId).query((rs, n) -> new Question(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getInt(4))).list();
+                .param("c", campaignId).query(Question.class).list();
     }
 
     public record Invitation(String username, boolean responded) {
@@ -169,13 +184,10 @@ public class SelfEvaluations {
         Campaign c = campaign(schemeId, campaignId);
         List<String> names = (usernames == null ? List.<String>of() : usernames).stream().map(String::strip)
                 .filter(u -> !u.isEmpty()).map(String::toLowerCase).distinct().toList();
-        List<Violation> errors = new ArrayList<>();
-        if (names.isEmpty()) {
-            errors.add(new Violation("usernames", "NotEmpty", "evaluation.invitation.empty"));
-        }
-        names.stream().filter(u -> !people.holdsRoleIn(u, schemeId)).forEach(u -> errors.add(
-                new Violation("usernames", "Member", "evaluation.invitation.notMember", u)));
-        fail(errors);
+        Checks checks = new Checks().rule(!names.isEmpty(), "usernames", "NotEmpty", "evaluation.invitation.empty");
+        names.forEach(u -> checks.rule(u.length() <= 100 && people.holdsRoleIn(u, schemeId), "usernames", "Member",
+                "evaluation.invitation.notMember", u));
+        checks.orThrow();
         int added = 0;
         for (String u : names) {
             added += jdbc.sql("""
@@ -191,9 +203,8 @@ public class SelfEvaluations {
     @Transactional(readOnly = true)
     public List<Invitation> invitations(long campaignId) {
         return jdbc.sql("""
-                select username, responded_at is not null from evaluation_invitation where campaign_id = :c
-                order by username""").param("c", campaignId)
-                .query((rs, n) -> new Invitation(rs.getString(1), rs.getBoolean(2))).list();
+                select username, responded_at is not null as responded from evaluation_invitation
+                where campaign_id = :c order by username""").param("c", campaignId).query(Invitation.class).list();
     }
 
     /** Whether the signed-in person is invited and has not answered yet. */
@@ -221,16 +232,16 @@ public class SelfEvaluations {
      * name is kept with the answers. Every question needs a score 1–5, within the campaign's dates.
      */
     @Transactional
-    public long respond(long schemeId, long campaignId, String group, String name, String unitCode, List<Answer> answers,
-            LocalDate today) {
+    public long respond(long schemeId, long campaignId, ResponseInput in, LocalDate today) {
         Campaign c = campaign(schemeId, campaignId);
         String respondent = SystemActor.current().toLowerCase();
         boolean invited = jdbc.sql("select exists (select 1 from evaluation_invitation where campaign_id = :c and username = :u)")
                 .param("c", campaignId).param("u", respondent).query(Boolean.class).single();
         if (!invited) {
-            throw new AccessDeniedException("Solo responden esta autoevaluación las personas que el equipo del esquema invitó.");
+            throw new AccessDeniedException(messages.getMessage("evaluation.response.refused", null,
+                    LocaleContextHolder.getLocale()));
         }
-        return record(c, group, name, unitCode, answers, today, respondent, "Respuesta a " + c.name());
+        return record(c, in, today, respondent, "Respuesta a " + c.name());
     }
 
     /**
@@ -239,45 +250,35 @@ public class SelfEvaluations {
      * and the audit names who transcribed it.
      */
     @Transactional
-    public long respondOnPaper(long schemeId, long campaignId, String group, String name, String unitCode,
-            List<Answer> answers, LocalDate today) {
+    public long respondOnPaper(long schemeId, long campaignId, ResponseInput in, LocalDate today) {
         scopes.requireSchemeWrite(schemeId);
         Campaign c = campaign(schemeId, campaignId);
-        return record(c, group, name, unitCode, answers, today, null,
+        return record(c, in, today, null,
                 "Respuesta en papel a " + c.name() + ", transcrita por " + SystemActor.current());
     }
 
     /** Checks and stores one response; an online respondent's invitation is taken atomically. */
-    private long record(Campaign c, String group, String name, String unitCode, List<Answer> answers, LocalDate today,
-            String respondent, String summary) {
+    private long record(Campaign c, ResponseInput in, LocalDate today, String respondent, String summary) {
         long schemeId = c.schemeId();
         long campaignId = c.id();
-        List<Violation> errors = new ArrayList<>();
-        Group g = null;
-        try {
-            g = Group.valueOf(group == null ? "" : group.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new Violation("group", "OneOf", "evaluation.response.group"));
-        }
-        if (today.isBefore(c.opensOn()) || today.isAfter(c.closesOn())) {
-            errors.add(new Violation("campaign", "Open", "evaluation.response.closed", c.opensOn(), c.closesOn()));
-        }
-        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
-        if (unit != null && facts.members(schemeId, today).stream().noneMatch(m -> unit.equals(m.code()))) {
-            errors.add(new Violation("unitCode", "Member", "evaluation.response.unit", unit));
-        }
-        if (!c.anonymous() && (name == null || name.isBlank())) {
-            errors.add(new Violation("name", "NotBlank", "evaluation.response.name"));
-        }
+        Group g = Inputs.enumValue(Group.class, in.group());
+        String unit = Inputs.text(in.unitCode());
+        String name = Inputs.text(in.name());
+        Checks checks = new Checks().valid(in)
+                .rule(g != null, "group", "OneOf", "evaluation.response.group")
+                .rule(!today.isBefore(c.opensOn()) && !today.isAfter(c.closesOn()), "campaign", "Open",
+                        "evaluation.response.closed", c.opensOn(), c.closesOn())
+                .rule(unit == null || facts.members(schemeId, today).stream().anyMatch(m -> unit.equals(m.code())),
+                        "unitCode", "Member", "evaluation.response.unit", unit)
+                .rule(c.anonymous() || name != null, "name", "NotBlank", "evaluation.response.name");
         Map<Long, Answer> byQuestion = new LinkedHashMap<>();
-        (answers == null ? List.<Answer>of() : answers).forEach(a -> byQuestion.put(a.questionId(), a));
+        (in.answers() == null ? List.<Answer>of() : in.answers()).forEach(a -> byQuestion.put(a.questionId(), a));
         for (Question q : questions(campaignId)) {
             Answer a = byQuestion.get(q.id());
-            if (a == null || a.score() == null || a.score() < 1 || a.score() > 5) {
-                errors.add(new Violation("q" + q.id(), "Range", "evaluation.response.score", q.position()));
-            }
+            checks.rule(a != null && a.score() != null && a.score() >= 1 && a.score() <= 5, "q" + q.id(), "Range",
+                    "evaluation.response.score", q.position());
         }
-        fail(errors);
+        checks.orThrow();
         // Taking the invitation is atomic: of two simultaneous responses, one finds it already taken.
         if (respondent != null && jdbc.sql("""
                 update evaluation_invitation set responded_at = now()
@@ -288,12 +289,12 @@ public class SelfEvaluations {
         long id = jdbc.sql("""
                 insert into evaluation_response (campaign_id, respondent_group, respondent_name, unit_code)
                 values (:c, :g, :n, :u) returning id""").param("c", campaignId).param("g", g.name())
-                .param("n", c.anonymous() ? null : name.strip()).param("u", unit).query(Long.class).single();
+                .param("n", c.anonymous() ? null : name).param("u", unit).query(Long.class).single();
         for (Question q : questions(campaignId)) {
             Answer a = byQuestion.get(q.id());
             jdbc.sql("insert into evaluation_answer (response_id, question_id, score, comment) values (:r, :q, :s, :c)")
                     .param("r", id).param("q", q.id()).param("s", a.score())
-                    .param("c", a.comment() == null || a.comment().isBlank() ? null : a.comment().strip()).update();
+                    .param("c", Inputs.text(a.comment())).update();
         }
         audit.record(Change.created("evaluation_response", id, schemeId, summary,
                 Map.of("campaignId", campaignId, "group", g.name(), "unitCode", unit == null ? "" : unit)));
@@ -306,15 +307,15 @@ public class SelfEvaluations {
         int responses = jdbc.sql("select count(*) from evaluation_response where campaign_id = :c").param("c", campaignId)
                 .query(Integer.class).single();
         List<Score> byDimension = jdbc.sql("""
-                select q.dimension, avg(a.score)::float8, count(*) from evaluation_answer a
+                select q.dimension as key, avg(a.score)::float8 as mean, count(*) as answers from evaluation_answer a
                 join evaluation_question q on q.id = a.question_id where q.campaign_id = :c
                 group by q.dimension order by min(q.position)""").param("c", campaignId)
-                .query((rs, n) -> new Score(rs.getString(1), HealthIndex.round(rs.getDouble(2)), rs.getInt(3))).list();
+                .query(SelfEvaluations::score).list();
         List<Score> byGroup = jdbc.sql("""
-                select r.respondent_group, avg(a.score)::float8, count(*) from evaluation_answer a
+                select r.respondent_group as key, avg(a.score)::float8 as mean, count(*) as answers from evaluation_answer a
                 join evaluation_response r on r.id = a.response_id where r.campaign_id = :c
                 group by r.respondent_group order by r.respondent_group""").param("c", campaignId)
-                .query((rs, n) -> new Score(rs.getString(1), HealthIndex.round(rs.getDouble(2)), rs.getInt(3))).list();
+                .query(SelfEvaluations::score).list();
         Double mean = jdbc.sql("""
                 select avg(a.score)::float8 from evaluation_answer a join evaluation_response r on r.id = a.response_id
                 where r.campaign_id = :c""").param("c", campaignId).query(Double.class).optional().orElse(null);
@@ -326,60 +327,49 @@ public class SelfEvaluations {
     }
 
     @Transactional
-    public Action addAction(long schemeId, long campaignId, String dimension, String description, String responsible,
-            LocalDate dueOn) {
+    public Action addAction(long schemeId, long campaignId, ActionInput in) {
         scopes.requireSchemeWrite(schemeId);
         campaign(schemeId, campaignId);
-        List<Violation> errors = new ArrayList<>();
-        if (dimension == null || questions(campaignId).stream().noneMatch(q -> q.dimension().equals(dimension))) {
-            errors.add(new Violation("dimension", "OneOf", "evaluation.action.dimension"));
-        }
-        if (description == null || description.isBlank()) {
-            errors.add(new Violation("description", "NotBlank", "evaluation.action.description"));
-        }
-        if (responsible == null || responsible.isBlank()) {
-            errors.add(new Violation("responsible", "NotBlank", "evaluation.action.responsible"));
-        }
-        if (dueOn == null) {
-            errors.add(new Violation("dueOn", "NotNull", "evaluation.date.required"));
-        }
-        fail(errors);
+        String dimension = in.dimension();
+        new Checks().valid(in)
+                .rule(dimension != null && questions(campaignId).stream().anyMatch(q -> q.dimension().equals(dimension)),
+                        "dimension", "OneOf", "evaluation.action.dimension")
+                .orThrow();
+        String description = in.description().strip();
+        String responsible = in.responsible().strip();
+        LocalDate dueOn = in.dueOn();
         long id = jdbc.sql("""
                 insert into evaluation_action (campaign_id, dimension, description, responsible, due_on, created_by)
                 values (:c, :d, :t, :r, :due, :by) returning id""").param("c", campaignId).param("d", dimension)
-                .param("t", description.strip()).param("r", responsible.strip()).param("due", dueOn).param("by", SystemActor.current())
+                .param("t", description).param("r", responsible).param("due", dueOn).param("by", SystemActor.current())
                 .query(Long.class).single();
         audit.record(Change.created("evaluation_action", id, schemeId, "Acción de mejora",
-                Map.of("dimension", dimension, "description", description.strip(), "dueOn", dueOn.toString())));
-        return new Action(id, dimension, description.strip(), responsible.strip(), dueOn, false);
+                Map.of("dimension", dimension, "description", description, "dueOn", dueOn.toString())));
+        return new Action(id, dimension, description, responsible, dueOn, false);
     }
 
     @Transactional(readOnly = true)
     public List<Action> actions(long campaignId) {
         return jdbc.sql("select id, dimension, description, responsible, due_on, done from evaluation_action where campaign_id = :c order by id")
-                .param("c", campaignId).query((rs, n) -> new Action(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getDate(5).toLocalDate(), rs.getBoolean(6))).list();
+                .param("c", campaignId).query(Action.class).list();
     }
 
     /** The latest campaign with answers: its name, mean score and how many current members answered. */
     @Transactional(readOnly = true)
     public Latest latest(long schemeId) {
         return jdbc.sql("""
-                select c.name, avg(a.score)::float8,
-                       count(distinct r.unit_code)
+                select c.name as campaign, avg(a.score)::float8 as mean,
+                       count(distinct r.unit_code) as answering_members
                 from evaluation_campaign c join evaluation_response r on r.campaign_id = c.id
                 join evaluation_answer a on a.response_id = r.id
                 where c.scheme_id = :s group by c.id, c.name, c.closes_on order by c.closes_on desc, c.id desc limit 1""")
-                .param("s", schemeId).query((rs, n) -> new Latest(rs.getString(1), rs.getDouble(2), rs.getInt(3)))
-                .optional().orElse(null);
+                .param("s", schemeId).query(Latest.class).optional().orElse(null);
     }
 
     public record Latest(String campaign, double mean, int answeringMembers) {
     }
 
-    private static void fail(List<Violation> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    private static Score score(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Score(rs.getString("key"), HealthIndex.round(rs.getDouble("mean")), rs.getInt("answers"));
     }
 }

@@ -1,7 +1,5 @@
 package org.minga.formation;
 
-import static org.minga.formation.internal.FormationGuard.blankToNull;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.formation.internal.Actor;
-import org.minga.formation.internal.FormationGuard;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Inputs;
+import org.minga.platform.SystemActor;
+import org.minga.platform.Zones;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -55,17 +55,24 @@ public class FormationRoute {
         }
     }
 
+    /** A deliverable's state as it is entered; DONE may carry the day it was done (not in the future). */
+    public record DeliverableInput(String status, @Size(max = 4000) String notes, @Size(max = 1000) String evidence,
+            LocalDate doneOn) {
+    }
+
     private static final String ENTITY = "formation_deliverable";
     private final JdbcClient jdbc;
     private final Schemes schemes;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final Zones zones;
 
-    FormationRoute(JdbcClient jdbc, Schemes schemes, Scopes scopes, AuditLog audit) {
+    FormationRoute(JdbcClient jdbc, Schemes schemes, Scopes scopes, AuditLog audit, Zones zones) {
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.scopes = scopes;
         this.audit = audit;
+        this.zones = zones;
     }
 
     /** The whole route with the progress of each moment, in two queries. */
@@ -74,8 +81,7 @@ public class FormationRoute {
         record MomentRow(int number, String name, String objective, String duration, String source) {
         }
         List<MomentRow> moments = jdbc.sql("select number, name, objective, duration, source from formation_moment"
-                + " order by number").query((rs, n) -> new MomentRow(rs.getInt(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5))).list();
+                + " order by number").query(MomentRow.class).list();
         Map<Integer, List<Deliverable>> byMoment = new LinkedHashMap<>();
         jdbc.sql(SELECT + " order by d.moment, d.position").param("s", schemeId)
                 .query((rs, n) -> byMoment.computeIfAbsent(rs.getInt("moment"), m -> new ArrayList<>())
@@ -104,25 +110,20 @@ public class FormationRoute {
      * who; it keeps them while it stays DONE, and clears them when it is reopened.
      */
     @Transactional
-    public Deliverable update(long schemeId, String code, String status, String notes, String evidence,
-            LocalDate doneOn) {
+    public Deliverable update(long schemeId, String code, DeliverableInput in) {
         scopes.requireSchemeWrite(schemeId);
         Scheme scheme = schemes.get(schemeId);
         Deliverable before = deliverable(schemeId, code);
-        List<Violation> problems = new ArrayList<>();
-        FormationGuard.requireInFormation(scheme, problems);
-        Status next = FormationGuard.parse(Status.class, status);
-        if (next == null) {
-            problems.add(new Violation("status", "OneOf", "formation.deliverable.status"));
-        }
-        FormationGuard.checkSize("notes", notes, 4000, problems);
-        FormationGuard.checkSize("evidence", evidence, 1000, problems);
-        LocalDate today = LocalDate.now();
-        if (next == Status.DONE && doneOn != null && doneOn.isAfter(today)) {
-            problems.add(new Violation("doneOn", "PastOrPresent", "formation.deliverable.doneOn"));
-        }
-        FormationGuard.throwIfAny(problems);
-        String user = Actor.name();
+        Status next = Inputs.enumValue(Status.class, in.status());
+        LocalDate doneOn = in.doneOn();
+        LocalDate today = zones.today(scheme.getCountry().name());
+        ProspectiveMembers.inFormation(scheme)
+                .rule(next != null, "status", "OneOf", "formation.deliverable.status")
+                .valid(in)
+                .rule(next != Status.DONE || doneOn == null || !doneOn.isAfter(today), "doneOn", "PastOrPresent",
+                        "formation.deliverable.doneOn")
+                .orThrow();
+        String user = SystemActor.current();
         boolean stillDone = next == Status.DONE && before.status() == Status.DONE;
         LocalDate on = next != Status.DONE ? null : doneOn != null ? doneOn : stillDone ? before.doneOn() : today;
         String by = next != Status.DONE ? null : stillDone ? before.doneBy() : user;
@@ -134,7 +135,7 @@ public class FormationRoute {
                     evidence = excluded.evidence, done_on = excluded.done_on, done_by = excluded.done_by,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by
                 """).param("s", schemeId).param("code", code).param("status", next.name())
-                .param("notes", blankToNull(notes)).param("evidence", blankToNull(evidence))
+                .param("notes", Inputs.text(in.notes())).param("evidence", Inputs.text(in.evidence()))
                 .param("on", on == null ? null : Date.valueOf(on)).param("by", by).param("user", user).update();
         Deliverable after = deliverable(schemeId, code);
         audit.record(Change.updated(ENTITY, schemeId + "/" + code, schemeId,

@@ -3,18 +3,18 @@ package org.minga.formation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.formation.internal.Actor;
-import org.minga.formation.internal.FormationGuard;
+import jakarta.validation.constraints.Size;
+
 import org.minga.formation.internal.IntegratingElementsCalculator;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Inputs;
+import org.minga.platform.SystemActor;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -46,6 +46,10 @@ public class PertinenceAssessment {
 
     public record Assessment(long schemeId, LocalDate at, List<String> prospectiveMembers, List<Question> questions,
             IntegratingElements elements, Verdict verdict) {
+    }
+
+    /** An answer as it is entered: YES, NO or PARTLY, and why. */
+    public record AnswerInput(String answer, @Size(max = 4000) String justification) {
     }
 
     private static final String ENTITY = "pertinence_answer";
@@ -99,21 +103,16 @@ public class PertinenceAssessment {
 
     /** Answers one question; a justification is required, since the answer is a judgement people must explain. */
     @Transactional
-    public Question answer(long schemeId, String code, String answer, String justification) {
+    public Question answer(long schemeId, String code, AnswerInput in) {
         scopes.requireSchemeWrite(schemeId);
         Scheme scheme = schemes.get(schemeId);
         Question before = question(schemeId, code);
-        List<Violation> problems = new ArrayList<>();
-        FormationGuard.requireInFormation(scheme, problems);
-        Answer value = FormationGuard.parse(Answer.class, answer);
-        if (value == null) {
-            problems.add(new Violation("answer", "OneOf", "formation.answer.answer"));
-        }
-        if (justification == null || justification.isBlank()) {
-            problems.add(new Violation("justification", "NotBlank", "formation.answer.justification"));
-        }
-        FormationGuard.checkSize("justification", justification, 4000, problems);
-        FormationGuard.throwIfAny(problems);
+        Answer value = Inputs.enumValue(Answer.class, in.answer());
+        String justification = Inputs.text(in.justification());
+        ProspectiveMembers.inFormation(scheme)
+                .rule(value != null, "answer", "OneOf", "formation.answer.answer")
+                .rule(justification != null, "justification", "NotBlank", "formation.answer.justification")
+                .valid(in).orThrow();
         jdbc.sql("""
                 insert into pertinence_answer (scheme_id, question, answer, justification, answered_by, answered_at)
                 values (:s, :q, :a, :j, :by, now())
@@ -121,7 +120,7 @@ public class PertinenceAssessment {
                     justification = excluded.justification, answered_by = excluded.answered_by,
                     answered_at = excluded.answered_at
                 """).param("s", schemeId).param("q", before.code()).param("a", value.name())
-                .param("j", justification.strip()).param("by", Actor.name()).update();
+                .param("j", justification).param("by", SystemActor.current()).update();
         Question after = question(schemeId, code);
         audit.record(before.answer() == null
                 ? Change.created(ENTITY, schemeId + "/" + code, schemeId, "Pertinencia: " + after.question(),

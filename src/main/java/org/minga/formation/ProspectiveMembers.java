@@ -1,19 +1,19 @@
 package org.minga.formation;
 
-import static org.minga.formation.internal.FormationGuard.blankToNull;
-
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.formation.internal.FormationGuard;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Zones;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -46,19 +46,27 @@ public class ProspectiveMembers {
         }
     }
 
+    /** A prospective member as it is entered: its unit code and its council's decision, if any yet. */
+    public record ProspectInput(@Size(max = 10) String unitCode, String authorisation, @Size(max = 200) String actNumber,
+            LocalDate actDate) {
+    }
+
     private static final String ENTITY = "formation_prospect";
     private final JdbcClient jdbc;
     private final Schemes schemes;
     private final Scopes scopes;
     private final Territory territory;
     private final AuditLog audit;
+    private final Zones zones;
 
-    ProspectiveMembers(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit) {
+    ProspectiveMembers(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit,
+            Zones zones) {
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.scopes = scopes;
         this.territory = territory;
         this.audit = audit;
+        this.zones = zones;
     }
 
     /** The prospective members by code, each named as its unit is today. */
@@ -70,10 +78,10 @@ public class ProspectiveMembers {
                 select unit_code, authorisation, act_number, act_date from formation_prospect
                 where scheme_id = :s order by unit_code
                 """).param("s", schemeId)
-                .query((rs, n) -> new Row(rs.getString(1), Authorisation.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+                .query((rs, n) -> new Row(rs.getString("unit_code"), Authorisation.valueOf(rs.getString("authorisation")),
+                        rs.getString("act_number"), rs.getObject("act_date", LocalDate.class)))
                 .list();
-        LocalDate today = LocalDate.now();
+        LocalDate today = zones.today(country);
         var units = territory.findAll(country, rows.stream().map(Row::code).toList(), today);
         var parents = territory.findAll(country, units.values().stream().map(TerritorialUnit::parentCode)
                 .filter(java.util.Objects::nonNull).distinct().toList(), today);
@@ -97,28 +105,27 @@ public class ProspectiveMembers {
 
     /** Adds a unit that exists today in the scheme's country; its authorisation may come with it. */
     @Transactional
-    public Prospect add(long schemeId, String unitCode, String authorisation, String actNumber, LocalDate actDate) {
+    public Prospect add(long schemeId, ProspectInput in) {
         scopes.requireSchemeWrite(schemeId);
         Scheme scheme = schemes.get(schemeId);
         String country = scheme.getCountry().name();
-        String code = unitCode == null ? "" : unitCode.strip().toUpperCase();
-        List<Violation> problems = new ArrayList<>();
-        FormationGuard.requireInFormation(scheme, problems);
-        LocalDate today = LocalDate.now();
+        String code = in.unitCode() == null ? "" : in.unitCode().strip().toUpperCase();
+        LocalDate today = zones.today(country);
+        Checks checks = inFormation(scheme);
         if (code.isEmpty()) {
-            problems.add(new Violation("unitCode", "NotBlank", "formation.prospect.required"));
-        } else if (territory.find(country, code, today).isEmpty()) {
-            problems.add(new Violation("unitCode", "Exists", "formation.prospect.unknown", country, code, today));
-        } else if (codes(schemeId).contains(code)) {
-            problems.add(new Violation("unitCode", "Unique", "formation.prospect.already", code));
+            checks.rule(false, "unitCode", "NotBlank", "formation.prospect.required");
+        } else if (code.length() > 10 || territory.find(country, code, today).isEmpty()) {
+            checks.rule(false, "unitCode", "Exists", "formation.prospect.unknown", country, code, today);
+        } else {
+            checks.rule(!codes(schemeId).contains(code), "unitCode", "Unique", "formation.prospect.already", code);
         }
-        Authorisation state = checkAuthorisation(authorisation, actNumber, actDate, problems);
-        FormationGuard.throwIfAny(problems);
+        Authorisation state = checkAuthorisation(in, today, checks);
+        checks.orThrow();
         jdbc.sql("""
                 insert into formation_prospect (scheme_id, unit_code, authorisation, act_number, act_date)
                 values (:s, :c, :a, :act, :on)
                 """).param("s", schemeId).param("c", code).param("a", state.name())
-                .param("act", blankToNull(actNumber)).param("on", actDate == null ? null : Date.valueOf(actDate))
+                .param("act", Inputs.text(in.actNumber())).param("on", in.actDate() == null ? null : Date.valueOf(in.actDate()))
                 .update();
         Prospect added = get(schemeId, code);
         audit.record(Change.created(ENTITY, schemeId + "/" + code, schemeId, "Miembro previsto " + added.name(),
@@ -128,20 +135,18 @@ public class ProspectiveMembers {
 
     /** Records the council's decision on one prospective member. */
     @Transactional
-    public Prospect authorise(long schemeId, String unitCode, String authorisation, String actNumber,
-            LocalDate actDate) {
+    public Prospect authorise(long schemeId, String unitCode, ProspectInput in) {
         scopes.requireSchemeWrite(schemeId);
         Scheme scheme = schemes.get(schemeId);
         Prospect before = get(schemeId, unitCode);
-        List<Violation> problems = new ArrayList<>();
-        FormationGuard.requireInFormation(scheme, problems);
-        Authorisation state = checkAuthorisation(authorisation, actNumber, actDate, problems);
-        FormationGuard.throwIfAny(problems);
+        Checks checks = inFormation(scheme);
+        Authorisation state = checkAuthorisation(in, zones.today(scheme.getCountry().name()), checks);
+        checks.orThrow();
         jdbc.sql("""
                 update formation_prospect set authorisation = :a, act_number = :act, act_date = :on
                 where scheme_id = :s and unit_code = :c
                 """).param("s", schemeId).param("c", before.unitCode()).param("a", state.name())
-                .param("act", blankToNull(actNumber)).param("on", actDate == null ? null : Date.valueOf(actDate))
+                .param("act", Inputs.text(in.actNumber())).param("on", in.actDate() == null ? null : Date.valueOf(in.actDate()))
                 .update();
         Prospect after = get(schemeId, before.unitCode());
         audit.record(Change.updated(ENTITY, schemeId + "/" + before.unitCode(), schemeId,
@@ -150,25 +155,28 @@ public class ProspectiveMembers {
         return after;
     }
 
+    /** The route and the assessment are written while a scheme is being formed; afterwards they are its record. */
+    static Checks inFormation(Scheme scheme) {
+        return new Checks().rule(scheme.getStatus() == Scheme.Status.IN_FORMATION, "scheme", "InFormation",
+                "formation.notInFormation", scheme.getName());
+    }
+
     /** PENDING when not given; an authorisation is an act of the council, so it needs its number and date. */
-    private static Authorisation checkAuthorisation(String authorisation, String actNumber, LocalDate actDate,
-            List<Violation> problems) {
-        Authorisation state = authorisation == null || authorisation.isBlank() ? Authorisation.PENDING
-                : FormationGuard.parse(Authorisation.class, authorisation);
+    private static Authorisation checkAuthorisation(ProspectInput in, LocalDate today, Checks checks) {
+        Authorisation state = Inputs.text(in.authorisation()) == null ? Authorisation.PENDING
+                : Inputs.enumValue(Authorisation.class, in.authorisation());
+        checks.rule(state != null, "authorisation", "OneOf", "formation.prospect.authorisation");
         if (state == null) {
-            problems.add(new Violation("authorisation", "OneOf", "formation.prospect.authorisation"));
             return Authorisation.PENDING;
         }
-        FormationGuard.checkSize("actNumber", actNumber, 200, problems);
-        if (state == Authorisation.AUTHORISED && blankToNull(actNumber) == null) {
-            problems.add(new Violation("actNumber", "Required", "formation.prospect.actNumber"));
-        }
-        if (state == Authorisation.AUTHORISED && actDate == null) {
-            problems.add(new Violation("actDate", "Required", "formation.prospect.actDate"));
-        }
-        if (actDate != null && actDate.isAfter(LocalDate.now())) {
-            problems.add(new Violation("actDate", "PastOrPresent", "formation.prospect.actDate.future"));
-        }
+        LocalDate actDate = in.actDate();
+        checks.valid(in)
+                .rule(state != Authorisation.AUTHORISED || Inputs.text(in.actNumber()) != null, "actNumber", "Required",
+                        "formation.prospect.actNumber")
+                .rule(state != Authorisation.AUTHORISED || actDate != null, "actDate", "Required",
+                        "formation.prospect.actDate")
+                .rule(actDate == null || !actDate.isAfter(today), "actDate", "PastOrPresent",
+                        "formation.prospect.actDate.future");
         return state;
     }
 }

@@ -67,7 +67,8 @@ class DemoEvaluation {
     }
 
     private void load(long scheme) {
-        long campaign = evaluations.create(scheme, CAMPAIGN, "FEEDBACK", true, OPENS, LocalDate.of(2025, 11, 28)).id();
+        long campaign = evaluations.create(scheme, new SelfEvaluations.CampaignInput(CAMPAIGN, "FEEDBACK", true, OPENS,
+                LocalDate.of(2025, 11, 28))).id();
         var questions = evaluations.questions(campaign);
         for (Respondent r : RESPONDENTS) {
             List<SelfEvaluations.Answer> answers = new ArrayList<>();
@@ -76,11 +77,12 @@ class DemoEvaluation {
                 answers.add(new SelfEvaluations.Answer(questions.get(i).id(), r.scores()[i], comment));
             }
             // Feedback groups answer on paper in the assemblies; the team transcribes their questionnaires.
-            evaluations.respondOnPaper(scheme, campaign, r.group(), null, r.unit(), answers, ANSWERED);
+            evaluations.respondOnPaper(scheme, campaign, new SelfEvaluations.ResponseInput(r.group(), null, r.unit(),
+                    answers), ANSWERED);
         }
-        evaluations.addAction(scheme, campaign, "COMMUNICATION", "Informe trimestral de avance de los proyectos "
-                + "para las comunidades y los concejos. " + INVENTED + ".", "Dirección ejecutiva",
-                LocalDate.of(2026, 3, 31));
+        evaluations.addAction(scheme, campaign, new SelfEvaluations.ActionInput("COMMUNICATION",
+                "Informe trimestral de avance de los proyectos para las comunidades y los concejos. " + INVENTED + ".",
+                "Dirección ejecutiva", LocalDate.of(2026, 3, 31)));
         decisionAid.mark(scheme, "RECONVENE", true, "La asamblea general de diciembre de 2025 revisó los resultados "
                 + "de la autoevaluación. " + INVENTED + ".");
         decisionAid.mark(scheme, "WORK_PLAN", true, "Plan de trabajo 2024–2027 con metas e indicadores. " + INVENTED

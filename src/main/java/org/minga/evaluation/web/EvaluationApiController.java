@@ -13,6 +13,7 @@ import org.minga.evaluation.DecisionAid;
 import org.minga.evaluation.Health;
 import org.minga.evaluation.HealthIndex;
 import org.minga.evaluation.SelfEvaluations;
+import org.minga.platform.Zones;
 import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -29,26 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/evaluation/schemes/{id}")
 @Tag(name = "Evaluación", description = "Índice de salud, autoevaluación y ayuda de decisión de RINDE")
-class EvaluationApiController {
-
-    private final Health health;
-    private final DecisionAid aid;
-    private final SelfEvaluations evaluations;
-
-    EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations evaluations) {
-        this.health = health;
-        this.aid = aid;
-        this.evaluations = evaluations;
-    }
-
-    record CampaignBody(String name, String template, Boolean anonymous, LocalDate opensOn, LocalDate closesOn) {
-    }
-
-    record ResponseBody(String group, String name, String unitCode, List<SelfEvaluations.Answer> answers) {
-    }
-
-    record ActionBody(String dimension, String description, String responsible, LocalDate dueOn) {
-    }
+record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations evaluations, Zones zones) {
 
     record StepBody(boolean done, String evidence) {
     }
@@ -66,13 +48,13 @@ class EvaluationApiController {
     @Operation(summary = "Índice de salud del esquema en una fecha, con cada componente explicado")
     HealthIndex.Result health(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return health.of(id, at == null ? LocalDate.now() : at);
+        return health.of(id, at == null ? zones.today() : at);
     }
 
     @GetMapping("/checklist")
     @Operation(summary = "Ayuda de decisión de RINDE: ruta sugerida y pasos con su evidencia")
     DecisionAid.Checklist checklist(@PathVariable long id) {
-        return aid.checklist(id, health.of(id, LocalDate.now()));
+        return aid.checklist(id, health.of(id, zones.today()));
     }
 
     @PutMapping("/checklist/{item}")
@@ -83,8 +65,8 @@ class EvaluationApiController {
 
     @PostMapping("/campaigns")
     @Operation(summary = "Crea una autoevaluación con el cuestionario de una plantilla (RINDE o FEEDBACK)")
-    ResponseEntity<SelfEvaluations.Campaign> campaign(@PathVariable long id, @RequestBody CampaignBody b) {
-        return ResponseEntity.status(201).body(evaluations.create(id, b.name(), b.template(), b.anonymous(), b.opensOn(), b.closesOn()));
+    ResponseEntity<SelfEvaluations.Campaign> campaign(@PathVariable long id, @RequestBody SelfEvaluations.CampaignInput b) {
+        return ResponseEntity.status(201).body(evaluations.create(id, b));
     }
 
     @Audience(Reader.ACCOUNT)
@@ -98,9 +80,8 @@ class EvaluationApiController {
     @PostMapping("/campaigns/{campaignId}/responses")
     @Idempotent
     @Operation(summary = "Registra las respuestas (1 a 5) de un participante de un grupo")
-    ResponseEntity<Created> respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody ResponseBody b) {
-        return ResponseEntity.status(201).body(new Created(evaluations.respond(id, campaignId, b.group(), b.name(),
-                b.unitCode(), b.answers(), LocalDate.now())));
+    ResponseEntity<Created> respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ResponseInput b) {
+        return ResponseEntity.status(201).body(new Created(evaluations.respond(id, campaignId, b, zones.today())));
     }
 
     @PostMapping("/campaigns/{campaignId}/invitations")
@@ -117,8 +98,7 @@ class EvaluationApiController {
     }
 
     @PostMapping("/campaigns/{campaignId}/actions")
-    ResponseEntity<SelfEvaluations.Action> action(@PathVariable long id, @PathVariable long campaignId, @RequestBody ActionBody b) {
-        return ResponseEntity.status(201).body(evaluations.addAction(id, campaignId, b.dimension(), b.description(),
-                b.responsible(), b.dueOn()));
+    ResponseEntity<SelfEvaluations.Action> action(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ActionInput b) {
+        return ResponseEntity.status(201).body(evaluations.addAction(id, campaignId, b));
     }
 }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.minga.formation.FormationRoute;
 import org.minga.formation.PertinenceAssessment;
 import org.minga.formation.ProspectiveMembers;
+import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,26 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/formation/schemes/{id}")
 @Tag(name = "Conformación de esquemas", description = "Ruta de conformación del DNP, autorizaciones de los concejos y evaluación de pertinencia")
-class FormationApiController {
-
-    private final FormationRoute route;
-    private final ProspectiveMembers prospects;
-    private final PertinenceAssessment pertinence;
-
-    FormationApiController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence) {
-        this.route = route;
-        this.prospects = prospects;
-        this.pertinence = pertinence;
-    }
-
-    record DeliverableBody(String status, String notes, String evidence, LocalDate doneOn) {
-    }
-
-    record ProspectBody(String unitCode, String authorisation, String actNumber, LocalDate actDate) {
-    }
-
-    record AnswerBody(String answer, String justification) {
-    }
+record FormationApiController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
+        Zones zones) {
 
     @GetMapping("/route")
     @Operation(summary = "La ruta de conformación: los tres momentos, sus entregables y el avance de cada momento")
@@ -58,8 +41,8 @@ class FormationApiController {
     @PutMapping("/route/deliverables/{code}")
     @Operation(summary = "Registra el estado de un entregable (PENDING, IN_PROGRESS, DONE), notas y evidencia")
     FormationRoute.Deliverable deliverable(@PathVariable long id, @PathVariable String code,
-            @RequestBody DeliverableBody body) {
-        return route.update(id, code, body.status(), body.notes(), body.evidence(), body.doneOn());
+            @RequestBody FormationRoute.DeliverableInput body) {
+        return route.update(id, code, body);
     }
 
     @GetMapping("/prospective-members")
@@ -70,8 +53,8 @@ class FormationApiController {
 
     @PostMapping("/prospective-members")
     @Operation(summary = "Agrega un miembro previsto (una unidad territorial que existe hoy en el país del esquema)")
-    ResponseEntity<ProspectiveMembers.Prospect> add(@PathVariable long id, @RequestBody ProspectBody body) {
-        var added = prospects.add(id, body.unitCode(), body.authorisation(), body.actNumber(), body.actDate());
+    ResponseEntity<ProspectiveMembers.Prospect> add(@PathVariable long id, @RequestBody ProspectiveMembers.ProspectInput body) {
+        var added = prospects.add(id, body);
         return ResponseEntity.created(URI.create("/api/v1/formation/schemes/" + id + "/prospective-members/"
                 + added.unitCode())).body(added);
     }
@@ -79,21 +62,21 @@ class FormationApiController {
     @PutMapping("/prospective-members/{code}")
     @Operation(summary = "Registra la autorización del concejo (PENDING, AUTHORISED, REFUSED) con número y fecha del acuerdo")
     ProspectiveMembers.Prospect authorise(@PathVariable long id, @PathVariable String code,
-            @RequestBody ProspectBody body) {
-        return prospects.authorise(id, code, body.authorisation(), body.actNumber(), body.actDate());
+            @RequestBody ProspectiveMembers.ProspectInput body) {
+        return prospects.authorise(id, code, body);
     }
 
     @GetMapping("/pertinence")
     @Operation(summary = "La evaluación de pertinencia: respuestas, elementos integradores calculados en una fecha (hoy si se omite) y balance")
     PertinenceAssessment.Assessment pertinence(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return pertinence.of(id, at == null ? LocalDate.now() : at);
+        return pertinence.of(id, at == null ? zones.today() : at);
     }
 
     @PutMapping("/pertinence/answers/{question}")
     @Operation(summary = "Responde una pregunta de pertinencia (YES, NO, PARTLY) con su justificación")
     PertinenceAssessment.Question answer(@PathVariable long id, @PathVariable String question,
-            @RequestBody AnswerBody body) {
-        return pertinence.answer(id, question, body.answer(), body.justification());
+            @RequestBody PertinenceAssessment.AnswerInput body) {
+        return pertinence.answer(id, question, body);
     }
 }

@@ -1,16 +1,20 @@
 package org.minga.formation.web;
 
-import org.minga.platform.web.Audience;
-import org.minga.platform.web.Reader;
-
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.minga.formation.FormationRoute;
 import org.minga.formation.PertinenceAssessment;
 import org.minga.formation.ProspectiveMembers;
 import org.minga.identity.Scopes;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.Zones;
+import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
+import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -26,27 +30,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The formation page of a scheme: the route, the prospective members and the pertinence assessment
- * on one page; each change has its own small page with one form, so it works without JavaScript and
- * puts each error beside its field.
+ * on one page; each change has its own small page with one form (a fragment that re-renders alone
+ * on a broken rule), so it works without JavaScript and puts each error beside its field.
  */
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/formation/schemes/{id}")
-class FormationController {
+record FormationController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
+        Schemes schemes, Scopes scopes, Zones zones) {
 
-    private final FormationRoute route;
-    private final ProspectiveMembers prospects;
-    private final PertinenceAssessment pertinence;
-    private final Schemes schemes;
-    private final Scopes scopes;
+    @ModelAttribute("scheme")
+    Scheme scheme(@PathVariable long id) {
+        return schemes.get(id);
+    }
 
-    FormationController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
-            Schemes schemes, Scopes scopes) {
-        this.route = route;
-        this.prospects = prospects;
-        this.pertinence = pertinence;
-        this.schemes = schemes;
-        this.scopes = scopes;
+    @ModelAttribute("authorisations")
+    List<Option> authorisations() {
+        return Option.of(ProspectiveMembers.Authorisation.values());
     }
 
     @GetMapping
@@ -54,129 +54,103 @@ class FormationController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             Model model) {
         FormationRoute.Route r = route.of(id);
-        model.addAttribute("scheme", schemes.get(id));
+        Scheme scheme = (Scheme) model.getAttribute("scheme");
         model.addAttribute("route", r);
         model.addAttribute("canEdit", r.inFormation() && scopes.canWriteScheme(id));
         model.addAttribute("prospects", prospects.of(id));
-        model.addAttribute("authorisations", ProspectiveMembers.Authorisation.values());
-        model.addAttribute("assessment", pertinence.of(id, at == null ? LocalDate.now() : at));
-        if (!model.containsAttribute("prospectForm")) {
-            model.addAttribute("prospectForm", new ProspectForm());
-        }
+        model.addAttribute("assessment", pertinence.of(id, at == null ? zones.today(scheme.getCountry().name()) : at));
+        model.mergeAttributes(Map.of("prospectForm", new ProspectiveMembers.ProspectInput(null, "PENDING", null, null)));
         return "formation/scheme";
     }
 
     @PostMapping("/prospective-members")
-    String add(@PathVariable long id, @ModelAttribute("prospectForm") ProspectForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                prospects.add(id, form.getUnitCode(), form.getAuthorisation(), form.getActNumber(),
-                        form.getActDate());
-                return saved(id, redirect, "prospects");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, null, model);
+    String add(@PathVariable long id, @ModelAttribute("prospectForm") ProspectiveMembers.ProspectInput form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            prospects.add(id, form);
+            return saved(id, redirect, "prospects");
+        }, () -> Forms.fragmentOr("formation/scheme :: prospect-form", () -> show(id, null, model)));
     }
 
     @GetMapping("/deliverables/{code}")
     String editDeliverable(@PathVariable long id, @PathVariable String code, Model model) {
         scopes.requireSchemeWrite(id);
         FormationRoute.Deliverable d = route.deliverable(id, code);
-        DeliverableForm form = new DeliverableForm();
-        form.setStatus(d.status().name());
-        form.setNotes(d.notes());
-        form.setEvidence(d.evidence());
-        form.setDoneOn(d.doneOn());
-        model.addAttribute("form", form);
-        return deliverablePage(id, d, model);
+        model.addAttribute("form", new FormationRoute.DeliverableInput(d.status().name(), d.notes(), d.evidence(),
+                d.doneOn()));
+        return deliverablePage(d, model);
     }
 
     @PostMapping("/deliverables/{code}")
     String saveDeliverable(@PathVariable long id, @PathVariable String code,
-            @ModelAttribute("form") DeliverableForm form, BindingResult result, Model model,
+            @ModelAttribute("form") FormationRoute.DeliverableInput form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                route.update(id, code, form.getStatus(), form.getNotes(), form.getEvidence(), form.getDoneOn());
-                return saved(id, redirect, "route");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return deliverablePage(id, route.deliverable(id, code), model);
+        return submit(result, () -> {
+            route.update(id, code, form);
+            return saved(id, redirect, "route");
+        }, "formation/deliverable", () -> deliverablePage(route.deliverable(id, code), model));
     }
 
     @GetMapping("/prospective-members/{code}")
     String editProspect(@PathVariable long id, @PathVariable String code, Model model) {
         scopes.requireSchemeWrite(id);
         ProspectiveMembers.Prospect p = prospects.get(id, code);
-        ProspectForm form = new ProspectForm();
-        form.setUnitCode(p.unitCode());
-        form.setAuthorisation(p.authorisation().name());
-        form.setActNumber(p.actNumber());
-        form.setActDate(p.actDate());
-        model.addAttribute("form", form);
-        return prospectPage(id, p, model);
+        model.addAttribute("form", new ProspectiveMembers.ProspectInput(p.unitCode(), p.authorisation().name(),
+                p.actNumber(), p.actDate()));
+        return prospectPage(p, model);
     }
 
     @PostMapping("/prospective-members/{code}")
-    String saveProspect(@PathVariable long id, @PathVariable String code, @ModelAttribute("form") ProspectForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                prospects.authorise(id, code, form.getAuthorisation(), form.getActNumber(), form.getActDate());
-                return saved(id, redirect, "prospects");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return prospectPage(id, prospects.get(id, code), model);
+    String saveProspect(@PathVariable long id, @PathVariable String code,
+            @ModelAttribute("form") ProspectiveMembers.ProspectInput form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return submit(result, () -> {
+            prospects.authorise(id, code, form);
+            return saved(id, redirect, "prospects");
+        }, "formation/prospect", () -> prospectPage(prospects.get(id, code), model));
     }
 
     @GetMapping("/pertinence/{question}")
     String editAnswer(@PathVariable long id, @PathVariable String question, Model model) {
         scopes.requireSchemeWrite(id);
         PertinenceAssessment.Question q = pertinence.question(id, question);
-        AnswerForm form = new AnswerForm();
-        form.setAnswer(q.answer() == null ? null : q.answer().name());
-        form.setJustification(q.justification());
-        model.addAttribute("form", form);
-        return answerPage(id, q, model);
+        model.addAttribute("form", new PertinenceAssessment.AnswerInput(q.answer() == null ? null : q.answer().name(),
+                q.justification()));
+        return answerPage(q, model);
     }
 
     @PostMapping("/pertinence/{question}")
-    String saveAnswer(@PathVariable long id, @PathVariable String question, @ModelAttribute("form") AnswerForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            pertinence.answer(id, question, form.getAnswer(), form.getJustification());
+    String saveAnswer(@PathVariable long id, @PathVariable String question,
+            @ModelAttribute("form") PertinenceAssessment.AnswerInput form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return submit(result, () -> {
+            pertinence.answer(id, question, form);
             return saved(id, redirect, "pertinence");
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        }
-        return answerPage(id, pertinence.question(id, question), model);
+        }, "formation/answer", () -> answerPage(pertinence.question(id, question), model));
     }
 
-    private String deliverablePage(long id, FormationRoute.Deliverable deliverable, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
+    /** A change's own page: on a broken rule its form alone for htmx, else the page again. */
+    private static String submit(BindingResult result, Supplier<String> action, String page, Supplier<String> show) {
+        return Forms.submit(result, action, () -> {
+            String view = show.get();
+            return Forms.fragmentOr(page + " :: form", () -> view);
+        });
+    }
+
+    private String deliverablePage(FormationRoute.Deliverable deliverable, Model model) {
         model.addAttribute("deliverable", deliverable);
-        model.addAttribute("statuses", FormationRoute.Status.values());
+        model.addAttribute("statuses", Option.of(FormationRoute.Status.values()));
         return "formation/deliverable";
     }
 
-    private String prospectPage(long id, ProspectiveMembers.Prospect prospect, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
+    private String prospectPage(ProspectiveMembers.Prospect prospect, Model model) {
         model.addAttribute("prospect", prospect);
-        model.addAttribute("authorisations", ProspectiveMembers.Authorisation.values());
         return "formation/prospect";
     }
 
-    private String answerPage(long id, PertinenceAssessment.Question question, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
+    private String answerPage(PertinenceAssessment.Question question, Model model) {
         model.addAttribute("question", question);
-        model.addAttribute("answers", PertinenceAssessment.Answer.values());
+        model.addAttribute("answers", Option.of(PertinenceAssessment.Answer.values()));
         return "formation/answer";
     }
 

@@ -5,6 +5,7 @@ import java.util.Base64;
 
 import org.minga.identity.Role;
 import org.minga.platform.AuditLog;
+import org.minga.platform.Zones;
 import org.minga.platform.AuditLog.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +28,15 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final IdentityProperties properties;
     private final AuditLog audit;
+    private final Zones zones;
 
     AdminBootstrap(UserAccountRepository users, PasswordEncoder encoder, IdentityProperties properties,
-            AuditLog audit) {
+            AuditLog audit, Zones zones) {
         this.users = users;
         this.encoder = encoder;
         this.properties = properties;
         this.audit = audit;
+        this.zones = zones;
     }
 
     @Override
@@ -44,7 +47,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = properties.adminPassword() == null || properties.adminPassword().isBlank();
         String password = generated ? generatePassword() : properties.adminPassword();
-        UserAccount admin = new UserAccount("admin", "Administrador", null, encoder.encode(password));
+        UserAccount admin = new UserAccount("admin", "Administrador", null, encoder.encode(password), zones.now());
         admin.getGrants().add(new Grant(Role.PLATFORM_ADMIN, null, null));
         try {
             admin = users.save(admin);

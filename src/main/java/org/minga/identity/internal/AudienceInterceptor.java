@@ -47,17 +47,17 @@ public class AudienceInterceptor implements HandlerInterceptor {
         }
         Audience audience = audienceOf(method);
         if (audience == null) {
-            throw new AccessDeniedException("Este recurso no declara su audiencia.");
+            throw scopes.denied("noAudience");
         }
         if (audience.value() == Reader.PUBLIC) {
             return true;
         }
         if (!signedIn()) {
-            throw new AccessDeniedException("Se requiere iniciar sesión.");
+            throw scopes.denied("signIn");
         }
         PathScope path = PathScope.of(request);
         if (!allowed(audience, path)) {
-            throw new AccessDeniedException(refusal(request, audience, path));
+            throw refusal(request, audience, path);
         }
         return true;
     }
@@ -83,16 +83,16 @@ public class AudienceInterceptor implements HandlerInterceptor {
     }
 
     /** The same words as the services' write checks, so a refusal reads alike whichever layer gave it. */
-    private static String refusal(HttpServletRequest request, Audience audience, PathScope path) {
+    private AccessDeniedException refusal(HttpServletRequest request, Audience audience, PathScope path) {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        String refused = "No tiene permiso para " + (read ? "consultar" : "modificar");
+        String verb = read ? "read" : "write";
         if (path.schemeId() == null || audience.byRecord()) {
-            return refused + " este recurso.";
+            return scopes.denied(verb + "Resource");
         }
         if (audience.value() == Reader.MEMBER_OFFICIAL && path.unitCode() != null) {
-            return refused + " datos de la unidad " + path.unitCode() + " en el esquema " + path.schemeId() + ".";
+            return scopes.denied(verb + "Unit", path.unitCode(), path.schemeId());
         }
-        return refused + " datos del esquema " + path.schemeId() + ".";
+        return scopes.denied(verb + "Scheme", path.schemeId());
     }
 
     private static boolean signedIn() {

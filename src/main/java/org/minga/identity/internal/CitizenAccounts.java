@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.minga.identity.Citizens;
 import org.minga.identity.Role;
 import org.minga.platform.AuditLog;
+import org.minga.platform.Zones;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,14 +32,16 @@ class CitizenAccounts implements Citizens {
     private final AuditLog audit;
     private final SignUpLimit limit;
     private final CitizenVerifications verifications;
+    private final Zones zones;
 
     CitizenAccounts(UserAccountRepository users, PasswordEncoder encoder, AuditLog audit, SignUpLimit limit,
-            CitizenVerifications verifications) {
+            CitizenVerifications verifications, Zones zones) {
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
         this.limit = limit;
         this.verifications = verifications;
+        this.zones = zones;
     }
 
     @Override
@@ -52,15 +57,14 @@ class CitizenAccounts implements Citizens {
         }
         UserAdministration.checkProfile(input.fullName(), input.email(), problems);
         UserAdministration.checkPassword("password", input.password(), username, problems);
-        String unit = input.unitCode() == null || input.unitCode().isBlank() ? null : input.unitCode().strip();
+        String unit = Inputs.text(input.unitCode());
         if (unit != null && !UserAdministration.UNIT_CODE.matcher(unit).matches()) {
             problems.add(new Violation("unitCode", "Pattern", "grant.unit.pattern"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
-        UserAccount user = new UserAccount(username, input.fullName().strip(), email, encoder.encode(input.password()));
+        new Checks().addAll(problems).orThrow();
+        String email = Inputs.text(input.email());
+        UserAccount user = new UserAccount(username, input.fullName().strip(), email, encoder.encode(input.password()),
+                zones.now());
         user.getGrants().add(new Grant(Role.CITIZEN, null, unit));
         user = users.save(user);
         audit.record(Change.created(ENTITY, user.getId(), null, "Registro de ciudadano " + username,

@@ -65,20 +65,24 @@ class CitizenVerifications {
     void verify(long userId, String code) {
         var row = jdbc.sql("""
                 update citizen_verification set attempts = attempts + 1 where app_user = :u
-                returning code_hash, attempts, expires_at < now()""").param("u", userId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getBoolean(3)}).optional();
+                returning code_hash, attempts, expires_at < now() as expired""").param("u", userId)
+                .query(Attempt.class).optional();
         if (row.isEmpty()) {
             return;
         }
-        if ((int) row.get()[1] > MAX_ATTEMPTS || (boolean) row.get()[2]) {
+        if (row.get().attempts() > MAX_ATTEMPTS || row.get().expired()) {
             throw new InvalidInputException("code", "Expired", "citizen.verification.expired");
         }
         String given = code == null ? "" : code.strip();
         if (!MessageDigest.isEqual(hash(given).getBytes(StandardCharsets.US_ASCII),
-                ((String) row.get()[0]).getBytes(StandardCharsets.US_ASCII))) {
+                row.get().codeHash().getBytes(StandardCharsets.US_ASCII))) {
             throw new InvalidInputException("code", "Matches", "citizen.verification.wrong");
         }
         jdbc.sql("delete from citizen_verification where app_user = :u").param("u", userId).update();
+    }
+
+    /** A try at a code: the code's hash, the tries so far with this one, and whether the code has expired. */
+    private record Attempt(String codeHash, int attempts, boolean expired) {
     }
 
     private static String hash(String code) {

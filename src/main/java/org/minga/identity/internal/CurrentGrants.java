@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.minga.identity.Role;
 import org.minga.identity.Scopes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,9 +20,21 @@ import org.springframework.stereotype.Component;
 public class CurrentGrants implements Scopes {
 
     private final UserAccountRepository users;
+    private final MessageSource messages;
 
-    CurrentGrants(UserAccountRepository users) {
+    CurrentGrants(UserAccountRepository users, MessageSource messages) {
         this.users = users;
+        this.messages = messages;
+    }
+
+    /**
+     * A refusal whose text is the message {@code identity.denied.<key>} in the request's language
+     * (Spanish by default). Numbers are passed as text, so that an id reads 1234, not 1.234.
+     */
+    public AccessDeniedException denied(String key, Object... args) {
+        Object[] texts = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        return new AccessDeniedException(messages.getMessage("identity.denied." + key, texts,
+                LocaleContextHolder.getLocale()));
     }
 
     Set<Grant> grants() {
@@ -53,7 +67,7 @@ public class CurrentGrants implements Scopes {
     @Override
     public void requireSchemeWrite(long schemeId) {
         if (!canWriteScheme(schemeId)) {
-            throw new AccessDeniedException("No tiene permiso para modificar datos del esquema " + schemeId + ".");
+            throw denied("schemeWrite", schemeId);
         }
     }
 
@@ -73,15 +87,14 @@ public class CurrentGrants implements Scopes {
     @Override
     public void requireUnitWrite(long schemeId, String unitCode) {
         if (grants().stream().noneMatch(g -> g.allowsUnitWrite(schemeId, unitCode))) {
-            throw new AccessDeniedException("No tiene permiso para modificar datos de la unidad " + unitCode
-                    + " en el esquema " + schemeId + ".");
+            throw denied("unitWrite", unitCode, schemeId);
         }
     }
 
     @Override
     public void requirePlatformAdmin() {
         if (!isPlatformAdmin()) {
-            throw new AccessDeniedException("Esta acción es solo para administradores de la plataforma.");
+            throw denied("platformAdmin");
         }
     }
 
@@ -103,7 +116,7 @@ public class CurrentGrants implements Scopes {
     @Override
     public void requireSchemeRead(long schemeId) {
         if (!canReadScheme(schemeId)) {
-            throw new AccessDeniedException("No tiene permiso para consultar los datos del esquema " + schemeId + ".");
+            throw denied("schemeRead", schemeId);
         }
     }
 
@@ -116,8 +129,7 @@ public class CurrentGrants implements Scopes {
     @Override
     public void requireUnitRead(long schemeId, String unitCode) {
         if (!canReadUnit(schemeId, unitCode)) {
-            throw new AccessDeniedException("No tiene permiso para consultar los datos de la unidad " + unitCode
-                    + " en el esquema " + schemeId + ".");
+            throw denied("unitRead", unitCode, schemeId);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.minga.platform.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,15 @@ class LoginThrottle {
     /** How long a check waits for a slot; checks take milliseconds, so this is only a safeguard. */
     static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(10);
     private final JdbcClient jdbc;
+    private final Zones zones;
 
-    LoginThrottle(JdbcClient jdbc) {
+    /** A key's failures in its window and the lock it is under, if any. */
+    private record State(int failures, Instant lockedUntil) {
+    }
+
+    LoginThrottle(JdbcClient jdbc, Zones zones) {
         this.jdbc = jdbc;
+        this.zones = zones;
     }
 
     /** The key of a user name from one address: what a guesser can lock is only their own pair. */
@@ -53,16 +60,17 @@ class LoginThrottle {
                 return Optional.empty();
             }
             var state = jdbc.sql("select failures, locked_until from login_throttle where key = :key").param("key", key)
-                    .query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2)}).optional();
+                    .query((rs, n) -> new State(rs.getInt("failures"), instant(rs.getTimestamp("locked_until"))))
+                    .optional();
             if (state.isEmpty()) {
                 open(key, window);
                 continue;
             }
-            var lockedUntil = (java.sql.Timestamp) state.get()[1];
-            if (lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now())) {
-                return Optional.of(lockedUntil.toInstant());
+            Instant lockedUntil = state.get().lockedUntil();
+            if (lockedUntil != null && lockedUntil.isAfter(zones.now())) {
+                return Optional.of(lockedUntil);
             }
-            if ((int) state.get()[0] >= max || System.nanoTime() > deadline) {
+            if (state.get().failures() >= max || System.nanoTime() > deadline) {
                 return Optional.of(lock(key, lockout));
             }
             pause();
@@ -103,7 +111,12 @@ class LoginThrottle {
                 where key = :key returning locked_until
                 """).param("key", key).param("lockout", lockout.toSeconds() + " seconds")
                 .param("longest", LONGEST_LOCK.toSeconds() + " seconds")
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().orElse(Instant.now().plus(lockout));
+                .query((rs, n) -> rs.getTimestamp("locked_until").toInstant()).optional()
+                .orElse(zones.now().plus(lockout));
+    }
+
+    private static Instant instant(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     /**

@@ -37,8 +37,7 @@ public class UserAccount {
     protected UserAccount() {
     }
 
-    UserAccount(String username, String fullName, String email, String passwordHash) {
-        Instant now = Instant.now();
+    UserAccount(String username, String fullName, String email, String passwordHash, Instant now) {
         this.username = username;
         this.fullName = fullName;
         this.email = email;
@@ -68,14 +67,14 @@ public class UserAccount {
         return grants.stream().anyMatch(g -> g.role() == role);
     }
 
-    void touch() {
-        this.updatedAt = Instant.now();
+    void touch(Instant now) {
+        this.updatedAt = now;
     }
 
-    void changePassword(String newHash) {
+    void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
-        this.passwordChangedAt = Instant.now();
-        touch();
+        this.passwordChangedAt = now;
+        touch(now);
     }
 
     public Long getId() { return id; }

@@ -9,10 +9,12 @@ import org.minga.identity.Role;
 import org.minga.identity.SchemeDirectory;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
+import org.minga.platform.Zones;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +37,17 @@ public class UserAdministration {
     private final SchemeDirectory schemes;
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final Zones zones;
 
     UserAdministration(UserAccountRepository users, PasswordEncoder encoder, CurrentGrants current,
-            SchemeDirectory schemes, AuditLog audit, LoginThrottle throttle) {
+            SchemeDirectory schemes, AuditLog audit, LoginThrottle throttle, Zones zones) {
         this.users = users;
         this.encoder = encoder;
         this.current = current;
         this.schemes = schemes;
         this.audit = audit;
         this.throttle = throttle;
+        this.zones = zones;
     }
 
     public record NewUser(String username, String fullName, String email, String password, Grant grant) {
@@ -65,16 +69,14 @@ public class UserAdministration {
         } else if (!current.isPlatformAdmin()) {
             problems.add(new Violation("role", "Required", "grant.role.required"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        new Checks().addAll(problems).orThrow();
         if (input.grant() != null) {
             requireMayGrant(input.grant());
         } else {
             current.requirePlatformAdmin();
         }
-        UserAccount user = new UserAccount(username, input.fullName().strip(), blankToNull(input.email()),
-                encoder.encode(input.password()));
+        UserAccount user = new UserAccount(username, input.fullName().strip(), Inputs.text(input.email()),
+                encoder.encode(input.password()), zones.now());
         if (input.grant() != null) {
             user.getGrants().add(normalise(input.grant()));
         }
@@ -88,9 +90,7 @@ public class UserAdministration {
     @Transactional
     public UserAccount addGrant(long userId, Grant grant) {
         List<Violation> problems = grantProblems(grant);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        new Checks().addAll(problems).orThrow();
         requireMayGrant(grant);
         UserAccount user = findVisible(userId);
         var before = user.auditState();
@@ -98,7 +98,7 @@ public class UserAdministration {
         if (!user.getGrants().add(normalised)) {
             throw new InvalidInputException("role", "Unique", "grant.duplicate");
         }
-        user.touch();
+        user.touch(zones.now());
         users.save(user);
         audit.record(new Change("GRANT", ENTITY, userId, grant.schemeId(),
                 "Función " + normalised.describe() + " a " + user.getUsername(), before, user.auditState()));
@@ -113,7 +113,7 @@ public class UserAdministration {
         if (!user.getGrants().remove(normalise(grant))) {
             throw new NotFoundException("función", grant.describe());
         }
-        user.touch();
+        user.touch(zones.now());
         users.save(user);
         audit.record(new Change("REVOKE", ENTITY, userId, grant.schemeId(),
                 "Función " + grant.describe() + " retirada a " + user.getUsername(), before, user.auditState()));
@@ -126,7 +126,7 @@ public class UserAdministration {
         UserAccount user = find(userId);
         var before = user.auditState();
         user.setEnabled(enabled);
-        user.touch();
+        user.touch(zones.now());
         users.save(user);
         audit.record(Change.updated(ENTITY, userId, null, (enabled ? "Activado " : "Desactivado ") + user.getUsername(),
                 before, user.auditState()));
@@ -140,10 +140,8 @@ public class UserAdministration {
         UserAccount user = find(userId);
         List<Violation> problems = new ArrayList<>();
         checkPassword("password", newPassword, user.getUsername(), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        user.changePassword(encoder.encode(newPassword));
+        new Checks().addAll(problems).orThrow();
+        user.changePassword(encoder.encode(newPassword), zones.now());
         users.save(user);
         audit.record(new Change("PASSWORD_RESET", ENTITY, userId, null, "Contraseña restablecida a " + user.getUsername(),
                 null, null));
@@ -175,10 +173,8 @@ public class UserAdministration {
         if (!Objects.equals(newPassword, confirmation)) {
             problems.add(new Violation("confirmation", "Equals", "password.confirmation.mismatch"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        user.changePassword(encoder.encode(newPassword));
+        new Checks().addAll(problems).orThrow();
+        user.changePassword(encoder.encode(newPassword), zones.now());
         users.save(user);
         audit.record(new Change("PASSWORD_CHANGE", ENTITY, user.getId(), null, "Cambio de contraseña de " + username,
                 null, null));
@@ -210,14 +206,18 @@ public class UserAdministration {
     }
 
     /** Platform administrators grant anything; scheme administrators only scheme roles in their schemes. */
-    private void requireMayGrant(Grant grant) {
+    public boolean mayGrant(Grant grant) {
         if (current.isPlatformAdmin()) {
-            return;
+            return true;
         }
         boolean ownScheme = grant.schemeId() != null && current.administeredSchemes().contains(grant.schemeId());
-        if (!ownScheme || !grant.role().needsScheme()) {
-            throw new AccessDeniedException("No tiene permiso para asignar la función " + grant.role()
-                    + (grant.schemeId() == null ? "" : " en el esquema " + grant.schemeId()) + ".");
+        return ownScheme && grant.role().needsScheme();
+    }
+
+    private void requireMayGrant(Grant grant) {
+        if (!mayGrant(grant)) {
+            throw grant.schemeId() == null ? current.denied("grant", grant.role())
+                    : current.denied("grantInScheme", grant.role(), grant.schemeId());
         }
     }
 
@@ -235,7 +235,7 @@ public class UserAdministration {
         } else if (grant.schemeId() != null && schemes.find(grant.schemeId()).isEmpty()) {
             problems.add(new Violation("schemeId", "Exists", "grant.scheme.unknown", grant.schemeId()));
         }
-        String unit = blankToNull(grant.unitCode());
+        String unit = Inputs.text(grant.unitCode());
         if (role.scope() == Role.Scope.SCHEME_AND_UNIT && unit == null) {
             problems.add(new Violation("unitCode", "Required", "grant.unit.required"));
         } else if ((role.scope() == Role.Scope.SCHEME_AND_UNIT || role.scope() == Role.Scope.OPTIONAL_UNIT)
@@ -263,14 +263,10 @@ public class UserAdministration {
     }
 
     private static Grant normalise(Grant grant) {
-        return new Grant(grant.role(), grant.schemeId(), blankToNull(grant.unitCode()));
+        return new Grant(grant.role(), grant.schemeId(), Inputs.text(grant.unitCode()));
     }
 
     private static Long schemeOf(Grant grant) {
         return grant == null ? null : grant.schemeId();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -6,7 +6,6 @@ import org.minga.platform.web.Reader;
 import java.security.Principal;
 
 import org.minga.identity.internal.UserAdministration;
-import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -26,17 +25,8 @@ class PasswordController {
         this.users = users;
     }
 
-    public static class PasswordForm {
-        private String currentPassword;
-        private String newPassword;
-        private String confirmation;
-
-        public String getCurrentPassword() { return currentPassword; }
-        public void setCurrentPassword(String v) { currentPassword = v; }
-        public String getNewPassword() { return newPassword; }
-        public void setNewPassword(String v) { newPassword = v; }
-        public String getConfirmation() { return confirmation; }
-        public void setConfirmation(String v) { confirmation = v; }
+    /** The password form; the page never shows a password back. */
+    public record PasswordForm(String currentPassword, String newPassword, String confirmation) {
     }
 
     @GetMapping("/account/password")
@@ -47,15 +37,11 @@ class PasswordController {
     @PostMapping("/account/password")
     String change(@ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
             RedirectAttributes redirect) {
-        try {
-            users.changeOwnPassword(principal.getName(), form.getCurrentPassword(), form.getNewPassword(),
-                    form.getConfirmation());
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            form.setCurrentPassword(null);
-            return "identity/password";
-        }
-        redirect.addFlashAttribute("notice", "password.changed");
-        return "redirect:/";
+        return Forms.submit(result, () -> {
+            users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword(),
+                    form.confirmation());
+            redirect.addFlashAttribute("notice", "password.changed");
+            return "redirect:/";
+        }, () -> Forms.fragmentOr("identity/password :: form", () -> "identity/password"));
     }
 }

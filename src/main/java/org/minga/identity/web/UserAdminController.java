@@ -13,9 +13,8 @@ import org.minga.identity.internal.CurrentGrants;
 import org.minga.identity.internal.UserAccount;
 import org.minga.identity.internal.UserAdministration;
 import org.minga.identity.internal.UserDirectory;
-import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
-import org.springframework.security.access.AccessDeniedException;
+import org.minga.platform.web.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,21 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME_ADMIN)
 @Controller
 @RequestMapping("/admin/users")
-class UserAdminController {
+record UserAdminController(UserAdministration administration, UserDirectory directory, CurrentGrants current,
+        SchemeDirectory schemes) {
 
     static final int PAGE_SIZE = 25;
-    private final UserAdministration administration;
-    private final UserDirectory directory;
-    private final CurrentGrants current;
-    private final SchemeDirectory schemes;
-
-    UserAdminController(UserAdministration administration, UserDirectory directory, CurrentGrants current,
-            SchemeDirectory schemes) {
-        this.administration = administration;
-        this.directory = directory;
-        this.current = current;
-        this.schemes = schemes;
-    }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
@@ -66,46 +54,45 @@ class UserAdminController {
         return form(model);
     }
 
+    /** A grant the signed-in administrator may not give is refused above the form, before anything is checked. */
     @PostMapping
     String create(@ModelAttribute("form") UserForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        try {
-            UserAccount user = administration.create(new UserAdministration.NewUser(form.getUsername(),
-                    form.getFullName(), form.getEmail(), form.getPassword(), form.grant()));
+        refuseUnlessMayGrant(form.input().grant(), result);
+        return Forms.submit(result, () -> {
+            UserAccount user = administration.create(form.input());
             redirect.addFlashAttribute("notice", "user.created");
             return "redirect:/admin/users/" + user.getId();
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        } catch (AccessDeniedException e) {
-            result.reject("grant.denied", e.getMessage());
-        }
-        form.setPassword(null);
-        return form(model);
+        }, () -> Forms.fragmentOr("identity/user-new :: form", () -> form(model)));
     }
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("user", administration.findVisible(id));
-        if (!model.containsAttribute("grantForm")) {
-            model.addAttribute("grantForm", new GrantForm());
-        }
+        model.mergeAttributes(java.util.Map.of("grantForm", new GrantForm(null, null, null)));
         return detail(model);
     }
 
     @PostMapping("/{id}/grants")
     String addGrant(@PathVariable long id, @ModelAttribute("grantForm") GrantForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        try {
+        if (form.role() != null) {
+            refuseUnlessMayGrant(form.grant(), result);
+        }
+        return Forms.submit(result, () -> {
             administration.addGrant(id, form.grant());
             redirect.addFlashAttribute("notice", "grant.added");
             return "redirect:/admin/users/" + id;
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        } catch (AccessDeniedException e) {
-            result.reject("grant.denied", e.getMessage());
+        }, () -> {
+            model.addAttribute("user", administration.findVisible(id));
+            return Forms.fragmentOr("identity/user :: grant-form", () -> detail(model));
+        });
+    }
+
+    private void refuseUnlessMayGrant(org.minga.identity.internal.Grant grant, BindingResult result) {
+        if (grant != null && grant.role() != null && !administration.mayGrant(grant)) {
+            result.reject("grant.denied");
         }
-        model.addAttribute("user", administration.findVisible(id));
-        return detail(model);
     }
 
     @PostMapping("/{id}/grants/revoke")
@@ -123,14 +110,13 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
-        try {
+    String resetPassword(@PathVariable long id, @RequestParam String password, Model model,
+            RedirectAttributes redirect) {
+        return Forms.act(model, "resetError", () -> {
             administration.resetPassword(id, password);
             redirect.addFlashAttribute("notice", "password.reset");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("resetError", e.violations().getFirst().messageKey());
-        }
-        return "redirect:/admin/users/" + id;
+            return "redirect:/admin/users/" + id;
+        }, () -> show(id, model));
     }
 
     @PostMapping("/{id}/unlock")
@@ -154,10 +140,11 @@ class UserAdminController {
         boolean admin = current.isPlatformAdmin();
         List<SchemeRef> allSchemes = schemes.all();
         List<Long> administered = admin ? List.of() : current.administeredSchemes();
-        model.addAttribute("schemes", admin ? allSchemes
-                : allSchemes.stream().filter(s -> administered.contains(s.id())).toList());
-        model.addAttribute("roles", admin ? Arrays.asList(Role.values())
-                : Arrays.stream(Role.values()).filter(Role::needsScheme).toList());
+        model.addAttribute("schemes", Option.of(admin ? allSchemes
+                : allSchemes.stream().filter(s -> administered.contains(s.id())).toList(), SchemeRef::id,
+                s -> s.name() + " (" + s.country() + ")"));
+        model.addAttribute("roles", Option.of(admin ? Role.values()
+                : Arrays.stream(Role.values()).filter(Role::needsScheme).toArray(Role[]::new)));
         model.addAttribute("platformAdmin", admin);
         model.addAttribute("schemeNames", allSchemes.stream()
                 .collect(java.util.stream.Collectors.toMap(SchemeRef::id, SchemeRef::name)));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.minga.planning.Indicators;
 import org.minga.planning.Plans;
+import org.minga.platform.Zones;
 import org.minga.projects.ProjectDigest;
 import org.minga.registry.DemoSchemesRegistered;
 import org.springframework.context.event.EventListener;
@@ -32,41 +33,48 @@ class DemoPlans {
     private static final LocalDate PLAN_END = LocalDate.of(2027, 12, 31);
 
     private final Plans plans;
+    private final Strategy strategy;
+    private final GoalTracking tracking;
     private final ProjectDigest projects;
     private final TransactionTemplate tx;
+    private final Zones zones;
 
-    DemoPlans(Plans plans, ProjectDigest projects, TransactionTemplate tx) {
+    DemoPlans(Plans plans, Strategy strategy, GoalTracking tracking, ProjectDigest projects, TransactionTemplate tx,
+            Zones zones) {
         this.plans = plans;
+        this.strategy = strategy;
+        this.tracking = tracking;
         this.projects = projects;
         this.tx = tx;
+        this.zones = zones;
     }
 
     @EventListener
     @Order(30)
     void on(DemoSchemesRegistered demo) {
         long scheme = demo.id("ASOMUNICIPIOS");
-        if (plans.vision(scheme) != null) {
+        if (strategy.vision(scheme) != null) {
             return;
         }
         tx.executeWithoutResult(status -> load(scheme));
     }
 
     private void load(long scheme) {
-        plans.setVision(scheme, VISION, "Una visión de desarrollo de corto, mediano y largo plazo para el Catatumbo, "
+        strategy.setVision(scheme, new Strategy.VisionInput(VISION, "Una visión de desarrollo de corto, mediano y largo plazo para el Catatumbo, "
                 + "la Provincia de Ocaña y el sur del Cesar, construida con metodologías de prospectiva y la "
                 + "participación de actores públicos, privados y de la sociedad civil para un periodo de 16 años; "
                 + "insumo de políticas públicas y de los planes de desarrollo (" + SOURCE + ", L539, L679 y L779).",
-                2032);
+                2032));
         String bets = "Prioridad estratégica para la estructuración y gestión de proyectos comunes, con la "
                 + "concurrencia de los tres niveles de gobierno (" + SOURCE + ", L657).";
-        long energy = plans.addPillar(scheme, "Electrificación rural", bets).id();
-        long farming = plans.addPillar(scheme, "Desarrollo agropecuario", bets).id();
-        plans.addPillar(scheme, "Vivienda rural", bets);
-        long roads = plans.addPillar(scheme, "Mejoramiento vial", bets).id();
-        plans.addPillar(scheme, "Saneamiento básico", bets);
-        long workPlan = plans.addWorkPlan(scheme, "Plan de trabajo 2024–2027", PLAN_START, PLAN_END,
-                "Gestionar los proyectos regionales de la Agenda 2032 con los gobiernos locales 2024–2027. "
-                        + INVENTED + ".").id();
+        long energy = pillar(scheme, "Electrificación rural", bets);
+        long farming = pillar(scheme, "Desarrollo agropecuario", bets);
+        pillar(scheme, "Vivienda rural", bets);
+        long roads = pillar(scheme, "Mejoramiento vial", bets);
+        pillar(scheme, "Saneamiento básico", bets);
+        long workPlan = strategy.addWorkPlan(scheme, new Strategy.WorkPlanInput("Plan de trabajo 2024–2027",
+                PLAN_START, PLAN_END, "Gestionar los proyectos regionales de la Agenda 2032 con los gobiernos locales "
+                        + "2024–2027. " + INVENTED + ".")).id();
 
         long families = goal(scheme, null, energy, "16.000 familias rurales con servicio de energía",
                 "Familias rurales conectadas", "familias", 0, 16_000, "YEARLY", LocalDate.of(2022, 1, 1),
@@ -89,8 +97,8 @@ class DemoPlans {
                 "SEMIANNUAL", PLAN_START, PLAN_END, INVENTED);
         measureBehind(scheme, plansGoal, 4, 16, Indicators.Periodicity.SEMIANNUAL, 0.03);
         for (String unit : List.of("54498", "54003", "54206", "54810", "54720", "54250", "54398", "20614")) {
-            plans.link(scheme, plansGoal, "MEMBER_DEVELOPMENT_PLAN", "Plan de desarrollo municipal 2024–2027", unit,
-                    null);
+            tracking.link(scheme, plansGoal, new GoalTracking.LinkInput("MEMBER_DEVELOPMENT_PLAN",
+                    "Plan de desarrollo municipal 2024–2027", unit, null));
         }
 
         long km = goal(scheme, workPlan, roads, "60 km de vías terciarias mejorados", "Vías terciarias mejoradas",
@@ -98,6 +106,10 @@ class DemoPlans {
         measure(scheme, km, LocalDate.of(2024, 12, 16), 5);
         measure(scheme, km, LocalDate.of(2025, 12, 15), 12);
         link(scheme, km, "ASO-VT-2025");
+    }
+
+    private long pillar(long scheme, String name, String bets) {
+        return strategy.addPillar(scheme, new Strategy.PillarInput(name, bets)).id();
     }
 
     private long goal(long scheme, Long workPlan, Long pillar, String name, String indicator, String unit,
@@ -108,13 +120,13 @@ class DemoPlans {
     }
 
     private void measure(long scheme, long goal, LocalDate on, long value) {
-        plans.measure(scheme, goal, on, BigDecimal.valueOf(value), INVENTED);
+        tracking.measure(scheme, goal, new GoalTracking.MeasurementInput(on, BigDecimal.valueOf(value), INVENTED));
     }
 
     /** A measurement in the last closed period, {@code behind} of the way short of the straight line. */
     private void measureBehind(long scheme, long goal, long baseline, long target, Indicators.Periodicity p,
             double behind) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = zones.today();
         LocalDate judged = Indicators.lastPeriodEnd(PLAN_START, PLAN_END, p, today);
         if (judged == null) {
             return;
@@ -122,11 +134,11 @@ class DemoPlans {
         double progress = Math.max(0, Indicators.expected(PLAN_START, PLAN_END, judged) - behind);
         BigDecimal value = BigDecimal.valueOf(baseline + (target - baseline) * progress).setScale(0,
                 RoundingMode.HALF_UP);
-        plans.measure(scheme, goal, judged.minusDays(3), value, INVENTED);
+        tracking.measure(scheme, goal, new GoalTracking.MeasurementInput(judged.minusDays(3), value, INVENTED));
     }
 
     private void link(long scheme, long goal, String projectCode) {
         projects.projects(scheme, null).stream().filter(p -> p.code().equals(projectCode)).findFirst()
-                .ifPresent(p -> plans.link(scheme, goal, "PROJECT", null, null, p.id()));
+                .ifPresent(p -> tracking.link(scheme, goal, new GoalTracking.LinkInput("PROJECT", null, null, p.id())));
     }
 }

@@ -3,7 +3,6 @@ package org.minga.planning.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.planning.Plans;
+import org.minga.planning.internal.GoalTracking;
+import org.minga.planning.internal.Strategy;
+import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,49 +29,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/planning/schemes/{id}")
 @Tag(name = "Planeación", description = "Visión, pilares, planes de trabajo, metas con indicador, mediciones y tablero")
-class PlanningApiController {
+record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracking, Zones zones) {
 
-    private final Plans plans;
-
-    PlanningApiController(Plans plans) {
-        this.plans = plans;
-    }
-
-    record VisionBody(String name, String statement, Integer horizonYear) {
-    }
-
-    record PillarBody(String name, String bets) {
-    }
-
-    record WorkPlanBody(String name, LocalDate startsOn, LocalDate endsOn, String objectives) {
-    }
-
-    record MeasurementBody(LocalDate measuredOn, BigDecimal value, String note) {
-    }
-
-    record GoalDetail(Plans.Goal goal, List<Plans.Recorded> measurements, List<Plans.Link> links) {
-    }
-
-    record LinkBody(String kind, String reference, String unitCode, Long projectId) {
+    record GoalDetail(Plans.Goal goal, List<GoalTracking.Recorded> measurements, List<GoalTracking.Link> links) {
     }
 
     @PutMapping("/vision")
     @Operation(summary = "Fija la visión compartida y su horizonte")
-    Plans.Vision vision(@PathVariable long id, @RequestBody VisionBody b) {
-        return plans.setVision(id, b.name(), b.statement(), b.horizonYear());
+    Strategy.Vision vision(@PathVariable long id, @RequestBody Strategy.VisionInput b) {
+        return strategy.setVision(id, b);
     }
 
     @PostMapping("/pillars")
     @Operation(summary = "Agrega un pilar estratégico con sus apuestas")
-    ResponseEntity<Plans.Pillar> pillar(@PathVariable long id, @RequestBody PillarBody b) {
-        var p = plans.addPillar(id, b.name(), b.bets());
+    ResponseEntity<Strategy.Pillar> pillar(@PathVariable long id, @RequestBody Strategy.PillarInput b) {
+        var p = strategy.addPillar(id, b);
         return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/pillars/" + p.id())).body(p);
     }
 
     @PostMapping("/work-plans")
     @Operation(summary = "Agrega un plan de trabajo con su periodo y objetivos")
-    ResponseEntity<Plans.WorkPlan> workPlan(@PathVariable long id, @RequestBody WorkPlanBody b) {
-        var w = plans.addWorkPlan(id, b.name(), b.startsOn(), b.endsOn(), b.objectives());
+    ResponseEntity<Strategy.WorkPlan> workPlan(@PathVariable long id, @RequestBody Strategy.WorkPlanInput b) {
+        var w = strategy.addWorkPlan(id, b);
         return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/work-plans/" + w.id())).body(w);
     }
 
@@ -83,19 +64,21 @@ class PlanningApiController {
     @GetMapping("/goals/{goalId}")
     @Operation(summary = "Una meta con sus mediciones y vínculos")
     GoalDetail goal(@PathVariable long id, @PathVariable long goalId) {
-        return new GoalDetail(plans.goal(id, goalId), plans.measurements(goalId), plans.links(goalId));
+        return new GoalDetail(plans.goal(id, goalId), tracking.measurements(goalId), tracking.links(goalId));
     }
 
     @PostMapping("/goals/{goalId}/measurements")
     @Operation(summary = "Registra una medición fechada del indicador")
-    ResponseEntity<Plans.Recorded> measure(@PathVariable long id, @PathVariable long goalId, @RequestBody MeasurementBody b) {
-        return ResponseEntity.status(201).body(plans.measure(id, goalId, b.measuredOn(), b.value(), b.note()));
+    ResponseEntity<GoalTracking.Recorded> measure(@PathVariable long id, @PathVariable long goalId,
+            @RequestBody GoalTracking.MeasurementInput b) {
+        return ResponseEntity.status(201).body(tracking.measure(id, goalId, b));
     }
 
     @PostMapping("/goals/{goalId}/links")
     @Operation(summary = "Vincula la meta a un plan externo (PND, plan de desarrollo, POT, PATR, PDT) o a un proyecto")
-    ResponseEntity<Plans.Link> link(@PathVariable long id, @PathVariable long goalId, @RequestBody LinkBody b) {
-        return ResponseEntity.status(201).body(plans.link(id, goalId, b.kind(), b.reference(), b.unitCode(), b.projectId()));
+    ResponseEntity<GoalTracking.Link> link(@PathVariable long id, @PathVariable long goalId,
+            @RequestBody GoalTracking.LinkInput b) {
+        return ResponseEntity.status(201).body(tracking.link(id, goalId, b));
     }
 
     @GetMapping("/dashboard")
@@ -103,6 +86,6 @@ class PlanningApiController {
     Plans.Dashboard dashboard(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return plans.dashboard(id, at == null ? LocalDate.now() : at, page, size);
+        return plans.dashboard(id, at == null ? zones.today() : at, page, size);
     }
 }

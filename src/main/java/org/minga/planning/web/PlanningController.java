@@ -1,22 +1,20 @@
 package org.minga.planning.web;
 
-import org.minga.platform.web.Audience;
-import org.minga.platform.web.Reader;
-
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.minga.identity.Scopes;
 import org.minga.planning.Indicators;
 import org.minga.planning.Plans;
-import org.minga.planning.web.PlanningForms.GoalForm;
-import org.minga.planning.web.PlanningForms.LinkForm;
-import org.minga.planning.web.PlanningForms.MeasurementForm;
-import org.minga.planning.web.PlanningForms.PillarForm;
-import org.minga.planning.web.PlanningForms.VisionForm;
-import org.minga.planning.web.PlanningForms.WorkPlanForm;
-import org.minga.platform.InvalidInputException;
+import org.minga.planning.internal.Strategy;
+import org.minga.platform.Zones;
+import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
-import org.minga.projects.ProjectDigest;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
+import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -30,157 +28,96 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The plan of a scheme (vision, pillars, work plans, the goals dashboard) and each goal's page. */
+/**
+ * The plan of a scheme: the goals dashboard, the vision, pillars and work plans. Each form is a
+ * fragment of the page that posts to its own handler; a broken rule re-renders only that form.
+ */
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/planning/schemes/{id}")
-class PlanningController {
+record PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scopes scopes, Zones zones) {
 
-    private final Plans plans;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final ProjectDigest projects;
+    private static final String PAGE = "planning/scheme";
 
-    PlanningController(Plans plans, Schemes schemes, Scopes scopes, ProjectDigest projects) {
-        this.plans = plans;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.projects = projects;
+    @ModelAttribute("scheme")
+    Scheme scheme(@PathVariable long id) {
+        return schemes.get(id);
+    }
+
+    /** The pillars and work plans the page lists and the goal form offers, with the periodicities. */
+    @ModelAttribute
+    void frame(@PathVariable long id, Model model) {
+        List<Strategy.Pillar> pillars = strategy.pillars(id);
+        List<Strategy.WorkPlan> workPlans = strategy.workPlans(id);
+        model.addAttribute("pillars", pillars);
+        model.addAttribute("workPlans", workPlans);
+        model.addAttribute("pillarOptions", Option.of(pillars, Strategy.Pillar::id, Strategy.Pillar::name));
+        model.addAttribute("workPlanOptions", Option.of(workPlans, Strategy.WorkPlan::id, Strategy.WorkPlan::name));
+        model.addAttribute("periodicities", Option.of(Indicators.Periodicity.values()));
     }
 
     @GetMapping
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
-        LocalDate date = at == null ? LocalDate.now() : at;
-        model.addAttribute("scheme", schemes.get(id));
+        LocalDate date = at == null ? zones.today() : at;
+        Strategy.Vision vision = strategy.vision(id);
         model.addAttribute("at", date);
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        model.addAttribute("vision", plans.vision(id));
-        model.addAttribute("pillars", plans.pillars(id));
-        model.addAttribute("workPlans", plans.workPlans(id));
+        model.addAttribute("vision", vision);
         model.addAttribute("dashboard", plans.dashboard(id, date, page, 50));
-        model.addAttribute("periodicities", Indicators.Periodicity.values());
         model.addAttribute("statuses", Indicators.Status.values());
-        var vision = plans.vision(id);
-        VisionForm vf = new VisionForm();
-        if (vision != null) {
-            vf.setName(vision.name());
-            vf.setStatement(vision.statement());
-            vf.setHorizonYear(vision.horizonYear());
-        }
-        defaults(model, "visionForm", vf);
-        defaults(model, "pillarForm", new PillarForm());
-        defaults(model, "workPlanForm", new WorkPlanForm());
-        defaults(model, "goalForm", new GoalForm());
-        return "planning/scheme";
-    }
-
-    @GetMapping("/goals/{goalId}")
-    String goal(@PathVariable long id, @PathVariable long goalId, Model model) {
-        var goal = plans.goal(id, goalId);
-        model.addAttribute("scheme", schemes.get(id));
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        model.addAttribute("goal", goal);
-        model.addAttribute("status", plans.statuses(id, LocalDate.now()).stream().filter(s -> s.goal().id() == goalId)
-                .findFirst().orElseThrow());
-        model.addAttribute("measurements", plans.measurements(goalId));
-        model.addAttribute("links", plans.links(goalId));
-        model.addAttribute("linkKinds", Plans.LinkKind.values());
-        model.addAttribute("projects", projects.projects(id, null));
-        defaults(model, "measurementForm", new MeasurementForm());
-        defaults(model, "linkForm", new LinkForm());
-        return "planning/goal";
+        model.mergeAttributes(Map.of(
+                "visionForm", vision == null ? new Strategy.VisionInput(null, null, null)
+                        : new Strategy.VisionInput(vision.name(), vision.statement(), vision.horizonYear()),
+                "pillarForm", new Strategy.PillarInput(null, null),
+                "workPlanForm", new Strategy.WorkPlanInput(null, null, null, null),
+                "goalForm", new Plans.GoalInput(null, null, null, null, null, null, null, "QUARTERLY", null, null, null,
+                        null)));
+        return PAGE;
     }
 
     @PostMapping("/vision")
-    String vision(@PathVariable long id, @ModelAttribute("visionForm") VisionForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        return write(id, result, model, redirect, "vision",
-                () -> plans.setVision(id, form.getName(), form.getStatement(), form.getHorizonYear()));
+    String vision(@PathVariable long id, @ModelAttribute("visionForm") Strategy.VisionInput form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, "vision-form", () -> {
+            strategy.setVision(id, form);
+            return saved(id, redirect, "#vision");
+        });
     }
 
     @PostMapping("/pillars")
-    String pillar(@PathVariable long id, @ModelAttribute("pillarForm") PillarForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        return write(id, result, model, redirect, "pillars", () -> plans.addPillar(id, form.getName(), form.getBets()));
+    String pillar(@PathVariable long id, @ModelAttribute("pillarForm") Strategy.PillarInput form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, "pillar-form", () -> {
+            strategy.addPillar(id, form);
+            return saved(id, redirect, "#pillars");
+        });
     }
 
     @PostMapping("/work-plans")
-    String workPlan(@PathVariable long id, @ModelAttribute("workPlanForm") WorkPlanForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
-        return write(id, result, model, redirect, "work-plans", () -> plans.addWorkPlan(id, form.getName(),
-                form.getStartsOn(), form.getEndsOn(), form.getObjectives()));
+    String workPlan(@PathVariable long id, @ModelAttribute("workPlanForm") Strategy.WorkPlanInput form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, "work-plan-form", () -> {
+            strategy.addWorkPlan(id, form);
+            return saved(id, redirect, "#work-plans");
+        });
     }
 
     @PostMapping("/goals")
-    String createGoal(@PathVariable long id, @ModelAttribute("goalForm") GoalForm form, BindingResult result,
+    String createGoal(@PathVariable long id, @ModelAttribute("goalForm") Plans.GoalInput form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                var g = plans.createGoal(id, new Plans.GoalInput(form.getWorkPlanId(), form.getPillarId(), form.getName(),
-                        form.getIndicator(), form.getUnit(), form.getBaseline(), form.getTarget(), form.getPeriodicity(),
-                        form.getStartsOn(), form.getDueOn(), form.getSource(), form.getResponsible()));
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/planning/schemes/" + id + "/goals/" + g.id();
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, 0, null, model);
+        return submit(id, result, model, "goal-form",
+                () -> saved(id, redirect, "/goals/" + plans.createGoal(id, form).id()));
     }
 
-    @PostMapping("/goals/{goalId}/measurements")
-    String measure(@PathVariable long id, @PathVariable long goalId,
-            @ModelAttribute("measurementForm") MeasurementForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    /** Only those who may write the scheme post; a broken rule re-renders the form's fragment. */
+    private String submit(long id, BindingResult result, Model model, String fragment, Supplier<String> action) {
         scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                plans.measure(id, goalId, form.getMeasuredOn(), form.getValue(), form.getNote());
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/planning/schemes/" + id + "/goals/" + goalId + "#measurements";
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return goal(id, goalId, model);
+        return Forms.submit(result, action, () -> Forms.fragmentOr(PAGE + " :: " + fragment, () -> show(id, 0, null, model)));
     }
 
-    @PostMapping("/goals/{goalId}/links")
-    String link(@PathVariable long id, @PathVariable long goalId, @ModelAttribute("linkForm") LinkForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                plans.link(id, goalId, form.getKind(), form.getReference(), form.getUnitCode(), form.getProjectId());
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/planning/schemes/" + id + "/goals/" + goalId + "#links";
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return goal(id, goalId, model);
-    }
-
-    private String write(long id, BindingResult result, Model model, RedirectAttributes redirect, String anchor,
-            Runnable action) {
-        scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                action.run();
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/planning/schemes/" + id + "#" + anchor;
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, 0, null, model);
-    }
-
-    private static void defaults(Model model, String name, Object form) {
-        if (!model.containsAttribute(name)) {
-            model.addAttribute(name, form);
-        }
+    private static String saved(long id, RedirectAttributes redirect, String where) {
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/planning/schemes/" + id + where;
     }
 }

@@ -1,18 +1,21 @@
 package org.minga.territory.internal;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.minga.platform.InvalidInputException;
+import org.minga.platform.NamedRows;
+
 /**
  * Yearly attributes from CSV {@code code,year,attribute,value}: population (a whole number),
  * category (ESPECIAL or 1–6, Ley 617 de 2000), pdet and zomac (true/false), rurality (text).
- * Every row is checked first; any bad row names its line and rule and nothing is stored.
+ * Columns are read by header name (NamedRows). Every row is checked first; any bad row names its line and rule and nothing is stored.
  */
 final class AttributesCsv {
 
@@ -24,43 +27,22 @@ final class AttributesCsv {
     private AttributesCsv() {
     }
 
+    static final List<String> HEADERS = List.of("code", "year", "attribute", "value");
+    static final int MAX_ROWS = 1_000_000;
+
+    /** Reads the rows by header name (in any order); a bad row is named by its line, as the file shows it. */
     static List<Row> parse(byte[] file) {
         List<Row> rows = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null || !header.replace("\uFEFF", "").strip().equalsIgnoreCase("code,year,attribute,value")) {
-                throw new ImportException("La primera línea debe ser la cabecera code,year,attribute,value.");
-            }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
+            NamedRows.csv(reader, MAX_ROWS, HEADERS, cells -> {
+                Row row = row(cells, problems);
+                if (row != null) {
+                    rows.add(row);
                 }
-                String[] cells = line.split(",", -1);
-                if (cells.length != 4) {
-                    problems.add("línea " + number + ": se esperaban 4 columnas y hay " + cells.length);
-                    continue;
-                }
-                String code = cells[0].strip();
-                String attribute = cells[2].strip().toLowerCase();
-                String value = cells[3].strip();
-                Integer year = cells[1].strip().matches("\\d{4}") ? Integer.valueOf(cells[1].strip()) : null;
-                String problem = year == null ? "year debe ser un año de 4 cifras"
-                        : !ATTRIBUTES.contains(attribute) ? "attribute debe ser uno de " + ATTRIBUTES
-                        : check(attribute, value);
-                if (code.isEmpty()) {
-                    problem = "code está vacío";
-                }
-                if (problem != null) {
-                    problems.add("línea " + number + ": " + problem);
-                } else {
-                    rows.add(new Row(number, code, year, attribute, normalise(attribute, value)));
-                }
-            }
+            });
+        } catch (InvalidInputException e) {
+            throw new ImportException("La primera línea debe ser la cabecera code,year,attribute,value.");
         } catch (IOException e) {
             throw new ImportException("No se pudo leer el CSV: " + e.getMessage(), e);
         }
@@ -73,6 +55,24 @@ final class AttributesCsv {
             throw new ImportException("El CSV no tiene filas de datos.");
         }
         return rows;
+    }
+
+    /** One typed row, or null with its problem noted. */
+    private static Row row(NamedRows.Row cells, List<String> problems) {
+        String code = cells.get("code");
+        String yearText = cells.get("year");
+        String attribute = cells.get("attribute") == null ? "" : cells.get("attribute").toLowerCase();
+        String value = cells.get("value") == null ? "" : cells.get("value");
+        Integer year = yearText != null && yearText.matches("\\d{4}") ? Integer.valueOf(yearText) : null;
+        String problem = code == null ? "code está vacío"
+                : year == null ? "year debe ser un año de 4 cifras"
+                : !ATTRIBUTES.contains(attribute) ? "attribute debe ser uno de " + ATTRIBUTES
+                : check(attribute, value);
+        if (problem != null) {
+            problems.add("línea " + cells.number() + ": " + problem);
+            return null;
+        }
+        return new Row(cells.number(), code, year, attribute, normalise(attribute, value));
     }
 
     private static String check(String attribute, String value) {

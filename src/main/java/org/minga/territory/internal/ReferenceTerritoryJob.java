@@ -58,15 +58,8 @@ class ReferenceTerritoryJob implements JobHandler<ReferenceTerritoryJob.Request>
         this.imports = imports;
     }
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<Request> payloadType() {
-        return Request.class;
-    }
+    @Override public String type() { return TYPE; }
+    @Override public Class<Request> payloadType() { return Request.class; }
 
     @Override
     public Object run(Request request, Progress progress) {

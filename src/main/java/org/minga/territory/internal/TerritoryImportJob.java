@@ -48,15 +48,8 @@ class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
         this.boundaryFiles = new BoundaryFiles(json);
     }
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<Request> payloadType() {
-        return Request.class;
-    }
+    @Override public String type() { return TYPE; }
+    @Override public Class<Request> payloadType() { return Request.class; }
 
     @Override
     public Object run(Request request, Progress progress) {

@@ -1,11 +1,13 @@
 package org.minga.territory.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.FileStore;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.Jobs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,25 +49,23 @@ public class TerritoryImports {
         return reference.latestJob();
     }
 
+    /** The kinds of file an import reads, by name (see TerritoryImportJob.Source). */
+    public List<String> sources() {
+        return java.util.Arrays.stream(TerritoryImportJob.Source.values()).map(Enum::name).toList();
+    }
+
+    /** Queues an import; source, file and country are checked together, and nothing is stored when one is wrong. */
     public UUID submit(String source, String country, String fileName, byte[] content) {
         scopes.requirePlatformAdmin();
-        TerritoryImportJob.Source parsed;
-        try {
-            parsed = TerritoryImportJob.Source.valueOf(source == null ? "" : source.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("source", "OneOf", "territory.import.source");
-        }
-        if (content == null || content.length == 0) {
-            throw new InvalidInputException("file", "NotEmpty", "territory.import.file");
-        }
-        if (content.length > MAX_BYTES) {
-            throw new InvalidInputException("file", "Size", "territory.import.size");
-        }
-        if (country != null && !country.isBlank() && !country.matches("CO|SV")) {
-            throw new InvalidInputException("country", "OneOf", "territory.import.country");
-        }
+        TerritoryImportJob.Source parsed = Inputs.enumValue(TerritoryImportJob.Source.class, source);
+        String countryCode = Inputs.text(country);
+        new Checks().rule(parsed != null, "source", "OneOf", "territory.import.source")
+                .rule(content != null && content.length > 0, "file", "NotEmpty", "territory.import.file")
+                .rule(content == null || content.length <= MAX_BYTES, "file", "Size", "territory.import.size")
+                .rule(countryCode == null || countryCode.matches("CO|SV"), "country", "OneOf", "territory.import.country")
+                .orThrow();
         UUID fileId = files.put(fileName, null, content);
-        return jobs.submit(TerritoryImportJob.TYPE, new TerritoryImportJob.Request(fileId, parsed,
-                country == null || country.isBlank() ? null : country, fileName), null);
+        return jobs.submit(TerritoryImportJob.TYPE, new TerritoryImportJob.Request(fileId, parsed, countryCode, fileName),
+                null);
     }
 }

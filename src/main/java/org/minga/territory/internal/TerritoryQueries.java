@@ -1,5 +1,6 @@
 package org.minga.territory.internal;
 
+import org.minga.platform.Inputs;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ public class TerritoryQueries implements Territory {
     }
 
     public Page units(String country, Level level, String parent, String q, LocalDate at, int page, int size) {
-        String search = q == null || q.isBlank() ? null : UnitNames.searchable(q.strip()) + "%";
+        String search = Inputs.text(q) == null ? null : UnitNames.searchable(q.strip()) + "%";
         String contains = search == null ? null : "%" + search;
         List<TerritorialUnit> rows = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit where" + VALID_AT
                 + """
@@ -62,8 +63,8 @@ public class TerritoryQueries implements Territory {
                 and (cast(:search as text) is null or search_name like :search or search_name like :contains)
                 order by country, level, code limit :limit offset :offset
                 """)
-                .param("at", Date.valueOf(at)).param("country", blankToNull(country))
-                .param("level", level == null ? null : level.name()).param("parent", blankToNull(parent))
+                .param("at", Date.valueOf(at)).param("country", Inputs.text(country))
+                .param("level", level == null ? null : level.name()).param("parent", Inputs.text(parent))
                 .param("search", search).param("contains", contains)
                 .param("limit", size + 1).param("offset", (long) page * size)
                 .query(this::unit).list();
@@ -101,8 +102,8 @@ public class TerritoryQueries implements Territory {
         Map<Integer, Map<String, String>> attributes = new LinkedHashMap<>();
         jdbc.sql("select year, attribute, value from territorial_attribute where country = :country and code = :code"
                 + " order by year desc, attribute").param("country", country).param("code", code)
-                .query((rs, n) -> attributes.computeIfAbsent(rs.getInt(1), y -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> attributes.computeIfAbsent(rs.getInt("year"), y -> new LinkedHashMap<>())
+                        .put(rs.getString("attribute"), rs.getString("value")))
                 .list();
         List<TerritorialUnit> children = jdbc.sql("select " + UNIT_COLUMNS + " from territorial_unit"
                 + " where country = :country and parent_code = :code and" + VALID_AT + " order by name")
@@ -123,7 +124,8 @@ public class TerritoryQueries implements Territory {
                   and ub.valid_from <= :at and (ub.valid_to is null or ub.valid_to >= :at)
                 order by 1, 2
                 """).param("country", country).param("level", level.name()).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Neighbour(rs.getString(1), rs.getString(2), round(rs.getDouble(3)))).list();
+                .query((rs, n) -> new Neighbour(rs.getString("a"), rs.getString("b"), round(rs.getDouble("shared_border_m"))))
+                .list();
     }
 
     public List<NeighbourUnit> neighbours(String country, String code, LocalDate at) {
@@ -138,7 +140,8 @@ public class TerritoryQueries implements Territory {
                   and o.valid_from <= :at and (o.valid_to is null or o.valid_to >= :at)
                 order by o.name
                 """).param("country", country).param("code", code).param("at", Date.valueOf(at))
-                .query((rs, n) -> new NeighbourUnit(rs.getString(1), rs.getString(2), round(rs.getDouble(3)))).list();
+                .query((rs, n) -> new NeighbourUnit(rs.getString("code"), rs.getString("name"),
+                        round(rs.getDouble("shared_border_m")))).list();
     }
 
     /** Units whose boundary contains the point, smallest first. */
@@ -191,7 +194,7 @@ public class TerritoryQueries implements Territory {
                 and (:allCodes or code in (:codes))
                 order by code
                 """).param("country", country).param("at", Date.valueOf(at))
-                .param("level", level == null ? null : level.name()).param("parent", blankToNull(parent))
+                .param("level", level == null ? null : level.name()).param("parent", Inputs.text(parent))
                 .param("allCodes", codes == null || codes.isEmpty())
                 .param("codes", codes == null || codes.isEmpty() ? List.of("") : codes)
                 .query((rs, n) -> {
@@ -236,7 +239,7 @@ public class TerritoryQueries implements Territory {
                 + VALID_AT + " and boundary is not null").param("country", country).param("codes", codes)
                 .param("at", Date.valueOf(at))
                 .query(rs -> {
-                    shapes.put(rs.getString(1), UnitStore.read(reader, rs.getBytes(2)));
+                    shapes.put(rs.getString("code"), UnitStore.read(reader, rs.getBytes("boundary")));
                 });
         Map<K, Map<String, Object>> outlines = new LinkedHashMap<>();
         groups.forEach((key, members) -> {
@@ -282,7 +285,7 @@ public class TerritoryQueries implements Territory {
             return List.of();
         }
         return jdbc.sql("""
-                select ua.code, ub.code, j.shared_border_m
+                select ua.code as a, ub.code as b, j.shared_border_m
                 from territorial_adjacency j
                 join territorial_unit ua on ua.id = j.a_id
                 join territorial_unit ub on ub.id = j.b_id
@@ -290,7 +293,8 @@ public class TerritoryQueries implements Territory {
                   and ua.valid_from <= :at and (ua.valid_to is null or ua.valid_to >= :at)
                   and ub.valid_from <= :at and (ub.valid_to is null or ub.valid_to >= :at)
                 """).param("country", country).param("codes", List.copyOf(codes)).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Territory.Neighbours(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+                .query((rs, n) -> new Territory.Neighbours(rs.getString("a"), rs.getString("b"),
+                        rs.getDouble("shared_border_m"))).list();
     }
 
     @Override
@@ -306,7 +310,7 @@ public class TerritoryQueries implements Territory {
                 order by code, year desc
                 """).param("country", country).param("codes", List.copyOf(codes)).param("attribute", attribute)
                 .param("year", at.getYear())
-                .query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> values.put(rs.getString("code"), rs.getString("value"))).list();
         return values;
     }
 
@@ -325,9 +329,5 @@ public class TerritoryQueries implements Territory {
 
     private static double round(double meters) {
         return Math.round(meters * 10) / 10.0;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

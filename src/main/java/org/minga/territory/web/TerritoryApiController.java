@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.platform.Zones;
 import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.internal.TerritoryImports;
@@ -34,15 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/territory")
 @Tag(name = "Territorio")
-class TerritoryApiController {
-
-    private final TerritoryQueries queries;
-    private final TerritoryImports imports;
-
-    TerritoryApiController(TerritoryQueries queries, TerritoryImports imports) {
-        this.queries = queries;
-        this.imports = imports;
-    }
+record TerritoryApiController(TerritoryQueries queries, TerritoryImports imports, Zones zones) {
 
     @Audience(Reader.PLATFORM_ADMIN)
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -111,7 +104,7 @@ class TerritoryApiController {
         return queries.locate(lat, lon, orToday(at));
     }
 
-    private static LocalDate orToday(LocalDate at) {
-        return at == null ? LocalDate.now() : at;
+    private LocalDate orToday(LocalDate at) {
+        return at == null ? zones.today() : at;
     }
 }

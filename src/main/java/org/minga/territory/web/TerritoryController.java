@@ -6,6 +6,7 @@ import org.minga.platform.web.Reader;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.minga.platform.Zones;
 import org.minga.territory.Level;
 import org.minga.territory.internal.TerritoryQueries;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,19 +20,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** The map (departments, then their municipalities or districts), unit pages and search. */
 @Audience(Reader.ACCOUNT)
 @Controller
-class TerritoryController {
-
-    private final TerritoryQueries queries;
-
-    TerritoryController(TerritoryQueries queries) {
-        this.queries = queries;
-    }
+record TerritoryController(TerritoryQueries queries, Zones zones) {
 
     @GetMapping("/territory")
     String map(@RequestParam(defaultValue = "CO") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
-        model.addAttribute("country", "SV".equals(country) ? "SV" : "CO");
-        model.addAttribute("at", at == null ? LocalDate.now() : at);
+        String shown = "SV".equals(country) ? "SV" : "CO";
+        model.addAttribute("country", shown);
+        model.addAttribute("at", at == null ? zones.today(shown) : at);
         return "territory/map";
     }
 
@@ -42,14 +38,14 @@ class TerritoryController {
             @RequestParam(required = false) String parent,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             @RequestParam(defaultValue = "0.002") double simplify) {
-        return queries.geoJson(country, level, parent, null, at == null ? LocalDate.now() : at,
+        return queries.geoJson(country, level, parent, null, at == null ? zones.today(country) : at,
                 Math.clamp(simplify, 0, 0.1));
     }
 
     @GetMapping("/territory/units/{country}/{code}")
     String unit(@PathVariable String country, @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
-        LocalDate date = at == null ? LocalDate.now() : at;
+        LocalDate date = at == null ? zones.today(country) : at;
         model.addAttribute("detail", queries.detail(country, code, date));
         model.addAttribute("at", date);
         return "territory/unit";
@@ -60,7 +56,7 @@ class TerritoryController {
             Model model) {
         model.addAttribute("q", q);
         if (q != null && !q.isBlank()) {
-            model.addAttribute("results", queries.units(null, null, null, q, LocalDate.now(), Math.max(page, 0), 50));
+            model.addAttribute("results", queries.units(null, null, null, q, zones.today(), Math.max(page, 0), 50));
         }
         return "territory/search";
     }

@@ -1,53 +1,61 @@
 package org.minga.territory.web;
 
-import org.minga.platform.web.Audience;
-import org.minga.platform.web.Reader;
-
 import java.io.IOException;
-import java.util.UUID;
+import java.io.UncheckedIOException;
+import java.util.List;
 
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Forms;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
+import org.minga.territory.internal.TerritoryImports;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-
-import org.minga.territory.internal.TerritoryImports;
 
 /** The admin page to upload a boundary or attributes file; the job page then shows its progress. */
 @Audience(Reader.PLATFORM_ADMIN)
 @Controller
-class TerritoryImportController {
+record TerritoryImportController(TerritoryImports imports) {
 
-    private final TerritoryImports imports;
+    /** The upload as the page posts it: what the file is, for which country, and the file. */
+    record ImportForm(String source, String country, MultipartFile file) {
+    }
 
-    TerritoryImportController(TerritoryImports imports) {
-        this.imports = imports;
+    @ModelAttribute("sources")
+    List<Option> sources() {
+        return Option.of(imports.sources(), s -> s, s -> s);
+    }
+
+    @ModelAttribute("countries")
+    List<Option> countries() {
+        return Option.of(List.of("CO", "SV"), c -> c, c -> c);
     }
 
     @GetMapping("/admin/territory/imports")
     String form(Model model) {
-        return page(model);
-    }
-
-    private String page(Model model) {
+        model.mergeAttributes(java.util.Map.of("importForm", new ImportForm(null, "CO", null)));
         model.addAttribute("reference", imports.referenceLoad().orElse(null));
         return "territory/import";
     }
 
     @PostMapping("/admin/territory/imports")
-    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String source,
-            @RequestParam(required = false) String country, Model model) throws IOException {
+    String upload(@ModelAttribute("importForm") ImportForm form, BindingResult result, Model model) {
+        MultipartFile file = form.file();
+        return Forms.submit(result, () -> "redirect:/jobs/" + imports.submit(form.source(), form.country(),
+                file == null ? null : file.getOriginalFilename(), file == null ? null : bytes(file)),
+                () -> form(model));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
         try {
-            UUID job = imports.submit(source, country, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes());
-            return "redirect:/jobs/" + job;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errorKey", e.violations().getFirst().messageKey());
-            model.addAttribute("source", source);
-            return page(model);
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

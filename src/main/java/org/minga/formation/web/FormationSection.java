@@ -1,0 +1,33 @@
+package org.minga.formation.web;
+
+import org.minga.formation.FormationRoute;
+import org.minga.identity.Scopes;
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Reader;
+import org.minga.platform.web.SchemeSection;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Formation's part of a scheme's page: how far its formation route has come, linking to the route. The
+ * host page links its title to {@link #path}; the summary is this module's own fragment.
+ */
+@Audience(Reader.SCHEME)
+@Controller
+record FormationSection(FormationRoute route, Scopes scopes) implements SchemeSection {
+
+    @Override public int order() { return 10; }
+    @Override public String titleKey() { return "formation.link"; }
+    @Override public String path(long schemeId) { return "/formation/schemes/" + schemeId; }
+    @Override public String summaryPath(long schemeId) { return path(schemeId) + "/summary"; }
+    @Override public boolean visible(long schemeId) { return scopes.canReadScheme(schemeId); }
+
+    /** The route's progress; the scheme's id is the route's. */
+    @GetMapping("/formation/schemes/{id}/summary")
+    String summary(@PathVariable long id, Model model) {
+        model.addAttribute("route", route.of(id));
+        return "formation/section :: summary";
+    }
+}
