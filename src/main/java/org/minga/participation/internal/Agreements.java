@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Citizens;
 import org.minga.identity.Scopes;
 import org.minga.participation.internal.TerritorialIssues.Issue;
 import org.minga.participation.internal.TerritorialIssues.Stage;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Money;
+import org.minga.platform.Zones;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
-import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
@@ -43,8 +50,11 @@ public class Agreements {
 
     public enum DocumentKind { LETTER_OF_INTENT, AGREEMENT_OF_WILL }
 
-    public record NewAction(Long lineId, String title, String responsible, String level, BigDecimal investment,
-            String indicator, String target, LocalDate startsOn, LocalDate endsOn, Long issueId) {
+    /** An action of a line; its investment (optional) is an amount in pesos, never negative. */
+    public record NewAction(Long lineId, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) String responsible, String level, BigDecimal investment,
+            @NotBlank @Size(max = 300) String indicator, @NotBlank @Size(max = 300) String target,
+            @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Long issueId) {
     }
 
     public record Party(long id, String name, Level level) {
@@ -98,9 +108,11 @@ public class Agreements {
     private final TerritorialIssues issues;
     private final FileStore files;
     private final AuditLog audit;
+    private final Zones zones;
 
     Agreements(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues, FileStore files,
-            AuditLog audit) {
+            AuditLog audit, Zones zones) {
+        this.zones = zones;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.citizens = citizens;
@@ -112,10 +124,10 @@ public class Agreements {
     @Transactional
     public long create(long schemeId, String title, String objective) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        String t = Texts.required(title, "title", 200, problems);
-        String o = Texts.required(objective, "objective", 4000, problems);
-        check(problems);
+        Checks checks = new Checks();
+        String t = checks.text("title", title, 200);
+        String o = checks.text("objective", objective, 4000);
+        checks.orThrow();
         long id = jdbc.sql("insert into ctt_agreement (scheme_id, title, objective, created_by) values (:s, :t, :o, :by) "
                 + "returning id").param("s", schemeId).param("t", t).param("o", o)
                 .param("by", SystemActor.current()).query(Long.class).single();
@@ -127,13 +139,11 @@ public class Agreements {
     public void addParty(long agreementId, String name, String level) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String n = Texts.required(name, "name", 200, problems);
-        Level l = Enums.parse(Level.class, level, "level", "participation.agreement.level", problems);
-        if (n != null && agreement.parties().stream().anyMatch(p -> p.name().equalsIgnoreCase(n))) {
-            problems.add(new Violation("name", "Unique", "participation.agreement.party.duplicate", n));
-        }
-        check(problems);
+        Checks checks = new Checks();
+        String n = checks.text("name", name, 200);
+        Level l = checks.oneOf("level", Level.class, level);
+        checks.rule(n == null || agreement.parties().stream().noneMatch(p -> p.name().equalsIgnoreCase(n)), "name",
+                "Unique", "participation.agreement.party.duplicate", n).orThrow();
         long id = jdbc.sql("insert into agreement_party (agreement_id, name, level) values (:a, :n, :l) returning id")
                 .param("a", agreementId).param("n", n).param("l", l.name()).query(Long.class).single();
         audit.record(Change.created("agreement_party", id, agreement.schemeId(), "Parte de " + agreement.title() + ": " + n,
@@ -144,12 +154,10 @@ public class Agreements {
     public long addLine(long agreementId, String name) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String n = Texts.required(name, "name", 200, problems);
-        if (n != null && agreement.lines().stream().anyMatch(l -> l.name().equalsIgnoreCase(n))) {
-            problems.add(new Violation("name", "Unique", "participation.agreement.line.duplicate", n));
-        }
-        check(problems);
+        Checks checks = new Checks();
+        String n = checks.text("name", name, 200);
+        checks.rule(n == null || agreement.lines().stream().noneMatch(l -> l.name().equalsIgnoreCase(n)), "name",
+                "Unique", "participation.agreement.line.duplicate", n).orThrow();
         long id = jdbc.sql("insert into agreement_line (agreement_id, name) values (:a, :n) returning id")
                 .param("a", agreementId).param("n", n).query(Long.class).single();
         audit.record(Change.created("agreement_line", id, agreement.schemeId(), "Línea de " + agreement.title() + ": " + n,
@@ -162,35 +170,25 @@ public class Agreements {
     public long addAction(long agreementId, NewAction input) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        if (input.lineId() == null || agreement.lines().stream().noneMatch(l -> l.id() == input.lineId())) {
-            problems.add(new Violation("lineId", "Exists", "participation.action.line.required"));
-        }
-        String title = Texts.required(input.title(), "title", 200, problems);
-        String responsible = Texts.required(input.responsible(), "responsible", 200, problems);
-        Level level = Enums.parse(Level.class, input.level(), "level", "participation.agreement.level", problems);
-        if (input.investment() != null && input.investment().signum() < 0) {
-            problems.add(new Violation("investment", "Min", "participation.action.investment.negative"));
-        }
-        String indicator = Texts.required(input.indicator(), "indicator", 300, problems);
-        String target = Texts.required(input.target(), "target", 300, problems);
-        if (input.startsOn() == null) {
-            problems.add(new Violation("startsOn", "Required", "participation.field.required"));
-        }
-        if (input.endsOn() == null) {
-            problems.add(new Violation("endsOn", "Required", "participation.field.required"));
-        } else if (input.startsOn() != null && input.endsOn().isBefore(input.startsOn())) {
-            problems.add(new Violation("endsOn", "After", "participation.action.dates"));
-        }
-        Issue issue = null;
-        if (input.issueId() != null) {
-            issue = issues.published(input.issueId()).filter(i -> i.schemeId() == agreement.schemeId()).orElse(null);
-            if (issue == null) {
-                problems.add(new Violation("issueId", "Published", "participation.exercise.option.unpublished",
-                        input.issueId()));
-            }
-        }
-        check(problems);
+        Checks checks = new Checks().valid(input);
+        checks.rule(input.lineId() != null && agreement.lines().stream().anyMatch(l -> l.id() == input.lineId()),
+                "lineId", "Exists", "participation.action.line.required");
+        Level level = checks.oneOf("level", Level.class, input.level());
+        BigDecimal investment = input.investment();
+        checks.rule(investment == null || investment.signum() >= 0, "investment", "Min",
+                "participation.action.investment.negative");
+        checks.rule(investment == null || investment.signum() < 0 || Money.fits(investment), "investment", "Money",
+                "Money", "investment", Money.SCALE, Money.INTEGER_DIGITS);
+        checks.rule(input.startsOn() == null || input.endsOn() == null || !input.endsOn().isBefore(input.startsOn()),
+                "endsOn", "After", "participation.action.dates");
+        Issue issue = input.issueId() == null ? null : issues.published(input.issueId())
+                .filter(i -> i.schemeId() == agreement.schemeId()).orElse(null);
+        checks.rule(input.issueId() == null || issue != null, "issueId", "Published",
+                "participation.exercise.option.unpublished", input.issueId()).orThrow();
+        String title = Inputs.text(input.title());
+        String responsible = Inputs.text(input.responsible());
+        String indicator = Inputs.text(input.indicator());
+        String target = Inputs.text(input.target());
         long id = jdbc.sql("""
                 insert into agreement_action (agreement_id, line_id, title, responsible, level, investment, indicator,
                                               target, starts_on, ends_on, issue_id, created_by)
@@ -221,22 +219,18 @@ public class Agreements {
             byte[] content) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        DocumentKind k = Enums.parse(DocumentKind.class, kind, "kind", "participation.document.kind.required", problems);
-        if (signedOn == null) {
-            problems.add(new Violation("signedOn", "Required", "participation.field.required"));
-        } else if (signedOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("signedOn", "PastOrPresent", "participation.date.future"));
-        }
-        String who = Texts.required(signatories, "signatories", 1000, problems);
+        Checks checks = new Checks();
+        DocumentKind k = checks.oneOf("kind", DocumentKind.class, kind);
+        pastOrToday(checks, "signedOn", signedOn);
+        String who = checks.text("signatories", signatories, 1000);
         if (content == null || content.length == 0) {
-            problems.add(new Violation("document", "Required", "participation.document.required"));
+            checks.add(new Violation("document", "Required", "participation.document.required"));
         } else if (content.length > MAX_DOCUMENT_BYTES) {
-            problems.add(new Violation("document", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
-        } else if (!FileTypes.isPdf(content)) {
-            problems.add(new Violation("document", "Type", "participation.document.type"));
+            checks.add(new Violation("document", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
+        } else {
+            checks.rule(FileTypes.isPdf(content), "document", "Type", "participation.document.type");
         }
-        check(problems);
+        checks.orThrow();
         String filename = name == null || name.isBlank() ? "documento.pdf" : name.strip();
         UUID file = files.put(filename, "application/pdf", content);
         long id = jdbc.sql("""
@@ -265,23 +259,19 @@ public class Agreements {
         Action action = action(actionId);
         long schemeId = schemeOfAction(actionId);
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        if (reportedOn == null) {
-            problems.add(new Violation("reportedOn", "Required", "participation.field.required"));
-        } else if (reportedOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("reportedOn", "PastOrPresent", "participation.date.future"));
-        }
-        if (progress == null || progress.signum() < 0 || progress.compareTo(BigDecimal.valueOf(100)) > 0) {
-            problems.add(new Violation("progress", "Range", "participation.update.progress.range"));
-        }
-        String text = Texts.required(note, "note", 2000, problems);
+        Checks checks = new Checks();
+        pastOrToday(checks, "reportedOn", reportedOn);
+        checks.rule(progress != null && progress.signum() >= 0 && progress.compareTo(BigDecimal.valueOf(100)) <= 0,
+                "progress", "Range", "participation.update.progress.range");
+        String text = checks.text("note", note, 2000);
         boolean hasEvidence = evidence != null && evidence.length > 0;
         if (hasEvidence && evidence.length > MAX_DOCUMENT_BYTES) {
-            problems.add(new Violation("evidence", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
-        } else if (hasEvidence && !FileTypes.isPdf(evidence) && FileTypes.imageType(evidence) == null) {
-            problems.add(new Violation("evidence", "Type", "participation.update.evidence.type"));
+            checks.add(new Violation("evidence", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
+        } else {
+            checks.rule(!hasEvidence || FileTypes.isPdf(evidence) || FileTypes.imageType(evidence) != null, "evidence",
+                    "Type", "participation.update.evidence.type");
         }
-        check(problems);
+        checks.orThrow();
         UUID file = null;
         String filename = null;
         if (hasEvidence) {
@@ -310,9 +300,9 @@ public class Agreements {
         long schemeId = schemeOfAction(actionId);
         Citizens.Citizen citizen = citizens.current().orElseThrow(
                 () -> new AccessDeniedException("Solo un ciudadano registrado puede dejar observaciones."));
-        List<Violation> problems = new ArrayList<>();
-        String t = Texts.required(text, "text", 2000, problems);
-        check(problems);
+        Checks checks = new Checks();
+        String t = checks.text("text", text, 2000);
+        checks.orThrow();
         long id = jdbc.sql("insert into action_observation (action_id, author_id, text) values (:a, :c, :t) returning id")
                 .param("a", actionId).param("c", citizen.id()).param("t", t).query(Long.class).single();
         audit.record(Change.created("action_observation", id, schemeId, "Observación ciudadana", Map.of("actionId", actionId)));
@@ -325,9 +315,9 @@ public class Agreements {
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Observación", observationId));
         long schemeId = schemeOfAction(actionId);
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        String why = publish ? null : Texts.required(reason, "reason", 1000, problems);
-        check(problems);
+        Checks checks = new Checks();
+        String why = publish ? null : checks.text("reason", reason, 1000);
+        checks.orThrow();
         jdbc.sql("""
                 update action_observation set moderation = :m, rejection_reason = :r, moderated_by = :by where id = :id""")
                 .param("m", publish ? "PUBLISHED" : "REJECTED").param("r", why)
@@ -360,27 +350,29 @@ public class Agreements {
     /** The scheme's latest agreements with their progress, in one query. */
     public List<Summary> ofScheme(long schemeId) {
         return jdbc.sql("""
-                select c.id, c.title, coalesce(round(avg(coalesce(u.progress, 0)), 1), 0)
+                select c.id, c.title, coalesce(round(avg(coalesce(u.progress, 0)), 1), 0) as progress
                 from ctt_agreement c
                 left join agreement_action a on a.agreement_id = c.id
                 left join lateral (select progress from action_update where action_id = a.id
                                    order by reported_on desc, id desc limit 1) u on true
                 where c.scheme_id = :s group by c.id, c.title order by c.id desc limit 100""").param("s", schemeId)
-                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3))).list();
+                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("title"), rs.getBigDecimal("progress")))
+                .list();
     }
 
     public Agreement get(long id) {
         Agreement agreement = jdbc.sql("select id, scheme_id, title, objective, created_at from ctt_agreement where id = :id")
-                .param("id", id).query((rs, n) -> new Agreement(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(), new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>(), new ArrayList<>()))
+                .param("id", id).query((rs, n) -> new Agreement(rs.getLong("id"), rs.getLong("scheme_id"),
+                        rs.getString("title"), rs.getString("objective"), rs.getTimestamp("created_at").toInstant(),
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
                 .optional().orElseThrow(() -> new NotFoundException("Acuerdo", id));
         jdbc.sql("select id, name, level from agreement_party where agreement_id = :a order by id").param("a", id)
-                .query((rs, n) -> agreement.parties().add(new Party(rs.getLong(1), rs.getString(2),
-                        Level.valueOf(rs.getString(3))))).list();
+                .query((rs, n) -> agreement.parties().add(new Party(rs.getLong("id"), rs.getString("name"),
+                        Level.valueOf(rs.getString("level"))))).list();
         Map<Long, Line> lines = new LinkedHashMap<>();
         jdbc.sql("select id, name from agreement_line where agreement_id = :a order by id").param("a", id)
-                .query((rs, n) -> lines.put(rs.getLong(1), new Line(rs.getLong(1), rs.getString(2), new ArrayList<>())))
+                .query((rs, n) -> lines.put(rs.getLong("id"), new Line(rs.getLong("id"), rs.getString("name"),
+                        new ArrayList<>())))
                 .list();
         Map<Long, Action> actions = new LinkedHashMap<>();
         jdbc.sql(ACTION_SELECT + " where agreement_id = :a order by line_id, id").param("a", id)
@@ -391,9 +383,9 @@ public class Agreements {
         loadUpdates(actions);
         agreement.lines().addAll(lines.values());
         jdbc.sql("select id, kind, signed_on, signatories, name from agreement_document where agreement_id = :a order by signed_on, id")
-                .param("a", id).query((rs, n) -> agreement.documents().add(new Document(rs.getLong(1),
-                        DocumentKind.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4),
-                        rs.getString(5)))).list();
+                .param("a", id).query((rs, n) -> agreement.documents().add(new Document(rs.getLong("id"),
+                        DocumentKind.valueOf(rs.getString("kind")), rs.getObject("signed_on", LocalDate.class),
+                        rs.getString("signatories"), rs.getString("name")))).list();
         agreement.issueIds().addAll(jdbc.sql("select issue_id from agreement_issue where agreement_id = :a order by 1")
                 .param("a", id).query(Long.class).list());
         return agreement;
@@ -403,18 +395,25 @@ public class Agreements {
     public record LinkedAction(long agreementId, String agreementTitle, String lineName, Action action) {
     }
 
+    /** Where an action that answers an issue stands: its agreement and line. */
+    private record ActionPlace(long actionId, long agreementId, String agreementTitle, String lineName) {
+    }
+
     public List<LinkedAction> actionsForIssue(long issueId) {
-        Map<Long, Action> actions = new LinkedHashMap<>();
-        List<Object[]> rows = jdbc.sql("""
-                select a.id, c.id, c.title, l.name from agreement_action a join ctt_agreement c on c.id = a.agreement_id
+        List<ActionPlace> places = jdbc.sql("""
+                select a.id as action_id, c.id as agreement_id, c.title as agreement_title, l.name as line_name
+                from agreement_action a join ctt_agreement c on c.id = a.agreement_id
                 join agreement_line l on l.id = a.line_id where a.issue_id = :i order by a.id""").param("i", issueId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)}).list();
-        for (Object[] row : rows) {
-            actions.put((Long) row[0], action((Long) row[0]));
+                .query(ActionPlace.class).list();
+        Map<Long, Action> actions = new LinkedHashMap<>();
+        if (!places.isEmpty()) {
+            jdbc.sql(ACTION_SELECT + " where id in (:ids) order by id")
+                    .param("ids", places.stream().map(ActionPlace::actionId).toList()).query(Agreements::actionRow)
+                    .list().forEach(a -> actions.put(a.id(), a));
         }
         loadUpdates(actions);
-        return rows.stream().map(r -> new LinkedAction((Long) r[1], (String) r[2], (String) r[3], actions.get((Long) r[0])))
-                .toList();
+        return places.stream().map(p -> new LinkedAction(p.agreementId(), p.agreementTitle(), p.lineName(),
+                actions.get(p.actionId()))).toList();
     }
 
     private static final String ACTION_SELECT = """
@@ -439,20 +438,23 @@ public class Agreements {
                 select action_id, id, reported_on, progress, note, evidence_name, recorded_by from action_update
                 where action_id in (:ids) order by action_id, reported_on desc, id desc""")
                 .param("ids", List.copyOf(actions.keySet()))
-                .query((rs, n) -> actions.get(rs.getLong(1)).updates().add(new Update(rs.getLong(2),
-                        rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7)))).list();
+                .query((rs, n) -> actions.get(rs.getLong("action_id")).updates().add(new Update(rs.getLong("id"),
+                        rs.getObject("reported_on", LocalDate.class), rs.getBigDecimal("progress"), rs.getString("note"),
+                        rs.getString("evidence_name"), rs.getString("recorded_by")))).list();
     }
 
     private static Action actionRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Action(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Level.valueOf(rs.getString(5)),
-                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(),
-                rs.getDate(11).toLocalDate(), (Long) rs.getObject(12), rs.getTimestamp(13).toInstant(), new ArrayList<>());
+        return new Action(rs.getLong("id"), rs.getLong("line_id"), rs.getString("title"), rs.getString("responsible"),
+                Level.valueOf(rs.getString("level")), rs.getBigDecimal("investment"), rs.getString("currency"),
+                rs.getString("indicator"), rs.getString("target"), rs.getObject("starts_on", LocalDate.class),
+                rs.getObject("ends_on", LocalDate.class), rs.getObject("issue_id", Long.class),
+                rs.getTimestamp("created_at").toInstant(), new ArrayList<>());
     }
 
     private static Observation observation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Observation(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                TerritorialIssues.Moderation.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant());
+        return new Observation(rs.getLong("id"), rs.getLong("action_id"), rs.getString("text"),
+                TerritorialIssues.Moderation.valueOf(rs.getString("moderation")), rs.getString("rejection_reason"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     static BigDecimal mean(List<BigDecimal> values) {
@@ -463,9 +465,10 @@ public class Agreements {
                 .divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
     }
 
-    private static void check(List<Violation> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+    /** A date that has happened: required, and not after today. */
+    private void pastOrToday(Checks checks, String field, LocalDate date) {
+        if (checks.required(field, date) != null) {
+            checks.rule(!date.isAfter(zones.today()), field, "PastOrPresent", "participation.date.future");
         }
     }
 }

@@ -15,6 +15,8 @@ import org.minga.identity.Citizens;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Zones;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
 import org.minga.platform.Photos;
@@ -103,9 +105,11 @@ public class TerritorialIssues {
     private final Citizens citizens;
     private final FileStore files;
     private final AuditLog audit;
+    private final Zones zones;
 
     TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Citizens citizens, FileStore files, AuditLog audit) {
+            Citizens citizens, FileStore files, AuditLog audit, Zones zones) {
+        this.zones = zones;
         this.jdbc = jdbc;
         this.memberUnits = memberUnits;
         this.territory = territory;
@@ -122,53 +126,34 @@ public class TerritorialIssues {
      */
     @Transactional
     public long report(Report input) {
-        List<Violation> problems = new ArrayList<>();
+        Checks checks = new Checks();
         Scheme scheme = null;
         if (input.schemeId() == null) {
-            problems.add(new Violation("schemeId", "Required", "participation.issue.scheme.required"));
+            checks.add(new Violation("schemeId", "Required", "participation.issue.scheme.required"));
         } else {
             scheme = schemes.find(input.schemeId()).isPresent() ? schemes.get(input.schemeId()) : null;
-            if (scheme == null) {
-                problems.add(new Violation("schemeId", "Exists", "participation.issue.scheme.unknown"));
-            }
+            checks.rule(scheme != null, "schemeId", "Exists", "participation.issue.scheme.unknown");
         }
         boolean staff = scheme != null && scopes.canWriteScheme(scheme.getId());
         Optional<Citizens.Citizen> citizen = citizens.current();
         if (scheme != null && !staff && citizen.isEmpty()) {
             throw new AccessDeniedException("Solo un ciudadano registrado o el equipo del esquema pueden reportar.");
         }
-        Theme theme = Enums.parse(Theme.class, input.theme(), "theme", "participation.issue.theme.required", problems);
-        String title = Texts.required(input.title(), "title", 160, problems);
-        String description = Texts.required(input.description(), "description", 4000, problems);
-        Geometry geometry = IssueGeometry.of(input.lat(), input.lon(), input.geometry(), problems);
-        if (!staff && !input.consent()) {
-            problems.add(new Violation("consent", "AssertTrue", "participation.issue.consent.required"));
-        }
+        Theme theme = checks.oneOf("theme", Theme.class, input.theme());
+        String title = checks.text("title", input.title(), 160);
+        String description = checks.text("description", input.description(), 4000);
+        List<Violation> placeProblems = new ArrayList<>();
+        Geometry geometry = IssueGeometry.of(input.lat(), input.lon(), input.geometry(), placeProblems);
+        checks.addAll(placeProblems);
+        checks.rule(staff || input.consent(), "consent", "AssertTrue", "participation.issue.consent.required");
         List<Photo> photos = input.photos() == null ? List.of()
                 : input.photos().stream().filter(p -> p != null && p.content() != null && p.content().length > 0).toList();
-        if (photos.size() > MAX_PHOTOS) {
-            problems.add(new Violation("photos", "Size", "participation.issue.photos.tooMany", MAX_PHOTOS));
-        }
-        List<Photos.Clean> cleaned = new ArrayList<>();
-        for (Photo photo : photos) {
-            if (photo.content().length > MAX_PHOTO_BYTES) {
-                problems.add(new Violation("photos", "Size", "participation.issue.photo.size", photo.name(),
-                        MAX_PHOTO_BYTES / (1024 * 1024)));
-            } else if (FileTypes.imageType(photo.content()) == null) {
-                problems.add(new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name()));
-            } else {
-                // Re-encoded: EXIF (GPS, camera, time), XMP and comments stay behind.
-                Photos.withoutMetadata(photo.content()).ifPresentOrElse(cleaned::add, () -> problems.add(
-                        new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name())));
-            }
-        }
+        List<Photos.Clean> cleaned = cleanPhotos(photos, checks);
         List<TerritorialUnit> affected = List.of();
         if (geometry != null && scheme != null) {
-            affected = placeProblems(scheme.getId(), geometry, problems);
+            affected = placeProblems(scheme, geometry, checks);
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.orThrow();
         var centre = geometry.getInteriorPoint().getCoordinate();
         Long reporter = staff ? null : citizen.map(Citizens.Citizen::id).orElse(null);
         long id = jdbc.sql("""
@@ -181,7 +166,7 @@ public class TerritorialIssues {
                 .param("description", description).param("geometry", IssueGeometry.toGeoJson(geometry))
                 .param("lon", centre.x).param("lat", centre.y).param("reporter", reporter)
                 .param("enteredBy", staff ? SystemActor.current() : null)
-                .param("consent", reporter != null ? Timestamp.from(Instant.now()) : null)
+                .param("consent", reporter != null ? Timestamp.from(zones.now()) : null)
                 .query(Long.class).single();
         for (TerritorialUnit unit : affected) {
             jdbc.sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
@@ -209,20 +194,35 @@ public class TerritorialIssues {
      * (or lie in a member department), and a zone is at most {@value #MAX_ZONE_DEGREES}° across, so
      * one report cannot link the whole country's units. Returns the units the place touches.
      */
-    private List<TerritorialUnit> placeProblems(long schemeId, Geometry geometry, List<Violation> problems) {
+    private List<TerritorialUnit> placeProblems(Scheme scheme, Geometry geometry, Checks checks) {
         var box = geometry.getEnvelopeInternal();
         if (box.getWidth() > MAX_ZONE_DEGREES || box.getHeight() > MAX_ZONE_DEGREES) {
-            problems.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
+            checks.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
             return List.of();
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = zones.today(scheme.getCountry().name());
         List<TerritorialUnit> units = territory.unitsMeeting(geometry, today);
-        boolean inside = units.stream().anyMatch(memberUnits.coverage(schemeId, today));
-        if (!inside) {
-            problems.add(new Violation(geometry.getDimension() == 0 ? "lat" : "geometry", "Territory",
-                    "participation.issue.geometry.outside"));
-        }
+        checks.rule(units.stream().anyMatch(memberUnits.coverage(scheme.getId(), today)),
+                geometry.getDimension() == 0 ? "lat" : "geometry", "Territory", "participation.issue.geometry.outside");
         return units;
+    }
+
+    /** At most {@value #MAX_PHOTOS} images, each re-encoded: EXIF (GPS, camera, time), XMP and comments stay behind. */
+    private static List<Photos.Clean> cleanPhotos(List<Photo> photos, Checks checks) {
+        checks.rule(photos.size() <= MAX_PHOTOS, "photos", "Size", "participation.issue.photos.tooMany", MAX_PHOTOS);
+        List<Photos.Clean> cleaned = new ArrayList<>();
+        for (Photo photo : photos) {
+            if (photo.content().length > MAX_PHOTO_BYTES) {
+                checks.add(new Violation("photos", "Size", "participation.issue.photo.size", photo.name(),
+                        MAX_PHOTO_BYTES / (1024 * 1024)));
+                continue;
+            }
+            var clean = FileTypes.imageType(photo.content()) == null ? java.util.Optional.<Photos.Clean>empty()
+                    : Photos.withoutMetadata(photo.content());
+            clean.ifPresentOrElse(cleaned::add, () -> checks.add(
+                    new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name())));
+        }
+        return cleaned;
     }
 
     @Transactional
@@ -255,11 +255,9 @@ public class TerritorialIssues {
     public void reject(long id, String reason) {
         Issue issue = get(id);
         scopes.requireSchemeWrite(issue.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String why = Texts.required(reason, "reason", 1000, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Checks checks = new Checks();
+        String why = checks.text("reason", reason, 1000);
+        checks.orThrow();
         requireModeration(issue, Moderation.SUBMITTED, Moderation.PUBLISHED);
         if (issue.stage() != Stage.OPEN) {
             throw new InvalidInputException(List.of(new Violation("reason", "Stage",
@@ -314,8 +312,9 @@ public class TerritorialIssues {
         for (Moderation m : Moderation.values()) {
             counts.put(m, 0L);
         }
-        jdbc.sql("select moderation, count(*) from territorial_issue where scheme_id = :s group by moderation")
-                .param("s", schemeId).query((rs, n) -> counts.put(Moderation.valueOf(rs.getString(1)), rs.getLong(2)))
+        jdbc.sql("select moderation, count(*) as issues from territorial_issue where scheme_id = :s group by moderation")
+                .param("s", schemeId)
+                .query((rs, n) -> counts.put(Moderation.valueOf(rs.getString("moderation")), rs.getLong("issues")))
                 .list();
         return counts;
     }
@@ -340,7 +339,8 @@ public class TerritorialIssues {
         List<Marker> markers = new ArrayList<>();
         Map<Long, Integer> singles = new LinkedHashMap<>();
         jdbc.sql("""
-                select sum(issues), sum(sum_lon) / sum(issues), sum(sum_lat) / sum(issues), max(last_id)
+                select sum(issues) as issues, sum(sum_lon) / sum(issues) as lon, sum(sum_lat) / sum(issues) as lat,
+                       max(last_id) as last_id
                 from issue_map_cell
                 where level = :level and cx between :x0 and :x1 and cy between :y0 and :y1 and issues > 0
                   and (cast(:scheme as bigint) is null or scheme_id = :scheme)
@@ -348,17 +348,19 @@ public class TerritorialIssues {
                 .param("x1", (int) Math.floor(east / cell)).param("y0", (int) Math.floor(south / cell))
                 .param("y1", (int) Math.floor(north / cell)).param("scheme", schemeId)
                 .query((rs, n) -> {
-                    if (rs.getInt(1) == 1) {
-                        singles.put(rs.getLong(4), markers.size());
+                    if (rs.getInt("issues") == 1) {
+                        singles.put(rs.getLong("last_id"), markers.size());
                     }
-                    return markers.add(new Marker(rs.getDouble(2), rs.getDouble(3), rs.getInt(1), null, null, null));
+                    return markers.add(new Marker(rs.getDouble("lon"), rs.getDouble("lat"), rs.getInt("issues"), null,
+                            null, null));
                 }).list();
         if (!singles.isEmpty()) {
             jdbc.sql("select id, public_lon, public_lat, title, theme from territorial_issue where id in (:ids) "
                     + "and moderation = 'PUBLISHED'")
                     .param("ids", List.copyOf(singles.keySet()))
-                    .query((rs, n) -> markers.set(singles.get(rs.getLong(1)), new Marker(rs.getDouble(2), rs.getDouble(3),
-                            1, rs.getLong(1), rs.getString(4), rs.getString(5)))).list();
+                    .query((rs, n) -> markers.set(singles.get(rs.getLong("id")), new Marker(rs.getDouble("public_lon"),
+                            rs.getDouble("public_lat"), 1, rs.getLong("id"), rs.getString("title"),
+                            rs.getString("theme")))).list();
         }
         return markers;
     }
@@ -369,11 +371,15 @@ public class TerritorialIssues {
         if (issue.moderation() != Moderation.PUBLISHED && !scopes.canWriteScheme(issue.schemeId())) {
             throw new NotFoundException("Foto", photoId);
         }
-        var row = jdbc.sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
+        var stored = jdbc.sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
                 .param("id", photoId).param("i", issueId)
-                .query((rs, n) -> new Object[] {rs.getObject(1, java.util.UUID.class), rs.getString(2)}).optional()
+                .query((rs, n) -> new StoredPhoto(rs.getObject("file_id", java.util.UUID.class),
+                        rs.getString("content_type"))).optional()
                 .orElseThrow(() -> new NotFoundException("Foto", photoId));
-        return new FileTypes.Content((String) row[1], files.content((java.util.UUID) row[0]));
+        return new FileTypes.Content(stored.contentType(), files.content(stored.fileId()));
+    }
+
+    private record StoredPhoto(java.util.UUID fileId, String contentType) {
     }
 
     private List<Issue> load(String where, Map<String, ?> params) {
@@ -382,12 +388,14 @@ public class TerritorialIssues {
                        stage, reported_at, moderated_at, reserved, exact_location, public_lon, public_lat
                 from territorial_issue
                 """ + " where " + where).params(params)
-                .query((rs, n) -> new Issue(rs.getLong(1), rs.getLong(2), Theme.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
-                        Moderation.valueOf(rs.getString(9)), rs.getString(10), Stage.valueOf(rs.getString(11)),
-                        rs.getTimestamp(12).toInstant(),
-                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), new ArrayList<>(),
-                        new ArrayList<>(), rs.getBoolean(14), rs.getBoolean(15), rs.getDouble(16), rs.getDouble(17)))
+                .query((rs, n) -> new Issue(rs.getLong("id"), rs.getLong("scheme_id"), Theme.valueOf(rs.getString("theme")),
+                        rs.getString("title"), rs.getString("description"), rs.getString("geometry"),
+                        rs.getDouble("lon"), rs.getDouble("lat"), Moderation.valueOf(rs.getString("moderation")),
+                        rs.getString("rejection_reason"), Stage.valueOf(rs.getString("stage")),
+                        rs.getTimestamp("reported_at").toInstant(),
+                        rs.getTimestamp("moderated_at") == null ? null : rs.getTimestamp("moderated_at").toInstant(),
+                        new ArrayList<>(), new ArrayList<>(), rs.getBoolean("reserved"), rs.getBoolean("exact_location"),
+                        rs.getDouble("public_lon"), rs.getDouble("public_lat")))
                 .list();
         if (issues.isEmpty()) {
             return issues;
@@ -396,18 +404,23 @@ public class TerritorialIssues {
         issues.forEach(i -> byId.put(i.id(), i));
         List<Long> ids = List.copyOf(byId.keySet());
         Map<String, String> names = new LinkedHashMap<>();
-        List<String[]> units = jdbc.sql("select issue_id, country, unit_code from territorial_issue_unit "
+        List<AffectedUnit> units = jdbc.sql("select issue_id, country, unit_code from territorial_issue_unit "
                 + "where issue_id in (:ids) order by issue_id, unit_code").param("ids", ids)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        units.stream().map(u -> u[1]).distinct().forEach(country -> territory.findAll(country,
-                units.stream().filter(u -> u[1].equals(country)).map(u -> u[2]).toList(), LocalDate.now())
-                .forEach((code, unit) -> names.put(code, unit.name())));
-        for (String[] u : units) {
-            byId.get(Long.valueOf(u[0])).units().add(new Unit(u[2], names.getOrDefault(u[2], u[2])));
+                .query(AffectedUnit.class).list();
+        units.stream().map(AffectedUnit::country).distinct().forEach(country -> territory.findAll(country,
+                units.stream().filter(u -> u.country().equals(country)).map(AffectedUnit::unitCode).toList(),
+                zones.today(country)).forEach((code, unit) -> names.put(code, unit.name())));
+        for (AffectedUnit u : units) {
+            byId.get(u.issueId()).units().add(new Unit(u.unitCode(), names.getOrDefault(u.unitCode(), u.unitCode())));
         }
         jdbc.sql("select issue_id, id from territorial_issue_photo where issue_id in (:ids) order by id")
-                .param("ids", ids).query((rs, n) -> byId.get(rs.getLong(1)).photoIds().add(rs.getLong(2))).list();
+                .param("ids", ids).query((rs, n) -> byId.get(rs.getLong("issue_id")).photoIds().add(rs.getLong("id")))
+                .list();
         return issues;
+    }
+
+    /** A unit an issue's place touches, as stored. */
+    private record AffectedUnit(long issueId, String country, String unitCode) {
     }
 
     private static void requireModeration(Issue issue, Moderation... allowed) {
