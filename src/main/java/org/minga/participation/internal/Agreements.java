@@ -104,18 +104,20 @@ public class Agreements {
 
     private final JdbcClient jdbc;
     private final Scopes scopes;
-    private final Citizens citizens;
     private final TerritorialIssues issues;
     private final FileStore files;
     private final AuditLog audit;
     private final Zones zones;
+    private final AgreementMonitoring monitoring;
+    private final AgreementReads reads;
 
-    Agreements(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues, FileStore files,
-            AuditLog audit, Zones zones) {
+    Agreements(JdbcClient jdbc, Scopes scopes, TerritorialIssues issues, FileStore files, AuditLog audit, Zones zones,
+            AgreementMonitoring monitoring, AgreementReads reads) {
+        this.reads = reads;
         this.zones = zones;
+        this.monitoring = monitoring;
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.citizens = citizens;
         this.issues = issues;
         this.files = files;
         this.audit = audit;
@@ -221,7 +223,7 @@ public class Agreements {
         scopes.requireSchemeWrite(agreement.schemeId());
         Checks checks = new Checks();
         DocumentKind k = checks.oneOf("kind", DocumentKind.class, kind);
-        pastOrToday(checks, "signedOn", signedOn);
+        AgreementMonitoring.pastOrToday(checks, "signedOn", signedOn, zones.today());
         String who = checks.text("signatories", signatories, 1000);
         if (content == null || content.length == 0) {
             checks.add(new Violation("document", "Required", "participation.document.required"));
@@ -253,94 +255,29 @@ public class Agreements {
     }
 
     /** A dated progress report on an action; an action at 100 % resolves the issue it answers. */
-    @Transactional
     public long recordUpdate(long actionId, LocalDate reportedOn, BigDecimal progress, String note, String evidenceName,
             byte[] evidence) {
-        Action action = action(actionId);
-        long schemeId = schemeOfAction(actionId);
-        scopes.requireSchemeWrite(schemeId);
-        Checks checks = new Checks();
-        pastOrToday(checks, "reportedOn", reportedOn);
-        checks.rule(progress != null && progress.signum() >= 0 && progress.compareTo(BigDecimal.valueOf(100)) <= 0,
-                "progress", "Range", "participation.update.progress.range");
-        String text = checks.text("note", note, 2000);
-        boolean hasEvidence = evidence != null && evidence.length > 0;
-        if (hasEvidence && evidence.length > MAX_DOCUMENT_BYTES) {
-            checks.add(new Violation("evidence", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
-        } else {
-            checks.rule(!hasEvidence || FileTypes.isPdf(evidence) || FileTypes.imageType(evidence) != null, "evidence",
-                    "Type", "participation.update.evidence.type");
-        }
-        checks.orThrow();
-        UUID file = null;
-        String filename = null;
-        if (hasEvidence) {
-            filename = evidenceName == null || evidenceName.isBlank() ? "evidencia" : evidenceName.strip();
-            String type = FileTypes.isPdf(evidence) ? "application/pdf" : FileTypes.imageType(evidence);
-            file = files.put(filename, type, evidence);
-        }
-        BigDecimal value = progress.setScale(2, RoundingMode.HALF_UP);
-        long id = jdbc.sql("""
-                insert into action_update (action_id, reported_on, progress, note, evidence_id, evidence_name, recorded_by)
-                values (:a, :d, :p, :n, :f, :fn, :by) returning id""").param("a", actionId).param("d", reportedOn)
-                .param("p", value).param("n", text).param("f", file).param("fn", filename)
-                .param("by", SystemActor.current()).query(Long.class).single();
-        if (action.issueId() != null && value.compareTo(BigDecimal.valueOf(100)) == 0) {
-            issues.advance(action.issueId(), Stage.RESOLVED);
-        }
-        audit.record(Change.created("action_update", id, schemeId, "Avance de " + action.title() + ": " + value + " %",
-                Map.of("progress", value, "reportedOn", reportedOn.toString())));
-        return id;
+        return monitoring.recordUpdate(reads.action(actionId), reads.schemeOfAction(actionId), reportedOn, progress, note,
+                evidenceName, evidence);
     }
 
     /** A signed-in citizen's observation on an action; it waits for moderation. */
-    @Transactional
     public long observe(long actionId, String text) {
-        action(actionId);
-        long schemeId = schemeOfAction(actionId);
-        Citizens.Citizen citizen = citizens.current().orElseThrow(
-                () -> new AccessDeniedException("Solo un ciudadano registrado puede dejar observaciones."));
-        Checks checks = new Checks();
-        String t = checks.text("text", text, 2000);
-        checks.orThrow();
-        long id = jdbc.sql("insert into action_observation (action_id, author_id, text) values (:a, :c, :t) returning id")
-                .param("a", actionId).param("c", citizen.id()).param("t", t).query(Long.class).single();
-        audit.record(Change.created("action_observation", id, schemeId, "Observación ciudadana", Map.of("actionId", actionId)));
-        return id;
+        return monitoring.observe(reads.action(actionId), reads.schemeOfAction(actionId), text);
     }
 
-    @Transactional
     public void moderateObservation(long observationId, boolean publish, String reason) {
-        Long actionId = jdbc.sql("select action_id from action_observation where id = :id").param("id", observationId)
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Observación", observationId));
-        long schemeId = schemeOfAction(actionId);
-        scopes.requireSchemeWrite(schemeId);
-        Checks checks = new Checks();
-        String why = publish ? null : checks.text("reason", reason, 1000);
-        checks.orThrow();
-        jdbc.sql("""
-                update action_observation set moderation = :m, rejection_reason = :r, moderated_by = :by where id = :id""")
-                .param("m", publish ? "PUBLISHED" : "REJECTED").param("r", why)
-                .param("by", SystemActor.current()).param("id", observationId).update();
-        audit.record(Change.updated("action_observation", observationId, schemeId, "Moderación de observación",
-                null, Map.of("moderation", publish ? "PUBLISHED" : "REJECTED")));
+        monitoring.moderateObservation(observationId, publish, reason);
     }
 
     /** Observations of an agreement's actions in one moderation state, for staff. */
     public List<Observation> observations(long agreementId, TerritorialIssues.Moderation moderation) {
-        return jdbc.sql("""
-                select o.id, o.action_id, o.text, o.moderation, o.rejection_reason, o.created_at from action_observation o
-                join agreement_action a on a.id = o.action_id where a.agreement_id = :a and o.moderation = :m
-                order by o.id""").param("a", agreementId).param("m", moderation.name())
-                .query(Agreements::observation).list();
+        return monitoring.observations(agreementId, moderation);
     }
 
     /** The published observations on one action: all the public may see. */
     public List<Observation> publishedObservations(long actionId) {
-        return jdbc.sql("""
-                select id, action_id, text, moderation, rejection_reason, created_at from action_observation
-                where action_id = :a and moderation = 'PUBLISHED' order by id""").param("a", actionId)
-                .query(Agreements::observation).list();
+        return monitoring.publishedObservations(actionId);
     }
 
     /** One line of a scheme's list of agreements: progress as {@link Agreement#progress()} computes it. */
@@ -349,112 +286,19 @@ public class Agreements {
 
     /** The scheme's latest agreements with their progress, in one query. */
     public List<Summary> ofScheme(long schemeId) {
-        return jdbc.sql("""
-                select c.id, c.title, coalesce(round(avg(coalesce(u.progress, 0)), 1), 0) as progress
-                from ctt_agreement c
-                left join agreement_action a on a.agreement_id = c.id
-                left join lateral (select progress from action_update where action_id = a.id
-                                   order by reported_on desc, id desc limit 1) u on true
-                where c.scheme_id = :s group by c.id, c.title order by c.id desc limit 100""").param("s", schemeId)
-                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("title"), rs.getBigDecimal("progress")))
-                .list();
+        return reads.ofScheme(schemeId);
     }
 
     public Agreement get(long id) {
-        Agreement agreement = jdbc.sql("select id, scheme_id, title, objective, created_at from ctt_agreement where id = :id")
-                .param("id", id).query((rs, n) -> new Agreement(rs.getLong("id"), rs.getLong("scheme_id"),
-                        rs.getString("title"), rs.getString("objective"), rs.getTimestamp("created_at").toInstant(),
-                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
-                .optional().orElseThrow(() -> new NotFoundException("Acuerdo", id));
-        jdbc.sql("select id, name, level from agreement_party where agreement_id = :a order by id").param("a", id)
-                .query((rs, n) -> agreement.parties().add(new Party(rs.getLong("id"), rs.getString("name"),
-                        Level.valueOf(rs.getString("level"))))).list();
-        Map<Long, Line> lines = new LinkedHashMap<>();
-        jdbc.sql("select id, name from agreement_line where agreement_id = :a order by id").param("a", id)
-                .query((rs, n) -> lines.put(rs.getLong("id"), new Line(rs.getLong("id"), rs.getString("name"),
-                        new ArrayList<>())))
-                .list();
-        Map<Long, Action> actions = new LinkedHashMap<>();
-        jdbc.sql(ACTION_SELECT + " where agreement_id = :a order by line_id, id").param("a", id)
-                .query(Agreements::actionRow).list().forEach(a -> {
-                    actions.put(a.id(), a);
-                    lines.get(a.lineId()).actions().add(a);
-                });
-        loadUpdates(actions);
-        agreement.lines().addAll(lines.values());
-        jdbc.sql("select id, kind, signed_on, signatories, name from agreement_document where agreement_id = :a order by signed_on, id")
-                .param("a", id).query((rs, n) -> agreement.documents().add(new Document(rs.getLong("id"),
-                        DocumentKind.valueOf(rs.getString("kind")), rs.getObject("signed_on", LocalDate.class),
-                        rs.getString("signatories"), rs.getString("name")))).list();
-        agreement.issueIds().addAll(jdbc.sql("select issue_id from agreement_issue where agreement_id = :a order by 1")
-                .param("a", id).query(Long.class).list());
-        return agreement;
+        return reads.get(id);
     }
 
     /** The actions that answer an issue, with their updates, for its public timeline. */
     public record LinkedAction(long agreementId, String agreementTitle, String lineName, Action action) {
     }
 
-    /** Where an action that answers an issue stands: its agreement and line. */
-    private record ActionPlace(long actionId, long agreementId, String agreementTitle, String lineName) {
-    }
-
     public List<LinkedAction> actionsForIssue(long issueId) {
-        List<ActionPlace> places = jdbc.sql("""
-                select a.id as action_id, c.id as agreement_id, c.title as agreement_title, l.name as line_name
-                from agreement_action a join ctt_agreement c on c.id = a.agreement_id
-                join agreement_line l on l.id = a.line_id where a.issue_id = :i order by a.id""").param("i", issueId)
-                .query(ActionPlace.class).list();
-        Map<Long, Action> actions = new LinkedHashMap<>();
-        if (!places.isEmpty()) {
-            jdbc.sql(ACTION_SELECT + " where id in (:ids) order by id")
-                    .param("ids", places.stream().map(ActionPlace::actionId).toList()).query(Agreements::actionRow)
-                    .list().forEach(a -> actions.put(a.id(), a));
-        }
-        loadUpdates(actions);
-        return places.stream().map(p -> new LinkedAction(p.agreementId(), p.agreementTitle(), p.lineName(),
-                actions.get(p.actionId()))).toList();
-    }
-
-    private static final String ACTION_SELECT = """
-            select id, line_id, title, responsible, level, investment, currency, indicator, target, starts_on, ends_on,
-                   issue_id, created_at from agreement_action""";
-
-    private Action action(long id) {
-        return jdbc.sql(ACTION_SELECT + " where id = :id").param("id", id).query(Agreements::actionRow).optional()
-                .orElseThrow(() -> new NotFoundException("Acción", id));
-    }
-
-    private long schemeOfAction(long actionId) {
-        return jdbc.sql("select c.scheme_id from agreement_action a join ctt_agreement c on c.id = a.agreement_id where a.id = :id")
-                .param("id", actionId).query(Long.class).single();
-    }
-
-    private void loadUpdates(Map<Long, Action> actions) {
-        if (actions.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                select action_id, id, reported_on, progress, note, evidence_name, recorded_by from action_update
-                where action_id in (:ids) order by action_id, reported_on desc, id desc""")
-                .param("ids", List.copyOf(actions.keySet()))
-                .query((rs, n) -> actions.get(rs.getLong("action_id")).updates().add(new Update(rs.getLong("id"),
-                        rs.getObject("reported_on", LocalDate.class), rs.getBigDecimal("progress"), rs.getString("note"),
-                        rs.getString("evidence_name"), rs.getString("recorded_by")))).list();
-    }
-
-    private static Action actionRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Action(rs.getLong("id"), rs.getLong("line_id"), rs.getString("title"), rs.getString("responsible"),
-                Level.valueOf(rs.getString("level")), rs.getBigDecimal("investment"), rs.getString("currency"),
-                rs.getString("indicator"), rs.getString("target"), rs.getObject("starts_on", LocalDate.class),
-                rs.getObject("ends_on", LocalDate.class), rs.getObject("issue_id", Long.class),
-                rs.getTimestamp("created_at").toInstant(), new ArrayList<>());
-    }
-
-    private static Observation observation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Observation(rs.getLong("id"), rs.getLong("action_id"), rs.getString("text"),
-                TerritorialIssues.Moderation.valueOf(rs.getString("moderation")), rs.getString("rejection_reason"),
-                rs.getTimestamp("created_at").toInstant());
+        return reads.actionsForIssue(issueId);
     }
 
     static BigDecimal mean(List<BigDecimal> values) {
@@ -465,10 +309,5 @@ public class Agreements {
                 .divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
     }
 
-    /** A date that has happened: required, and not after today. */
-    private void pastOrToday(Checks checks, String field, LocalDate date) {
-        if (checks.required(field, date) != null) {
-            checks.rule(!date.isAfter(zones.today()), field, "PastOrPresent", "participation.date.future");
-        }
-    }
+
 }

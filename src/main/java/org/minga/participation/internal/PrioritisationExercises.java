@@ -86,18 +86,18 @@ public class PrioritisationExercises {
 
     private final JdbcClient jdbc;
     private final Scopes scopes;
-    private final Citizens citizens;
     private final TerritorialIssues issues;
     private final Prioritisations prioritisations;
     private final ProjectDigest projects;
     private final AuditLog audit;
+    private final BallotBox ballots;
 
-    PrioritisationExercises(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues,
-            Prioritisations prioritisations, ProjectDigest projects, AuditLog audit) {
+    PrioritisationExercises(JdbcClient jdbc, Scopes scopes, TerritorialIssues issues, Prioritisations prioritisations,
+            ProjectDigest projects, AuditLog audit, BallotBox ballots) {
+        this.ballots = ballots;
         this.projects = projects;
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.citizens = citizens;
         this.issues = issues;
         this.prioritisations = prioritisations;
         this.audit = audit;
@@ -241,83 +241,13 @@ public class PrioritisationExercises {
     }
 
     /** The signed-in citizen's own ballot. */
-    @Transactional
     public void voteOnline(long id, Choice choice) {
-        Exercise exercise = get(id);
-        Citizens.Citizen citizen = citizens.current().orElseThrow(
-                () -> new AccessDeniedException("Para votar en línea inicie sesión con su cuenta de ciudadano."));
-        if (exercise.eligibility() != Eligibility.UNIT_CITIZENS) {
-            throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
-                    "participation.ballot.delegatesOnPaper")));
-        }
-        requireEligibleCitizen(exercise, citizen, "voter");
-        // A throwaway account must not be a vote: online ballots need a verified account. (Paper
-        // ballots are entered by staff, who see the person.)
-        if (!citizens.isVerified(citizen.id())) {
-            throw new InvalidInputException(List.of(new Violation("voter", "Verified", "participation.ballot.unverified")));
-        }
-        cast(exercise, "citizen:" + citizen.id(), Channel.ONLINE, choice);
+        ballots.voteOnline(get(id), choice);
     }
 
     /** A paper ballot, entered by the scheme's staff for the person who filled it in. */
-    @Transactional
     public void votePaper(long id, Voter voter, Choice choice) {
-        Exercise exercise = get(id);
-        scopes.requireSchemeWrite(exercise.schemeId());
-        String key;
-        if (exercise.eligibility() == Eligibility.UNIT_CITIZENS) {
-            Citizens.Citizen citizen = citizens.byUsername(voter.username()).orElseThrow(() -> new InvalidInputException(
-                    List.of(new Violation("voter", "Eligible", "participation.ballot.notCitizen",
-                            String.valueOf(voter.username())))));
-            requireEligibleCitizen(exercise, citizen, "voter");
-            key = "citizen:" + citizen.id();
-        } else {
-            boolean delegate = voter.attendeeId() != null && jdbc.sql("""
-                    select count(*) from event_attendee where id = :a and event_id = :e and delegate""")
-                    .param("a", voter.attendeeId()).param("e", exercise.eventId()).query(Long.class).single() > 0;
-            if (!delegate) {
-                throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
-                        "participation.ballot.notDelegate")));
-            }
-            key = "attendee:" + voter.attendeeId();
-        }
-        cast(exercise, key, Channel.PAPER, choice);
-    }
-
-    private void requireEligibleCitizen(Exercise exercise, Citizens.Citizen citizen, String field) {
-        if (citizen.unitCode() == null || !exercise.units().contains(citizen.unitCode())) {
-            throw new InvalidInputException(List.of(new Violation(field, "Eligible", "participation.ballot.notEligible",
-                    citizen.username(), String.join(", ", exercise.units()))));
-        }
-    }
-
-    private void cast(Exercise exercise, String voterKey, Channel channel, Choice choice) {
-        if (!exercise.open()) {
-            throw new InvalidInputException(List.of(new Violation("ballot", "Open", "participation.ballot.closed")));
-        }
-        List<Long> chosen = choice == null || choice.optionIds() == null ? List.of() : choice.optionIds();
-        Set<Long> valid = new HashSet<>(exercise.options().stream().map(Option::id).toList());
-        if (chosen.isEmpty()) {
-            throw new InvalidInputException("choices", "NotEmpty", "participation.ballot.empty");
-        }
-        new Checks().rule(valid.containsAll(chosen) && new HashSet<>(chosen).size() == chosen.size(), "choices",
-                "Options", "participation.ballot.options").orThrow();
-        long ballot;
-        try {
-            ballot = jdbc.sql("""
-                    insert into ballot (prioritisation_id, voter_key, channel, entered_by) values (:p, :k, :c, :by)
-                    returning id""").param("p", exercise.id()).param("k", voterKey).param("c", channel.name())
-                    .param("by", SystemActor.current()).query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException(List.of(new Violation("voter", "OneBallot", "participation.ballot.duplicate")));
-        }
-        for (int i = 0; i < chosen.size(); i++) {
-            jdbc.sql("insert into ballot_choice (ballot_id, option_id, rank) values (:b, :o, :r)").param("b", ballot)
-                    .param("o", chosen.get(i)).param("r", exercise.ranked() ? i + 1 : 1).update();
-        }
-        // The ballot is secret: the audit records that one was cast, not its content.
-        audit.record(Change.created("ballot", ballot, exercise.schemeId(), "Papeleta en " + exercise.title(),
-                Map.of("channel", channel.name())));
+        ballots.votePaper(get(id), voter, choice);
     }
 
     /** The result over every ballot so far: identical ballots are counted together. */

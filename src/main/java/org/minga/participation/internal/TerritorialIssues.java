@@ -106,10 +106,12 @@ public class TerritorialIssues {
     private final FileStore files;
     private final AuditLog audit;
     private final Zones zones;
+    private final IssueReads reads;
 
     TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Citizens citizens, FileStore files, AuditLog audit, Zones zones) {
+            Citizens citizens, FileStore files, AuditLog audit, Zones zones, IssueReads reads) {
         this.zones = zones;
+        this.reads = reads;
         this.jdbc = jdbc;
         this.memberUnits = memberUnits;
         this.territory = territory;
@@ -324,47 +326,6 @@ public class TerritorialIssues {
         return load("reporter_id = :r order by id", Map.of("r", citizenId));
     }
 
-    /**
-     * Published issues inside a viewport, counted on the fixed grid whose cells are the smallest
-     * giving at most 32 per side (V23): the map gets a few hundred markers at any zoom and the
-     * query reads cells, not issues. A cell holding one issue is that issue.
-     */
-    public List<Marker> map(double west, double south, double east, double north, Long schemeId) {
-        if (!(west < east) || !(south < north) || west < -180 || east > 180 || south < -90 || north > 90) {
-            throw new InvalidInputException("bbox", "Range", "participation.map.bbox");
-        }
-        double target = Math.max(east - west, north - south) / 32;
-        int level = (int) Math.min(8, Math.max(0, Math.ceil(Math.log(target / 0.005) / Math.log(2))));
-        double cell = 0.005 * Math.pow(2, level);
-        List<Marker> markers = new ArrayList<>();
-        Map<Long, Integer> singles = new LinkedHashMap<>();
-        jdbc.sql("""
-                select sum(issues) as issues, sum(sum_lon) / sum(issues) as lon, sum(sum_lat) / sum(issues) as lat,
-                       max(last_id) as last_id
-                from issue_map_cell
-                where level = :level and cx between :x0 and :x1 and cy between :y0 and :y1 and issues > 0
-                  and (cast(:scheme as bigint) is null or scheme_id = :scheme)
-                group by cx, cy""").param("level", level).param("x0", (int) Math.floor(west / cell))
-                .param("x1", (int) Math.floor(east / cell)).param("y0", (int) Math.floor(south / cell))
-                .param("y1", (int) Math.floor(north / cell)).param("scheme", schemeId)
-                .query((rs, n) -> {
-                    if (rs.getInt("issues") == 1) {
-                        singles.put(rs.getLong("last_id"), markers.size());
-                    }
-                    return markers.add(new Marker(rs.getDouble("lon"), rs.getDouble("lat"), rs.getInt("issues"), null,
-                            null, null));
-                }).list();
-        if (!singles.isEmpty()) {
-            jdbc.sql("select id, public_lon, public_lat, title, theme from territorial_issue where id in (:ids) "
-                    + "and moderation = 'PUBLISHED'")
-                    .param("ids", List.copyOf(singles.keySet()))
-                    .query((rs, n) -> markers.set(singles.get(rs.getLong("id")), new Marker(rs.getDouble("public_lon"),
-                            rs.getDouble("public_lat"), 1, rs.getLong("id"), rs.getString("title"),
-                            rs.getString("theme")))).list();
-        }
-        return markers;
-    }
-
     /** A photo of a published issue, or of any issue for the scheme's staff. */
     public FileTypes.Content photo(long issueId, long photoId) {
         Issue issue = get(issueId);
@@ -383,44 +344,7 @@ public class TerritorialIssues {
     }
 
     private List<Issue> load(String where, Map<String, ?> params) {
-        List<Issue> issues = jdbc.sql("""
-                select id, scheme_id, theme, title, description, geometry, lon, lat, moderation, rejection_reason,
-                       stage, reported_at, moderated_at, reserved, exact_location, public_lon, public_lat
-                from territorial_issue
-                """ + " where " + where).params(params)
-                .query((rs, n) -> new Issue(rs.getLong("id"), rs.getLong("scheme_id"), Theme.valueOf(rs.getString("theme")),
-                        rs.getString("title"), rs.getString("description"), rs.getString("geometry"),
-                        rs.getDouble("lon"), rs.getDouble("lat"), Moderation.valueOf(rs.getString("moderation")),
-                        rs.getString("rejection_reason"), Stage.valueOf(rs.getString("stage")),
-                        rs.getTimestamp("reported_at").toInstant(),
-                        rs.getTimestamp("moderated_at") == null ? null : rs.getTimestamp("moderated_at").toInstant(),
-                        new ArrayList<>(), new ArrayList<>(), rs.getBoolean("reserved"), rs.getBoolean("exact_location"),
-                        rs.getDouble("public_lon"), rs.getDouble("public_lat")))
-                .list();
-        if (issues.isEmpty()) {
-            return issues;
-        }
-        Map<Long, Issue> byId = new LinkedHashMap<>();
-        issues.forEach(i -> byId.put(i.id(), i));
-        List<Long> ids = List.copyOf(byId.keySet());
-        Map<String, String> names = new LinkedHashMap<>();
-        List<AffectedUnit> units = jdbc.sql("select issue_id, country, unit_code from territorial_issue_unit "
-                + "where issue_id in (:ids) order by issue_id, unit_code").param("ids", ids)
-                .query(AffectedUnit.class).list();
-        units.stream().map(AffectedUnit::country).distinct().forEach(country -> territory.findAll(country,
-                units.stream().filter(u -> u.country().equals(country)).map(AffectedUnit::unitCode).toList(),
-                zones.today(country)).forEach((code, unit) -> names.put(code, unit.name())));
-        for (AffectedUnit u : units) {
-            byId.get(u.issueId()).units().add(new Unit(u.unitCode(), names.getOrDefault(u.unitCode(), u.unitCode())));
-        }
-        jdbc.sql("select issue_id, id from territorial_issue_photo where issue_id in (:ids) order by id")
-                .param("ids", ids).query((rs, n) -> byId.get(rs.getLong("issue_id")).photoIds().add(rs.getLong("id")))
-                .list();
-        return issues;
-    }
-
-    /** A unit an issue's place touches, as stored. */
-    private record AffectedUnit(long issueId, String country, String unitCode) {
+        return reads.load(where, params);
     }
 
     private static void requireModeration(Issue issue, Moderation... allowed) {

@@ -64,7 +64,7 @@ class CitizenController {
 
     /** A report as the form sends it: the place by latitude and longitude (or a drawn GeoJSON zone), up to three photos. */
     record ReportForm(Long schemeId, String theme, String title, String description, BigDecimal lat, BigDecimal lon,
-            String geometry, boolean consent, List<MultipartFile> photos, boolean reserved) {
+            String geometry, Boolean consent, List<MultipartFile> photos, Boolean reserved) {
 
         TerritorialIssues.Report report() {
             List<TerritorialIssues.Photo> uploads = new ArrayList<>();
@@ -78,8 +78,8 @@ class CitizenController {
                 }
             }
             return new TerritorialIssues.Report(schemeId, theme, title, description,
-                    lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(), geometry, consent,
-                    uploads, reserved);
+                    lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(), geometry,
+                    Boolean.TRUE.equals(consent), uploads, Boolean.TRUE.equals(reserved));
         }
     }
 

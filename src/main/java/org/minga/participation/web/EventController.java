@@ -30,6 +30,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/participation/schemes/{id}/events")
 class EventController {
 
+    /** One attendee typed in; the boxes not ticked are not sent. */
+    record AttendeeForm(String fullName, String organisation, Events.Sex sex, Events.AgeGroup ageGroup,
+            Events.EthnicGroup ethnicGroup, Boolean disability, Events.Zone zone, Boolean delegate) {
+
+        Events.Attendee attendee() {
+            return new Events.Attendee(fullName, organisation, sex, ageGroup, ethnicGroup, Boolean.TRUE.equals(disability),
+                    zone, Boolean.TRUE.equals(delegate));
+        }
+    }
+
     /** An attendance sheet (XLSX) to import. */
     record SheetForm(MultipartFile file) {
     }
@@ -69,18 +79,18 @@ class EventController {
         model.addAttribute("ages", Option.of(Events.AgeGroup.values()));
         model.addAttribute("ethnicGroups", Option.of(Events.EthnicGroup.values()));
         model.addAttribute("zones", Option.of(Events.Zone.values()));
-        SchemePage.blank(model, "attendee", new Events.Attendee(null, null, null, null, null, false, null, false));
+        SchemePage.blank(model, "attendee", new AttendeeForm(null, null, null, null, null, false, null, false));
         SchemePage.blank(model, "sheet", new SheetForm(null));
         return VIEW;
     }
 
     @Audience(Reader.SCHEME_STAFF)
     @PostMapping("/{eventId}/attendees")
-    String addAttendee(@PathVariable long id, @PathVariable long eventId, @ModelAttribute("attendee") Events.Attendee form,
+    String addAttendee(@PathVariable long id, @PathVariable long eventId, @ModelAttribute("attendee") AttendeeForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         SchemePage.requireOwn(id, events.get(eventId).schemeId());
         return Forms.submit(result, () -> {
-            events.addAttendees(eventId, List.of(form));
+            events.addAttendees(eventId, List.of(form.attendee()));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/participation/schemes/" + id + "/events/" + eventId;
         }, () -> fragmentOr("attendeeForm", id, eventId, model));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.minga.identity.Citizens;
 import org.minga.participation.internal.Agreements;
 import org.minga.participation.internal.PrioritisationExercises;
+import org.minga.participation.internal.IssueMap;
 import org.minga.participation.internal.TerritorialIssues;
 import org.minga.participation.internal.TerritorialIssues.Issue;
 import org.minga.platform.FileTypes;
@@ -58,9 +59,11 @@ class PublicParticipationController {
     private final Schemes schemes;
     private final Territory territory;
     private final Zones zones;
+    private final IssueMap issueMap;
 
     PublicParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            Citizens citizens, Schemes schemes, Territory territory, Zones zones) {
+            Citizens citizens, Schemes schemes, Territory territory, Zones zones, IssueMap issueMap) {
+        this.issueMap = issueMap;
         this.zones = zones;
         this.issues = issues;
         this.exercises = exercises;
@@ -90,7 +93,7 @@ class PublicParticipationController {
     ResponseEntity<List<TerritorialIssues.Marker>> markers(@RequestParam double west, @RequestParam double south,
             @RequestParam double east, @RequestParam double north, @RequestParam(required = false) Long scheme) {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(issues.map(west, south, east, north, scheme));
+                .body(issueMap.map(west, south, east, north, scheme));
     }
 
     /** The member units' boundaries of a scheme, the base of its issue map (no tile server needed). */

@@ -19,9 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The actors of a scheme's territory, their interest and influence, and the relations between them. */
+/**
+ * The actors of a scheme's territory (its stakeholders: authorities, associations, boards...), their
+ * interest and influence, and the relations between them. Not to be confused with the platform's
+ * record of who is acting.
+ */
 @Service
-public class Actors {
+public class Stakeholders {
 
     public enum Kind {
         PUBLIC_NATIONAL, PUBLIC_DEPARTMENTAL, PUBLIC_MUNICIPAL, PRIVATE, ACADEMIA, COMMUNITY_ACTION_BOARD,
@@ -45,7 +49,7 @@ public class Actors {
     private final Scopes scopes;
     private final AuditLog audit;
 
-    Actors(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
+    Stakeholders(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;

@@ -3,7 +3,7 @@ package org.minga.participation.web;
 import java.util.List;
 
 import org.minga.identity.Scopes;
-import org.minga.participation.internal.Actors;
+import org.minga.participation.internal.Stakeholders;
 import org.minga.participation.internal.Sociogram;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
@@ -24,18 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}")
-class ActorController {
+class StakeholderController {
 
     record RelationForm(Long fromId, Long toId, String kind) {
     }
 
     private static final String VIEW = "participation/actors";
 
-    private final Actors actors;
+    private final Stakeholders actors;
     private final Schemes schemes;
     private final Scopes scopes;
 
-    ActorController(Actors actors, Schemes schemes, Scopes scopes) {
+    StakeholderController(Stakeholders actors, Schemes schemes, Scopes scopes) {
         this.actors = actors;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -45,21 +45,21 @@ class ActorController {
     String actorsPage(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
         model.addAttribute("scheme", schemes.get(id));
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        List<Actors.Actor> list = actors.ofScheme(id, unit);
+        List<Stakeholders.Actor> list = actors.ofScheme(id, unit);
         model.addAttribute("actors", list);
-        model.addAttribute("actorOptions", Option.of(list, Actors.Actor::id, Actors.Actor::name));
+        model.addAttribute("actorOptions", Option.of(list, Stakeholders.Actor::id, Stakeholders.Actor::name));
         model.addAttribute("unit", unit);
         model.addAttribute("sociogram", Sociogram.of(list, actors.relations(id)));
         model.addAttribute("sociogramSize", Sociogram.SIZE);
-        model.addAttribute("kinds", Option.of(Actors.Kind.values()));
-        model.addAttribute("relationKinds", Option.of(Actors.RelationKind.values()));
-        SchemePage.blank(model, "actor", new Actors.NewActor(null, null, null, null, null, null));
+        model.addAttribute("kinds", Option.of(Stakeholders.Kind.values()));
+        model.addAttribute("relationKinds", Option.of(Stakeholders.RelationKind.values()));
+        SchemePage.blank(model, "actor", new Stakeholders.NewActor(null, null, null, null, null, null));
         SchemePage.blank(model, "relation", new RelationForm(null, null, null));
         return VIEW;
     }
 
     @PostMapping("/actors")
-    String createActor(@PathVariable long id, @ModelAttribute("actor") Actors.NewActor form, BindingResult result,
+    String createActor(@PathVariable long id, @ModelAttribute("actor") Stakeholders.NewActor form, BindingResult result,
             Model model) {
         return Forms.submit(result, () -> {
             actors.create(id, form);
