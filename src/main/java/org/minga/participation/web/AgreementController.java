@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.Agreements;
 import org.minga.participation.internal.TerritorialIssues;
 import org.minga.participation.internal.TerritorialIssues.Moderation;
@@ -15,7 +14,6 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
-import org.minga.registry.Schemes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,16 +60,11 @@ class AgreementController {
 
     private final Agreements agreements;
     private final TerritorialIssues issues;
-    private final Schemes schemes;
-    private final Scopes scopes;
     private final SchemePage page;
 
-    AgreementController(Agreements agreements, TerritorialIssues issues, Schemes schemes, Scopes scopes,
-            SchemePage page) {
+    AgreementController(Agreements agreements, TerritorialIssues issues, SchemePage page) {
         this.agreements = agreements;
         this.issues = issues;
-        this.schemes = schemes;
-        this.scopes = scopes;
         this.page = page;
     }
 
@@ -86,10 +79,8 @@ class AgreementController {
     String agreement(@PathVariable long id, @PathVariable long agreementId, Model model) {
         var agreement = agreements.get(agreementId);
         SchemePage.requireOwn(id, agreement.schemeId());
-        boolean canEdit = scopes.canWriteScheme(id);
-        model.addAttribute("scheme", schemes.get(id));
+        boolean canEdit = page.header(id, model);
         model.addAttribute("agreement", agreement);
-        model.addAttribute("canEdit", canEdit);
         model.addAttribute("levels", Option.of(Agreements.Level.values()));
         model.addAttribute("documentKinds", Option.of(Agreements.DocumentKind.values()));
         model.addAttribute("lineOptions", Option.of(agreement.lines(), Agreements.Line::id, Agreements.Line::name));

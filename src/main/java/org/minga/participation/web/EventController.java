@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.AttendanceSheet;
 import org.minga.participation.internal.Events;
 import org.minga.platform.InvalidInputException;
@@ -12,7 +11,6 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
-import org.minga.registry.Schemes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,14 +45,10 @@ class EventController {
     private static final String VIEW = "participation/event";
 
     private final Events events;
-    private final Schemes schemes;
-    private final Scopes scopes;
     private final SchemePage page;
 
-    EventController(Events events, Schemes schemes, Scopes scopes, SchemePage page) {
+    EventController(Events events, SchemePage page) {
         this.events = events;
-        this.schemes = schemes;
-        this.scopes = scopes;
         this.page = page;
     }
 
@@ -69,10 +63,8 @@ class EventController {
     String event(@PathVariable long id, @PathVariable long eventId, Model model) {
         var event = events.get(eventId);
         SchemePage.requireOwn(id, event.schemeId());
-        boolean canEdit = scopes.canWriteScheme(id);
-        model.addAttribute("scheme", schemes.get(id));
+        boolean canEdit = page.header(id, model);
         model.addAttribute("event", event);
-        model.addAttribute("canEdit", canEdit);
         model.addAttribute("attendees", canEdit ? events.attendees(eventId) : List.of());
         model.addAttribute("counts", events.disaggregation(eventId));
         model.addAttribute("sexes", Option.of(Events.Sex.values()));

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.PrioritisationExercises;
 import org.minga.participation.internal.PrioritisationExercises.NewExercise;
 import org.minga.participation.internal.PrioritisationExercises.Voter;
@@ -15,7 +14,6 @@ import org.minga.platform.web.Forms;
 import org.minga.platform.web.Idempotent;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
-import org.minga.registry.Schemes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,14 +54,10 @@ class ExerciseController {
     }
 
     private final PrioritisationExercises exercises;
-    private final Schemes schemes;
-    private final Scopes scopes;
     private final SchemePage page;
 
-    ExerciseController(PrioritisationExercises exercises, Schemes schemes, Scopes scopes, SchemePage page) {
+    ExerciseController(PrioritisationExercises exercises, SchemePage page) {
         this.exercises = exercises;
-        this.schemes = schemes;
-        this.scopes = scopes;
         this.page = page;
     }
 
@@ -78,12 +72,11 @@ class ExerciseController {
     String exercise(@PathVariable long id, @PathVariable long exerciseId, Model model) {
         var exercise = exercises.get(exerciseId);
         SchemePage.requireOwn(id, exercise.schemeId());
-        model.addAttribute("scheme", schemes.get(id));
+        page.header(id, model);
         model.addAttribute("exercise", exercise);
         model.addAttribute("result", exercises.results(exerciseId));
         model.addAttribute("delegateOptions", Option.of(exercises.delegates(exercise),
                 PrioritisationExercises.Delegate::attendeeId, PrioritisationExercises.Delegate::name));
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
         SchemePage.blank(model, "voter", new Voter(null, null));
         return "participation/exercise";
     }

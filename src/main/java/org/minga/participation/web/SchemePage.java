@@ -49,10 +49,16 @@ class SchemePage {
         this.scopes = scopes;
     }
 
-    String show(long id, Model model) {
+    /** What every participation page of a scheme shows: the scheme, and whether the reader may change it. */
+    boolean header(long id, Model model) {
         model.addAttribute("scheme", schemes.get(id));
         boolean canEdit = scopes.canWriteScheme(id);
         model.addAttribute("canEdit", canEdit);
+        return canEdit;
+    }
+
+    String show(long id, Model model) {
+        boolean canEdit = header(id, model);
         model.addAttribute("submittedCount", issues.counts(id).get(Moderation.SUBMITTED));
         // Unpublished reports are for the team only.
         model.addAttribute("submitted", canEdit ? issues.ofScheme(id, Moderation.SUBMITTED, 0, PAGE) : List.of());

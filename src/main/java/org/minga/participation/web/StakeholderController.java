@@ -2,14 +2,12 @@ package org.minga.participation.web;
 
 import java.util.List;
 
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.Stakeholders;
 import org.minga.participation.internal.Sociogram;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
-import org.minga.registry.Schemes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,19 +30,16 @@ class StakeholderController {
     private static final String VIEW = "participation/actors";
 
     private final Stakeholders actors;
-    private final Schemes schemes;
-    private final Scopes scopes;
+    private final SchemePage page;
 
-    StakeholderController(Stakeholders actors, Schemes schemes, Scopes scopes) {
+    StakeholderController(Stakeholders actors, SchemePage page) {
         this.actors = actors;
-        this.schemes = schemes;
-        this.scopes = scopes;
+        this.page = page;
     }
 
     @GetMapping("/actors")
     String actorsPage(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        page.header(id, model);
         List<Stakeholders.Actor> list = actors.ofScheme(id, unit);
         model.addAttribute("actors", list);
         model.addAttribute("actorOptions", Option.of(list, Stakeholders.Actor::id, Stakeholders.Actor::name));
