@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Citizens;
 import org.minga.identity.Scopes;
 import org.minga.participation.internal.TerritorialIssues.Issue;
 import org.minga.participation.internal.TerritorialIssues.Stage;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Money;
+import org.minga.platform.Zones;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
-import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
@@ -43,8 +50,11 @@ public class Agreements {
 
     public enum DocumentKind { LETTER_OF_INTENT, AGREEMENT_OF_WILL }
 
-    public record NewAction(Long lineId, String title, String responsible, String level, BigDecimal investment,
-            String indicator, String target, LocalDate startsOn, LocalDate endsOn, Long issueId) {
+    /** An action of a line; its investment (optional) is an amount in pesos, never negative. */
+    public record NewAction(Long lineId, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) String responsible, String level, BigDecimal investment,
+            @NotBlank @Size(max = 300) String indicator, @NotBlank @Size(max = 300) String target,
+            @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Long issueId) {
     }
 
     public record Party(long id, String name, Level level) {
@@ -94,16 +104,20 @@ public class Agreements {
 
     private final JdbcClient jdbc;
     private final Scopes scopes;
-    private final Citizens citizens;
     private final TerritorialIssues issues;
     private final FileStore files;
     private final AuditLog audit;
+    private final Zones zones;
+    private final AgreementMonitoring monitoring;
+    private final AgreementReads reads;
 
-    Agreements(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues, FileStore files,
-            AuditLog audit) {
+    Agreements(JdbcClient jdbc, Scopes scopes, TerritorialIssues issues, FileStore files, AuditLog audit, Zones zones,
+            AgreementMonitoring monitoring, AgreementReads reads) {
+        this.reads = reads;
+        this.zones = zones;
+        this.monitoring = monitoring;
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.citizens = citizens;
         this.issues = issues;
         this.files = files;
         this.audit = audit;
@@ -112,10 +126,10 @@ public class Agreements {
     @Transactional
     public long create(long schemeId, String title, String objective) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        String t = Texts.required(title, "title", 200, problems);
-        String o = Texts.required(objective, "objective", 4000, problems);
-        check(problems);
+        Checks checks = new Checks();
+        String t = checks.text("title", title, 200);
+        String o = checks.text("objective", objective, 4000);
+        checks.orThrow();
         long id = jdbc.sql("insert into ctt_agreement (scheme_id, title, objective, created_by) values (:s, :t, :o, :by) "
                 + "returning id").param("s", schemeId).param("t", t).param("o", o)
                 .param("by", SystemActor.current()).query(Long.class).single();
@@ -127,13 +141,11 @@ public class Agreements {
     public void addParty(long agreementId, String name, String level) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String n = Texts.required(name, "name", 200, problems);
-        Level l = Enums.parse(Level.class, level, "level", "participation.agreement.level", problems);
-        if (n != null && agreement.parties().stream().anyMatch(p -> p.name().equalsIgnoreCase(n))) {
-            problems.add(new Violation("name", "Unique", "participation.agreement.party.duplicate", n));
-        }
-        check(problems);
+        Checks checks = new Checks();
+        String n = checks.text("name", name, 200);
+        Level l = checks.oneOf("level", Level.class, level);
+        checks.rule(n == null || agreement.parties().stream().noneMatch(p -> p.name().equalsIgnoreCase(n)), "name",
+                "Unique", "participation.agreement.party.duplicate", n).orThrow();
         long id = jdbc.sql("insert into agreement_party (agreement_id, name, level) values (:a, :n, :l) returning id")
                 .param("a", agreementId).param("n", n).param("l", l.name()).query(Long.class).single();
         audit.record(Change.created("agreement_party", id, agreement.schemeId(), "Parte de " + agreement.title() + ": " + n,
@@ -144,12 +156,10 @@ public class Agreements {
     public long addLine(long agreementId, String name) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String n = Texts.required(name, "name", 200, problems);
-        if (n != null && agreement.lines().stream().anyMatch(l -> l.name().equalsIgnoreCase(n))) {
-            problems.add(new Violation("name", "Unique", "participation.agreement.line.duplicate", n));
-        }
-        check(problems);
+        Checks checks = new Checks();
+        String n = checks.text("name", name, 200);
+        checks.rule(n == null || agreement.lines().stream().noneMatch(l -> l.name().equalsIgnoreCase(n)), "name",
+                "Unique", "participation.agreement.line.duplicate", n).orThrow();
         long id = jdbc.sql("insert into agreement_line (agreement_id, name) values (:a, :n) returning id")
                 .param("a", agreementId).param("n", n).query(Long.class).single();
         audit.record(Change.created("agreement_line", id, agreement.schemeId(), "Línea de " + agreement.title() + ": " + n,
@@ -162,35 +172,25 @@ public class Agreements {
     public long addAction(long agreementId, NewAction input) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        if (input.lineId() == null || agreement.lines().stream().noneMatch(l -> l.id() == input.lineId())) {
-            problems.add(new Violation("lineId", "Exists", "participation.action.line.required"));
-        }
-        String title = Texts.required(input.title(), "title", 200, problems);
-        String responsible = Texts.required(input.responsible(), "responsible", 200, problems);
-        Level level = Enums.parse(Level.class, input.level(), "level", "participation.agreement.level", problems);
-        if (input.investment() != null && input.investment().signum() < 0) {
-            problems.add(new Violation("investment", "Min", "participation.action.investment.negative"));
-        }
-        String indicator = Texts.required(input.indicator(), "indicator", 300, problems);
-        String target = Texts.required(input.target(), "target", 300, problems);
-        if (input.startsOn() == null) {
-            problems.add(new Violation("startsOn", "Required", "participation.field.required"));
-        }
-        if (input.endsOn() == null) {
-            problems.add(new Violation("endsOn", "Required", "participation.field.required"));
-        } else if (input.startsOn() != null && input.endsOn().isBefore(input.startsOn())) {
-            problems.add(new Violation("endsOn", "After", "participation.action.dates"));
-        }
-        Issue issue = null;
-        if (input.issueId() != null) {
-            issue = issues.published(input.issueId()).filter(i -> i.schemeId() == agreement.schemeId()).orElse(null);
-            if (issue == null) {
-                problems.add(new Violation("issueId", "Published", "participation.exercise.option.unpublished",
-                        input.issueId()));
-            }
-        }
-        check(problems);
+        Checks checks = new Checks().valid(input);
+        checks.rule(input.lineId() != null && agreement.lines().stream().anyMatch(l -> l.id() == input.lineId()),
+                "lineId", "Exists", "participation.action.line.required");
+        Level level = checks.oneOf("level", Level.class, input.level());
+        BigDecimal investment = input.investment();
+        checks.rule(investment == null || investment.signum() >= 0, "investment", "Min",
+                "participation.action.investment.negative");
+        checks.rule(investment == null || investment.signum() < 0 || Money.fits(investment), "investment", "Money",
+                "Money", "investment", Money.SCALE, Money.INTEGER_DIGITS);
+        checks.rule(input.startsOn() == null || input.endsOn() == null || !input.endsOn().isBefore(input.startsOn()),
+                "endsOn", "After", "participation.action.dates");
+        Issue issue = input.issueId() == null ? null : issues.published(input.issueId())
+                .filter(i -> i.schemeId() == agreement.schemeId()).orElse(null);
+        checks.rule(input.issueId() == null || issue != null, "issueId", "Published",
+                "participation.exercise.option.unpublished", input.issueId()).orThrow();
+        String title = Inputs.text(input.title());
+        String responsible = Inputs.text(input.responsible());
+        String indicator = Inputs.text(input.indicator());
+        String target = Inputs.text(input.target());
         long id = jdbc.sql("""
                 insert into agreement_action (agreement_id, line_id, title, responsible, level, investment, indicator,
                                               target, starts_on, ends_on, issue_id, created_by)
@@ -221,22 +221,18 @@ public class Agreements {
             byte[] content) {
         Agreement agreement = get(agreementId);
         scopes.requireSchemeWrite(agreement.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        DocumentKind k = Enums.parse(DocumentKind.class, kind, "kind", "participation.document.kind.required", problems);
-        if (signedOn == null) {
-            problems.add(new Violation("signedOn", "Required", "participation.field.required"));
-        } else if (signedOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("signedOn", "PastOrPresent", "participation.date.future"));
-        }
-        String who = Texts.required(signatories, "signatories", 1000, problems);
+        Checks checks = new Checks();
+        DocumentKind k = checks.oneOf("kind", DocumentKind.class, kind);
+        AgreementMonitoring.pastOrToday(checks, "signedOn", signedOn, zones.today());
+        String who = checks.text("signatories", signatories, 1000);
         if (content == null || content.length == 0) {
-            problems.add(new Violation("document", "Required", "participation.document.required"));
+            checks.add(new Violation("document", "Required", "participation.document.required"));
         } else if (content.length > MAX_DOCUMENT_BYTES) {
-            problems.add(new Violation("document", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
-        } else if (!FileTypes.isPdf(content)) {
-            problems.add(new Violation("document", "Type", "participation.document.type"));
+            checks.add(new Violation("document", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
+        } else {
+            checks.rule(FileTypes.isPdf(content), "document", "Type", "participation.document.type");
         }
-        check(problems);
+        checks.orThrow();
         String filename = name == null || name.isBlank() ? "documento.pdf" : name.strip();
         UUID file = files.put(filename, "application/pdf", content);
         long id = jdbc.sql("""
@@ -259,98 +255,29 @@ public class Agreements {
     }
 
     /** A dated progress report on an action; an action at 100 % resolves the issue it answers. */
-    @Transactional
     public long recordUpdate(long actionId, LocalDate reportedOn, BigDecimal progress, String note, String evidenceName,
             byte[] evidence) {
-        Action action = action(actionId);
-        long schemeId = schemeOfAction(actionId);
-        scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        if (reportedOn == null) {
-            problems.add(new Violation("reportedOn", "Required", "participation.field.required"));
-        } else if (reportedOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("reportedOn", "PastOrPresent", "participation.date.future"));
-        }
-        if (progress == null || progress.signum() < 0 || progress.compareTo(BigDecimal.valueOf(100)) > 0) {
-            problems.add(new Violation("progress", "Range", "participation.update.progress.range"));
-        }
-        String text = Texts.required(note, "note", 2000, problems);
-        boolean hasEvidence = evidence != null && evidence.length > 0;
-        if (hasEvidence && evidence.length > MAX_DOCUMENT_BYTES) {
-            problems.add(new Violation("evidence", "Size", "participation.document.size", MAX_DOCUMENT_BYTES / (1024 * 1024)));
-        } else if (hasEvidence && !FileTypes.isPdf(evidence) && FileTypes.imageType(evidence) == null) {
-            problems.add(new Violation("evidence", "Type", "participation.update.evidence.type"));
-        }
-        check(problems);
-        UUID file = null;
-        String filename = null;
-        if (hasEvidence) {
-            filename = evidenceName == null || evidenceName.isBlank() ? "evidencia" : evidenceName.strip();
-            String type = FileTypes.isPdf(evidence) ? "application/pdf" : FileTypes.imageType(evidence);
-            file = files.put(filename, type, evidence);
-        }
-        BigDecimal value = progress.setScale(2, RoundingMode.HALF_UP);
-        long id = jdbc.sql("""
-                insert into action_update (action_id, reported_on, progress, note, evidence_id, evidence_name, recorded_by)
-                values (:a, :d, :p, :n, :f, :fn, :by) returning id""").param("a", actionId).param("d", reportedOn)
-                .param("p", value).param("n", text).param("f", file).param("fn", filename)
-                .param("by", SystemActor.current()).query(Long.class).single();
-        if (action.issueId() != null && value.compareTo(BigDecimal.valueOf(100)) == 0) {
-            issues.advance(action.issueId(), Stage.RESOLVED);
-        }
-        audit.record(Change.created("action_update", id, schemeId, "Avance de " + action.title() + ": " + value + " %",
-                Map.of("progress", value, "reportedOn", reportedOn.toString())));
-        return id;
+        return monitoring.recordUpdate(reads.action(actionId), reads.schemeOfAction(actionId), reportedOn, progress, note,
+                evidenceName, evidence);
     }
 
     /** A signed-in citizen's observation on an action; it waits for moderation. */
-    @Transactional
     public long observe(long actionId, String text) {
-        action(actionId);
-        long schemeId = schemeOfAction(actionId);
-        Citizens.Citizen citizen = citizens.current().orElseThrow(
-                () -> new AccessDeniedException("Solo un ciudadano registrado puede dejar observaciones."));
-        List<Violation> problems = new ArrayList<>();
-        String t = Texts.required(text, "text", 2000, problems);
-        check(problems);
-        long id = jdbc.sql("insert into action_observation (action_id, author_id, text) values (:a, :c, :t) returning id")
-                .param("a", actionId).param("c", citizen.id()).param("t", t).query(Long.class).single();
-        audit.record(Change.created("action_observation", id, schemeId, "Observación ciudadana", Map.of("actionId", actionId)));
-        return id;
+        return monitoring.observe(reads.action(actionId), reads.schemeOfAction(actionId), text);
     }
 
-    @Transactional
     public void moderateObservation(long observationId, boolean publish, String reason) {
-        Long actionId = jdbc.sql("select action_id from action_observation where id = :id").param("id", observationId)
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Observación", observationId));
-        long schemeId = schemeOfAction(actionId);
-        scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        String why = publish ? null : Texts.required(reason, "reason", 1000, problems);
-        check(problems);
-        jdbc.sql("""
-                update action_observation set moderation = :m, rejection_reason = :r, moderated_by = :by where id = :id""")
-                .param("m", publish ? "PUBLISHED" : "REJECTED").param("r", why)
-                .param("by", SystemActor.current()).param("id", observationId).update();
-        audit.record(Change.updated("action_observation", observationId, schemeId, "Moderación de observación",
-                null, Map.of("moderation", publish ? "PUBLISHED" : "REJECTED")));
+        monitoring.moderateObservation(observationId, publish, reason);
     }
 
     /** Observations of an agreement's actions in one moderation state, for staff. */
     public List<Observation> observations(long agreementId, TerritorialIssues.Moderation moderation) {
-        return jdbc.sql("""
-                select o.id, o.action_id, o.text, o.moderation, o.rejection_reason, o.created_at from action_observation o
-                join agreement_action a on a.id = o.action_id where a.agreement_id = :a and o.moderation = :m
-                order by o.id""").param("a", agreementId).param("m", moderation.name())
-                .query(Agreements::observation).list();
+        return monitoring.observations(agreementId, moderation);
     }
 
     /** The published observations on one action: all the public may see. */
     public List<Observation> publishedObservations(long actionId) {
-        return jdbc.sql("""
-                select id, action_id, text, moderation, rejection_reason, created_at from action_observation
-                where action_id = :a and moderation = 'PUBLISHED' order by id""").param("a", actionId)
-                .query(Agreements::observation).list();
+        return monitoring.publishedObservations(actionId);
     }
 
     /** One line of a scheme's list of agreements: progress as {@link Agreement#progress()} computes it. */
@@ -359,44 +286,11 @@ public class Agreements {
 
     /** The scheme's latest agreements with their progress, in one query. */
     public List<Summary> ofScheme(long schemeId) {
-        return jdbc.sql("""
-                select c.id, c.title, coalesce(round(avg(coalesce(u.progress, 0)), 1), 0)
-                from ctt_agreement c
-                left join agreement_action a on a.agreement_id = c.id
-                left join lateral (select progress from action_update where action_id = a.id
-                                   order by reported_on desc, id desc limit 1) u on true
-                where c.scheme_id = :s group by c.id, c.title order by c.id desc limit 100""").param("s", schemeId)
-                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3))).list();
+        return reads.ofScheme(schemeId);
     }
 
     public Agreement get(long id) {
-        Agreement agreement = jdbc.sql("select id, scheme_id, title, objective, created_at from ctt_agreement where id = :id")
-                .param("id", id).query((rs, n) -> new Agreement(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(), new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>(), new ArrayList<>()))
-                .optional().orElseThrow(() -> new NotFoundException("Acuerdo", id));
-        jdbc.sql("select id, name, level from agreement_party where agreement_id = :a order by id").param("a", id)
-                .query((rs, n) -> agreement.parties().add(new Party(rs.getLong(1), rs.getString(2),
-                        Level.valueOf(rs.getString(3))))).list();
-        Map<Long, Line> lines = new LinkedHashMap<>();
-        jdbc.sql("select id, name from agreement_line where agreement_id = :a order by id").param("a", id)
-                .query((rs, n) -> lines.put(rs.getLong(1), new Line(rs.getLong(1), rs.getString(2), new ArrayList<>())))
-                .list();
-        Map<Long, Action> actions = new LinkedHashMap<>();
-        jdbc.sql(ACTION_SELECT + " where agreement_id = :a order by line_id, id").param("a", id)
-                .query(Agreements::actionRow).list().forEach(a -> {
-                    actions.put(a.id(), a);
-                    lines.get(a.lineId()).actions().add(a);
-                });
-        loadUpdates(actions);
-        agreement.lines().addAll(lines.values());
-        jdbc.sql("select id, kind, signed_on, signatories, name from agreement_document where agreement_id = :a order by signed_on, id")
-                .param("a", id).query((rs, n) -> agreement.documents().add(new Document(rs.getLong(1),
-                        DocumentKind.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4),
-                        rs.getString(5)))).list();
-        agreement.issueIds().addAll(jdbc.sql("select issue_id from agreement_issue where agreement_id = :a order by 1")
-                .param("a", id).query(Long.class).list());
-        return agreement;
+        return reads.get(id);
     }
 
     /** The actions that answer an issue, with their updates, for its public timeline. */
@@ -404,55 +298,7 @@ public class Agreements {
     }
 
     public List<LinkedAction> actionsForIssue(long issueId) {
-        Map<Long, Action> actions = new LinkedHashMap<>();
-        List<Object[]> rows = jdbc.sql("""
-                select a.id, c.id, c.title, l.name from agreement_action a join ctt_agreement c on c.id = a.agreement_id
-                join agreement_line l on l.id = a.line_id where a.issue_id = :i order by a.id""").param("i", issueId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)}).list();
-        for (Object[] row : rows) {
-            actions.put((Long) row[0], action((Long) row[0]));
-        }
-        loadUpdates(actions);
-        return rows.stream().map(r -> new LinkedAction((Long) r[1], (String) r[2], (String) r[3], actions.get((Long) r[0])))
-                .toList();
-    }
-
-    private static final String ACTION_SELECT = """
-            select id, line_id, title, responsible, level, investment, currency, indicator, target, starts_on, ends_on,
-                   issue_id, created_at from agreement_action""";
-
-    private Action action(long id) {
-        return jdbc.sql(ACTION_SELECT + " where id = :id").param("id", id).query(Agreements::actionRow).optional()
-                .orElseThrow(() -> new NotFoundException("Acción", id));
-    }
-
-    private long schemeOfAction(long actionId) {
-        return jdbc.sql("select c.scheme_id from agreement_action a join ctt_agreement c on c.id = a.agreement_id where a.id = :id")
-                .param("id", actionId).query(Long.class).single();
-    }
-
-    private void loadUpdates(Map<Long, Action> actions) {
-        if (actions.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                select action_id, id, reported_on, progress, note, evidence_name, recorded_by from action_update
-                where action_id in (:ids) order by action_id, reported_on desc, id desc""")
-                .param("ids", List.copyOf(actions.keySet()))
-                .query((rs, n) -> actions.get(rs.getLong(1)).updates().add(new Update(rs.getLong(2),
-                        rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7)))).list();
-    }
-
-    private static Action actionRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Action(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Level.valueOf(rs.getString(5)),
-                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getDate(10).toLocalDate(),
-                rs.getDate(11).toLocalDate(), (Long) rs.getObject(12), rs.getTimestamp(13).toInstant(), new ArrayList<>());
-    }
-
-    private static Observation observation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Observation(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                TerritorialIssues.Moderation.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant());
+        return reads.actionsForIssue(issueId);
     }
 
     static BigDecimal mean(List<BigDecimal> values) {
@@ -463,9 +309,5 @@ public class Agreements {
                 .divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
     }
 
-    private static void check(List<Violation> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-    }
+
 }

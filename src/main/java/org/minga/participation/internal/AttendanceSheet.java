@@ -2,11 +2,8 @@ package org.minga.participation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.minga.participation.internal.Events.AgeGroup;
@@ -14,10 +11,11 @@ import org.minga.participation.internal.Events.Attendee;
 import org.minga.participation.internal.Events.EthnicGroup;
 import org.minga.participation.internal.Events.Sex;
 import org.minga.participation.internal.Events.Zone;
+import org.minga.platform.Checks;
 import org.minga.platform.InvalidInputException;
+import org.minga.platform.NamedRows;
 import org.minga.platform.SpreadsheetRows;
 import org.minga.platform.TextRule;
-import org.minga.platform.InvalidInputException.Violation;
 
 /**
  * Reads an attendance sheet (XLSX, first sheet, a header row) in the words people write on paper
@@ -28,8 +26,8 @@ public final class AttendanceSheet {
 
     public static final int MAX_ROWS = 5000;
     private static final int MAX_VIOLATIONS = 30;
-    static final List<String> HEADERS = List.of("nombre", "organizacion", "sexo", "edad", "grupo etnico",
-            "discapacidad", "zona", "delegado");
+    /** The columns a sheet must have; "organización" and "delegado" are optional. */
+    static final List<String> REQUIRED = List.of("nombre", "sexo", "edad", "grupo etnico", "discapacidad", "zona");
 
     private static final Map<String, Sex> SEX = Map.of("mujer", Sex.FEMALE, "femenino", Sex.FEMALE, "f", Sex.FEMALE,
             "hombre", Sex.MALE, "masculino", Sex.MALE, "h", Sex.MALE, "otro", Sex.OTHER, "no informa", Sex.UNDISCLOSED,
@@ -48,98 +46,81 @@ public final class AttendanceSheet {
     private AttendanceSheet() {
     }
 
+    /** One row of the sheet as written, by header name; blank cells are null. */
+    record Row(int number, String name, String organisation, String sex, String age, String ethnic, String disability,
+            String zone, String delegate) {
+
+        static Row of(NamedRows.Row row) {
+            return new Row(row.number(), row.get("nombre"), row.get("organizacion"), row.get("sexo"), row.get("edad"),
+                    row.get("grupo etnico"), row.get("discapacidad"), row.get("zona"), row.get("delegado"));
+        }
+
+        /** A row without a name nor a sex is a spare line of the paper list, not an attendee. */
+        boolean spare() {
+            return name == null && sex == null;
+        }
+
+        /** The attendee the row describes, or null after naming each bad cell in {@code checks}. */
+        Attendee attendee(Checks checks) {
+            int before = checks.violations().size();
+            checks.rule(name != null && TextRule.check("name", name, 0) == null, "file", "Cell",
+                    "participation.attendance.cell", number, "nombre", name == null ? "" : name);
+            Sex s = word(SEX, sex, "sexo", checks);
+            AgeGroup a = word(AGE, age, "edad", checks);
+            EthnicGroup e = word(ETHNIC, ethnic, "grupo etnico", checks);
+            Boolean d = word(YES_NO, disability, "discapacidad", checks);
+            Zone z = word(ZONE, zone, "zona", checks);
+            Boolean del = word(YES_NO, delegate, "delegado", checks);
+            checks.rule(organisation == null || TextRule.check("organisation", organisation, 0) == null, "file", "Cell",
+                    "participation.attendance.cell", number, "organizacion", "");
+            return checks.violations().size() > before ? null : new Attendee(name, organisation, s, a, e, d, z, del);
+        }
+
+        private <T> T word(Map<String, T> words, String raw, String header, Checks checks) {
+            T value = words.get(normal(raw));
+            checks.rule(value != null, "file", "Cell", "participation.attendance.cell", number, header,
+                    raw == null ? "" : raw);
+            return value;
+        }
+    }
+
+    /**
+     * The sheet's attendees, all of them or, on any bad cell (the first {@value #MAX_VIOLATIONS} are
+     * listed), none: {@link Events#addAttendees} then checks each as a single attendee and writes them
+     * in one transaction.
+     */
     public static List<Attendee> read(InputStream in) {
-        List<List<String>> rows = new ArrayList<>();
+        List<Attendee> attendees = new ArrayList<>();
+        Checks checks = new Checks();
+        int[] rows = {0};
         try {
             // Streamed, with room for blank rows between attendees; the attendee count is checked below.
-            SpreadsheetRows.read(in, 2 * MAX_ROWS, (number, cells) -> {
-                while (rows.size() < number - 1) {
-                    rows.add(List.of());
+            NamedRows.xlsx(in, 2 * MAX_ROWS, REQUIRED, named -> {
+                Row row = Row.of(named);
+                if (row.spare() || checks.violations().size() >= MAX_VIOLATIONS) {
+                    return;
                 }
-                rows.add(cells);
+                if (++rows[0] > MAX_ROWS) {
+                    throw new InvalidInputException("file", "Size", "participation.attendance.rows", MAX_ROWS);
+                }
+                Attendee attendee = row.attendee(checks);
+                if (attendee != null) {
+                    attendees.add(attendee);
+                }
             });
         } catch (SpreadsheetRows.TooManyRows e) {
             throw new InvalidInputException("file", "Size", "participation.attendance.rows", MAX_ROWS);
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("file", "Xlsx", "participation.attendance.file");
         }
-        return read(rows);
-    }
-
-    private static List<Attendee> read(List<List<String>> sheet) {
-        int first = 0;
-        while (first < sheet.size() && sheet.get(first).isEmpty()) {
-            first++;
-        }
-        List<String> header = first < sheet.size() ? sheet.get(first) : List.of();
-        Map<String, Integer> columns = new HashMap<>();
-        for (int c = 0; c < header.size(); c++) {
-            columns.putIfAbsent(normal(header.get(c)), c);
-        }
-        List<Violation> problems = new ArrayList<>();
-        for (String h : List.of("nombre", "sexo", "edad", "grupo etnico", "discapacidad", "zona")) {
-            if (!columns.containsKey(h)) {
-                problems.add(new Violation("file", "Header", "participation.attendance.header", h));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        List<Attendee> attendees = new ArrayList<>();
-        for (int r = first + 1; r < sheet.size() && problems.size() < MAX_VIOLATIONS; r++) {
-            List<String> row = sheet.get(r);
-            String name = cell(row, columns.get("nombre"));
-            if (name.isBlank() && cell(row, columns.get("sexo")).isBlank()) {
-                continue;
-            }
-            if (attendees.size() == MAX_ROWS) {
-                problems.add(new Violation("file", "Size", "participation.attendance.rows", MAX_ROWS));
-                break;
-            }
-            int line = r + 1;
-            if (name.isBlank() || TextRule.check("name", name, 0) != null) {
-                problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, "nombre", name));
-            }
-            Sex sex = value(SEX, row, columns, "sexo", line, problems);
-            AgeGroup age = value(AGE, row, columns, "edad", line, problems);
-            EthnicGroup ethnic = value(ETHNIC, row, columns, "grupo etnico", line, problems);
-            Boolean disability = value(YES_NO, row, columns, "discapacidad", line, problems);
-            Zone zone = value(ZONE, row, columns, "zona", line, problems);
-            Boolean delegate = columns.containsKey("delegado")
-                    ? value(YES_NO, row, columns, "delegado", line, problems) : Boolean.FALSE;
-            String organisation = cell(row, columns.get("organizacion"));
-            if (TextRule.check("organisation", organisation, 0) != null) {
-                problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, "organizacion", ""));
-            }
-            if (sex != null && age != null && ethnic != null && disability != null && zone != null && delegate != null
-                    && problems.isEmpty()) {
-                attendees.add(new Attendee(name.strip(), organisation.isBlank() ? null : organisation.strip(), sex, age,
-                        ethnic, disability, zone, delegate));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.orThrow();
         return attendees;
     }
 
-    private static <T> T value(Map<String, T> words, List<String> row, Map<String, Integer> columns, String header,
-            int line, List<Violation> problems) {
-        String raw = cell(row, columns.get(header));
-        T value = words.get(normal(raw));
-        if (value == null) {
-            problems.add(new Violation("file", "Cell", "participation.attendance.cell", line, header, raw));
-        }
-        return value;
-    }
-
-    private static String cell(List<String> row, Integer column) {
-        return column == null || column >= row.size() || row.get(column) == null ? "" : row.get(column).strip();
-    }
-
-    /** Lower case, no accents, single spaces: "Grupo Étnico " and "grupo etnico" are the same header. */
+    /** Lower case, no accents, single spaces: "Afrocolombiano " and "afrocolombiano" are the same word. */
     static String normal(String s) {
-        String folded = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return folded.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        return NamedRows.key(s).replaceAll("\\s+", " ");
     }
 }

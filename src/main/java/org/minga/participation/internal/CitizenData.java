@@ -64,17 +64,18 @@ public class CitizenData {
             return issue;
         }).toList());
         data.put("consents", jdbc.sql("select id, consent_at from territorial_issue where reporter_id = :c and consent_at is not null order by id")
-                .param("c", citizen.id()).query((rs, n) -> Map.of("issueId", rs.getLong(1),
-                        "consentAt", rs.getTimestamp(2).toInstant().toString())).list());
+                .param("c", citizen.id()).query((rs, n) -> Map.of("issueId", rs.getLong("id"),
+                        "consentAt", rs.getTimestamp("consent_at").toInstant().toString())).list());
         data.put("ballots", jdbc.sql("""
                 select p.title, b.channel, b.cast_at from ballot b join prioritisation p on p.id = b.prioritisation_id
                 where b.voter_key = :k order by b.id""").param("k", "citizen:" + citizen.id())
-                .query((rs, n) -> Map.of("prioritisation", rs.getString(1), "channel", rs.getString(2),
-                        "castAt", rs.getTimestamp(3).toInstant().toString())).list());
+                .query((rs, n) -> Map.of("prioritisation", rs.getString("title"), "channel", rs.getString("channel"),
+                        "castAt", rs.getTimestamp("cast_at").toInstant().toString())).list());
         data.put("observations", jdbc.sql("""
                 select action_id, text, moderation, created_at from action_observation where author_id = :c order by id""")
-                .param("c", citizen.id()).query((rs, n) -> Map.of("actionId", rs.getLong(1), "text", rs.getString(2),
-                        "moderation", rs.getString(3), "createdAt", rs.getTimestamp(4).toInstant().toString())).list());
+                .param("c", citizen.id()).query((rs, n) -> Map.of("actionId", rs.getLong("action_id"),
+                        "text", rs.getString("text"), "moderation", rs.getString("moderation"),
+                        "createdAt", rs.getTimestamp("created_at").toInstant().toString())).list());
         return data;
     }
 

@@ -60,13 +60,13 @@ class DemoParticipation {
             new NewIssue("TENURE", "Predios rurales sin título en Hacarí",
                     "Los campesinos no pueden acceder a crédito sin título de propiedad.", 8.32, -73.15));
 
-    private final Actors actors;
+    private final Stakeholders actors;
     private final Events events;
     private final TerritorialIssues issues;
     private final PrioritisationExercises exercises;
     private final Agreements agreements;
 
-    DemoParticipation(Actors actors, Events events, TerritorialIssues issues, PrioritisationExercises exercises,
+    DemoParticipation(Stakeholders actors, Events events, TerritorialIssues issues, PrioritisationExercises exercises,
             Agreements agreements) {
         this.actors = actors;
         this.events = events;
@@ -99,7 +99,7 @@ class DemoParticipation {
     private void actors(long scheme) {
         List<Long> ids = new ArrayList<>();
         for (NewActor a : ACTORS) {
-            ids.add(actors.create(scheme, new Actors.NewActor(a.name(), a.kind(), a.unit(), a.interest(), a.influence(),
+            ids.add(actors.create(scheme, new Stakeholders.NewActor(a.name(), a.kind(), a.unit(), a.interest(), a.influence(),
                     a.notes())));
         }
         actors.relate(scheme, ids.get(0), ids.get(2), "FUNDING");

@@ -1,19 +1,24 @@
 package org.minga.participation.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +40,13 @@ public class Events {
 
     public enum Zone { RURAL, URBAN }
 
-    public record NewEvent(String kind, String title, LocalDate heldOn, String place, String unitCode, String agenda,
-            String minutes, String agreements) {
+    public record NewEvent(String kind, @NotBlank @Size(max = 200) String title, @NotNull LocalDate heldOn,
+            @NotBlank @Size(max = 200) String place, @Size(max = 10) String unitCode, @Size(max = 10_000) String agenda,
+            @Size(max = 50_000) String minutes, @Size(max = 10_000) String agreements) {
     }
 
-    public record Attendee(String fullName, String organisation, Sex sex, AgeGroup ageGroup, EthnicGroup ethnicGroup,
-            boolean disability, Zone zone, boolean delegate) {
+    public record Attendee(@NotBlank @Size(max = 200) String fullName, @Size(max = 200) String organisation, Sex sex,
+            AgeGroup ageGroup, EthnicGroup ethnicGroup, boolean disability, Zone zone, boolean delegate) {
     }
 
     public record Event(long id, long schemeId, Kind kind, String title, LocalDate heldOn, String place,
@@ -65,20 +71,15 @@ public class Events {
     @Transactional
     public long create(long schemeId, NewEvent input) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        Kind kind = Enums.parse(Kind.class, input.kind(), "kind", "participation.event.kind.required", problems);
-        String title = Texts.required(input.title(), "title", 200, problems);
-        if (input.heldOn() == null) {
-            problems.add(new Violation("heldOn", "Required", "participation.field.required"));
-        }
-        String place = Texts.required(input.place(), "place", 200, problems);
-        String unit = Texts.optional(input.unitCode(), "unitCode", 10, problems);
-        String agenda = Texts.optional(input.agenda(), "agenda", 10_000, problems);
-        String minutes = Texts.optional(input.minutes(), "minutes", 50_000, problems);
-        String agreements = Texts.optional(input.agreements(), "agreements", 10_000, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Checks checks = new Checks();
+        Kind kind = checks.oneOf("kind", Kind.class, input.kind());
+        checks.valid(input).orThrow();
+        String title = Inputs.text(input.title());
+        String place = Inputs.text(input.place());
+        String unit = Inputs.text(input.unitCode());
+        String agenda = Inputs.text(input.agenda());
+        String minutes = Inputs.text(input.minutes());
+        String agreements = Inputs.text(input.agreements());
         long id = jdbc.sql("""
                 insert into participation_event (scheme_id, kind, title, held_on, place, unit_code, agenda, minutes,
                                                  agreements, created_by)
@@ -96,35 +97,40 @@ public class Events {
     public int addAttendees(long eventId, List<Attendee> attendees) {
         Event event = get(eventId);
         scopes.requireSchemeWrite(event.schemeId());
-        List<Violation> problems = new ArrayList<>();
+        Checks checks = new Checks();
         for (int i = 0; i < attendees.size(); i++) {
             Attendee a = attendees.get(i);
-            if (a.fullName() == null || a.fullName().isBlank() || a.fullName().strip().length() > 200) {
-                problems.add(new Violation("attendees[" + i + "].fullName", "NotBlank", "participation.field.required"));
-            }
-            if (a.sex() == null || a.ageGroup() == null || a.ethnicGroup() == null || a.zone() == null) {
-                problems.add(new Violation("attendees[" + i + "]", "Required", "participation.attendee.dimensions"));
-            }
+            String at = "attendees[" + i + "]";
+            new Checks().valid(a).violations().forEach(v -> checks.add(
+                    new Violation(at + "." + v.field(), v.rule(), v.messageKey(), v.args())));
+            checks.rule(a.sex() != null && a.ageGroup() != null && a.ethnicGroup() != null && a.zone() != null, at,
+                    "Required", "participation.attendee.dimensions");
         }
-        if (attendees.isEmpty()) {
-            problems.add(new Violation("attendees", "NotEmpty", "participation.attendee.none"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        for (Attendee a : attendees) {
-            jdbc.sql("""
-                    insert into event_attendee (event_id, full_name, organisation, sex, age_group, ethnic_group, disability,
-                                                zone, delegate)
-                    values (:e, :n, :o, :s, :a, :eth, :d, :z, :del)""").param("e", eventId).param("n", a.fullName().strip())
-                    .param("o", a.organisation() == null || a.organisation().isBlank() ? null : a.organisation().strip())
-                    .param("s", a.sex().name()).param("a", a.ageGroup().name()).param("eth", a.ethnicGroup().name())
-                    .param("d", a.disability()).param("z", a.zone().name()).param("del", a.delegate()).update();
-        }
+        checks.rule(!attendees.isEmpty(), "attendees", "NotEmpty", "participation.attendee.none").orThrow();
+        // One statement for the whole list, column by column.
+        jdbc.sql("""
+                insert into event_attendee (event_id, full_name, organisation, sex, age_group, ethnic_group, disability,
+                                            zone, delegate)
+                select :e, t.* from unnest(:names, :organisations, :sexes, :ages, :ethnic, :disability, :zones, :delegates)
+                    as t(full_name, organisation, sex, age_group, ethnic_group, disability, zone, delegate)""")
+                .param("e", eventId)
+                .param("names", texts(attendees, a -> Inputs.text(a.fullName())))
+                .param("organisations", texts(attendees, a -> Inputs.text(a.organisation())))
+                .param("sexes", texts(attendees, a -> a.sex().name()))
+                .param("ages", texts(attendees, a -> a.ageGroup().name()))
+                .param("ethnic", texts(attendees, a -> a.ethnicGroup().name()))
+                .param("disability", new SqlArrayValue("boolean", attendees.stream().map(Attendee::disability).toArray()))
+                .param("zones", texts(attendees, a -> a.zone().name()))
+                .param("delegates", new SqlArrayValue("boolean", attendees.stream().map(Attendee::delegate).toArray()))
+                .update();
         // Attendance lists hold personal data: the audit keeps the count, not the names.
         audit.record(Change.created("event_attendance", eventId, event.schemeId(), "Asistencia a " + event.title(),
                 Map.of("attendees", attendees.size())));
         return attendees.size();
+    }
+
+    private static SqlArrayValue texts(List<Attendee> attendees, java.util.function.Function<Attendee, String> column) {
+        return new SqlArrayValue("text", attendees.stream().map(column).toArray());
     }
 
     public Event get(long id) {
@@ -142,33 +148,34 @@ public class Events {
 
     public List<Named> attendees(long eventId) {
         return jdbc.sql("select id, full_name, organisation, delegate from event_attendee where event_id = :e order by id")
-                .param("e", eventId).query((rs, n) -> new Named(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4))).list();
+                .param("e", eventId).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("full_name"),
+                        rs.getString("organisation"), rs.getBoolean("delegate"))).list();
     }
 
     public Disaggregation disaggregation(long eventId) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         long[] totals = new long[3];
         jdbc.sql("""
-                select grouping(sex, age_group, ethnic_group, zone), sex, age_group, ethnic_group, zone, count(*),
-                       count(*) filter (where disability), count(*) filter (where delegate)
+                select sex, age_group, ethnic_group, zone, count(*) as people,
+                       count(*) filter (where disability) as with_disability, count(*) filter (where delegate) as delegates
                 from event_attendee where event_id = :e
                 group by grouping sets ((sex), (age_group), (ethnic_group), (zone), ())""").param("e", eventId)
                 .query((rs, n) -> {
-                    String[] dims = {"sex", "age", "ethnic", "zone"};
-                    for (int d = 0; d < 4; d++) {
-                        if (rs.getString(d + 2) != null) {
-                            counts.computeIfAbsent(dims[d], k -> new LinkedHashMap<>()).put(rs.getString(d + 2), rs.getLong(6));
+                    // One row per value of one dimension (the others null), and the grand total.
+                    for (String dimension : List.of("sex", "age_group", "ethnic_group", "zone")) {
+                        String value = rs.getString(dimension);
+                        if (value != null) {
+                            counts.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(value, rs.getLong("people"));
                             return null;
                         }
                     }
-                    totals[0] = rs.getLong(6);
-                    totals[1] = rs.getLong(7);
-                    totals[2] = rs.getLong(8);
+                    totals[0] = rs.getLong("people");
+                    totals[1] = rs.getLong("with_disability");
+                    totals[2] = rs.getLong("delegates");
                     return null;
                 }).list();
-        return new Disaggregation(totals[0], fill(Sex.class, counts.get("sex")), fill(AgeGroup.class, counts.get("age")),
-                fill(EthnicGroup.class, counts.get("ethnic")), totals[1], fill(Zone.class, counts.get("zone")), totals[2]);
+        return new Disaggregation(totals[0], fill(Sex.class, counts.get("sex")),
+                fill(AgeGroup.class, counts.get("age_group")), fill(EthnicGroup.class, counts.get("ethnic_group")), totals[1], fill(Zone.class, counts.get("zone")), totals[2]);
     }
 
     private static <E extends Enum<E>> Map<E, Long> fill(Class<E> type, Map<String, Long> found) {
@@ -181,11 +188,12 @@ public class Events {
 
     private static final String SELECT = """
             select e.id, e.scheme_id, e.kind, e.title, e.held_on, e.place, e.unit_code, e.agenda, e.minutes, e.agreements,
-                   (select count(*) from event_attendee a where a.event_id = e.id) from participation_event e""";
+                   (select count(*) from event_attendee a where a.event_id = e.id) as attendees from participation_event e""";
 
     private static Event row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Event(rs.getLong(1), rs.getLong(2), Kind.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getLong(11));
+        return new Event(rs.getLong("id"), rs.getLong("scheme_id"), Kind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getObject("held_on", LocalDate.class), rs.getString("place"),
+                rs.getString("unit_code"), rs.getString("agenda"), rs.getString("minutes"), rs.getString("agreements"),
+                rs.getLong("attendees"));
     }
 }

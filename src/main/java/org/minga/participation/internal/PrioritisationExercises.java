@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Citizens;
 import org.minga.identity.Scopes;
 import org.minga.participation.internal.Prioritisations.BallotInput;
@@ -19,6 +22,8 @@ import org.minga.participation.internal.TerritorialIssues.Stage;
 import org.minga.participation.internal.voting.Result;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
@@ -26,6 +31,7 @@ import org.minga.platform.SystemActor;
 import org.minga.projects.ProjectDigest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +54,8 @@ public class PrioritisationExercises {
      * Options are published issues of the scheme (with their costs for a budget) and projects of its
      * bank that are still alive (a budget uses the cost recorded in the bank).
      */
-    public record NewExercise(String title, String method, BigDecimal budget, String eligibility, List<String> units,
+    public record NewExercise(@NotBlank @Size(max = 160) String title, String method, BigDecimal budget,
+            String eligibility, List<String> units,
             Long eventId, List<Long> issueIds, Map<Long, BigDecimal> costs, List<Long> projectIds) {
     }
 
@@ -79,18 +86,18 @@ public class PrioritisationExercises {
 
     private final JdbcClient jdbc;
     private final Scopes scopes;
-    private final Citizens citizens;
     private final TerritorialIssues issues;
     private final Prioritisations prioritisations;
     private final ProjectDigest projects;
     private final AuditLog audit;
+    private final BallotBox ballots;
 
-    PrioritisationExercises(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues,
-            Prioritisations prioritisations, ProjectDigest projects, AuditLog audit) {
+    PrioritisationExercises(JdbcClient jdbc, Scopes scopes, TerritorialIssues issues, Prioritisations prioritisations,
+            ProjectDigest projects, AuditLog audit, BallotBox ballots) {
+        this.ballots = ballots;
         this.projects = projects;
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.citizens = citizens;
         this.issues = issues;
         this.prioritisations = prioritisations;
         this.audit = audit;
@@ -99,59 +106,22 @@ public class PrioritisationExercises {
     @Transactional
     public long create(long schemeId, NewExercise input) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        String title = Texts.required(input.title(), "title", 160, problems);
-        Method method = Enums.parse(Method.class, input.method(), "method", "participation.exercise.method.required", problems);
-        Eligibility eligibility = Enums.parse(Eligibility.class, input.eligibility(), "eligibility",
-                "participation.exercise.eligibility.required", problems);
+        Checks checks = new Checks().valid(input);
+        Method method = checks.oneOf("method", Method.class, input.method());
+        Eligibility eligibility = checks.oneOf("eligibility", Eligibility.class, input.eligibility());
         List<String> units = input.units() == null ? List.of()
-                : input.units().stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
-        if (eligibility == Eligibility.UNIT_CITIZENS && units.isEmpty()) {
-            problems.add(new Violation("units", "NotEmpty", "participation.exercise.units.required"));
-        }
-        if (eligibility == Eligibility.EVENT_DELEGATES) {
-            if (input.eventId() == null || jdbc.sql("select count(*) from participation_event where id = :e and scheme_id = :s")
-                    .param("e", input.eventId()).param("s", schemeId).query(Long.class).single() == 0) {
-                problems.add(new Violation("eventId", "Exists", "participation.exercise.event.required"));
-            }
-        }
-        if (method == Method.BUDGET && (input.budget() == null || input.budget().signum() < 0)) {
-            problems.add(new Violation("budget", "Required", "prioritisation.budget.required"));
-        }
-        List<Long> issueIds = input.issueIds() == null ? List.of() : input.issueIds().stream().distinct().toList();
-        List<Long> projectIds = input.projectIds() == null ? List.of() : input.projectIds().stream().distinct().toList();
-        if (issueIds.size() + projectIds.size() < 2) {
-            problems.add(new Violation("issueIds", "Size", "participation.exercise.options.min"));
-        }
-        Map<Long, ProjectDigest.Summary> found = projects.summaries(projectIds);
-        List<ProjectDigest.Summary> chosenProjects = new ArrayList<>();
-        for (Long projectId : projectIds) {
-            ProjectDigest.Summary project = found.get(projectId);
-            if (project == null || project.schemeId() != schemeId || project.stage().isFinal()) {
-                problems.add(new Violation("projectIds", "Open", "participation.exercise.option.project", projectId));
-            } else {
-                chosenProjects.add(project);
-                if (method == Method.BUDGET && project.cost() == null) {
-                    problems.add(new Violation("costs", "Required", "prioritisation.cost.required", project.name()));
-                }
-            }
-        }
-        List<Issue> chosen = new ArrayList<>();
-        for (Long issueId : issueIds) {
-            Optional<Issue> issue = issues.published(issueId).filter(i -> i.schemeId() == schemeId);
-            if (issue.isEmpty()) {
-                problems.add(new Violation("issueIds", "Published", "participation.exercise.option.unpublished", issueId));
-            } else {
-                chosen.add(issue.get());
-                BigDecimal cost = input.costs() == null ? null : input.costs().get(issueId);
-                if (method == Method.BUDGET && (cost == null || cost.signum() < 0)) {
-                    problems.add(new Violation("costs", "Required", "prioritisation.cost.required", issue.get().title()));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+                : input.units().stream().map(Inputs::text).filter(java.util.Objects::nonNull).distinct().toList();
+        checks.rule(eligibility != Eligibility.UNIT_CITIZENS || !units.isEmpty(), "units", "NotEmpty",
+                "participation.exercise.units.required");
+        checks.rule(eligibility != Eligibility.EVENT_DELEGATES || (input.eventId() != null && jdbc.sql(
+                "select count(*) from participation_event where id = :e and scheme_id = :s").param("e", input.eventId())
+                .param("s", schemeId).query(Long.class).single() > 0), "eventId", "Exists",
+                "participation.exercise.event.required");
+        checks.rule(method != Method.BUDGET || (input.budget() != null && input.budget().signum() >= 0), "budget",
+                "Required", "prioritisation.budget.required");
+        Choices chosen = choices(checks, schemeId, method, input);
+        checks.orThrow();
+        String title = Inputs.text(input.title());
         long id = jdbc.sql("""
                 insert into prioritisation (scheme_id, title, method, budget, eligibility, event_id, created_by)
                 values (:s, :title, :method, :budget, :eligibility, :event, :by) returning id""")
@@ -160,53 +130,99 @@ public class PrioritisationExercises {
                 .param("event", eligibility == Eligibility.EVENT_DELEGATES ? input.eventId() : null)
                 .param("by", SystemActor.current()).query(Long.class).single();
         if (eligibility == Eligibility.UNIT_CITIZENS) {
-            for (String unit : units) {
-                jdbc.sql("insert into prioritisation_unit (prioritisation_id, unit_code) values (:p, :u)")
-                        .param("p", id).param("u", unit).update();
+            jdbc.sql("insert into prioritisation_unit (prioritisation_id, unit_code) select :p, unnest(:u)")
+                    .param("p", id).param("u", new SqlArrayValue("text", units.toArray())).update();
+        }
+        writeOptions(id, method, chosen, input.costs());
+        audit.record(Change.created(ENTITY, id, schemeId, "Priorización abierta: " + title,
+                Map.of("method", method.name(), "eligibility", eligibility.name(), "options",
+                        chosen.issues().size() + chosen.projects().size(), "units", units)));
+        return id;
+    }
+
+    /** The options chosen: published issues of the scheme and live projects of its bank. */
+    private record Choices(List<Issue> issues, List<ProjectDigest.Summary> projects) {
+    }
+
+    /** At least two options, each of the scheme and still open; with a cost when the method is a budget. */
+    private Choices choices(Checks checks, long schemeId, Method method, NewExercise input) {
+        List<Long> issueIds = input.issueIds() == null ? List.of() : input.issueIds().stream().distinct().toList();
+        List<Long> projectIds = input.projectIds() == null ? List.of() : input.projectIds().stream().distinct().toList();
+        checks.rule(issueIds.size() + projectIds.size() >= 2, "issueIds", "Size", "participation.exercise.options.min");
+        Map<Long, ProjectDigest.Summary> found = projects.summaries(projectIds);
+        List<ProjectDigest.Summary> chosenProjects = new ArrayList<>();
+        for (Long projectId : projectIds) {
+            ProjectDigest.Summary project = found.get(projectId);
+            if (project == null || project.schemeId() != schemeId || project.stage().isFinal()) {
+                checks.add(new Violation("projectIds", "Open", "participation.exercise.option.project", projectId));
+            } else {
+                chosenProjects.add(project);
+                checks.rule(method != Method.BUDGET || project.cost() != null, "costs", "Required",
+                        "prioritisation.cost.required", project.name());
             }
         }
+        List<Issue> chosenIssues = new ArrayList<>();
+        for (Long issueId : issueIds) {
+            Optional<Issue> issue = issues.published(issueId).filter(i -> i.schemeId() == schemeId);
+            if (issue.isEmpty()) {
+                checks.add(new Violation("issueIds", "Published", "participation.exercise.option.unpublished", issueId));
+            } else {
+                chosenIssues.add(issue.get());
+                BigDecimal cost = input.costs() == null ? null : input.costs().get(issueId);
+                checks.rule(method != Method.BUDGET || (cost != null && cost.signum() >= 0), "costs", "Required",
+                        "prioritisation.cost.required", issue.get().title());
+            }
+        }
+        return new Choices(chosenIssues, chosenProjects);
+    }
+
+    /** Labels name the options in results and in the stateless computation; they must differ. */
+    private void writeOptions(long exerciseId, Method method, Choices chosen, Map<Long, BigDecimal> costs) {
         Set<String> labels = new HashSet<>();
-        for (Issue issue : chosen) {
-            // Labels name the options in results and in the stateless computation; they must differ.
-            String label = labels.add(issue.title()) ? issue.title() : issue.title() + " (#" + issue.id() + ")";
-            labels.add(label);
-            jdbc.sql("insert into prioritisation_option (prioritisation_id, issue_id, label, cost) values (:p, :i, :l, :c)")
-                    .param("p", id).param("i", issue.id()).param("l", label)
-                    .param("c", method == Method.BUDGET ? input.costs().get(issue.id()) : null).update();
+        for (Issue issue : chosen.issues()) {
+            writeOption(exerciseId, "issue_id", issue.id(), label(labels, issue.title(), issue.id()),
+                    method == Method.BUDGET ? costs.get(issue.id()) : null);
         }
-        for (ProjectDigest.Summary project : chosenProjects) {
-            String name = project.code() + " " + project.name();
-            String label = labels.add(name) ? name : name + " (#" + project.id() + ")";
-            labels.add(label);
-            jdbc.sql("insert into prioritisation_option (prioritisation_id, project_id, label, cost) values (:p, :i, :l, :c)")
-                    .param("p", id).param("i", project.id()).param("l", label)
-                    .param("c", method == Method.BUDGET ? project.cost() : null).update();
+        for (ProjectDigest.Summary project : chosen.projects()) {
+            writeOption(exerciseId, "project_id", project.id(),
+                    label(labels, project.code() + " " + project.name(), project.id()),
+                    method == Method.BUDGET ? project.cost() : null);
         }
-        audit.record(Change.created(ENTITY, id, schemeId, "Priorización abierta: " + title,
-                Map.of("method", method.name(), "eligibility", eligibility.name(), "options", chosen.size() + chosenProjects.size(),
-                        "units", units)));
-        return id;
+    }
+
+    private void writeOption(long exerciseId, String column, long id, String label, BigDecimal cost) {
+        jdbc.sql("insert into prioritisation_option (prioritisation_id, " + column + ", label, cost) values (:p, :i, :l, :c)")
+                .param("p", exerciseId).param("i", id).param("l", label).param("c", cost).update();
+    }
+
+    private static String label(Set<String> labels, String name, long id) {
+        String label = labels.add(name) ? name : name + " (#" + id + ")";
+        labels.add(label);
+        return label;
     }
 
     public Exercise get(long id) {
         Exercise exercise = jdbc.sql("""
                 select p.id, p.scheme_id, p.title, p.method, p.budget, p.eligibility, p.event_id, p.status,
                        p.created_at, p.closed_at,
-                       (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'ONLINE'),
-                       (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'PAPER'),
+                       (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'ONLINE') as online,
+                       (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'PAPER') as paper,
                        array(select unit_code from prioritisation_unit u where u.prioritisation_id = p.id order by 1)
+                           as units
                 from prioritisation p where p.id = :id""").param("id", id)
-                .query((rs, n) -> new Exercise(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        Method.valueOf(rs.getString(4)), rs.getBigDecimal(5), Eligibility.valueOf(rs.getString(6)),
-                        (Long) rs.getObject(7), List.of((String[]) rs.getArray(13).getArray()),
-                        "OPEN".equals(rs.getString(8)), rs.getTimestamp(9).toInstant(),
-                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), new ArrayList<>(),
-                        rs.getLong(11), rs.getLong(12)))
+                .query((rs, n) -> new Exercise(rs.getLong("id"), rs.getLong("scheme_id"), rs.getString("title"),
+                        Method.valueOf(rs.getString("method")), rs.getBigDecimal("budget"),
+                        Eligibility.valueOf(rs.getString("eligibility")), rs.getObject("event_id", Long.class),
+                        List.of((String[]) rs.getArray("units").getArray()), "OPEN".equals(rs.getString("status")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        new ArrayList<>(), rs.getLong("online"), rs.getLong("paper")))
                 .optional().orElseThrow(() -> new NotFoundException("Priorización", id));
         jdbc.sql("""
                 select id, issue_id, project_id, label, cost from prioritisation_option where prioritisation_id = :p
-                order by id""").param("p", id).query((rs, n) -> exercise.options().add(new Option(rs.getLong(1),
-                        (Long) rs.getObject(2), (Long) rs.getObject(3), rs.getString(4), rs.getBigDecimal(5)))).list();
+                order by id""").param("p", id).query((rs, n) -> exercise.options().add(new Option(rs.getLong("id"),
+                        rs.getObject("issue_id", Long.class), rs.getObject("project_id", Long.class),
+                        rs.getString("label"), rs.getBigDecimal("cost")))).list();
         return exercise;
     }
 
@@ -217,95 +233,21 @@ public class PrioritisationExercises {
     /** The scheme's latest exercises with their ballot counts, in one query. */
     public List<Summary> ofScheme(long schemeId) {
         return jdbc.sql("""
-                select p.id, p.title, p.method, p.status = 'OPEN',
-                       (select count(*) from ballot b where b.prioritisation_id = p.id)
+                select p.id, p.title, p.method, p.status = 'OPEN' as open,
+                       (select count(*) from ballot b where b.prioritisation_id = p.id) as ballots
                 from prioritisation p where p.scheme_id = :s order by p.id desc limit 100""").param("s", schemeId)
-                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), Method.valueOf(rs.getString(3)),
-                        rs.getBoolean(4), rs.getLong(5))).list();
+                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("title"),
+                        Method.valueOf(rs.getString("method")), rs.getBoolean("open"), rs.getLong("ballots"))).list();
     }
 
     /** The signed-in citizen's own ballot. */
-    @Transactional
     public void voteOnline(long id, Choice choice) {
-        Exercise exercise = get(id);
-        Citizens.Citizen citizen = citizens.current().orElseThrow(
-                () -> new AccessDeniedException("Para votar en línea inicie sesión con su cuenta de ciudadano."));
-        if (exercise.eligibility() != Eligibility.UNIT_CITIZENS) {
-            throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
-                    "participation.ballot.delegatesOnPaper")));
-        }
-        requireEligibleCitizen(exercise, citizen, "voter");
-        // A throwaway account must not be a vote: online ballots need a verified account. (Paper
-        // ballots are entered by staff, who see the person.)
-        if (!citizens.isVerified(citizen.id())) {
-            throw new InvalidInputException(List.of(new Violation("voter", "Verified", "participation.ballot.unverified")));
-        }
-        cast(exercise, "citizen:" + citizen.id(), Channel.ONLINE, choice);
+        ballots.voteOnline(get(id), choice);
     }
 
     /** A paper ballot, entered by the scheme's staff for the person who filled it in. */
-    @Transactional
     public void votePaper(long id, Voter voter, Choice choice) {
-        Exercise exercise = get(id);
-        scopes.requireSchemeWrite(exercise.schemeId());
-        String key;
-        if (exercise.eligibility() == Eligibility.UNIT_CITIZENS) {
-            Citizens.Citizen citizen = citizens.byUsername(voter.username()).orElseThrow(() -> new InvalidInputException(
-                    List.of(new Violation("voter", "Eligible", "participation.ballot.notCitizen",
-                            String.valueOf(voter.username())))));
-            requireEligibleCitizen(exercise, citizen, "voter");
-            key = "citizen:" + citizen.id();
-        } else {
-            boolean delegate = voter.attendeeId() != null && jdbc.sql("""
-                    select count(*) from event_attendee where id = :a and event_id = :e and delegate""")
-                    .param("a", voter.attendeeId()).param("e", exercise.eventId()).query(Long.class).single() > 0;
-            if (!delegate) {
-                throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
-                        "participation.ballot.notDelegate")));
-            }
-            key = "attendee:" + voter.attendeeId();
-        }
-        cast(exercise, key, Channel.PAPER, choice);
-    }
-
-    private void requireEligibleCitizen(Exercise exercise, Citizens.Citizen citizen, String field) {
-        if (citizen.unitCode() == null || !exercise.units().contains(citizen.unitCode())) {
-            throw new InvalidInputException(List.of(new Violation(field, "Eligible", "participation.ballot.notEligible",
-                    citizen.username(), String.join(", ", exercise.units()))));
-        }
-    }
-
-    private void cast(Exercise exercise, String voterKey, Channel channel, Choice choice) {
-        if (!exercise.open()) {
-            throw new InvalidInputException(List.of(new Violation("ballot", "Open", "participation.ballot.closed")));
-        }
-        List<Long> chosen = choice == null || choice.optionIds() == null ? List.of() : choice.optionIds();
-        Set<Long> valid = new HashSet<>(exercise.options().stream().map(Option::id).toList());
-        List<Violation> problems = new ArrayList<>();
-        if (chosen.isEmpty()) {
-            problems.add(new Violation("choices", "NotEmpty", "participation.ballot.empty"));
-        } else if (!valid.containsAll(chosen) || new HashSet<>(chosen).size() != chosen.size()) {
-            problems.add(new Violation("choices", "Options", "participation.ballot.options"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        long ballot;
-        try {
-            ballot = jdbc.sql("""
-                    insert into ballot (prioritisation_id, voter_key, channel, entered_by) values (:p, :k, :c, :by)
-                    returning id""").param("p", exercise.id()).param("k", voterKey).param("c", channel.name())
-                    .param("by", SystemActor.current()).query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException(List.of(new Violation("voter", "OneBallot", "participation.ballot.duplicate")));
-        }
-        for (int i = 0; i < chosen.size(); i++) {
-            jdbc.sql("insert into ballot_choice (ballot_id, option_id, rank) values (:b, :o, :r)").param("b", ballot)
-                    .param("o", chosen.get(i)).param("r", exercise.ranked() ? i + 1 : 1).update();
-        }
-        // The ballot is secret: the audit records that one was cast, not its content.
-        audit.record(Change.created("ballot", ballot, exercise.schemeId(), "Papeleta en " + exercise.title(),
-                Map.of("channel", channel.name())));
+        ballots.votePaper(get(id), voter, choice);
     }
 
     /** The result over every ballot so far: identical ballots are counted together. */
@@ -315,18 +257,18 @@ public class PrioritisationExercises {
         List<String> current = new ArrayList<>();
         long[] last = {-1};
         jdbc.sql("""
-                select b.id, o.label from ballot b join ballot_choice c on c.ballot_id = b.id
+                select b.id as ballot_id, o.label from ballot b join ballot_choice c on c.ballot_id = b.id
                 join prioritisation_option o on o.id = c.option_id
                 where b.prioritisation_id = :p order by b.id, c.rank, o.id""").param("p", id)
                 .query((rs, n) -> {
-                    if (rs.getLong(1) != last[0]) {
+                    if (rs.getLong("ballot_id") != last[0]) {
                         if (!current.isEmpty()) {
                             distinct.merge(List.copyOf(current), 1L, Long::sum);
                         }
                         current.clear();
-                        last[0] = rs.getLong(1);
+                        last[0] = rs.getLong("ballot_id");
                     }
-                    current.add(rs.getString(2));
+                    current.add(rs.getString("label"));
                     return null;
                 }).list();
         if (!current.isEmpty()) {
@@ -392,6 +334,7 @@ public class PrioritisationExercises {
             return List.of();
         }
         return jdbc.sql("select id, full_name from event_attendee where event_id = :e and delegate order by full_name")
-                .param("e", exercise.eventId()).query((rs, n) -> new Delegate(rs.getLong(1), rs.getString(2))).list();
+                .param("e", exercise.eventId())
+                .query((rs, n) -> new Delegate(rs.getLong("id"), rs.getString("full_name"))).list();
     }
 }

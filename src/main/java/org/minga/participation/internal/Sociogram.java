@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.participation.internal.Actors.Actor;
-import org.minga.participation.internal.Actors.Relation;
+import org.minga.participation.internal.Stakeholders.Actor;
+import org.minga.participation.internal.Stakeholders.Relation;
 
 /**
  * Places a sociogram for drawing as SVG: actors on a circle, grouped by kind so that each sector

@@ -15,6 +15,8 @@ import org.minga.identity.Citizens;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Zones;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
 import org.minga.platform.Photos;
@@ -103,9 +105,13 @@ public class TerritorialIssues {
     private final Citizens citizens;
     private final FileStore files;
     private final AuditLog audit;
+    private final Zones zones;
+    private final IssueReads reads;
 
     TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Citizens citizens, FileStore files, AuditLog audit) {
+            Citizens citizens, FileStore files, AuditLog audit, Zones zones, IssueReads reads) {
+        this.zones = zones;
+        this.reads = reads;
         this.jdbc = jdbc;
         this.memberUnits = memberUnits;
         this.territory = territory;
@@ -122,53 +128,34 @@ public class TerritorialIssues {
      */
     @Transactional
     public long report(Report input) {
-        List<Violation> problems = new ArrayList<>();
+        Checks checks = new Checks();
         Scheme scheme = null;
         if (input.schemeId() == null) {
-            problems.add(new Violation("schemeId", "Required", "participation.issue.scheme.required"));
+            checks.add(new Violation("schemeId", "Required", "participation.issue.scheme.required"));
         } else {
             scheme = schemes.find(input.schemeId()).isPresent() ? schemes.get(input.schemeId()) : null;
-            if (scheme == null) {
-                problems.add(new Violation("schemeId", "Exists", "participation.issue.scheme.unknown"));
-            }
+            checks.rule(scheme != null, "schemeId", "Exists", "participation.issue.scheme.unknown");
         }
         boolean staff = scheme != null && scopes.canWriteScheme(scheme.getId());
         Optional<Citizens.Citizen> citizen = citizens.current();
         if (scheme != null && !staff && citizen.isEmpty()) {
             throw new AccessDeniedException("Solo un ciudadano registrado o el equipo del esquema pueden reportar.");
         }
-        Theme theme = Enums.parse(Theme.class, input.theme(), "theme", "participation.issue.theme.required", problems);
-        String title = Texts.required(input.title(), "title", 160, problems);
-        String description = Texts.required(input.description(), "description", 4000, problems);
-        Geometry geometry = IssueGeometry.of(input.lat(), input.lon(), input.geometry(), problems);
-        if (!staff && !input.consent()) {
-            problems.add(new Violation("consent", "AssertTrue", "participation.issue.consent.required"));
-        }
+        Theme theme = checks.oneOf("theme", Theme.class, input.theme());
+        String title = checks.text("title", input.title(), 160);
+        String description = checks.text("description", input.description(), 4000);
+        List<Violation> placeProblems = new ArrayList<>();
+        Geometry geometry = IssueGeometry.of(input.lat(), input.lon(), input.geometry(), placeProblems);
+        checks.addAll(placeProblems);
+        checks.rule(staff || input.consent(), "consent", "AssertTrue", "participation.issue.consent.required");
         List<Photo> photos = input.photos() == null ? List.of()
                 : input.photos().stream().filter(p -> p != null && p.content() != null && p.content().length > 0).toList();
-        if (photos.size() > MAX_PHOTOS) {
-            problems.add(new Violation("photos", "Size", "participation.issue.photos.tooMany", MAX_PHOTOS));
-        }
-        List<Photos.Clean> cleaned = new ArrayList<>();
-        for (Photo photo : photos) {
-            if (photo.content().length > MAX_PHOTO_BYTES) {
-                problems.add(new Violation("photos", "Size", "participation.issue.photo.size", photo.name(),
-                        MAX_PHOTO_BYTES / (1024 * 1024)));
-            } else if (FileTypes.imageType(photo.content()) == null) {
-                problems.add(new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name()));
-            } else {
-                // Re-encoded: EXIF (GPS, camera, time), XMP and comments stay behind.
-                Photos.withoutMetadata(photo.content()).ifPresentOrElse(cleaned::add, () -> problems.add(
-                        new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name())));
-            }
-        }
+        List<Photos.Clean> cleaned = cleanPhotos(photos, checks);
         List<TerritorialUnit> affected = List.of();
         if (geometry != null && scheme != null) {
-            affected = placeProblems(scheme.getId(), geometry, problems);
+            affected = placeProblems(scheme, geometry, checks);
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.orThrow();
         var centre = geometry.getInteriorPoint().getCoordinate();
         Long reporter = staff ? null : citizen.map(Citizens.Citizen::id).orElse(null);
         long id = jdbc.sql("""
@@ -181,7 +168,7 @@ public class TerritorialIssues {
                 .param("description", description).param("geometry", IssueGeometry.toGeoJson(geometry))
                 .param("lon", centre.x).param("lat", centre.y).param("reporter", reporter)
                 .param("enteredBy", staff ? SystemActor.current() : null)
-                .param("consent", reporter != null ? Timestamp.from(Instant.now()) : null)
+                .param("consent", reporter != null ? Timestamp.from(zones.now()) : null)
                 .query(Long.class).single();
         for (TerritorialUnit unit : affected) {
             jdbc.sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
@@ -209,20 +196,35 @@ public class TerritorialIssues {
      * (or lie in a member department), and a zone is at most {@value #MAX_ZONE_DEGREES}° across, so
      * one report cannot link the whole country's units. Returns the units the place touches.
      */
-    private List<TerritorialUnit> placeProblems(long schemeId, Geometry geometry, List<Violation> problems) {
+    private List<TerritorialUnit> placeProblems(Scheme scheme, Geometry geometry, Checks checks) {
         var box = geometry.getEnvelopeInternal();
         if (box.getWidth() > MAX_ZONE_DEGREES || box.getHeight() > MAX_ZONE_DEGREES) {
-            problems.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
+            checks.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
             return List.of();
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = zones.today(scheme.getCountry().name());
         List<TerritorialUnit> units = territory.unitsMeeting(geometry, today);
-        boolean inside = units.stream().anyMatch(memberUnits.coverage(schemeId, today));
-        if (!inside) {
-            problems.add(new Violation(geometry.getDimension() == 0 ? "lat" : "geometry", "Territory",
-                    "participation.issue.geometry.outside"));
-        }
+        checks.rule(units.stream().anyMatch(memberUnits.coverage(scheme.getId(), today)),
+                geometry.getDimension() == 0 ? "lat" : "geometry", "Territory", "participation.issue.geometry.outside");
         return units;
+    }
+
+    /** At most {@value #MAX_PHOTOS} images, each re-encoded: EXIF (GPS, camera, time), XMP and comments stay behind. */
+    private static List<Photos.Clean> cleanPhotos(List<Photo> photos, Checks checks) {
+        checks.rule(photos.size() <= MAX_PHOTOS, "photos", "Size", "participation.issue.photos.tooMany", MAX_PHOTOS);
+        List<Photos.Clean> cleaned = new ArrayList<>();
+        for (Photo photo : photos) {
+            if (photo.content().length > MAX_PHOTO_BYTES) {
+                checks.add(new Violation("photos", "Size", "participation.issue.photo.size", photo.name(),
+                        MAX_PHOTO_BYTES / (1024 * 1024)));
+                continue;
+            }
+            var clean = FileTypes.imageType(photo.content()) == null ? java.util.Optional.<Photos.Clean>empty()
+                    : Photos.withoutMetadata(photo.content());
+            clean.ifPresentOrElse(cleaned::add, () -> checks.add(
+                    new Violation("photos", "ImageType", "participation.issue.photo.type", photo.name())));
+        }
+        return cleaned;
     }
 
     @Transactional
@@ -255,11 +257,9 @@ public class TerritorialIssues {
     public void reject(long id, String reason) {
         Issue issue = get(id);
         scopes.requireSchemeWrite(issue.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String why = Texts.required(reason, "reason", 1000, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Checks checks = new Checks();
+        String why = checks.text("reason", reason, 1000);
+        checks.orThrow();
         requireModeration(issue, Moderation.SUBMITTED, Moderation.PUBLISHED);
         if (issue.stage() != Stage.OPEN) {
             throw new InvalidInputException(List.of(new Violation("reason", "Stage",
@@ -314,8 +314,9 @@ public class TerritorialIssues {
         for (Moderation m : Moderation.values()) {
             counts.put(m, 0L);
         }
-        jdbc.sql("select moderation, count(*) from territorial_issue where scheme_id = :s group by moderation")
-                .param("s", schemeId).query((rs, n) -> counts.put(Moderation.valueOf(rs.getString(1)), rs.getLong(2)))
+        jdbc.sql("select moderation, count(*) as issues from territorial_issue where scheme_id = :s group by moderation")
+                .param("s", schemeId)
+                .query((rs, n) -> counts.put(Moderation.valueOf(rs.getString("moderation")), rs.getLong("issues")))
                 .list();
         return counts;
     }
@@ -325,89 +326,25 @@ public class TerritorialIssues {
         return load("reporter_id = :r order by id", Map.of("r", citizenId));
     }
 
-    /**
-     * Published issues inside a viewport, counted on the fixed grid whose cells are the smallest
-     * giving at most 32 per side (V23): the map gets a few hundred markers at any zoom and the
-     * query reads cells, not issues. A cell holding one issue is that issue.
-     */
-    public List<Marker> map(double west, double south, double east, double north, Long schemeId) {
-        if (!(west < east) || !(south < north) || west < -180 || east > 180 || south < -90 || north > 90) {
-            throw new InvalidInputException("bbox", "Range", "participation.map.bbox");
-        }
-        double target = Math.max(east - west, north - south) / 32;
-        int level = (int) Math.min(8, Math.max(0, Math.ceil(Math.log(target / 0.005) / Math.log(2))));
-        double cell = 0.005 * Math.pow(2, level);
-        List<Marker> markers = new ArrayList<>();
-        Map<Long, Integer> singles = new LinkedHashMap<>();
-        jdbc.sql("""
-                select sum(issues), sum(sum_lon) / sum(issues), sum(sum_lat) / sum(issues), max(last_id)
-                from issue_map_cell
-                where level = :level and cx between :x0 and :x1 and cy between :y0 and :y1 and issues > 0
-                  and (cast(:scheme as bigint) is null or scheme_id = :scheme)
-                group by cx, cy""").param("level", level).param("x0", (int) Math.floor(west / cell))
-                .param("x1", (int) Math.floor(east / cell)).param("y0", (int) Math.floor(south / cell))
-                .param("y1", (int) Math.floor(north / cell)).param("scheme", schemeId)
-                .query((rs, n) -> {
-                    if (rs.getInt(1) == 1) {
-                        singles.put(rs.getLong(4), markers.size());
-                    }
-                    return markers.add(new Marker(rs.getDouble(2), rs.getDouble(3), rs.getInt(1), null, null, null));
-                }).list();
-        if (!singles.isEmpty()) {
-            jdbc.sql("select id, public_lon, public_lat, title, theme from territorial_issue where id in (:ids) "
-                    + "and moderation = 'PUBLISHED'")
-                    .param("ids", List.copyOf(singles.keySet()))
-                    .query((rs, n) -> markers.set(singles.get(rs.getLong(1)), new Marker(rs.getDouble(2), rs.getDouble(3),
-                            1, rs.getLong(1), rs.getString(4), rs.getString(5)))).list();
-        }
-        return markers;
-    }
-
     /** A photo of a published issue, or of any issue for the scheme's staff. */
     public FileTypes.Content photo(long issueId, long photoId) {
         Issue issue = get(issueId);
         if (issue.moderation() != Moderation.PUBLISHED && !scopes.canWriteScheme(issue.schemeId())) {
             throw new NotFoundException("Foto", photoId);
         }
-        var row = jdbc.sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
+        var stored = jdbc.sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
                 .param("id", photoId).param("i", issueId)
-                .query((rs, n) -> new Object[] {rs.getObject(1, java.util.UUID.class), rs.getString(2)}).optional()
+                .query((rs, n) -> new StoredPhoto(rs.getObject("file_id", java.util.UUID.class),
+                        rs.getString("content_type"))).optional()
                 .orElseThrow(() -> new NotFoundException("Foto", photoId));
-        return new FileTypes.Content((String) row[1], files.content((java.util.UUID) row[0]));
+        return new FileTypes.Content(stored.contentType(), files.content(stored.fileId()));
+    }
+
+    private record StoredPhoto(java.util.UUID fileId, String contentType) {
     }
 
     private List<Issue> load(String where, Map<String, ?> params) {
-        List<Issue> issues = jdbc.sql("""
-                select id, scheme_id, theme, title, description, geometry, lon, lat, moderation, rejection_reason,
-                       stage, reported_at, moderated_at, reserved, exact_location, public_lon, public_lat
-                from territorial_issue
-                """ + " where " + where).params(params)
-                .query((rs, n) -> new Issue(rs.getLong(1), rs.getLong(2), Theme.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getDouble(8),
-                        Moderation.valueOf(rs.getString(9)), rs.getString(10), Stage.valueOf(rs.getString(11)),
-                        rs.getTimestamp(12).toInstant(),
-                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), new ArrayList<>(),
-                        new ArrayList<>(), rs.getBoolean(14), rs.getBoolean(15), rs.getDouble(16), rs.getDouble(17)))
-                .list();
-        if (issues.isEmpty()) {
-            return issues;
-        }
-        Map<Long, Issue> byId = new LinkedHashMap<>();
-        issues.forEach(i -> byId.put(i.id(), i));
-        List<Long> ids = List.copyOf(byId.keySet());
-        Map<String, String> names = new LinkedHashMap<>();
-        List<String[]> units = jdbc.sql("select issue_id, country, unit_code from territorial_issue_unit "
-                + "where issue_id in (:ids) order by issue_id, unit_code").param("ids", ids)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        units.stream().map(u -> u[1]).distinct().forEach(country -> territory.findAll(country,
-                units.stream().filter(u -> u[1].equals(country)).map(u -> u[2]).toList(), LocalDate.now())
-                .forEach((code, unit) -> names.put(code, unit.name())));
-        for (String[] u : units) {
-            byId.get(Long.valueOf(u[0])).units().add(new Unit(u[2], names.getOrDefault(u[2], u[2])));
-        }
-        jdbc.sql("select issue_id, id from territorial_issue_photo where issue_id in (:ids) order by id")
-                .param("ids", ids).query((rs, n) -> byId.get(rs.getLong(1)).photoIds().add(rs.getLong(2))).list();
-        return issues;
+        return reads.load(where, params);
     }
 
     private static void requireModeration(Issue issue, Moderation... allowed) {

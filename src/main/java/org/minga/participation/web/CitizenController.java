@@ -4,6 +4,8 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.minga.participation.internal.Agreements;
 import org.minga.participation.internal.CitizenData;
 import org.minga.participation.internal.PrioritisationExercises;
 import org.minga.participation.internal.TerritorialIssues;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Forms;
+import org.minga.platform.web.Option;
 import org.minga.registry.Schemes;
 import org.minga.platform.web.Idempotent;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +27,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,52 +52,58 @@ class CitizenController {
     private final CitizenData data;
     private final Citizens citizens;
     private final Schemes schemes;
-    private final FormErrors formErrors;
-
     CitizenController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            CitizenData data, Citizens citizens, Schemes schemes, FormErrors formErrors) {
+            CitizenData data, Citizens citizens, Schemes schemes) {
         this.issues = issues;
         this.exercises = exercises;
         this.agreements = agreements;
         this.data = data;
         this.citizens = citizens;
         this.schemes = schemes;
-        this.formErrors = formErrors;
+    }
+
+    /** A report as the form sends it: the place by latitude and longitude (or a drawn GeoJSON zone), up to three photos. */
+    record ReportForm(Long schemeId, String theme, String title, String description, BigDecimal lat, BigDecimal lon,
+            String geometry, Boolean consent, List<MultipartFile> photos, Boolean reserved) {
+
+        TerritorialIssues.Report report() {
+            List<TerritorialIssues.Photo> uploads = new ArrayList<>();
+            for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
+                if (!photo.isEmpty()) {
+                    try {
+                        uploads.add(new TerritorialIssues.Photo(photo.getOriginalFilename(), photo.getBytes()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            return new TerritorialIssues.Report(schemeId, theme, title, description,
+                    lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(), geometry,
+                    Boolean.TRUE.equals(consent), uploads, Boolean.TRUE.equals(reserved));
+        }
+    }
+
+    record VerifyForm(String code) {
     }
 
     @GetMapping("/report")
     String reportForm(@RequestParam(required = false) Long scheme, Model model) {
-        model.addAttribute("schemes", schemes.all());
-        model.addAttribute("themes", TerritorialIssues.Theme.values());
+        model.addAttribute("schemeOptions", Option.of(schemes.all(), s -> s.id(), s -> s.name()));
+        model.addAttribute("themes", Option.of(TerritorialIssues.Theme.values()));
         model.addAttribute("citizen", citizens.current().isPresent());
         model.addAttribute("baseUrl", scheme == null ? null : "/public/participation/schemes/" + scheme + "/members.geojson");
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", scheme == null ? Map.of() : Map.of("schemeId", String.valueOf(scheme)));
-        }
+        SchemePage.blank(model, "reportForm", new ReportForm(scheme, null, null, null, null, null, null, false, null,
+                false));
         return "participation/report";
     }
 
     @PostMapping("/report")
-    String report(@RequestParam Map<String, String> form,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
-            RedirectAttributes redirect) throws IOException {
-        try {
-            List<TerritorialIssues.Photo> uploads = new ArrayList<>();
-            for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
-                if (!photo.isEmpty()) {
-                    uploads.add(new TerritorialIssues.Photo(photo.getOriginalFilename(), photo.getBytes()));
-                }
-            }
-            long id = issues.report(new TerritorialIssues.Report(Numbers.integer(form.get("schemeId")), form.get("theme"),
-                    form.get("title"), form.get("description"), coordinate(form.get("lat")), coordinate(form.get("lon")),
-                    form.get("geometry"), "on".equals(form.get("consent")) || "true".equals(form.get("consent")),
-                    uploads, "on".equals(form.get("reserved")) || "true".equals(form.get("reserved"))));
-            redirect.addFlashAttribute("reported", id);
+    String report(@ModelAttribute("reportForm") ReportForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            redirect.addFlashAttribute("reported", issues.report(form.report()));
             return "redirect:/participation/my-reports";
-        } catch (InvalidInputException e) {
-            formErrors.show(model, "report", e, form);
-            return reportForm(Numbers.integer(form.get("schemeId")), model);
-        }
+        }, () -> reportForm(form.schemeId(), model));
     }
 
     /** What the signed-in person reported, whatever its moderation state: only they see the unpublished ones. */
@@ -105,31 +116,27 @@ class CitizenController {
     @GetMapping("/verify")
     String verifyForm(Model model) {
         model.addAttribute("verified", citizens.current().map(c -> citizens.isVerified(c.id())).orElse(false));
+        SchemePage.blank(model, "verifyForm", new VerifyForm(null));
         return "participation/verify";
     }
 
     @PostMapping("/verify")
-    String verify(@RequestParam(defaultValue = "") String code, Model model, RedirectAttributes redirect) {
-        try {
-            citizens.verifyCurrent(code);
+    String verify(@ModelAttribute("verifyForm") VerifyForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            citizens.verifyCurrent(form.code() == null ? "" : form.code());
             redirect.addFlashAttribute("notice", "citizen.verify.done");
             return "redirect:/participation/verify";
-        } catch (InvalidInputException e) {
-            formErrors.show(model, "verify", e, Map.of());
-            return verifyForm(model);
-        }
+        }, () -> verifyForm(model));
     }
 
     @PostMapping("/verify/resend")
     String resend(Model model, RedirectAttributes redirect) {
-        try {
+        return Forms.act(model, "resendError", () -> {
             citizens.resendCode();
             redirect.addFlashAttribute("notice", "citizen.verify.sent");
             return "redirect:/participation/verify";
-        } catch (InvalidInputException e) {
-            formErrors.show(model, "verify", e, Map.of());
-            return verifyForm(model);
-        }
+        }, () -> verifyForm(model));
     }
 
     @GetMapping("/prioritisations/{id}/vote")
@@ -140,30 +147,30 @@ class CitizenController {
         return "participation/vote";
     }
 
+    /** The ballot's boxes have one name per option ({@code approve-<id>}, {@code rank-<id>}): read by {@link Ballots}. */
     @PostMapping("/prioritisations/{id}/vote")
     @Idempotent
-    String vote(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+    String vote(@PathVariable long id, @RequestParam Map<String, String> ballot, Model model,
             RedirectAttributes redirect) {
-        try {
-            exercises.voteOnline(id, Ballots.choice(exercises.get(id), form));
+        return Forms.act(model, "voteError", () -> {
+            exercises.voteOnline(id, Ballots.choice(exercises.get(id), ballot));
             redirect.addFlashAttribute("voted", true);
             return "redirect:/public/participation/prioritisations/" + id;
-        } catch (InvalidInputException e) {
-            formErrors.show(model, "vote", e, form);
-            return voteForm(id, model);
-        }
+        }, () -> voteForm(id, model));
     }
 
     @PostMapping("/actions/{actionId}/observations")
-    String observe(@PathVariable long actionId, @RequestParam long agreement, @RequestParam String text,
+    String observe(@PathVariable long actionId, @RequestParam long agreement, @RequestParam String text, Model model,
             RedirectAttributes redirect) {
-        try {
+        String back = "redirect:/public/participation/agreements/" + agreement + "#action-" + actionId;
+        return Forms.act(model, "observationError", () -> {
             agreements.observe(actionId, text);
             redirect.addFlashAttribute("observed", true);
-        } catch (InvalidInputException e) {
+            return back;
+        }, () -> {
             redirect.addFlashAttribute("observationError", true);
-        }
-        return "redirect:/public/participation/agreements/" + agreement + "#action-" + actionId;
+            return back;
+        });
     }
 
     @GetMapping("/my-data")
@@ -189,11 +196,5 @@ class CitizenController {
         data.delete();
         request.logout();
         return "redirect:/login?deleted";
-    }
-
-
-    private static Double coordinate(String s) {
-        var value = Numbers.decimal(s);
-        return value == null ? null : value.doubleValue();
     }
 }

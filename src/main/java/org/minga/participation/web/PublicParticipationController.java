@@ -12,10 +12,12 @@ import java.util.Map;
 import org.minga.identity.Citizens;
 import org.minga.participation.internal.Agreements;
 import org.minga.participation.internal.PrioritisationExercises;
+import org.minga.participation.internal.IssueMap;
 import org.minga.participation.internal.TerritorialIssues;
 import org.minga.participation.internal.TerritorialIssues.Issue;
 import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
+import org.minga.platform.Zones;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -30,7 +32,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.minga.platform.web.Forms;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,17 +58,19 @@ class PublicParticipationController {
     private final Citizens citizens;
     private final Schemes schemes;
     private final Territory territory;
-    private final FormErrors formErrors;
+    private final Zones zones;
+    private final IssueMap issueMap;
 
     PublicParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            Citizens citizens, Schemes schemes, Territory territory, FormErrors formErrors) {
+            Citizens citizens, Schemes schemes, Territory territory, Zones zones, IssueMap issueMap) {
+        this.issueMap = issueMap;
+        this.zones = zones;
         this.issues = issues;
         this.exercises = exercises;
         this.agreements = agreements;
         this.citizens = citizens;
         this.schemes = schemes;
         this.territory = territory;
-        this.formErrors = formErrors;
     }
 
     @GetMapping("/issues")
@@ -86,7 +93,7 @@ class PublicParticipationController {
     ResponseEntity<List<TerritorialIssues.Marker>> markers(@RequestParam double west, @RequestParam double south,
             @RequestParam double east, @RequestParam double north, @RequestParam(required = false) Long scheme) {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(issues.map(west, south, east, north, scheme));
+                .body(issueMap.map(west, south, east, north, scheme));
     }
 
     /** The member units' boundaries of a scheme, the base of its issue map (no tile server needed). */
@@ -94,8 +101,8 @@ class PublicParticipationController {
     @ResponseBody
     Map<String, Object> members(@PathVariable long id) {
         Scheme scheme = schemes.get(id);
-        return territory.boundaries(scheme.getCountry().name(), schemes.memberUnits(id, LocalDate.now()),
-                LocalDate.now(), 0.002);
+        LocalDate today = zones.today(scheme.getCountry().name());
+        return territory.boundaries(scheme.getCountry().name(), schemes.memberUnits(id, today), today, 0.002);
     }
 
     @GetMapping("/issues/{id}")
@@ -136,40 +143,32 @@ class PublicParticipationController {
 
     @GetMapping("/register")
     String registerForm(Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
-        }
+        SchemePage.blank(model, "newCitizen", new Citizens.NewCitizen(null, null, null, null, null));
         return "participation/register";
     }
 
     /** The client's own address: Minga does not trust forwarded headers, so a proxy's clients share its limit. */
     @PostMapping("/register")
-    String register(@RequestParam Map<String, String> form, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        Map<String, String> kept = new java.util.HashMap<>(form);
-        kept.remove("password");
-        try {
-            citizens.register(new Citizens.NewCitizen(form.get("username"), form.get("fullName"), form.get("email"),
-                    form.get("password"), form.get("unitCode")), request.getRemoteAddr());
+    String register(@ModelAttribute("newCitizen") Citizens.NewCitizen form, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response) {
+        return Forms.submit(result, () -> {
+            try {
+                citizens.register(form, request.getRemoteAddr());
+            } catch (Citizens.SignUpLimitReached e) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.window().toSeconds()));
+                throw new InvalidInputException("address", "SignUpLimit", "citizen.signUp.limit");
+            }
             return "redirect:/login?registered";
-        } catch (InvalidInputException e) {
-            formErrors.show(model, "register", e, kept);
-            return "participation/register";
-        } catch (Citizens.SignUpLimitReached e) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.window().toSeconds()));
-            formErrors.show(model, "register", new InvalidInputException("address", "SignUpLimit", "citizen.signUp.limit"),
-                    kept);
-            return "participation/register";
-        }
+        }, () -> "participation/register");
     }
 
     /** One step of an issue's public life, in date order. */
     record Step(LocalDate on, int order, String kind, String text, String link) {
     }
 
-    private static LocalDate day(java.time.Instant at) {
-        return LocalDate.ofInstant(at, java.time.ZoneId.systemDefault());
+    private LocalDate day(java.time.Instant at) {
+        return LocalDate.ofInstant(at, zones.installation());
     }
 
     private List<Step> timeline(Issue issue) {

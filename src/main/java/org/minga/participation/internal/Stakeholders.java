@@ -1,13 +1,17 @@
 package org.minga.participation.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,9 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The actors of a scheme's territory, their interest and influence, and the relations between them. */
+/**
+ * The actors of a scheme's territory (its stakeholders: authorities, associations, boards...), their
+ * interest and influence, and the relations between them. Not to be confused with the platform's
+ * record of who is acting.
+ */
 @Service
-public class Actors {
+public class Stakeholders {
 
     public enum Kind {
         PUBLIC_NATIONAL, PUBLIC_DEPARTMENTAL, PUBLIC_MUNICIPAL, PRIVATE, ACADEMIA, COMMUNITY_ACTION_BOARD,
@@ -26,7 +34,9 @@ public class Actors {
 
     public enum RelationKind { COLLABORATION, CONFLICT, FUNDING, REPRESENTATION, INFORMATION }
 
-    public record NewActor(String name, String kind, String unitCode, Integer interest, Integer influence, String notes) {
+    /** Interest and influence on a scale from 1 (low) to 5 (high). */
+    public record NewActor(@NotBlank @Size(max = 200) String name, String kind, @Size(max = 10) String unitCode,
+            Integer interest, Integer influence, @Size(max = 2000) String notes) {
     }
 
     public record Actor(long id, String name, Kind kind, String unitCode, int interest, int influence, String notes) {
@@ -39,7 +49,7 @@ public class Actors {
     private final Scopes scopes;
     private final AuditLog audit;
 
-    Actors(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
+    Stakeholders(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -48,16 +58,16 @@ public class Actors {
     @Transactional
     public long create(long schemeId, NewActor input) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        String name = Texts.required(input.name(), "name", 200, problems);
-        Kind kind = Enums.parse(Kind.class, input.kind(), "kind", "participation.actor.kind.required", problems);
-        int interest = scale(input.interest(), "interest", problems);
-        int influence = scale(input.influence(), "influence", problems);
-        String unit = Texts.optional(input.unitCode(), "unitCode", 10, problems);
-        String notes = Texts.optional(input.notes(), "notes", 2000, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Checks checks = new Checks().valid(input);
+        Kind kind = checks.oneOf("kind", Kind.class, input.kind());
+        checks.rule(onScale(input.interest()), "interest", "Range", "participation.actor.scale")
+                .rule(onScale(input.influence()), "influence", "Range", "participation.actor.scale")
+                .orThrow();
+        String name = Inputs.text(input.name());
+        String unit = Inputs.text(input.unitCode());
+        String notes = Inputs.text(input.notes());
+        int interest = input.interest();
+        int influence = input.influence();
         long id;
         try {
             id = jdbc.sql("""
@@ -76,20 +86,16 @@ public class Actors {
     @Transactional
     public long relate(long schemeId, Long fromId, Long toId, String kind) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> problems = new ArrayList<>();
-        RelationKind k = Enums.parse(RelationKind.class, kind, "kind", "participation.relation.kind.required", problems);
+        Checks checks = new Checks();
+        RelationKind k = checks.oneOf("kind", RelationKind.class, kind);
         Map<Long, Actor> actors = byId(schemeId);
-        if (fromId == null || !actors.containsKey(fromId)) {
-            problems.add(new Violation("fromId", "Exists", "participation.relation.actor"));
-        }
+        checks.rule(fromId != null && actors.containsKey(fromId), "fromId", "Exists", "participation.relation.actor");
         if (toId == null || !actors.containsKey(toId)) {
-            problems.add(new Violation("toId", "Exists", "participation.relation.actor"));
-        } else if (toId.equals(fromId)) {
-            problems.add(new Violation("toId", "Different", "participation.relation.self"));
+            checks.add(new Violation("toId", "Exists", "participation.relation.actor"));
+        } else {
+            checks.rule(!toId.equals(fromId), "toId", "Different", "participation.relation.self");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.orThrow();
         long id;
         try {
             id = jdbc.sql("insert into actor_relation (scheme_id, from_id, to_id, kind) values (:s, :f, :t, :k) returning id")
@@ -108,15 +114,16 @@ public class Actors {
         return jdbc.sql("""
                 select id, name, kind, unit_code, interest, influence, notes from actor
                 where scheme_id = :s and (cast(:u as text) is null or unit_code = :u) order by name""")
-                .param("s", schemeId).param("u", unitCode == null || unitCode.isBlank() ? null : unitCode.strip())
-                .query((rs, n) -> new Actor(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7))).list();
+                .param("s", schemeId).param("u", Inputs.text(unitCode))
+                .query((rs, n) -> new Actor(rs.getLong("id"), rs.getString("name"), Kind.valueOf(rs.getString("kind")),
+                        rs.getString("unit_code"), rs.getInt("interest"), rs.getInt("influence"), rs.getString("notes")))
+                .list();
     }
 
     public List<Relation> relations(long schemeId) {
         return jdbc.sql("select id, from_id, to_id, kind from actor_relation where scheme_id = :s order by id")
-                .param("s", schemeId).query((rs, n) -> new Relation(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        RelationKind.valueOf(rs.getString(4)))).list();
+                .param("s", schemeId).query((rs, n) -> new Relation(rs.getLong("id"), rs.getLong("from_id"),
+                        rs.getLong("to_id"), RelationKind.valueOf(rs.getString("kind")))).list();
     }
 
     private Map<Long, Actor> byId(long schemeId) {
@@ -125,11 +132,7 @@ public class Actors {
         return map;
     }
 
-    private static int scale(Integer value, String field, List<Violation> problems) {
-        if (value == null || value < 1 || value > 5) {
-            problems.add(new Violation(field, "Range", "participation.actor.scale"));
-            return 0;
-        }
-        return value;
+    private static boolean onScale(Integer value) {
+        return value != null && value >= 1 && value <= 5;
     }
 }
