@@ -91,9 +91,7 @@ public class CadastreImportJob extends JobHandler.Of<CadastreImportJob.Request> 
             progress.report(100, "Catastro cargado: " + csv.valid() + " predios");
             return result;
         } catch (Exception e) {
-            try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-                st.execute("drop table if exists " + table);
-            }
+            Partitions.drop(dataSource, table);
             jdbc.sql("update fiscal_cadastre set status = 'FAILED' where id = :id and status = 'LOADING'")
                     .param("id", c.id()).update();
             throw e;
@@ -107,10 +105,7 @@ public class CadastreImportJob extends JobHandler.Of<CadastreImportJob.Request> 
             throws Exception {
         int chunks = Math.max(1, uploads.chunks(request.uploadId()));
         progress.report(1, "Leyendo " + request.fileName());
-        try (Statement st = con.createStatement()) {
-            st.execute("drop table if exists " + table);
-            st.execute("create table " + table + " (like fiscal_parcel)");
-        }
+        Partitions.create(con, table, "fiscal_parcel");
         int[] chunk = {0};
         // One reader per processor: on two cores, two parsers and two COPYs keep both busy.
         int readers = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);

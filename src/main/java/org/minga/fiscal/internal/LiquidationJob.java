@@ -99,9 +99,7 @@ public class LiquidationJob extends JobHandler.Of<LiquidationJob.Request> {
             progress.report(100, "Liquidación terminada: " + outcome.parcels() + " predios");
             return result;
         } catch (Exception e) {
-            try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-                st.execute("drop table if exists " + table);
-            }
+            Partitions.drop(dataSource, table);
             jdbc.sql("update fiscal_liquidation set status = 'FAILED', error = :e where id = :id and status = 'RUNNING'")
                     .param("e", String.valueOf(e.getMessage())).param("id", l.id()).update();
             throw e;

@@ -3,7 +3,6 @@ package org.minga.fiscal.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -133,9 +132,8 @@ public final class LiquidationRun {
     public Outcome run(long liquidationId, long cadastreId, int lastLine, TaxEngine engine, Scenario scenario,
             String table, LongConsumer progress) throws Exception {
         long started = System.nanoTime();
-        try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-            st.execute("drop table if exists " + table);
-            st.execute("create table " + table + " (like fiscal_liquidation_parcel)");
+        try (Connection con = dataSource.getConnection()) {
+            Partitions.create(con, table, "fiscal_liquidation_parcel");
         }
         // Chunks of at least 10,000 lines: below that, another connection costs more than it saves.
         int n = Math.clamp(lastLine / 10_000, 1, chunks);
