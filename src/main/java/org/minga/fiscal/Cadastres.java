@@ -3,7 +3,6 @@ package org.minga.fiscal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +11,10 @@ import java.util.UUID;
 import org.minga.fiscal.internal.CadastreImportJob;
 import org.minga.fiscal.internal.Places;
 import org.minga.fiscal.internal.Uploads;
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
 import org.minga.platform.Jobs;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
@@ -42,17 +40,15 @@ public class Cadastres {
     }
 
     private final JdbcClient jdbc;
-    private final Scopes scopes;
     private final AuditLog audit;
     private final Places places;
     private final Uploads uploads;
     private final Jobs jobs;
     private final TransactionTemplate tx;
 
-    Cadastres(JdbcClient jdbc, Scopes scopes, AuditLog audit, Places places, Uploads uploads, Jobs jobs,
+    Cadastres(JdbcClient jdbc, AuditLog audit, Places places, Uploads uploads, Jobs jobs,
             TransactionTemplate tx) {
         this.jdbc = jdbc;
-        this.scopes = scopes;
         this.audit = audit;
         this.places = places;
         this.uploads = uploads;
@@ -66,20 +62,9 @@ public class Cadastres {
      */
     public Submitted upload(long schemeId, String municipality, Integer year, String fileName, InputStream content)
             throws IOException {
-        String code = municipality == null ? "" : municipality.strip();
-        scopes.requireUnitWrite(schemeId, code);
-        List<Violation> errors = new ArrayList<>();
-        places.scheme(schemeId, errors);
-        places.municipality(schemeId, code, year, errors);
-        if (!places.validYear(year)) {
-            errors.add(new Violation("year", "Range", "fiscal.year"));
-        }
-        if (content == null) {
-            errors.add(new Violation("file", "NotEmpty", "fiscal.cadastre.file"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        Checks checks = new Checks();
+        String code = places.writable(schemeId, municipality, year, true, checks);
+        checks.rule(content != null, "file", "NotEmpty", "fiscal.cadastre.file").orThrow();
         Uploads.Stored stored = uploads.store(content, MAX_BYTES);
         if (stored.tooLarge()) {
             throw new InvalidInputException("file", "Size", "fiscal.cadastre.size");
@@ -132,8 +117,8 @@ public class Cadastres {
     /** The municipalities of a scheme with an active cadastre, and their latest year. */
     public List<Map.Entry<String, Integer>> municipalities(long schemeId) {
         return jdbc.sql("""
-                select municipality, max(year) from fiscal_cadastre where scheme_id = :s and status = 'ACTIVE'
+                select municipality, max(year) as year from fiscal_cadastre where scheme_id = :s and status = 'ACTIVE'
                 group by municipality order by municipality""").param("s", schemeId)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
+                .query((rs, n) -> Map.entry(rs.getString("municipality"), rs.getInt("year"))).list();
     }
 }

@@ -18,7 +18,7 @@ import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
 import org.minga.platform.Jobs;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
@@ -104,38 +104,27 @@ public class Liquidations {
     }
 
     private Submitted submit(long schemeId, String municipality, Integer year, Kind kind, ScenarioInput scenario) {
-        String code = municipality == null ? "" : municipality.strip();
-        scopes.requireUnitWrite(schemeId, code);
-        List<Violation> errors = new ArrayList<>();
-        places.scheme(schemeId, errors);
-        places.municipality(schemeId, code, year, errors);
+        Checks checks = new Checks();
+        String code = places.writable(schemeId, municipality, year, true, checks);
         if (!places.validYear(year)) {
-            errors.add(new Violation("year", "Range", "fiscal.year"));
-            throw new InvalidInputException(errors);
+            checks.orThrow();
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (scenario != null) {
-            percent(scenario.ratePercent(), "ratePercent", parameters, errors);
-            percent(scenario.urbanValuePercent(), "urbanValuePercent", parameters, errors);
-            percent(scenario.ruralValuePercent(), "ruralValuePercent", parameters, errors);
+            percent(scenario.ratePercent(), "ratePercent", parameters, checks);
+            percent(scenario.urbanValuePercent(), "urbanValuePercent", parameters, checks);
+            percent(scenario.ruralValuePercent(), "ruralValuePercent", parameters, checks);
         }
         var cadastre = cadastres.active(schemeId, code, year);
-        if (cadastre.isEmpty()) {
-            errors.add(new Violation("year", "Cadastre", "fiscal.liquidation.noCadastre", code, String.valueOf(year)));
-        }
-        if (jdbc.sql("select count(*) from fiscal_rate_band where scheme_id = :s and municipality = :m and year = :y")
-                .param("s", schemeId).param("m", code).param("y", year).query(Integer.class).single() == 0) {
-            errors.add(new Violation("rates", "NotEmpty", "fiscal.liquidation.noRates", code, String.valueOf(year)));
-        }
+        checks.rule(cadastre.isPresent(), "year", "Cadastre", "fiscal.liquidation.noCadastre", code, String.valueOf(year));
+        checks.rule(jdbc.sql("select count(*) from fiscal_rate_band where scheme_id = :s and municipality = :m and year = :y")
+                .param("s", schemeId).param("m", code).param("y", year).query(Integer.class).single() > 0, "rates",
+                "NotEmpty", "fiscal.liquidation.noRates", code, String.valueOf(year));
         String regime = law.regimeCode(year);
         List<String> missing = new ArrayList<>();
         law.economy(year, law.regime(regime), missing);
-        if (!missing.isEmpty()) {
-            errors.add(new Violation("year", "EconomicData", "fiscal.liquidation.economy", String.join(", ", missing)));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        checks.rule(missing.isEmpty(), "year", "EconomicData", "fiscal.liquidation.economy", String.join(", ", missing))
+                .orThrow();
         String name = scenario == null ? null
                 : scenario.name() == null || scenario.name().isBlank() ? "Simulación" : scenario.name().strip();
         return tx.execute(s -> {
@@ -157,16 +146,17 @@ public class Liquidations {
         });
     }
 
-    private static void percent(Integer value, String field, Map<String, Object> parameters, List<Violation> errors) {
+    private static void percent(Integer value, String field, Map<String, Object> parameters, Checks checks) {
         if (value == null) {
             return;
         }
-        if (value < 1 || value > 1000) {
-            errors.add(new Violation(field, "Range", "fiscal.simulation.percent"));
-        } else {
+        checks.rule(value >= 1 && value <= 1000, field, "Range", "fiscal.simulation.percent");
+        if (value >= 1 && value <= 1000) {
             parameters.put(field, value);
         }
     }
+
+    private static final java.util.regex.Pattern PARCEL_NUMBER = java.util.regex.Pattern.compile("\\d{30}");
 
     private static final String COLUMNS = """
             id, scheme_id, municipality, year, cadastre_id, kind, name, parameters::text, regime, status, parcels,
@@ -233,10 +223,19 @@ public class Liquidations {
     }
 
     public Explanation explain(long id, String parcelNumber) {
+        String number = parcelNumber == null ? "" : parcelNumber.strip();
+        if (!PARCEL_NUMBER.matcher(number).matches()) {
+            throw new InvalidInputException("parcelNumber", "Pattern", "fiscal.parcel.pattern");
+        }
+        return findExplanation(id, number).orElseThrow(() -> new NotFoundException("predio", number));
+    }
+
+    /** {@link #explain}, empty when the number is no parcel number or no parcel of the liquidation's cadastre. */
+    public Optional<Explanation> findExplanation(long id, String parcelNumber) {
         Liquidation l = get(id);
         String number = parcelNumber == null ? "" : parcelNumber.strip();
-        if (!number.matches("\\d{30}")) {
-            throw new InvalidInputException("parcelNumber", "Pattern", "fiscal.parcel.pattern");
+        if (!PARCEL_NUMBER.matcher(number).matches()) {
+            return Optional.empty();
         }
         return jdbc.sql("""
                 select p.parcel_number, p.zone, p.destination, p.stratum, p.cadastral_value, r.base, r.rate_hundredths,
@@ -245,22 +244,24 @@ public class Liquidations {
                 join fiscal_liquidation_parcel r on r.liquidation_id = :id and r.line = p.line
                 where p.cadastre_id = :c and p.parcel_number = :n""").param("id", id).param("c", l.cadastreId())
                 .param("n", number).query((rs, n) -> {
-                    String limit = rs.getString(10);
-                    String exception = rs.getString(13);
-                    Long previous = (Long) rs.getObject(9);
-                    long fin = rs.getLong(14);
+                    String limit = rs.getString("limit_code");
+                    String exception = rs.getString("exception");
+                    Long previous = rs.getObject("previous_tax", Long.class);
+                    long before = rs.getLong("tax_before");
+                    long fin = rs.getLong("final_tax");
                     BigDecimal increase = previous == null || previous == 0 ? null
                             : BigDecimal.valueOf(fin - previous).multiply(BigDecimal.valueOf(100))
                                     .divide(BigDecimal.valueOf(previous), 2, RoundingMode.HALF_UP);
-                    return new Explanation(id, l.kind(), l.year(), l.regime(), rs.getString(1).strip(), rs.getString(2),
-                            rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getLong(6),
-                            BigDecimal.valueOf(rs.getInt(7), 2), rs.getLong(8), previous, limit,
+                    return new Explanation(id, l.kind(), l.year(), l.regime(), rs.getString("parcel_number").strip(),
+                            rs.getString("zone"), rs.getString("destination"), rs.getInt("stratum"),
+                            rs.getLong("cadastral_value"), rs.getLong("base"),
+                            BigDecimal.valueOf(rs.getInt("rate_hundredths"), 2), before, previous, limit,
                             limit == null ? null : law.limitArticle(l.regime(), limit),
-                            limit == null ? null : BigDecimal.valueOf(rs.getLong(11), 5).stripTrailingZeros(),
-                            rs.getBoolean(12), exception,
-                            exception == null ? null : law.exceptionArticle(l.regime(), exception), fin,
-                            rs.getLong(8) - fin, increase);
-                }).optional().orElseThrow(() -> new NotFoundException("predio", number));
+                            limit == null ? null : BigDecimal.valueOf(rs.getLong("limit_cap_exact"), 5).stripTrailingZeros(),
+                            rs.getBoolean("limited"), exception,
+                            exception == null ? null : law.exceptionArticle(l.regime(), exception), fin, before - fin,
+                            increase);
+                }).optional();
     }
 
     /** Results a page at a time in the cadastre's order (keyset: after the last line seen). */
@@ -273,9 +274,10 @@ public class Liquidations {
                 where r.liquidation_id = :id and r.line > :after and (:lim = false or r.limited)
                 order by r.line limit :size""").param("id", id).param("c", l.cadastreId())
                 .param("after", afterLine == null ? 0 : afterLine).param("lim", limitedOnly).param("size", size)
-                .query((rs, n) -> new ParcelResult(rs.getInt(1), rs.getString(2).strip(), rs.getLong(3),
-                        BigDecimal.valueOf(rs.getInt(4), 2), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
-                        rs.getString(8), rs.getLong(9), (Long) rs.getObject(10)))
+                .query((rs, n) -> new ParcelResult(rs.getInt("line"), rs.getString("parcel_number").strip(),
+                        rs.getLong("base"), BigDecimal.valueOf(rs.getInt("rate_hundredths"), 2), rs.getLong("tax_before"),
+                        rs.getString("limit_code"), rs.getBoolean("limited"), rs.getString("exception"),
+                        rs.getLong("final_tax"), rs.getObject("previous_tax", Long.class)))
                 .list();
     }
 
@@ -293,9 +295,10 @@ public class Liquidations {
                         return;
                     }
                     try {
-                        out.row(java.util.Arrays.asList(rs.getString(1).strip(), rs.getLong(2),
-                                BigDecimal.valueOf(rs.getInt(3), 2), rs.getLong(4), rs.getString(5),
-                                rs.getBoolean(6) ? "S" : "N", rs.getString(7), rs.getLong(8), rs.getObject(9)));
+                        out.row(java.util.Arrays.asList(rs.getString("parcel_number").strip(), rs.getLong("base"),
+                                BigDecimal.valueOf(rs.getInt("rate_hundredths"), 2), rs.getLong("tax_before"),
+                                rs.getString("limit_code"), rs.getBoolean("limited") ? "S" : "N",
+                                rs.getString("exception"), rs.getLong("final_tax"), rs.getObject("previous_tax")));
                     } catch (IOException e) {
                         failure[0] = e;
                     }

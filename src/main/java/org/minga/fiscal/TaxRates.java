@@ -1,7 +1,6 @@
 package org.minga.fiscal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import org.minga.fiscal.internal.Places;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaxRates {
 
-    public record BandInput(String zone, String destination, Integer stratum, Long valueFrom, Long valueTo,
+    /** A rate band as entered: values in whole pesos (the page reads "150.000.000"), the rate per mil with two decimals. */
+    public record BandInput(String zone, String destination, Integer stratum, BigDecimal valueFrom, BigDecimal valueTo,
             BigDecimal ratePerMil) {
+
+        public static final BandInput EMPTY = new BandInput(null, null, null, null, null, null);
     }
 
     public record Band(long id, String zone, String destination, Integer stratum, Long valueFrom, Long valueTo,
@@ -51,23 +53,16 @@ public class TaxRates {
 
     @Transactional
     public Band addBand(long schemeId, String municipality, Integer year, BandInput in) {
-        scopes.requireUnitWrite(schemeId, municipality == null ? "" : municipality.strip());
-        List<Violation> errors = new ArrayList<>();
-        places.scheme(schemeId, errors);
-        String code = places.municipality(schemeId, municipality, year, errors);
-        if (!places.validYear(year)) {
-            errors.add(new Violation("year", "Range", "fiscal.year"));
-        }
-        validate(in, year, "", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        Checks checks = new Checks();
+        String code = places.writable(schemeId, municipality, year, true, checks);
+        validate(in, year, "", checks);
+        checks.orThrow();
         long id = jdbc.sql("""
                 insert into fiscal_rate_band (scheme_id, municipality, year, zone, destination, stratum, value_from, value_to, rate_per_mil)
                 values (:s, :m, :y, :z, :d, :st, :f, :t, :r) returning id""").param("s", schemeId).param("m", code)
-                .param("y", year).param("z", blank(in.zone())).param("d", blank(in.destination()))
-                .param("st", in.stratum()).param("f", in.valueFrom()).param("t", in.valueTo()).param("r", in.ratePerMil())
-                .query(Long.class).single();
+                .param("y", year).param("z", letter(in.zone())).param("d", letter(in.destination()))
+                .param("st", in.stratum()).param("f", pesos(in.valueFrom())).param("t", pesos(in.valueTo()))
+                .param("r", in.ratePerMil()).query(Long.class).single();
         Band band = band(id);
         audit.record(Change.created("fiscal_rate_band", id, schemeId,
                 "Tarifa predial " + code + " " + year + ": " + in.ratePerMil().toPlainString() + " por mil", state(band)));
@@ -76,14 +71,16 @@ public class TaxRates {
 
     @Transactional
     public void deleteBand(long schemeId, long bandId) {
-        var row = jdbc.sql("select municipality, year from fiscal_rate_band where id = :id and scheme_id = :s")
-                .param("id", bandId).param("s", schemeId).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)})
-                .optional().orElseThrow(() -> new NotFoundException("tarifa", bandId));
-        scopes.requireUnitWrite(schemeId, (String) row[0]);
+        record Place(String municipality, int year) {
+        }
+        Place place = jdbc.sql("select municipality, year from fiscal_rate_band where id = :id and scheme_id = :s")
+                .param("id", bandId).param("s", schemeId).query(Place.class).optional()
+                .orElseThrow(() -> new NotFoundException("tarifa", bandId));
+        scopes.requireUnitWrite(schemeId, place.municipality());
         Band band = band(bandId);
         jdbc.sql("delete from fiscal_rate_band where id = :id").param("id", bandId).update();
         audit.record(Change.deleted("fiscal_rate_band", bandId, schemeId,
-                "Tarifa predial " + row[0] + " " + row[1] + " eliminada", state(band)));
+                "Tarifa predial " + place.municipality() + " " + place.year() + " eliminada", state(band)));
     }
 
     @Transactional(readOnly = true)
@@ -100,34 +97,38 @@ public class TaxRates {
     }
 
     /** Checks one band; {@code prefix} names it inside a list ("bands[2].") or is empty. */
-    public void validate(BandInput in, Integer year, String prefix, List<Violation> errors) {
-        String zone = blank(in.zone());
-        String dest = blank(in.destination());
-        if (zone != null && !zone.matches("[UR]")) {
-            errors.add(new Violation(prefix + "zone", "OneOf", "fiscal.band.zone"));
-        }
-        if (dest != null && !dest.matches("[A-T]")) {
-            errors.add(new Violation(prefix + "destination", "OneOf", "fiscal.band.destination"));
-        }
-        if (in.stratum() != null && (in.stratum() < 0 || in.stratum() > 6)) {
-            errors.add(new Violation(prefix + "stratum", "Range", "fiscal.band.stratum"));
-        }
-        if (in.valueFrom() != null && in.valueFrom() < 0 || in.valueTo() != null && in.valueTo() <= 0
-                || in.valueFrom() != null && in.valueTo() != null && in.valueFrom() >= in.valueTo()) {
-            errors.add(new Violation(prefix + "valueTo", "Range", "fiscal.band.values"));
-        }
+    public void validate(BandInput in, Integer year, String prefix, Checks checks) {
+        String zone = letter(in.zone());
+        String dest = letter(in.destination());
+        checks.rule(zone == null || zone.matches("[UR]"), prefix + "zone", "OneOf", "fiscal.band.zone");
+        checks.rule(dest == null || dest.matches("[A-T]"), prefix + "destination", "OneOf", "fiscal.band.destination");
+        checks.rule(in.stratum() == null || in.stratum() >= 0 && in.stratum() <= 6, prefix + "stratum", "Range",
+                "fiscal.band.stratum");
+        BigDecimal from = in.valueFrom();
+        BigDecimal to = in.valueTo();
+        checks.rule(whole(from) && whole(to) && (from == null || from.signum() >= 0) && (to == null || to.signum() > 0)
+                && (from == null || to == null || from.compareTo(to) < 0), prefix + "valueTo", "Range", "fiscal.band.values");
         BigDecimal rate = in.ratePerMil();
         if (rate == null || rate.signum() <= 0 || rate.stripTrailingZeros().scale() > 2) {
-            errors.add(new Violation(prefix + "ratePerMil", "Decimal", "fiscal.band.rate"));
+            checks.rule(false, prefix + "ratePerMil", "Decimal", "fiscal.band.rate");
         } else if (places.validYear(year)) {
-            var bound = law.bound(year, dest == null ? null : dest.charAt(0));
-            if (bound.isPresent() && (rate.compareTo(bound.get().min()) < 0 || rate.compareTo(bound.get().max()) > 0)) {
-                errors.add(new Violation(prefix + "ratePerMil", "NationalRange", "fiscal.band.bounds",
-                        bound.get().min().stripTrailingZeros().toPlainString(),
-                        bound.get().max().stripTrailingZeros().toPlainString(), bound.get().article()));
-            }
+            law.bound(year, dest == null ? null : dest.charAt(0)).ifPresent(bound -> checks.rule(
+                    rate.compareTo(bound.min()) >= 0 && rate.compareTo(bound.max()) <= 0, prefix + "ratePerMil",
+                    "NationalRange", "fiscal.band.bounds", bound.min().stripTrailingZeros().toPlainString(),
+                    bound.max().stripTrailingZeros().toPlainString(), bound.article()));
         }
     }
+
+    /** Whole pesos below 10^14 (more than any parcel is worth), or nothing. */
+    private static boolean whole(BigDecimal pesos) {
+        return pesos == null || pesos.stripTrailingZeros().scale() <= 0 && pesos.abs().compareTo(MAX_PESOS) < 0;
+    }
+
+    private static Long pesos(BigDecimal value) {
+        return value == null ? null : value.longValueExact();
+    }
+
+    private static final BigDecimal MAX_PESOS = BigDecimal.TEN.pow(14);
 
     // ---- economic facts ------------------------------------------------------------------------
 
@@ -136,39 +137,34 @@ public class TaxRates {
         return law.economicYears();
     }
 
-    /** Sets a year's CPI (percent) and minimum wage (pesos); platform administrators only. */
+    /** Sets a year's CPI (percent) and minimum wage (whole pesos); platform administrators only. */
     @Transactional
-    public LawData.EconomicYear setEconomicYear(Integer year, BigDecimal cpiPercent, Long minimumWage) {
+    public LawData.EconomicYear setEconomicYear(Integer year, BigDecimal cpiPercent, BigDecimal minimumWage) {
         scopes.requirePlatformAdmin();
-        List<Violation> errors = new ArrayList<>();
-        if (!places.validYear(year)) {
-            errors.add(new Violation("year", "Range", "fiscal.year"));
-        }
-        if (cpiPercent != null && (cpiPercent.abs().compareTo(BigDecimal.valueOf(1000)) >= 0
-                || cpiPercent.stripTrailingZeros().scale() > 2)) {
-            errors.add(new Violation("cpiPercent", "Decimal", "fiscal.economy.cpi"));
-        }
-        if (minimumWage != null && minimumWage <= 0) {
-            errors.add(new Violation("minimumWage", "Positive", "fiscal.economy.wage"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        Checks checks = new Checks();
+        places.year(year, checks);
+        checks.rule(cpiPercent == null || cpiPercent.abs().compareTo(BigDecimal.valueOf(1000)) < 0
+                && cpiPercent.stripTrailingZeros().scale() <= 2, "cpiPercent", "Decimal", "fiscal.economy.cpi");
+        checks.rule(minimumWage == null || minimumWage.signum() > 0 && whole(minimumWage), "minimumWage", "Positive",
+                "fiscal.economy.wage");
+        checks.orThrow();
         var before = law.economicYear(year);
         jdbc.sql("""
                 insert into fiscal_economic_year (year, cpi_percent, minimum_wage, updated_by, updated_at)
                 values (:y, :c, :w, :by, now())
                 on conflict (year) do update set cpi_percent = excluded.cpi_percent, minimum_wage = excluded.minimum_wage,
                 updated_by = excluded.updated_by, updated_at = now()""").param("y", year).param("c", cpiPercent)
-                .param("w", minimumWage).param("by", SystemActor.current()).update();
+                .param("w", pesos(minimumWage)).param("by", SystemActor.current()).update();
         var after = law.economicYear(year).orElseThrow();
         audit.record(new Change(before.isPresent() ? "UPDATE" : "CREATE", "fiscal_economic_year", year, null,
                 "IPC y salario mínimo " + year, before.map(TaxRates::state).orElse(null), state(after)));
         return after;
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip().toUpperCase();
+    /** A zone or destination letter as entered, upper case; null when blank. */
+    private static String letter(String s) {
+        String text = Inputs.text(s);
+        return text == null ? null : text.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Map<String, Object> state(LawData.EconomicYear e) {

@@ -1,20 +1,23 @@
 package org.minga.knowledge;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -38,10 +41,26 @@ public class KnowledgeBase {
     private static final String HEADLINE = "StartSel=" + START + ", StopSel=" + STOP
             + ", MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=\" … \"";
 
-    public record Input(Long schemeId, String kind, String title, String context, String whatWasDone, String successes,
-            String failures, String lessons, String pendingQuestions, String voices, String body, Integer integrality,
-            Integer impact, Integer sustainability, Integer replicability, String documentType, String audience,
-            String deliveredTo, LocalDate deliveredOn, List<Integer> factors, List<Integer> areas) {
+    /** The longest text of an item's sections (a report's chapter, not a book). */
+    public static final int TEXT = 20_000;
+
+    /**
+     * An item as recorded: its shape here, the rules that depend on its kind in {@link #create}.
+     * The page form binds it directly.
+     */
+    public record Input(Long schemeId, String kind, @NotBlank @Size(max = 300) String title,
+            @Size(max = TEXT) String context, @Size(max = TEXT) String whatWasDone, @Size(max = TEXT) String successes,
+            @Size(max = TEXT) String failures, @Size(max = TEXT) String lessons,
+            @Size(max = TEXT) String pendingQuestions, @Size(max = TEXT) String voices, @Size(max = TEXT) String body,
+            Integer integrality, Integer impact, Integer sustainability, Integer replicability,
+            @Size(max = 300) String documentType, @Size(max = 300) String audience, @Size(max = 300) String deliveredTo,
+            LocalDate deliveredOn, List<Integer> factors, List<Integer> areas) {
+
+        /** A new item's form: an experience, of a scheme or of the whole platform. */
+        public static Input blank(Long schemeId) {
+            return new Input(schemeId, Kind.EXPERIENCE.name(), null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null);
+        }
     }
 
     public record Item(long id, Long schemeId, Kind kind, String title, String context, String whatWasDone,
@@ -60,7 +79,7 @@ public class KnowledgeBase {
     public record Hit(long id, Kind kind, String title, String headline, Integer score, double rank) {
     }
 
-    public record Filters(String q, String kind, Integer factor, Integer area, Long schemeId) {
+    public record Filters(@Size(max = 200) String q, String kind, Integer factor, Integer area, Long schemeId) {
     }
 
     public record Page(List<Hit> hits, int page, int size, boolean hasNext) {
@@ -87,39 +106,26 @@ public class KnowledgeBase {
             scopes.requireSchemeWrite(in.schemeId());
             schemes.get(in.schemeId());
         }
-        List<Violation> errors = new ArrayList<>();
-        Kind kind = null;
-        try {
-            kind = Kind.valueOf(in.kind() == null ? "" : in.kind().strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new Violation("kind", "OneOf", "knowledge.kind.invalid"));
-        }
-        if (in.title() == null || in.title().isBlank()) {
-            errors.add(new Violation("title", "NotBlank", "knowledge.title.required"));
-        }
-        if (kind == Kind.EXPERIENCE && blank(in.context()) && blank(in.whatWasDone())) {
-            errors.add(new Violation("context", "NotBlank", "knowledge.experience.context"));
-        }
+        Checks checks = new Checks().valid(in);
+        Kind kind = Inputs.enumValue(Kind.class, in.kind());
+        checks.rule(kind != null, "kind", "OneOf", "knowledge.kind.invalid");
+        checks.rule(kind != Kind.EXPERIENCE || !blank(in.context()) || !blank(in.whatWasDone()), "context", "NotBlank",
+                "knowledge.experience.context");
         if (kind == Kind.GOOD_PRACTICE) {
-            score(in.integrality(), "integrality", errors);
-            score(in.impact(), "impact", errors);
-            score(in.sustainability(), "sustainability", errors);
-            score(in.replicability(), "replicability", errors);
+            score(in.integrality(), "integrality", checks);
+            score(in.impact(), "impact", checks);
+            score(in.sustainability(), "sustainability", checks);
+            score(in.replicability(), "replicability", checks);
         }
-        if (kind == Kind.TECHNICAL_DOCUMENT && blank(in.documentType())) {
-            errors.add(new Violation("documentType", "NotBlank", "knowledge.document.type"));
-        }
+        checks.rule(kind != Kind.TECHNICAL_DOCUMENT || !blank(in.documentType()), "documentType", "NotBlank",
+                "knowledge.document.type");
         List<Integer> factors = in.factors() == null ? List.of() : in.factors().stream().distinct().sorted().toList();
         List<Integer> areas = in.areas() == null ? List.of() : in.areas().stream().distinct().sorted().toList();
-        if (factors.stream().anyMatch(f -> f == null || f < 1 || f > FACTORS)) {
-            errors.add(new Violation("factors", "Range", "knowledge.factors.range", FACTORS));
-        }
-        if (areas.stream().anyMatch(a -> a == null || a < 1 || a > AREAS)) {
-            errors.add(new Violation("areas", "Range", "knowledge.areas.range", AREAS));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        checks.rule(factors.stream().allMatch(f -> f != null && f >= 1 && f <= FACTORS), "factors", "Range",
+                "knowledge.factors.range", FACTORS);
+        checks.rule(areas.stream().allMatch(a -> a != null && a >= 1 && a <= AREAS), "areas", "Range",
+                "knowledge.areas.range", AREAS);
+        checks.orThrow();
         boolean practice = kind == Kind.GOOD_PRACTICE;
         long id = jdbc.sql("""
                 insert into knowledge_item (scheme_id, kind, title, context, what_was_done, successes, failures, lessons,
@@ -134,10 +140,8 @@ public class KnowledgeBase {
                 .param("i3", practice ? in.sustainability() : null).param("i4", practice ? in.replicability() : null)
                 .param("dt", trim(in.documentType())).param("au", trim(in.audience())).param("to", trim(in.deliveredTo()))
                 .param("on", in.deliveredOn()).param("by", SystemActor.current()).query(Long.class).single();
-        factors.forEach(f -> jdbc.sql("insert into knowledge_tag (item_id, kind, code) values (:i, 'FACTOR', :c)")
-                .param("i", id).param("c", f).update());
-        areas.forEach(a -> jdbc.sql("insert into knowledge_tag (item_id, kind, code) values (:i, 'AREA', :c)")
-                .param("i", id).param("c", a).update());
+        tag(id, "FACTOR", factors);
+        tag(id, "AREA", areas);
         Item item = item(id);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("kind", kind.name());
@@ -148,6 +152,14 @@ public class KnowledgeBase {
         return item;
     }
 
+    /** Tags an item with codes of one kind, in one statement. */
+    private void tag(long id, String kind, List<Integer> codes) {
+        if (!codes.isEmpty()) {
+            jdbc.sql("insert into knowledge_tag (item_id, kind, code) select :i, :k, unnest(:codes)").param("i", id)
+                    .param("k", kind).param("codes", new SqlArrayValue("integer", codes.toArray())).update();
+        }
+    }
+
     @Transactional(readOnly = true)
     public Item item(long id) {
         List<Integer> factors = tags(id, "FACTOR");
@@ -156,12 +168,15 @@ public class KnowledgeBase {
                 select id, scheme_id, kind, title, context, what_was_done, successes, failures, lessons, pending_questions,
                        voices, body, integrality, impact, sustainability, replicability, document_type, audience,
                        delivered_to, delivered_on from knowledge_item where id = :i""").param("i", id)
-                .query((rs, n) -> new Item(rs.getLong(1), rs.getObject(2, Long.class), Kind.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getObject(15, Integer.class),
-                        rs.getObject(16, Integer.class), rs.getString(17), rs.getString(18), rs.getString(19),
-                        rs.getDate(20) == null ? null : rs.getDate(20).toLocalDate(), factors, areas))
+                .query((rs, n) -> new Item(rs.getLong("id"), rs.getObject("scheme_id", Long.class),
+                        Kind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("context"),
+                        rs.getString("what_was_done"), rs.getString("successes"), rs.getString("failures"),
+                        rs.getString("lessons"), rs.getString("pending_questions"), rs.getString("voices"),
+                        rs.getString("body"), rs.getObject("integrality", Integer.class),
+                        rs.getObject("impact", Integer.class), rs.getObject("sustainability", Integer.class),
+                        rs.getObject("replicability", Integer.class), rs.getString("document_type"),
+                        rs.getString("audience"), rs.getString("delivered_to"),
+                        rs.getObject("delivered_on", LocalDate.class), factors, areas))
                 .optional().orElseThrow(() -> new NotFoundException("elemento de conocimiento", id));
     }
 
@@ -179,18 +194,11 @@ public class KnowledgeBase {
     public Page search(Filters f, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, 50));
         int offset = Math.max(0, page) * pageSize;
+        Checks checks = new Checks().valid(f);
+        Kind kind = Inputs.enumValue(Kind.class, f.kind());
+        checks.rule(kind != null || Inputs.text(f.kind()) == null, "kind", "OneOf", "knowledge.kind.invalid");
+        checks.orThrow();
         String q = f.q() == null ? "" : f.q().strip();
-        if (q.length() > 200) {
-            throw new InvalidInputException("q", "Size", "knowledge.q.size", 200);
-        }
-        Kind kind = null;
-        if (f.kind() != null && !f.kind().isBlank()) {
-            try {
-                kind = Kind.valueOf(f.kind().strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("kind", "OneOf", "knowledge.kind.invalid");
-            }
-        }
         String filters = """
                  and (cast(:kind as text) is null or k.kind = :kind)
                  and (cast(:scheme as bigint) is null or k.scheme_id = :scheme)
@@ -201,15 +209,14 @@ public class KnowledgeBase {
         List<Hit> hits;
         if (q.isEmpty()) {
             hits = jdbc.sql("""
-                    select k.id, k.kind, k.title, left(coalesce(k.context, k.body, k.lessons, ''), 240),
-                           k.integrality + k.impact + k.sustainability + k.replicability, 0
+                    select k.id, k.kind, k.title, left(coalesce(k.context, k.body, k.lessons, ''), 240) as headline,
+                           k.integrality + k.impact + k.sustainability + k.replicability as score, 0 as rank
                     from knowledge_item k where true""" + " " + filters + " " + """
                      order by (k.integrality + k.impact + k.sustainability + k.replicability) desc nulls last, k.id desc
                      limit :limit offset :offset""")
                     .param("kind", kind == null ? null : kind.name()).param("scheme", f.schemeId())
                     .param("factor", f.factor()).param("area", f.area()).param("limit", pageSize + 1).param("offset", offset)
-                    .query((rs, n) -> new Hit(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
-                            HtmlUtils.htmlEscape(rs.getString(4), "UTF-8"), rs.getObject(5, Integer.class), 0)).list();
+                    .query((rs, n) -> hit(rs, HtmlUtils.htmlEscape(rs.getString("headline"), "UTF-8"))).list();
         } else {
             // The query is written out where it is used (not joined from a CTE) so that the planner
             // sees a constant and scans the GIN index; the headline is computed for the page only.
@@ -217,8 +224,8 @@ public class KnowledgeBase {
                     select k.id, k.kind, k.title,
                            ts_headline('es_unaccent', concat_ws(' … ', k.context, k.what_was_done, k.successes, k.failures,
                                k.lessons, k.pending_questions, k.voices, k.body), websearch_to_tsquery('es_unaccent', :q),
-                               :options),
-                           k.integrality + k.impact + k.sustainability + k.replicability, found.rank
+                               :options) as headline,
+                           k.integrality + k.impact + k.sustainability + k.replicability as score, found.rank
                     from (select k.id, ts_rank(k.search, websearch_to_tsquery('es_unaccent', :q)) as rank
                           from knowledge_item k
                           where k.search @@ websearch_to_tsquery('es_unaccent', :q)""" + " " + filters + " " + """
@@ -228,11 +235,15 @@ public class KnowledgeBase {
                     .param("q", q).param("options", HEADLINE).param("kind", kind == null ? null : kind.name())
                     .param("scheme", f.schemeId())
                     .param("factor", f.factor()).param("area", f.area()).param("limit", pageSize + 1).param("offset", offset)
-                    .query((rs, n) -> new Hit(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
-                            mark(rs.getString(4)), rs.getObject(5, Integer.class), rs.getDouble(6))).list();
+                    .query((rs, n) -> hit(rs, mark(rs.getString("headline")))).list();
         }
         boolean hasNext = hits.size() > pageSize;
         return new Page(hasNext ? hits.subList(0, pageSize) : hits, Math.max(0, page), pageSize, hasNext);
+    }
+
+    private static Hit hit(java.sql.ResultSet rs, String headline) throws java.sql.SQLException {
+        return new Hit(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("title"), headline,
+                rs.getObject("score", Integer.class), rs.getDouble("rank"));
     }
 
     /** Escapes the fragment, then turns the markers into {@code <mark>}: only our tags reach the page. */
@@ -240,10 +251,8 @@ public class KnowledgeBase {
         return HtmlUtils.htmlEscape(headline == null ? "" : headline, "UTF-8").replace(START, "<mark>").replace(STOP, "</mark>");
     }
 
-    private static void score(Integer v, String field, List<Violation> errors) {
-        if (v == null || v < 1 || v > 5) {
-            errors.add(new Violation(field, "Range", "knowledge.practice.score"));
-        }
+    private static void score(Integer v, String field, Checks checks) {
+        checks.rule(v != null && v >= 1 && v <= 5, field, "Range", "knowledge.practice.score");
     }
 
     private static boolean blank(String s) {
@@ -251,6 +260,6 @@ public class KnowledgeBase {
     }
 
     private static String trim(String s) {
-        return blank(s) ? null : s.strip();
+        return Inputs.text(s);
     }
 }

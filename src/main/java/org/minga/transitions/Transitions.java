@@ -2,7 +2,6 @@ package org.minga.transitions;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,14 @@ import java.util.Map;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
-import org.minga.registry.Scheme;
-import org.minga.registry.SchemeFacts;
-import org.minga.registry.Schemes;
+import org.minga.platform.Zones;
 import org.minga.transitions.internal.DossierBuilder;
+import org.minga.transitions.Elections.Candidate;
+import org.minga.transitions.Elections.Election;
 import org.minga.transitions.internal.DossierPdf;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,17 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Transitions {
-
-    public record Mayor(long id, String unitCode, String name, String party, LocalDate periodStartsOn,
-            LocalDate periodEndsOn) {
-    }
-
-    public record Election(long id, long schemeId, String name, String unitCode, LocalDate heldOn,
-            LocalDate periodStartsOn, LocalDate periodEndsOn) {
-    }
-
-    public record Candidate(long id, long electionId, String name, String party) {
-    }
 
     public record Version(long id, Dossier.Kind kind, String unitCode, String hash, Instant createdAt) {
     }
@@ -72,126 +60,18 @@ public class Transitions {
     private final JdbcClient jdbc;
     private final Scopes scopes;
     private final AuditLog audit;
-    private final Schemes schemes;
-    private final SchemeFacts facts;
     private final DossierBuilder builder;
+    private final Elections elections;
+    private final Zones zones;
 
-    Transitions(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, SchemeFacts facts, DossierBuilder builder) {
+    Transitions(JdbcClient jdbc, Scopes scopes, AuditLog audit, DossierBuilder builder, Elections elections,
+            Zones zones) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
-        this.schemes = schemes;
-        this.facts = facts;
         this.builder = builder;
-    }
-
-    // ---- mayors, elections, candidates -------------------------------------------------------
-
-    /** Records the mayor of a member for the government period in course on {@code on}. */
-    @Transactional
-    public Mayor addMayor(long schemeId, String unitCode, String name, String party, LocalDate on) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
-        List<Violation> errors = new ArrayList<>();
-        LocalDate date = on == null ? LocalDate.now() : on;
-        String unit = unitCode == null ? "" : unitCode.strip();
-        if (facts.members(schemeId, date).stream().noneMatch(m -> unit.equals(m.code()))) {
-            errors.add(new Violation("unitCode", "Member", "transitions.unit.member", unit));
-        }
-        required(name, "name", errors);
-        fail(errors);
-        var period = GovernmentPeriods.at(scheme.getCountry().name(), date);
-        if (jdbc.sql("select exists (select 1 from mayor where scheme_id = :s and unit_code = :u and period_starts_on = :p)")
-                .param("s", schemeId).param("u", unit).param("p", period.startsOn()).query(Boolean.class).single()) {
-            throw new InvalidInputException("unitCode", "Unique", "transitions.mayor.duplicate", unit, period.startsOn());
-        }
-        long id = jdbc.sql("""
-                insert into mayor (scheme_id, unit_code, name, party, period_starts_on, period_ends_on, created_by)
-                values (:s, :u, :n, :p, :a, :b, :by) returning id""").param("s", schemeId).param("u", unit)
-                .param("n", name.strip()).param("p", blankToNull(party)).param("a", period.startsOn())
-                .param("b", period.endsOn()).param("by", SystemActor.current()).query(Long.class).single();
-        Mayor m = new Mayor(id, unit, name.strip(), blankToNull(party), period.startsOn(), period.endsOn());
-        audit.record(Change.created("mayor", id, schemeId, "Alcalde " + m.name() + " de " + unit,
-                Map.of("unitCode", unit, "name", m.name(), "periodStartsOn", period.startsOn().toString())));
-        return m;
-    }
-
-    @Transactional(readOnly = true)
-    public List<Mayor> mayors(long schemeId) {
-        return jdbc.sql("""
-                select id, unit_code, name, party, period_starts_on, period_ends_on from mayor where scheme_id = :s
-                order by period_starts_on desc, unit_code""").param("s", schemeId)
-                .query((rs, n) -> new Mayor(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate())).list();
-    }
-
-    /** An election of one member's mayor ({@code unitCode}) or of the region (null); it elects the next period. */
-    @Transactional
-    public Election createElection(long schemeId, String name, String unitCode, LocalDate heldOn) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
-        List<Violation> errors = new ArrayList<>();
-        required(name, "name", errors);
-        if (heldOn == null) {
-            errors.add(new Violation("heldOn", "NotNull", "transitions.election.heldOn"));
-        }
-        String unit = blankToNull(unitCode);
-        if (unit != null && facts.members(schemeId, heldOn == null ? LocalDate.now() : heldOn).stream()
-                .noneMatch(m -> unit.equals(m.code()))) {
-            errors.add(new Violation("unitCode", "Member", "transitions.unit.member", unit));
-        }
-        fail(errors);
-        if (elections(schemeId).stream().anyMatch(e -> e.name().equalsIgnoreCase(name.strip()))) {
-            throw new InvalidInputException("name", "Unique", "transitions.election.duplicate", name.strip());
-        }
-        var period = GovernmentPeriods.electedBy(scheme.getCountry().name(), heldOn);
-        long id = jdbc.sql("""
-                insert into election (scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on, created_by)
-                values (:s, :n, :u, :h, :a, :b, :by) returning id""").param("s", schemeId).param("n", name.strip())
-                .param("u", unit).param("h", heldOn).param("a", period.startsOn()).param("b", period.endsOn())
-                .param("by", SystemActor.current()).query(Long.class).single();
-        audit.record(Change.created("election", id, schemeId, "Elección " + name.strip(), Map.of("name", name.strip(),
-                "heldOn", heldOn.toString(), "unitCode", unit == null ? "" : unit)));
-        return election(schemeId, id);
-    }
-
-    @Transactional(readOnly = true)
-    public List<Election> elections(long schemeId) {
-        return jdbc.sql("""
-                select id, scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on from election
-                where scheme_id = :s order by held_on desc, id desc""").param("s", schemeId)
-                .query((rs, n) -> new Election(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate())).list();
-    }
-
-    @Transactional(readOnly = true)
-    public Election election(long schemeId, long electionId) {
-        return elections(schemeId).stream().filter(e -> e.id() == electionId).findFirst()
-                .orElseThrow(() -> new NotFoundException("elección", electionId));
-    }
-
-    @Transactional
-    public Candidate addCandidate(long schemeId, long electionId, String name, String party) {
-        scopes.requireSchemeWrite(schemeId);
-        election(schemeId, electionId);
-        List<Violation> errors = new ArrayList<>();
-        required(name, "name", errors);
-        fail(errors);
-        if (candidates(electionId).stream().anyMatch(c -> c.name().equalsIgnoreCase(name.strip()))) {
-            throw new InvalidInputException("name", "Unique", "transitions.candidate.duplicate", name.strip());
-        }
-        long id = jdbc.sql("insert into candidate (election_id, name, party) values (:e, :n, :p) returning id")
-                .param("e", electionId).param("n", name.strip()).param("p", blankToNull(party)).query(Long.class).single();
-        audit.record(Change.created("candidate", id, schemeId, "Candidato " + name.strip(),
-                Map.of("electionId", electionId, "name", name.strip())));
-        return new Candidate(id, electionId, name.strip(), blankToNull(party));
-    }
-
-    @Transactional(readOnly = true)
-    public List<Candidate> candidates(long electionId) {
-        return jdbc.sql("select id, election_id, name, party from candidate where election_id = :e order by name, id")
-                .param("e", electionId).query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4))).list();
+        this.elections = elections;
+        this.zones = zones;
     }
 
     // ---- dossiers and deliveries -------------------------------------------------------------
@@ -199,15 +79,15 @@ public class Transitions {
     /** The dossier as live data make it today, without storing anything. */
     @Transactional(readOnly = true)
     public Dossier dossier(long schemeId, Dossier.Kind kind, String unitCode) {
-        return builder.build(schemeId, kind, unitCode, LocalDate.now());
+        return builder.build(schemeId, kind, unitCode, today(schemeId));
     }
 
     /** Generates the candidate dossier of the election's scope from live data and records its delivery. */
     @Transactional
     public Delivery deliverToCandidate(long schemeId, long electionId, long candidateId) {
         scopes.requireSchemeWrite(schemeId);
-        Election e = election(schemeId, electionId);
-        Candidate c = candidates(electionId).stream().filter(x -> x.id() == candidateId).findFirst()
+        Election e = elections.election(schemeId, electionId);
+        Candidate c = elections.candidates(electionId).stream().filter(x -> x.id() == candidateId).findFirst()
                 .orElseThrow(() -> new NotFoundException("candidato", candidateId));
         List<String> earlier = jdbc.sql("""
                 select distinct v.content_hash from dossier_delivery d join dossier_version v on v.id = d.version_id
@@ -220,23 +100,22 @@ public class Transitions {
     @Transactional
     public Delivery handover(long schemeId, String unitCode, String recipient) {
         scopes.requireSchemeWrite(schemeId);
-        List<Violation> errors = new ArrayList<>();
+        Checks checks = new Checks();
         String unit = unitCode == null ? "" : unitCode.strip();
-        if (facts.members(schemeId, LocalDate.now()).stream().noneMatch(m -> unit.equals(m.code()))) {
-            errors.add(new Violation("unitCode", "Member", "transitions.unit.member", unit));
-        }
-        required(recipient, "recipient", errors);
-        fail(errors);
+        elections.member(schemeId, unit, today(schemeId), checks);
+        String to = Inputs.text(recipient);
+        checks.rule(to != null, "recipient", "NotBlank", "transitions.recipient.required");
+        checks.rule(to == null || to.length() <= 300, "recipient", "Size", "Size", "recipient", 300, 0).orThrow();
         List<String> earlier = jdbc.sql("""
                 select distinct v.content_hash from dossier_delivery d join dossier_version v on v.id = d.version_id
                 where d.scheme_id = :s and v.kind = 'HANDOVER' and v.unit_code = :u""").param("s", schemeId)
                 .param("u", unit).query(String.class).list();
-        return deliver(schemeId, Dossier.Kind.HANDOVER, unit, recipient.strip(), null, null, null, earlier);
+        return deliver(schemeId, Dossier.Kind.HANDOVER, unit, to, null, null, null, earlier);
     }
 
     private Delivery deliver(long schemeId, Dossier.Kind kind, String unit, String recipient, Long electionId,
             Long candidateId, Long mayorId, List<String> earlierHashes) {
-        Dossier d = builder.build(schemeId, kind, unit, LocalDate.now());
+        Dossier d = builder.build(schemeId, kind, unit, today(schemeId));
         String hash = d.hash();
         Long existing = versionId(schemeId, kind, unit, hash);
         boolean created = existing == null;
@@ -264,7 +143,7 @@ public class Transitions {
                 Map.of("versionId", versionId, "hash", hash, "recipient", recipient)));
         Version v = version(schemeId, versionId);
         boolean differs = !earlierHashes.isEmpty() && (earlierHashes.size() > 1 || !earlierHashes.contains(hash));
-        return new Delivery(id, v, recipient, Instant.now(), created, differs);
+        return new Delivery(id, v, recipient, zones.now(), created, differs);
     }
 
     private Long versionId(long schemeId, Dossier.Kind kind, String unit, String hash) {
@@ -279,8 +158,9 @@ public class Transitions {
         return jdbc.sql("""
                 select id, kind, unit_code, content_hash, created_at from dossier_version where id = :v and scheme_id = :s""")
                 .param("v", versionId).param("s", schemeId)
-                .query((rs, n) -> new Version(rs.getLong(1), Dossier.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant())).optional()
+                .query((rs, n) -> new Version(rs.getLong("id"), Dossier.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("unit_code"), rs.getString("content_hash"), rs.getTimestamp("created_at").toInstant()))
+                .optional()
                 .orElseThrow(() -> new NotFoundException("versión de expediente", versionId));
     }
 
@@ -296,14 +176,16 @@ public class Transitions {
     @Transactional(readOnly = true)
     public List<LogEntry> log(long schemeId, Long before, int size) {
         return jdbc.sql("""
-                select d.id, d.recipient, e.name, v.kind, v.unit_code, v.content_hash, v.id, d.delivered_at, d.delivered_by
+                select d.id, d.recipient, e.name as election_name, v.kind, v.unit_code, v.content_hash, v.id as version_id,
+                       d.delivered_at, d.delivered_by
                 from dossier_delivery d join dossier_version v on v.id = d.version_id
                 left join election e on e.id = d.election_id
                 where d.scheme_id = :s and (cast(:b as bigint) is null or d.id < :b)
                 order by d.id desc limit :n""").param("s", schemeId).param("b", before)
                 .param("n", Math.max(1, Math.min(size, 100)))
-                .query((rs, n) -> new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getString(9)))
+                .query((rs, n) -> new LogEntry(rs.getLong("id"), rs.getString("recipient"), rs.getString("election_name"),
+                        rs.getString("kind"), rs.getString("unit_code"), rs.getString("content_hash"),
+                        rs.getLong("version_id"), rs.getTimestamp("delivered_at").toInstant(), rs.getString("delivered_by")))
                 .list();
     }
 
@@ -314,17 +196,18 @@ public class Transitions {
      */
     @Transactional(readOnly = true)
     public Neutrality neutrality(long schemeId, long electionId) {
-        Election e = election(schemeId, electionId);
-        String current = builder.build(schemeId, Dossier.Kind.CANDIDATE, e.unitCode(), LocalDate.now()).hash();
+        Election e = elections.election(schemeId, electionId);
+        String current = builder.build(schemeId, Dossier.Kind.CANDIDATE, e.unitCode(), today(schemeId)).hash();
         Map<Long, CandidateRow> rows = new LinkedHashMap<>();
-        for (Candidate c : candidates(electionId)) {
+        for (Candidate c : elections.candidates(electionId)) {
             rows.put(c.id(), jdbc.sql("""
-                    select v.content_hash, v.id, d.delivered_at, count(*) over ()
+                    select v.content_hash, v.id, d.delivered_at, count(*) over () as deliveries
                     from dossier_delivery d join dossier_version v on v.id = d.version_id
                     where d.election_id = :e and d.candidate_id = :c order by d.id desc limit 1""")
                     .param("e", electionId).param("c", c.id())
-                    .query((rs, n) -> new CandidateRow(c, rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                            rs.getInt(4), rs.getString(1).equals(current))).optional()
+                    .query((rs, n) -> new CandidateRow(c, rs.getString("content_hash"), rs.getLong("id"),
+                            rs.getTimestamp("delivered_at").toInstant(), rs.getInt("deliveries"),
+                            rs.getString("content_hash").equals(current))).optional()
                     .orElse(new CandidateRow(c, null, null, null, 0, false)));
         }
         List<CandidateRow> list = List.copyOf(rows.values());
@@ -333,21 +216,7 @@ public class Transitions {
         return new Neutrality(e, current, list, verdict);
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
-
-    private static void required(String value, String field, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new Violation(field, "NotBlank", "transitions." + field + ".required"));
-        }
-    }
-
-    private static void fail(List<Violation> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private LocalDate today(long schemeId) {
+        return elections.today(schemeId);
     }
 }

@@ -104,12 +104,14 @@ class PropertyTaxBrowserTest extends BrowserTest {
         assertThat(ruralRow).startsWith("Rural").contains("$121.120").endsWith("$150.000");
     }
 
+    /** Sends the rate form; a refused form comes back alone (htmx), a saved one reloads the page. */
     private void rate(String zone, String destination, String perMil) {
         WebElement form = browser.findElement(By.id("rate-form"));
         new Select(form.findElement(By.id("zone"))).selectByValue(zone);
         new Select(form.findElement(By.id("destination"))).selectByValue(destination);
-        form.findElement(By.id("ratePerMil")).sendKeys(perMil);
-        clickAndWait(By.id("rate-submit"));
+        fill(form, "ratePerMil", perMil);
+        form.findElement(By.id("rate-submit")).click();
+        waitUpTo(10).ignoring(org.openqa.selenium.WebDriverException.class).until(ExpectedConditions.stalenessOf(form));
     }
 
     /** As {@code waitFor}, a little longer: liquidations and imports run as background jobs. */

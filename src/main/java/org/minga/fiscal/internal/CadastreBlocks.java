@@ -50,7 +50,7 @@ final class CadastreBlocks {
                 csvs.add(csv);
                 futures.add(pool.submit(() -> {
                     try (Connection con = dataSource.getConnection();
-                            CopyPipe pipe = new CopyPipe(con, "copy " + table + " from stdin")) {
+                            CopyPipe pipe = new CopyPipe(con, "copy " + table + " (" + CadastreCsv.COPY_COLUMNS + ") from stdin")) {
                         while (true) {
                             Block b = queue.take();
                             if (b == END) {
@@ -70,7 +70,7 @@ final class CadastreBlocks {
                 }));
             }
             try {
-                lastLine = split(in, csvs.getFirst(), queue, futures, everyBlock);
+                lastLine = split(in, csvs, queue, futures, everyBlock);
             } finally {
                 for (int i = 0; i < readers; i++) {
                     put(queue, END, futures);
@@ -97,7 +97,7 @@ final class CadastreBlocks {
     }
 
     /** Splits the stream at line ends into blocks; returns a bound: no line has a greater number. */
-    private static long split(InputStream in, CadastreCsv headerCheck, BlockingQueue<Block> queue,
+    private static long split(InputStream in, List<CadastreCsv> csvs, BlockingQueue<Block> queue,
             List<Future<?>> futures, Runnable everyBlock) throws Exception {
         byte[] buf = new byte[BLOCK * 2];
         int filled = 0;
@@ -118,9 +118,12 @@ final class CadastreBlocks {
                 int nl = indexOf(buf, 0, cut, (byte) '\n');
                 int end = nl < 0 ? cut : nl;
                 String h = new String(buf, 0, end > 0 && buf[end - 1] == '\r' ? end - 1 : end, StandardCharsets.UTF_8);
-                if (!headerCheck.header(h)) {
+                CadastreCsv first = csvs.getFirst();
+                if (!first.header(h)) {
                     return 1;
                 }
+                // The readers learn where the columns are before any block reaches them (the queue orders it).
+                csvs.forEach(csv -> csv.columnsOf(first));
                 from = nl < 0 ? cut : nl + 1;
                 line = 2;
             }

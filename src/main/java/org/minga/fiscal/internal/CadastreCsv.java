@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.minga.platform.NamedRows;
+
 /**
- * Checks the rows of the cadastre CSV (docs/guia/predial.md) and turns the valid ones into
+ * Checks the rows of the cadastre CSV (docs/guia/predial.md), its columns found by header name, and turns the valid ones into
  * PostgreSQL COPY text rows of {@code fiscal_parcel}. One instance per reader thread; the file
  * comes in blocks of whole lines ({@link CadastreBlocks}), so memory stays bounded.
  */
@@ -14,6 +16,11 @@ public final class CadastreCsv {
     public static final List<String> HEADER = List.of("numero_predial", "municipio", "zona", "destino", "estrato",
             "area_terreno", "area_construida", "avaluo", "vigencia_avaluo", "actualizado", "autoavaluo",
             "impuesto_anterior", "destino_anterior", "area_terreno_anterior", "area_construida_anterior");
+
+    /** The columns of {@code fiscal_parcel} each COPY row gives, in order. */
+    public static final String COPY_COLUMNS = "cadastre_id, line, parcel_number, zone, destination, stratum, land_area_dm2,"
+            + " built_area_dm2, cadastral_value, valuation_year, updated, self_assessed, previous_tax, previous_destination,"
+            + " previous_land_area_dm2, previous_built_area_dm2";
 
     /** One invalid row: its line number (the header is line 1) and why, in Spanish. */
     public record RowError(long line, String reason) {
@@ -32,6 +39,9 @@ public final class CadastreCsv {
     private long valid;
     private final StringBuilder out = new StringBuilder(256);
     private final String[] f = new String[HEADER.size()];
+    /** Where each column of {@link #HEADER} stands in the file (columns are found by name), and how many there are. */
+    private int[] at = java.util.stream.IntStream.range(0, HEADER.size()).toArray();
+    private String[] cells = new String[HEADER.size()];
 
     public CadastreCsv(String municipality, int year, long cadastreId) {
         this.municipality = municipality;
@@ -53,16 +63,34 @@ public final class CadastreCsv {
     }
 
 
-    /** Checks the header line (without its line end); false, with the error recorded, if it is not {@link #HEADER}. */
+    /**
+     * Reads the header line (without its line end): the columns of {@link #HEADER} are found by name,
+     * in any order, without case or accents ({@link NamedRows#key}); false, with the error recorded,
+     * when one is missing.
+     */
     public boolean header(String header) {
         if (header != null && !header.isEmpty() && header.charAt(0) == '\uFEFF') {
             header = header.substring(1);
         }
-        if (header == null || !List.of(header.strip().split(",", -1)).equals(HEADER)) {
-            error(1, "la primera línea debe ser el encabezado " + String.join(",", HEADER));
-            return false;
+        List<String> names = header == null ? List.of()
+                : java.util.Arrays.stream(header.split(",", -1)).map(NamedRows::key).toList();
+        int[] found = new int[HEADER.size()];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = names.indexOf(HEADER.get(i));
+            if (found[i] < 0) {
+                error(1, "la primera línea debe ser el encabezado " + String.join(",", HEADER));
+                return false;
+            }
         }
+        at = found;
+        cells = new String[names.size()];
         return true;
+    }
+
+    /** Reads the columns where {@code first}, which read the header, found them (one instance per reader thread). */
+    void columnsOf(CadastreCsv first) {
+        at = first.at.clone();
+        cells = new String[first.cells.length];
     }
 
     /**
@@ -107,20 +135,43 @@ public final class CadastreCsv {
 
     /** Checks one row and writes its COPY line into {@code out}; returns why it is invalid, or null. */
     String parse(String s, long line) {
+        String reason = split(s);
+        if (reason == null) {
+            reason = problem(f, municipality, year);
+        }
+        if (reason == null) {
+            write(line);
+        }
+        return reason;
+    }
+
+    /** Splits a line at its commas into {@link #f}, the columns of {@link #HEADER} in order; why not, or null. */
+    private String split(String s) {
         int n = 0;
         int start = 0;
         for (int i = 0; i <= s.length(); i++) {
             if (i == s.length() || s.charAt(i) == ',') {
-                if (n == f.length) {
-                    return "tiene más de " + f.length + " columnas";
+                if (n == cells.length) {
+                    return "tiene más de " + cells.length + " columnas";
                 }
-                f[n++] = s.substring(start, i).strip();
+                cells[n++] = s.substring(start, i);
                 start = i + 1;
             }
         }
-        if (n != f.length) {
-            return "tiene " + n + " columnas; se esperan " + f.length;
+        if (n != cells.length) {
+            return "tiene " + n + " columnas; se esperan " + cells.length;
         }
+        for (int i = 0; i < f.length; i++) {
+            f[i] = cells[at[i]].strip();
+        }
+        return null;
+    }
+
+    /**
+     * Why a row's fields ({@link #HEADER} in order, stripped) are no parcel of {@code municipality}
+     * valued by {@code year}, in the manager's words; null when they are one. Pure: no state.
+     */
+    static String problem(String[] f, String municipality, int year) {
         String number = f[0];
         if (number.length() != 30 || !digits(number)) {
             return "numero_predial debe tener 30 dígitos";
@@ -174,6 +225,12 @@ public final class CadastreCsv {
         if (first && (!f[12].isEmpty() || !f[13].isEmpty() || !f[14].isEmpty())) {
             return "un predio sin impuesto_anterior entra por primera vez: los datos anteriores deben estar vacíos";
         }
+        return null;
+    }
+
+    /** Writes the checked row {@link #f} as a COPY text line of {@link #COPY_COLUMNS} into {@link #out}. */
+    private void write(long line) {
+        String number = f[0];
         out.setLength(0);
         out.append(cadastreId).append('\t').append(line).append('\t').append(number).append('\t').append(f[2])
                 .append('\t').append(f[3]).append('\t').append(f[4]).append('\t').append(dm2(f[5])).append('\t')
@@ -190,7 +247,6 @@ public final class CadastreCsv {
             }
         }
         out.append('\n');
-        return null;
     }
 
     /** Square metres with up to two decimals as square decimetres: "120.5" is 12050. */

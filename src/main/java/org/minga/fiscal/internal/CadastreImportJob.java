@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing is loaded: the job fails naming the first rows by line and reason.
  */
 @Component
-public class CadastreImportJob implements JobHandler<CadastreImportJob.Request> {
+public class CadastreImportJob extends JobHandler.Of<CadastreImportJob.Request> {
 
     public static final String TYPE = "FISCAL_CADASTRE_IMPORT";
 
@@ -46,6 +46,7 @@ public class CadastreImportJob implements JobHandler<CadastreImportJob.Request> 
     private final Uploads uploads;
 
     CadastreImportJob(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, Uploads uploads) {
+        super(TYPE, Request.class);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -53,107 +54,109 @@ public class CadastreImportJob implements JobHandler<CadastreImportJob.Request> 
         this.uploads = uploads;
     }
 
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<Request> payloadType() {
-        return Request.class;
+    /** The cadastre being loaded: whose and for which municipality and year. */
+    record Target(long id, long schemeId, String municipality, int year) {
     }
 
     @Override
     public Object run(Request request, Progress progress) throws Exception {
-        long id = request.cadastreId();
-        var c = jdbc.sql("select scheme_id, municipality, year from fiscal_cadastre where id = :id").param("id", id)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)}).single();
-        long schemeId = (Long) c[0];
-        String municipality = (String) c[1];
-        int year = (Integer) c[2];
-        String table = "fiscal_parcel_c" + id;
+        Target c = jdbc.sql("select id, scheme_id, municipality, year from fiscal_cadastre where id = :id")
+                .param("id", request.cadastreId()).query(Target.class).single();
+        String table = "fiscal_parcel_c" + c.id();
         long started = System.nanoTime();
-        double[] copied = {0};
         try {
-            int chunks = Math.max(1, uploads.chunks(request.uploadId()));
-            progress.report(1, "Leyendo " + request.fileName());
             CadastreBlocks.Outcome csv;
+            double copied;
             try (Connection con = dataSource.getConnection()) {
                 con.setAutoCommit(true);
-                try (Statement st = con.createStatement()) {
-                    st.execute("drop table if exists " + table);
-                    st.execute("create table " + table + " (like fiscal_parcel)");
-                }
-                int[] chunk = {0};
-                // One reader per processor: on two cores, two parsers and two COPYs keep both busy.
-                int readers = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
-                csv = CadastreBlocks.read(uploads.open(request.uploadId(), n -> chunk[0] = n), dataSource, table,
-                        municipality, year, id, readers,
-                        () -> progress.report(Math.min(80, 1 + 80 * chunk[0] / chunks), "Leyendo y copiando predios"));
-                if (csv.invalid() > 0) {
-                    throw new RowsRejected(report(csv.invalid(), csv.errors().stream()
-                            .map(e -> "línea " + e.line() + ": " + e.reason()).toList()));
-                }
-                copied[0] = (System.nanoTime() - started) / 1e9;
+                csv = copy(request, c, table, con, progress);
+                copied = (System.nanoTime() - started) / 1e9;
                 progress.report(85, csv.valid() + " predios copiados; comprobando números prediales únicos");
-                try (Statement st = con.createStatement()) {
-                    // Room to sort a city's parcel numbers in memory (the default spills to disk).
-                    st.execute("set maintenance_work_mem = '256MB'");
-                    st.execute("alter table " + table + " add primary key (parcel_number)");
-                    st.execute("create index on " + table + " using brin (line)");
-                } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    List<String> dup = jdbc.sql("select parcel_number, string_agg(line::text, ', ' order by line) from "
-                            + table + " group by parcel_number having count(*) > 1 order by min(line) limit 20")
-                            .query((rs, n) -> "líneas " + rs.getString(2) + ": numero_predial " + rs.getString(1).strip()
-                                    + " repetido")
-                            .list();
-                    throw new RowsRejected(report(dup.size(), dup));
-                } finally {
-                    try (Statement st = con.createStatement()) {
-                        st.execute("reset maintenance_work_mem");
-                    }
-                }
+                key(table, con);
             }
             double keyed = (System.nanoTime() - started) / 1e9;
             progress.report(95, "Activando el catastro");
-            long valid = csv.valid();
-            long lastLine = csv.lastLine();
             Map<String, Object> result = new LinkedHashMap<>();
-            tx.executeWithoutResult(s -> {
-                jdbc.sql("select id from fiscal_cadastre where scheme_id = :s and municipality = :m and year = :y for update")
-                        .param("s", schemeId).param("m", municipality).param("y", year).query(Long.class).list();
-                jdbc.sql("alter table fiscal_parcel attach partition " + table + " for values in (" + id + ")").update();
-                jdbc.sql("""
-                        update fiscal_cadastre set status = 'REPLACED'
-                        where scheme_id = :s and municipality = :m and year = :y and status = 'ACTIVE'""")
-                        .param("s", schemeId).param("m", municipality).param("y", year).update();
-                jdbc.sql("update fiscal_cadastre set status = 'ACTIVE', parcels = :p, last_line = :ll, loaded_at = now() where id = :id")
-                        .param("p", valid).param("ll", lastLine).param("id", id).update();
-                result.put("cadastreId", id);
-                result.put("municipality", municipality);
-                result.put("year", year);
-                result.put("parcels", valid);
-                result.put("secondsToCopy", copied[0]);
-                result.put("secondsToKey", keyed);
+            result.put("cadastreId", c.id());
+            result.put("municipality", c.municipality());
+            result.put("year", c.year());
+            result.put("parcels", csv.valid());
+            result.put("secondsToCopy", copied);
+            result.put("secondsToKey", keyed);
+            activate(c, table, csv, () -> {
                 result.put("seconds", (System.nanoTime() - started) / 1e9);
-                audit.record(new Change("IMPORT", "fiscal_cadastre", id, schemeId, "Catastro " + municipality + " "
-                        + year + " (" + request.fileName() + "): " + valid + " predios", null, result));
+                audit.record(new Change("IMPORT", "fiscal_cadastre", c.id(), c.schemeId(), "Catastro " + c.municipality()
+                        + " " + c.year() + " (" + request.fileName() + "): " + csv.valid() + " predios", null, result));
             });
-            progress.report(100, "Catastro cargado: " + valid + " predios");
+            progress.report(100, "Catastro cargado: " + csv.valid() + " predios");
             return result;
         } catch (Exception e) {
-            try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-                st.execute("drop table if exists " + table);
-            }
-            jdbc.sql("update fiscal_cadastre set status = 'FAILED' where id = :id and status = 'LOADING'").param("id", id)
-                    .update();
+            Partitions.drop(dataSource, table);
+            jdbc.sql("update fiscal_cadastre set status = 'FAILED' where id = :id and status = 'LOADING'")
+                    .param("id", c.id()).update();
             throw e;
         } finally {
             uploads.delete(request.uploadId());
         }
+    }
+
+    /** Reads the upload into a new table, checking every row in parallel readers; any invalid row and it stops. */
+    private CadastreBlocks.Outcome copy(Request request, Target c, String table, Connection con, Progress progress)
+            throws Exception {
+        int chunks = Math.max(1, uploads.chunks(request.uploadId()));
+        progress.report(1, "Leyendo " + request.fileName());
+        Partitions.create(con, table, "fiscal_parcel");
+        int[] chunk = {0};
+        // One reader per processor: on two cores, two parsers and two COPYs keep both busy.
+        int readers = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+        CadastreBlocks.Outcome csv = CadastreBlocks.read(uploads.open(request.uploadId(), n -> chunk[0] = n), dataSource,
+                table, c.municipality(), c.year(), c.id(), readers,
+                () -> progress.report(Math.min(80, 1 + 80 * chunk[0] / chunks), "Leyendo y copiando predios"));
+        if (csv.invalid() > 0) {
+            throw new RowsRejected(report(csv.invalid(), csv.errors().stream()
+                    .map(e -> "línea " + e.line() + ": " + e.reason()).toList()));
+        }
+        return csv;
+    }
+
+    /** Keys the table by parcel number (a repeated number refuses the file, naming its lines) and indexes lines. */
+    private void key(String table, Connection con) throws SQLException {
+        try (Statement st = con.createStatement()) {
+            // Room to sort a city's parcel numbers in memory (the default spills to disk).
+            st.execute("set maintenance_work_mem = '256MB'");
+            st.execute("alter table " + table + " add primary key (parcel_number)");
+            st.execute("create index on " + table + " using brin (line)");
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            List<String> dup = jdbc.sql("select parcel_number, string_agg(line::text, ', ' order by line) as lines"
+                    + " from " + table + " group by parcel_number having count(*) > 1 order by min(line) limit 20")
+                    .query((rs, n) -> "líneas " + rs.getString("lines") + ": numero_predial "
+                            + rs.getString("parcel_number").strip() + " repetido")
+                    .list();
+            throw new RowsRejected(report(dup.size(), dup));
+        } finally {
+            try (Statement st = con.createStatement()) {
+                st.execute("reset maintenance_work_mem");
+            }
+        }
+    }
+
+    /** In one transaction: the table becomes the cadastre's partition, the cadastre active, the one it replaces not. */
+    private void activate(Target c, String table, CadastreBlocks.Outcome csv, Runnable audited) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("select id from fiscal_cadastre where scheme_id = :s and municipality = :m and year = :y for update")
+                    .param("s", c.schemeId()).param("m", c.municipality()).param("y", c.year()).query(Long.class).list();
+            jdbc.sql("alter table fiscal_parcel attach partition " + table + " for values in (" + c.id() + ")").update();
+            jdbc.sql("""
+                    update fiscal_cadastre set status = 'REPLACED'
+                    where scheme_id = :s and municipality = :m and year = :y and status = 'ACTIVE'""")
+                    .param("s", c.schemeId()).param("m", c.municipality()).param("y", c.year()).update();
+            jdbc.sql("update fiscal_cadastre set status = 'ACTIVE', parcels = :p, last_line = :ll, loaded_at = now() where id = :id")
+                    .param("p", csv.valid()).param("ll", csv.lastLine()).param("id", c.id()).update();
+            audited.run();
+        });
     }
 
     private static String report(long count, List<String> lines) {

@@ -48,13 +48,14 @@ public class LawData {
         List<LimitRule> limits = jdbc.sql("""
                 select code, condition, kind, percent, max_minimum_wages, article from fiscal_limit_rule
                 where regime = :r order by position""").param("r", code)
-                .query((rs, n) -> new LimitRule(rs.getString(1), Condition.valueOf(rs.getString(2)),
-                        Kind.valueOf(rs.getString(3)), rs.getBigDecimal(4).movePointRight(2).intValueExact(),
-                        (Integer) rs.getObject(5), rs.getString(6)))
+                .query((rs, n) -> new LimitRule(rs.getString("code"), Condition.valueOf(rs.getString("condition")),
+                        Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("percent").movePointRight(2).intValueExact(),
+                        rs.getObject("max_minimum_wages", Integer.class), rs.getString("article")))
                 .list();
         Map<TaxEngine.Exception, String> exceptions = new EnumMap<>(TaxEngine.Exception.class);
         jdbc.sql("select code, article from fiscal_limit_exception where regime = :r").param("r", code)
-                .query((rs, n) -> exceptions.put(TaxEngine.Exception.valueOf(rs.getString(1)), rs.getString(2))).list();
+                .query((rs, n) -> exceptions.put(TaxEngine.Exception.valueOf(rs.getString("code")), rs.getString("article")))
+                .list();
         return new Regime(code, limits, exceptions);
     }
 

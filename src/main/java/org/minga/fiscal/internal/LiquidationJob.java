@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.minga.fiscal.internal.LiquidationRun.Dimension;
 import org.minga.fiscal.internal.LiquidationRun.Scenario;
 import org.minga.fiscal.internal.TaxEngine.RateBand;
 import org.minga.fiscal.internal.TaxEngine.Zone;
@@ -26,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  * final transaction. A parcel no rate band covers fails the whole run.
  */
 @Component
-public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
+public class LiquidationJob extends JobHandler.Of<LiquidationJob.Request> {
 
     public static final String TYPE = "FISCAL_LIQUIDATION";
 
@@ -42,22 +43,13 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
 
     LiquidationJob(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, LawData law,
             ObjectMapper json) {
+        super(TYPE, Request.class);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
         this.law = law;
         this.json = json;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<Request> payloadType() {
-        return Request.class;
     }
 
     record Row(long id, long schemeId, String municipality, int year, long cadastreId, String kind, String parameters,
@@ -103,53 +95,56 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
                 st.execute("create index on " + table + " using brin (line)");
             }
             long indexMillis = (System.nanoTime() - indexStart) / 1_000_000;
-            Map<String, Object> result = new LinkedHashMap<>();
-            tx.executeWithoutResult(s -> {
-                jdbc.sql("alter table fiscal_liquidation_parcel attach partition " + table + " for values in (" + l.id() + ")")
-                        .update();
-                long before = 0, fin = 0, prev = 0;
-                for (var dim : outcome.totals().entrySet()) {
-                    for (var e : dim.getValue().entrySet()) {
-                        var t = e.getValue();
-                        jdbc.sql("""
-                                insert into fiscal_liquidation_total (liquidation_id, dimension, key, parcels, base, tax_before,
-                                final_tax, previous_tax, lost) values (:l, :d, :k, :p, :b, :tb, :f, :pr, :lo)""")
-                                .param("l", l.id()).param("d", dim.getKey()).param("k", e.getKey()).param("p", t.parcels)
-                                .param("b", t.base).param("tb", t.before).param("f", t.finalTax).param("pr", t.previous)
-                                .param("lo", t.lost).update();
-                        if (dim.getKey().equals("ZONE")) {
-                            before += t.before;
-                            fin += t.finalTax;
-                            prev += t.previous;
-                        }
-                    }
-                }
-                jdbc.sql("""
-                        update fiscal_liquidation set status = 'DONE', parcels = :p, total_before = :b, total_final = :f,
-                        total_previous = :pr, millis = :ms where id = :id""").param("p", outcome.parcels()).param("b", before)
-                        .param("f", fin).param("pr", prev).param("ms", outcome.millis()).param("id", l.id()).update();
-                result.put("liquidationId", l.id());
-                result.put("kind", l.kind());
-                result.put("parcels", outcome.parcels());
-                result.put("totalBeforeLimits", before);
-                result.put("totalFinal", fin);
-                result.put("computeMillis", outcome.millis());
-                result.put("indexMillis", indexMillis);
-                audit.record(new Change(l.kind().equals("OFFICIAL") ? "LIQUIDATE" : "SIMULATE", "fiscal_liquidation",
-                        l.id(), l.schemeId(), (l.kind().equals("OFFICIAL") ? "Liquidación predial " : "Simulación predial ")
-                                + l.municipality() + " " + l.year() + ": " + outcome.parcels() + " predios, $" + fin,
-                        null, result));
-            });
+            Map<String, Object> result = store(l, table, outcome, indexMillis);
             progress.report(100, "Liquidación terminada: " + outcome.parcels() + " predios");
             return result;
         } catch (Exception e) {
-            try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-                st.execute("drop table if exists " + table);
-            }
+            Partitions.drop(dataSource, table);
             jdbc.sql("update fiscal_liquidation set status = 'FAILED', error = :e where id = :id and status = 'RUNNING'")
                     .param("e", String.valueOf(e.getMessage())).param("id", l.id()).update();
             throw e;
         }
+    }
+
+    /**
+     * In one transaction: the results' table becomes the liquidation's partition, its totals by
+     * dimension are stored and it is done; returns (and audits) what the job reports.
+     */
+    private Map<String, Object> store(Row l, String table, LiquidationRun.Outcome outcome, long indexMillis) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("alter table fiscal_liquidation_parcel attach partition " + table + " for values in (" + l.id() + ")")
+                    .update();
+            for (Dimension dimension : Dimension.values()) {
+                outcome.totals().of(dimension).forEach((key, t) -> jdbc.sql("""
+                        insert into fiscal_liquidation_total (liquidation_id, dimension, key, parcels, base, tax_before,
+                        final_tax, previous_tax, lost) values (:l, :d, :k, :p, :b, :tb, :f, :pr, :lo)""")
+                        .param("l", l.id()).param("d", dimension.name()).param("k", key).param("p", t.parcels)
+                        .param("b", t.base).param("tb", t.before).param("f", t.finalTax).param("pr", t.previous)
+                        .param("lo", t.lost).update());
+            }
+            // Every parcel is in exactly one zone: the zones add up to the whole.
+            var zones = outcome.totals().of(Dimension.ZONE).values();
+            long before = zones.stream().mapToLong(t -> t.before).sum();
+            long fin = zones.stream().mapToLong(t -> t.finalTax).sum();
+            long prev = zones.stream().mapToLong(t -> t.previous).sum();
+            jdbc.sql("""
+                    update fiscal_liquidation set status = 'DONE', parcels = :p, total_before = :b, total_final = :f,
+                    total_previous = :pr, millis = :ms where id = :id""").param("p", outcome.parcels()).param("b", before)
+                    .param("f", fin).param("pr", prev).param("ms", outcome.millis()).param("id", l.id()).update();
+            result.put("liquidationId", l.id());
+            result.put("kind", l.kind());
+            result.put("parcels", outcome.parcels());
+            result.put("totalBeforeLimits", before);
+            result.put("totalFinal", fin);
+            result.put("computeMillis", outcome.millis());
+            result.put("indexMillis", indexMillis);
+            audit.record(new Change(l.kind().equals("OFFICIAL") ? "LIQUIDATE" : "SIMULATE", "fiscal_liquidation",
+                    l.id(), l.schemeId(), (l.kind().equals("OFFICIAL") ? "Liquidación predial " : "Simulación predial ")
+                            + l.municipality() + " " + l.year() + ": " + outcome.parcels() + " predios, $" + fin,
+                    null, result));
+        });
+        return result;
     }
 
     private List<RateBand> bandsOf(Row l) {
@@ -158,12 +153,13 @@ public class LiquidationJob implements JobHandler<LiquidationJob.Request> {
 
     List<RateBand> bands(long schemeId, String municipality, int year) {
         return jdbc.sql("""
-                select zone, destination, stratum, value_from, value_to, (rate_per_mil * 100)::int from fiscal_rate_band
+                select zone, destination, stratum, value_from, value_to, (rate_per_mil * 100)::int as rate_hundredths from fiscal_rate_band
                 where scheme_id = :s and municipality = :m and year = :y order by id""").param("s", schemeId)
                 .param("m", municipality).param("y", year)
-                .query((rs, n) -> new RateBand(rs.getString(1) == null ? null : Zone.valueOf(rs.getString(1)),
-                        rs.getString(2) == null ? null : rs.getString(2).charAt(0), (Integer) rs.getObject(3),
-                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getInt(6)))
+                .query((rs, n) -> new RateBand(rs.getString("zone") == null ? null : Zone.valueOf(rs.getString("zone")),
+                        rs.getString("destination") == null ? null : rs.getString("destination").charAt(0),
+                        rs.getObject("stratum", Integer.class), rs.getObject("value_from", Long.class),
+                        rs.getObject("value_to", Long.class), rs.getInt("rate_hundredths")))
                 .list();
     }
 

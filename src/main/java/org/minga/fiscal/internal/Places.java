@@ -3,7 +3,10 @@ package org.minga.fiscal.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.minga.identity.Scopes;
+import org.minga.platform.Checks;
 import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Zones;
 import org.minga.registry.MemberUnits;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -17,11 +20,38 @@ public class Places {
     private final Schemes schemes;
     private final Territory territory;
     private final MemberUnits memberUnits;
+    private final Scopes scopes;
+    private final Zones zones;
 
-    Places(Schemes schemes, Territory territory, MemberUnits memberUnits) {
+    Places(Schemes schemes, Territory territory, MemberUnits memberUnits, Scopes scopes, Zones zones) {
         this.schemes = schemes;
         this.territory = territory;
         this.memberUnits = memberUnits;
+        this.scopes = scopes;
+        this.zones = zones;
+    }
+
+    /**
+     * The opening of every fiscal write: the caller may write for the municipality (403 otherwise),
+     * the scheme is Colombian, the municipality is one of its members and, when {@code yearly}, the
+     * year is valid. Violations go into {@code checks}; returns the municipality code, stripped.
+     */
+    public String writable(long schemeId, String municipality, Integer year, boolean yearly, Checks checks) {
+        String code = municipality == null ? "" : municipality.strip();
+        scopes.requireUnitWrite(schemeId, code);
+        List<Violation> errors = new java.util.ArrayList<>();
+        scheme(schemeId, errors);
+        municipality(schemeId, code, year, errors);
+        checks.addAll(errors);
+        if (yearly) {
+            year(year, checks);
+        }
+        return code;
+    }
+
+    /** A year of the property tax: 1991 (the constitution) to 2100; {@code Range} on {@code year} otherwise. */
+    public void year(Integer year, Checks checks) {
+        checks.rule(validYear(year), "year", "Range", "fiscal.year");
     }
 
     /** The scheme (404 if absent); a violation when it is not Colombian: the property tax is Colombian law. */
@@ -48,13 +78,14 @@ public class Places {
             errors.add(new Violation("municipality", "Pattern", "fiscal.municipality.pattern"));
             return c;
         }
-        LocalDate at = validYear(year) ? LocalDate.of(year, 12, 31) : LocalDate.now();
+        LocalDate today = zones.today("CO");
+        LocalDate at = validYear(year) ? LocalDate.of(year, 12, 31) : today;
         if (territory.find("CO", c, at).isEmpty() && territory.find("CO", c, at.withDayOfYear(1)).isEmpty()) {
             errors.add(new Violation("municipality", "Exists", "fiscal.municipality.unknown", c));
             return c;
         }
         LocalDate first = at.withDayOfYear(1);
-        LocalDate last = at.isAfter(LocalDate.now()) && LocalDate.now().isAfter(first) ? LocalDate.now() : at;
+        LocalDate last = at.isAfter(today) && today.isAfter(first) ? today : at;
         if (!memberUnits.covers(schemeId, c, first)) {
             memberUnits.check(schemeId, "municipality", c, last).ifPresent(errors::add);
         }
@@ -62,6 +93,6 @@ public class Places {
     }
 
     public String name(String code) {
-        return territory.find("CO", code, LocalDate.now()).map(u -> u.name()).orElse(code);
+        return territory.find("CO", code, zones.today("CO")).map(u -> u.name()).orElse(code);
     }
 }

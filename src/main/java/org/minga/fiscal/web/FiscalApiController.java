@@ -6,7 +6,6 @@ import org.minga.platform.web.Reader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,6 @@ import org.minga.fiscal.Cadastres;
 import org.minga.fiscal.Liquidations;
 import org.minga.fiscal.TaxRates;
 import org.minga.fiscal.internal.LawData;
-import org.minga.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,7 +49,7 @@ class FiscalApiController {
         this.arrears = arrears;
     }
 
-    record EconomicBody(BigDecimal cpiPercent, Long minimumWage) {
+    record EconomicBody(BigDecimal cpiPercent, BigDecimal minimumWage) {
     }
 
     record LiquidationJson(Liquidations.Liquidation liquidation, List<Liquidations.Total> totals) {
@@ -94,7 +92,7 @@ class FiscalApiController {
     ResponseEntity<Cadastres.Submitted> uploadFile(@PathVariable long id, @PathVariable String code,
             @PathVariable Integer year, @RequestParam(required = false) MultipartFile file) throws IOException {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(cadastres.upload(id, code, year,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getInputStream()));
+                file == null ? null : file.getOriginalFilename(), content(file)));
     }
 
     @GetMapping(MY + "/rates")
@@ -176,27 +174,24 @@ class FiscalApiController {
     @Operation(summary = "Importa pagos (CSV numero_predial,vigencia,fecha_pago,valor,referencia); todo o nada")
     Map<String, Object> payments(@PathVariable long id, @PathVariable String code,
             @RequestParam(required = false) MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "NotEmpty", "fiscal.payments.file");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("payments", arrears.importPayments(id, code, file.getInputStream()));
-        return out;
+        return Map.of("payments", arrears.importPayments(id, code, content(file)));
     }
 
     @PostMapping(value = MY + "/commercial-values", consumes = "multipart/form-data")
     @Operation(summary = "Importa valores comerciales por m² (CSV zona,destino,valor_m2) del año; todo o nada")
     Map<String, Object> commercialValues(@PathVariable long id, @PathVariable String code, @PathVariable Integer year,
             @RequestParam(required = false) MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "NotEmpty", "fiscal.payments.file");
-        }
-        return Map.of("rows", arrears.importCommercialValues(id, code, year, file.getInputStream()));
+        return Map.of("rows", arrears.importCommercialValues(id, code, year, content(file)));
     }
 
     @GetMapping(MY + "/arrears")
     @Operation(summary = "Cartera: saldos por antigüedad, mayores deudores y recaudo por mes")
     Arrears.Report arrears(@PathVariable long id, @PathVariable String code, @PathVariable int year) {
         return arrears.report(id, code, year);
+    }
+
+    /** An uploaded file's content; null when none was sent (the service names the field). */
+    private static java.io.InputStream content(MultipartFile file) throws IOException {
+        return file == null || file.isEmpty() ? null : file.getInputStream();
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.minga.knowledge.KnowledgeBase;
-import org.minga.knowledge.web.KnowledgeForms.ItemForm;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,19 +36,41 @@ class KnowledgeController {
         this.schemes = schemes;
     }
 
+    @ModelAttribute("kinds")
+    KnowledgeBase.Kind[] kinds() {
+        return KnowledgeBase.Kind.values();
+    }
+
+    @ModelAttribute("kindOptions")
+    List<Option> kindOptions() {
+        return Option.of(KnowledgeBase.Kind.values());
+    }
+
+    @ModelAttribute("factors")
+    List<Integer> factors() {
+        return IntStream.rangeClosed(1, KnowledgeBase.FACTORS).boxed().toList();
+    }
+
+    @ModelAttribute("areas")
+    List<Integer> areas() {
+        return IntStream.rangeClosed(1, KnowledgeBase.AREAS).boxed().toList();
+    }
+
+    @ModelAttribute("scores")
+    List<Option> scores() {
+        return Option.of(List.of(1, 2, 3, 4, 5), s -> s, String::valueOf);
+    }
+
     @GetMapping
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer factor, @RequestParam(required = false) Integer area,
             @RequestParam(required = false) Long scheme, @RequestParam(defaultValue = "0") int page, Model model) {
         var filters = new KnowledgeBase.Filters(q, kind, factor, area, scheme);
         model.addAttribute("filters", filters);
-        try {
+        return Forms.act(model, "searchError", () -> {
             model.addAttribute("result", knowledge.search(filters, page, 20));
-        } catch (InvalidInputException e) {
-            model.addAttribute("searchError", e.violations().getFirst());
-        }
-        common(model);
-        return "knowledge/search";
+            return "knowledge/search";
+        }, () -> "knowledge/search");
     }
 
     @GetMapping("/items/{id}")
@@ -61,39 +84,22 @@ class KnowledgeController {
     @Audience(Reader.TEAM)
     @GetMapping("/new")
     String form(@RequestParam(required = false) Long scheme, Model model) {
-        if (!model.containsAttribute("itemForm")) {
-            ItemForm f = new ItemForm();
-            f.setSchemeId(scheme);
-            model.addAttribute("itemForm", f);
-        }
-        common(model);
+        model.asMap().putIfAbsent("itemForm", KnowledgeBase.Input.blank(scheme));
+        schemeOptions(model);
         return "knowledge/form";
+    }
+
+    private void schemeOptions(Model model) {
+        model.addAttribute("schemes", Option.of(schemes.all(), s -> s.id(), s -> s.name()));
     }
 
     @Audience(Reader.TEAM)
     @PostMapping("/items")
-    String create(@ModelAttribute("itemForm") ItemForm f, BindingResult result, Model model) {
-        if (!result.hasErrors()) {
-            try {
-                var item = knowledge.create(new KnowledgeBase.Input(f.getSchemeId(), f.getKind(), f.getTitle(), f.getContext(),
-                        f.getWhatWasDone(), f.getSuccesses(), f.getFailures(), f.getLessons(), f.getPendingQuestions(),
-                        f.getVoices(), f.getBody(), f.getIntegrality(), f.getImpact(), f.getSustainability(),
-                        f.getReplicability(), f.getDocumentType(), f.getAudience(), f.getDeliveredTo(), f.getDeliveredOn(),
-                        f.getFactors(), f.getAreas()));
-                return "redirect:/knowledge/items/" + item.id();
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        common(model);
-        return "knowledge/form";
-    }
-
-    private void common(Model model) {
-        model.addAttribute("kinds", KnowledgeBase.Kind.values());
-        model.addAttribute("factors", IntStream.rangeClosed(1, KnowledgeBase.FACTORS).boxed().toList());
-        model.addAttribute("areas", IntStream.rangeClosed(1, KnowledgeBase.AREAS).boxed().toList());
-        model.addAttribute("schemes", schemes.all());
-        model.addAttribute("scores", List.of(1, 2, 3, 4, 5));
+    String create(@ModelAttribute("itemForm") KnowledgeBase.Input form, BindingResult result, Model model) {
+        return Forms.submit(result, () -> "redirect:/knowledge/items/" + knowledge.create(form).id(),
+                () -> {
+                    schemeOptions(model);
+                    return Forms.fragmentOr("knowledge/form :: itemForm", () -> form(form.schemeId(), model));
+                });
     }
 }

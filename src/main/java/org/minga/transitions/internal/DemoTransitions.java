@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.minga.registry.DemoSchemesRegistered;
+import org.minga.transitions.Elections;
 import org.minga.transitions.Transitions;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -27,10 +28,12 @@ class DemoTransitions {
     static final List<String> CANDIDATES = List.of("Candidata A", "Candidato B", "Candidato C");
 
     private final Transitions transitions;
+    private final Elections elections;
     private final TransactionTemplate tx;
 
-    DemoTransitions(Transitions transitions, TransactionTemplate tx) {
+    DemoTransitions(Transitions transitions, Elections elections, TransactionTemplate tx) {
         this.transitions = transitions;
+        this.elections = elections;
         this.tx = tx;
     }
 
@@ -38,7 +41,7 @@ class DemoTransitions {
     @Order(90)
     void on(DemoSchemesRegistered demo) {
         long scheme = demo.id("ASOMUNICIPIOS");
-        if (transitions.elections(scheme).stream().anyMatch(e -> e.name().equals(ELECTION))) {
+        if (elections.elections(scheme).stream().anyMatch(e -> e.name().equals(ELECTION))) {
             return;
         }
         tx.executeWithoutResult(status -> load(scheme));
@@ -47,14 +50,16 @@ class DemoTransitions {
     private void load(long scheme) {
         for (String unit : List.of("54498", "54810")) {
             String place = unit.equals("54498") ? "Ocaña" : "Tibú";
-            transitions.addMayor(scheme, unit, "Alcalde saliente de " + place + INVENTED, null,
-                    LocalDate.of(2023, 6, 1));
-            transitions.addMayor(scheme, unit, "Alcaldesa entrante de " + place + INVENTED, null,
-                    LocalDate.of(2024, 1, 1));
+            elections.addMayor(scheme, new Elections.MayorInput(unit, "Alcalde saliente de " + place + INVENTED, null,
+                    LocalDate.of(2023, 6, 1)));
+            elections.addMayor(scheme, new Elections.MayorInput(unit, "Alcaldesa entrante de " + place + INVENTED, null,
+                    LocalDate.of(2024, 1, 1)));
         }
-        long election = transitions.createElection(scheme, ELECTION, "54498", LocalDate.of(2023, 10, 29)).id();
+        long election = elections.createElection(scheme,
+                new Elections.ElectionInput(ELECTION, "54498", LocalDate.of(2023, 10, 29))).id();
         for (String name : CANDIDATES) {
-            long candidate = transitions.addCandidate(scheme, election, name + INVENTED, "Partido de demostración").id();
+            long candidate = elections.addCandidate(scheme, election,
+                    new Elections.CandidateInput(name + INVENTED, "Partido de demostración")).id();
             transitions.deliverToCandidate(scheme, election, candidate);
         }
         transitions.handover(scheme, "54498", "Alcaldía entrante de Ocaña 2024–2027" + INVENTED);

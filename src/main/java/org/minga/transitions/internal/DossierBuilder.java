@@ -76,12 +76,13 @@ public class DossierBuilder {
                         m.joinedOn().toString(), nz(m.delegate()))).toList(), "Sin miembros a la fecha."));
 
         List<List<String>> mayors = jdbc.sql("""
-                select unit_code, name, coalesce(party, ''), period_starts_on, period_ends_on from mayor
+                select unit_code, name, coalesce(party, '') as party, period_starts_on, period_ends_on from mayor
                 where scheme_id = :s and period_starts_on <= :at and period_ends_on >= :at
                   and (cast(:u as text) is null or unit_code = :u) order by unit_code""")
                 .param("s", schemeId).param("at", at).param("u", unitCode)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate() + " a " + rs.getDate(5).toLocalDate())).list();
+                .query((rs, n) -> List.of(rs.getString("unit_code"), rs.getString("name"), rs.getString("party"),
+                        rs.getObject("period_starts_on", LocalDate.class) + " a "
+                                + rs.getObject("period_ends_on", LocalDate.class))).list();
         sections.add(new Section("Alcaldes en ejercicio", List.of("Miembro", "Alcalde", "Partido", "Periodo"), mayors,
                 "Sin alcaldes registrados."));
 

@@ -4,12 +4,12 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.transitions.Elections;
 import org.minga.transitions.Transitions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,18 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TransitionsApiController {
 
     private final Transitions transitions;
+    private final Elections elections;
 
-    TransitionsApiController(Transitions transitions) {
+    TransitionsApiController(Transitions transitions, Elections elections) {
         this.transitions = transitions;
-    }
-
-    record MayorBody(String unitCode, String name, String party, LocalDate on) {
-    }
-
-    record ElectionBody(String name, String unitCode, LocalDate heldOn) {
-    }
-
-    record CandidateBody(String name, String party) {
+        this.elections = elections;
     }
 
     record HandoverBody(String unitCode, String recipient) {
@@ -48,31 +41,31 @@ class TransitionsApiController {
 
     @PostMapping("/mayors")
     @Operation(summary = "Registra el alcalde de un miembro para el periodo de gobierno en curso en la fecha dada")
-    ResponseEntity<Transitions.Mayor> mayor(@PathVariable long id, @RequestBody MayorBody b) {
-        return ResponseEntity.status(201).body(transitions.addMayor(id, b.unitCode(), b.name(), b.party(), b.on()));
+    ResponseEntity<Elections.Mayor> mayor(@PathVariable long id, @RequestBody Elections.MayorInput b) {
+        return ResponseEntity.status(201).body(elections.addMayor(id, b));
     }
 
     @GetMapping("/mayors")
-    List<Transitions.Mayor> mayors(@PathVariable long id) {
-        return transitions.mayors(id);
+    List<Elections.Mayor> mayors(@PathVariable long id) {
+        return elections.mayors(id);
     }
 
     @PostMapping("/elections")
     @Operation(summary = "Crea una elección (de un miembro o de la región); elige el periodo siguiente")
-    ResponseEntity<Transitions.Election> election(@PathVariable long id, @RequestBody ElectionBody b) {
-        var e = transitions.createElection(id, b.name(), b.unitCode(), b.heldOn());
+    ResponseEntity<Elections.Election> election(@PathVariable long id, @RequestBody Elections.ElectionInput b) {
+        var e = elections.createElection(id, b);
         return ResponseEntity.created(URI.create("/api/v1/transitions/schemes/" + id + "/elections/" + e.id())).body(e);
     }
 
     @GetMapping("/elections")
-    List<Transitions.Election> elections(@PathVariable long id) {
-        return transitions.elections(id);
+    List<Elections.Election> elections(@PathVariable long id) {
+        return elections.elections(id);
     }
 
     @PostMapping("/elections/{electionId}/candidates")
-    ResponseEntity<Transitions.Candidate> candidate(@PathVariable long id, @PathVariable long electionId,
-            @RequestBody CandidateBody b) {
-        return ResponseEntity.status(201).body(transitions.addCandidate(id, electionId, b.name(), b.party()));
+    ResponseEntity<Elections.Candidate> candidate(@PathVariable long id, @PathVariable long electionId,
+            @RequestBody Elections.CandidateInput b) {
+        return ResponseEntity.status(201).body(elections.addCandidate(id, electionId, b));
     }
 
     @PostMapping("/elections/{electionId}/candidates/{candidateId}/deliveries")

@@ -1,18 +1,15 @@
 package org.minga.transitions.web;
 
-import org.minga.platform.web.Audience;
-import org.minga.platform.web.Reader;
+import java.util.Map;
 
 import org.minga.identity.Scopes;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
-import org.minga.registry.SchemeFacts;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
+import org.minga.transitions.Elections;
 import org.minga.transitions.Transitions;
-import org.minga.transitions.web.TransitionsForms.CandidateForm;
-import org.minga.transitions.web.TransitionsForms.ElectionForm;
-import org.minga.transitions.web.TransitionsForms.HandoverForm;
-import org.minga.transitions.web.TransitionsForms.MayorForm;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,38 +24,65 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Handover of a scheme: mayors, elections and candidates, dossiers, the distribution log and neutrality. */
+/**
+ * Handover of a scheme: mayors, elections and candidates, dossiers, the distribution log and
+ * neutrality. Each form is a fragment of its page posting to its own address; the service's input
+ * records are bound as they are.
+ */
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/transitions/schemes/{id}")
 class TransitionsController {
 
+    /** The handover form: the member and who receives its dossier. */
+    record HandoverForm(String unitCode, String recipient) {
+    }
+
     private final Transitions transitions;
+    private final Elections elections;
     private final Schemes schemes;
-    private final SchemeFacts facts;
     private final Scopes scopes;
 
-    TransitionsController(Transitions transitions, Schemes schemes, SchemeFacts facts, Scopes scopes) {
+    TransitionsController(Transitions transitions, Elections elections, Schemes schemes, Scopes scopes) {
         this.transitions = transitions;
+        this.elections = elections;
         this.schemes = schemes;
-        this.facts = facts;
         this.scopes = scopes;
     }
 
     @GetMapping
     String show(@PathVariable long id, @RequestParam(required = false) Long before, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        model.addAttribute("members", facts.members(id, java.time.LocalDate.now()));
-        model.addAttribute("mayors", transitions.mayors(id));
-        model.addAttribute("elections", transitions.elections(id));
+        scheme(id, model);
+        model.addAttribute("mayors", elections.mayors(id));
+        model.addAttribute("elections", elections.elections(id));
         var log = transitions.log(id, before, 50);
         model.addAttribute("log", log);
         model.addAttribute("older", log.size() == 50 ? log.getLast().id() : null);
-        defaults(model, "mayorForm", new MayorForm());
-        defaults(model, "electionForm", new ElectionForm());
-        defaults(model, "handoverForm", new HandoverForm());
+        Map<String, Object> forms = model.asMap();
+        forms.putIfAbsent("mayorForm", new Elections.MayorInput(null, null, null, null));
+        forms.putIfAbsent("electionForm", new Elections.ElectionInput(null, null, null));
+        forms.putIfAbsent("handoverForm", new HandoverForm(null, null));
         return "transitions/scheme";
+    }
+
+    /** What every form of the scheme's page needs: the scheme, whether one may edit, its members today. */
+    private void scheme(long id, Model model) {
+        model.addAttribute("scheme", schemes.get(id));
+        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        var members = elections.membersToday(id);
+        model.addAttribute("members", members);
+        model.addAttribute("memberOptions", Option.of(members, m -> m.code(), m -> m.name() + " (" + m.code() + ")"));
+    }
+
+    /** The summary the scheme's page loads into its handover section. */
+    @GetMapping("/summary")
+    String summary(@PathVariable long id, Model model) {
+        schemes.get(id);
+        model.addAttribute("schemeId", id);
+        model.addAttribute("mayors", elections.mayors(id).size());
+        model.addAttribute("elections", elections.elections(id).size());
+        model.addAttribute("latest", transitions.log(id, null, 1).stream().findFirst().orElse(null));
+        return "transitions/summary :: schemeSummary";
     }
 
     @GetMapping("/elections/{electionId}")
@@ -66,50 +90,46 @@ class TransitionsController {
         model.addAttribute("scheme", schemes.get(id));
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
         model.addAttribute("report", transitions.neutrality(id, electionId));
-        defaults(model, "candidateForm", new CandidateForm());
+        model.asMap().putIfAbsent("candidateForm", new Elections.CandidateInput(null, null));
         return "transitions/election";
     }
 
+    /** A refused form of the scheme's page: alone for htmx, else the whole page. */
+    private String refused(String form, long id, Model model) {
+        String page = show(id, null, model);
+        return Forms.fragmentOr("transitions/scheme :: " + form, () -> page);
+    }
+
     @PostMapping("/mayors")
-    String mayor(@PathVariable long id, @ModelAttribute("mayorForm") MayorForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        try {
-            transitions.addMayor(id, form.getUnitCode(), form.getName(), form.getParty(), form.getOn());
+    String mayor(@PathVariable long id, @ModelAttribute("mayorForm") Elections.MayorInput form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            elections.addMayor(id, form);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/transitions/schemes/" + id + "#mayors";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return show(id, null, model);
-        }
+        }, () -> refused("mayorForm", id, model));
     }
 
     @PostMapping("/elections")
-    String createElection(@PathVariable long id, @ModelAttribute("electionForm") ElectionForm form, BindingResult result,
-            Model model) {
-        scopes.requireSchemeWrite(id);
-        try {
-            var e = transitions.createElection(id, form.getName(), form.getUnitCode(), form.getHeldOn());
-            return "redirect:/transitions/schemes/" + id + "/elections/" + e.id();
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return show(id, null, model);
-        }
+    String createElection(@PathVariable long id, @ModelAttribute("electionForm") Elections.ElectionInput form,
+            BindingResult result, Model model) {
+        return Forms.submit(result,
+                () -> "redirect:/transitions/schemes/" + id + "/elections/" + elections.createElection(id, form).id(),
+                () -> refused("electionForm", id, model));
     }
 
     @PostMapping("/elections/{electionId}/candidates")
     String candidate(@PathVariable long id, @PathVariable long electionId,
-            @ModelAttribute("candidateForm") CandidateForm form, BindingResult result, Model model,
+            @ModelAttribute("candidateForm") Elections.CandidateInput form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        try {
-            transitions.addCandidate(id, electionId, form.getName(), form.getParty());
+        return Forms.submit(result, () -> {
+            elections.addCandidate(id, electionId, form);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/transitions/schemes/" + id + "/elections/" + electionId;
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return election(id, electionId, model);
-        }
+        }, () -> {
+            String page = election(id, electionId, model);
+            return Forms.fragmentOr("transitions/election :: candidateForm", () -> page);
+        });
     }
 
     @PostMapping("/elections/{electionId}/candidates/{candidateId}/deliveries")
@@ -122,14 +142,10 @@ class TransitionsController {
     @PostMapping("/handovers")
     String handover(@PathVariable long id, @ModelAttribute("handoverForm") HandoverForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        try {
-            redirect.addFlashAttribute("delivery", transitions.handover(id, form.getUnitCode(), form.getRecipient()));
+        return Forms.submit(result, () -> {
+            redirect.addFlashAttribute("delivery", transitions.handover(id, form.unitCode(), form.recipient()));
             return "redirect:/transitions/schemes/" + id + "#handover";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return show(id, null, model);
-        }
+        }, () -> refused("handoverForm", id, model));
     }
 
     @GetMapping("/dossiers/{versionId}.pdf")
@@ -138,11 +154,5 @@ class TransitionsController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"expediente-" + v.hash().substring(0, 12) + ".pdf\"")
                 .body(transitions.pdf(id, versionId));
-    }
-
-    private static void defaults(Model model, String name, Object form) {
-        if (!model.containsAttribute(name)) {
-            model.addAttribute(name, form);
-        }
     }
 }
