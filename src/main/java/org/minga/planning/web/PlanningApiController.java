@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.planning.Plans;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -59,6 +61,7 @@ class PlanningApiController {
         return plans.setVision(id, b.name(), b.statement(), b.horizonYear());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/pillars")
     @Operation(summary = "Agrega un pilar estratégico con sus apuestas")
     ResponseEntity<Plans.Pillar> pillar(@PathVariable long id, @RequestBody PillarBody b) {
@@ -66,6 +69,7 @@ class PlanningApiController {
         return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/pillars/" + p.id())).body(p);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/work-plans")
     @Operation(summary = "Agrega un plan de trabajo con su periodo y objetivos")
     ResponseEntity<Plans.WorkPlan> workPlan(@PathVariable long id, @RequestBody WorkPlanBody b) {
@@ -73,6 +77,7 @@ class PlanningApiController {
         return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/work-plans/" + w.id())).body(w);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals")
     @Operation(summary = "Define una meta con su indicador (unidad, línea base, meta, periodicidad, fuente, responsable)")
     ResponseEntity<Plans.Goal> goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
@@ -86,12 +91,14 @@ class PlanningApiController {
         return new GoalDetail(plans.goal(id, goalId), plans.measurements(goalId), plans.links(goalId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/measurements")
     @Operation(summary = "Registra una medición fechada del indicador")
     ResponseEntity<Plans.Recorded> measure(@PathVariable long id, @PathVariable long goalId, @RequestBody MeasurementBody b) {
         return ResponseEntity.status(201).body(plans.measure(id, goalId, b.measuredOn(), b.value(), b.note()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/links")
     @Operation(summary = "Vincula la meta a un plan externo (PND, plan de desarrollo, POT, PATR, PDT) o a un proyecto")
     ResponseEntity<Plans.Link> link(@PathVariable long id, @PathVariable long goalId, @RequestBody LinkBody b) {
