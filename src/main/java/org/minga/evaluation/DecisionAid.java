@@ -46,7 +46,7 @@ public class DecisionAid {
 
     /** A step with what was recorded and, where the data say something, the live evidence (message key and arguments). */
     public record Step(Item item, boolean done, String evidence,
-            @org.minga.platform.web.MessageText(args = "liveArgs", text = "live") String liveKey, List<Object> liveArgs) {
+            @org.minga.platform.web.MessageText(args = "liveArgs", text = "liveText") String liveKey, List<Object> liveArgs) {
     }
 
     /** The checklist and the route the health index suggests (continue from 40 up). */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.minga.platform.Inputs;
 import org.springframework.format.Formatter;
@@ -20,35 +21,26 @@ class InputFormatters implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addFormatterForFieldType(BigDecimal.class, new Formatter<BigDecimal>() {
-            @Override
-            public BigDecimal parse(String text, Locale locale) throws ParseException {
-                try {
-                    return Inputs.decimal(text);
-                } catch (NumberFormatException e) {
-                    throw new ParseException(text, 0);
-                }
-            }
+        registry.addFormatterForFieldType(BigDecimal.class, formatter(Inputs::decimal, BigDecimal::toPlainString));
+        registry.addFormatterForFieldType(LocalDate.class, formatter(Inputs::date, LocalDate::toString));
+    }
 
+    /** A formatter whose parse refusal (a number or date that is not one) is a binding error. */
+    private static <T> Formatter<T> formatter(Function<String, T> parse, Function<T, String> print) {
+        return new Formatter<>() {
             @Override
-            public String print(BigDecimal value, Locale locale) {
-                return value.toPlainString();
-            }
-        });
-        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
-            @Override
-            public LocalDate parse(String text, Locale locale) throws ParseException {
+            public T parse(String text, Locale locale) throws ParseException {
                 try {
-                    return Inputs.date(text);
+                    return parse.apply(text);
                 } catch (IllegalArgumentException e) {
                     throw new ParseException(text, 0);
                 }
             }
 
             @Override
-            public String print(LocalDate value, Locale locale) {
-                return value.toString();
+            public String print(T value, Locale locale) {
+                return print.apply(value);
             }
-        });
+        };
     }
 }
