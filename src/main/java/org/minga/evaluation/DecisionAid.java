@@ -46,7 +46,8 @@ public class DecisionAid {
     }
 
     /** A step with what was recorded and, where the data say something, the live evidence (message key and arguments). */
-    public record Step(Item item, boolean done, String evidence, String liveKey, List<Object> liveArgs) {
+    public record Step(Item item, boolean done, String evidence,
+            @org.minga.platform.web.MessageText(args = "liveArgs", text = "liveText") String liveKey, List<Object> liveArgs) {
     }
 
     /** The checklist and the route the health index suggests (continue from 40 up). */

@@ -23,7 +23,8 @@ public final class HealthIndex {
     public enum Band { HEALTHY, ATTENTION, CRITICAL }
 
     /** One component: a score 0–100 (null without data), its weight, and the message key and arguments explaining it. */
-    public record Component(String key, Double score, int weight, String explanation, List<Object> args) {
+    public record Component(String key, Double score, int weight,
+            @org.minga.platform.web.MessageText(args = "args", text = "explanationText") String explanation, List<Object> args) {
     }
 
     public record Result(Double index, Band band, List<Component> components) {

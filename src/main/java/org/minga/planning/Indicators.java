@@ -54,7 +54,7 @@ public final class Indicators {
      * the value used.
      */
     public record Assessment(Status status, LocalDate judgedAt, double expected, Double achieved, BigDecimal value,
-            String reason) {
+            @org.minga.platform.web.MessageText String reason) {
     }
 
     private Indicators() {

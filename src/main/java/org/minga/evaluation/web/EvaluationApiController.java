@@ -16,6 +16,7 @@ import org.minga.evaluation.SelfEvaluations;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -63,6 +65,7 @@ record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations e
         return checklist(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/campaigns")
     @Operation(summary = "Crea una autoevaluación con el cuestionario de una plantilla (RINDE o FEEDBACK)")
     ResponseEntity<SelfEvaluations.Campaign> campaign(@PathVariable long id, @RequestBody SelfEvaluations.CampaignInput b) {
@@ -77,6 +80,7 @@ record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations e
     }
 
     @Audience(Reader.ACCOUNT)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/campaigns/{campaignId}/responses")
     @Idempotent
     @Operation(summary = "Registra las respuestas (1 a 5) de un participante de un grupo")
@@ -97,6 +101,7 @@ record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations e
         return evaluations.results(id, campaignId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/campaigns/{campaignId}/actions")
     ResponseEntity<SelfEvaluations.Action> action(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ActionInput b) {
         return ResponseEntity.status(201).body(evaluations.addAction(id, campaignId, b));

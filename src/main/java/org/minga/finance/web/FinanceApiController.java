@@ -19,6 +19,7 @@ import org.minga.finance.internal.StatementPdf;
 import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -63,6 +65,7 @@ class FinanceApiController {
         return contributions.rules(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/rules")
     @Operation(summary = "Crea una regla de aporte: FIXED, EQUAL_SPLIT, PERCENT_OF_BASE, BY_POPULATION o IN_KIND")
     ResponseEntity<Contributions.Rule> createRule(@PathVariable long id, @RequestBody Contributions.RuleInput body) {
@@ -88,6 +91,7 @@ class FinanceApiController {
         return contributions.declareBase(id, body.year(), body.unitCode(), body.amount(), body.currency());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/payments")
     @Idempotent
     @Operation(summary = "Registra un pago y lo aplica a las obligaciones abiertas más antiguas del miembro en esa moneda")
@@ -97,6 +101,7 @@ class FinanceApiController {
                 .body(payment);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/in-kind")
     @Idempotent
     @Operation(summary = "Registra un aporte en especie valorado, bajo una regla IN_KIND")

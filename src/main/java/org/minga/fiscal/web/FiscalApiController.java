@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -77,6 +78,7 @@ class FiscalApiController {
         return cadastres.list(id, municipality, Math.max(0, page), Math.clamp(size, 1, 200));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(value = MY + "/cadastre", consumes = "text/csv")
     @Operation(summary = "Carga el catastro del municipio y año: el CSV como cuerpo (text/csv), leído en flujo por un trabajo; "
             + "todo o nada. Devuelve cadastreId y jobId")
@@ -87,6 +89,7 @@ class FiscalApiController {
                 .body(cadastres.upload(id, code, year, fileName, request.getInputStream()));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(value = MY + "/cadastre", consumes = "multipart/form-data")
     @Operation(summary = "Carga el catastro como archivo (campo file) de un formulario multipart")
     ResponseEntity<Cadastres.Submitted> uploadFile(@PathVariable long id, @PathVariable String code,
@@ -101,6 +104,7 @@ class FiscalApiController {
         return rates.bands(id, code, year);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(MY + "/rates")
     @Operation(summary = "Agrega una tarifa por zona (U/R), destino (A-T), estrato y rango de avalúo, dentro de los límites nacionales")
     ResponseEntity<TaxRates.Band> addRate(@PathVariable long id, @PathVariable String code, @PathVariable Integer year,
@@ -110,12 +114,14 @@ class FiscalApiController {
                 + year + "/rates/" + band.id())).body(band);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping(MY + "/rates/{bandId}")
     ResponseEntity<Void> deleteRate(@PathVariable long id, @PathVariable long bandId) {
         rates.deleteBand(id, bandId);
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(MY + "/liquidations")
     @Operation(summary = "Liquida el impuesto predial del año sobre el catastro activo (un trabajo)")
     ResponseEntity<Liquidations.Submitted> liquidate(@PathVariable long id, @PathVariable String code,
@@ -123,6 +129,7 @@ class FiscalApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(liquidations.liquidate(id, code, year));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(MY + "/simulations")
     @Operation(summary = "Simula cambios de tarifas o avalúos (porcentajes; 140 = +40 %) sin tocar la liquidación oficial")
     ResponseEntity<Liquidations.Submitted> simulate(@PathVariable long id, @PathVariable String code,

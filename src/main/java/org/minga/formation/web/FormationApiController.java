@@ -15,6 +15,7 @@ import org.minga.formation.PertinenceAssessment;
 import org.minga.formation.ProspectiveMembers;
 import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -51,6 +53,7 @@ record FormationApiController(FormationRoute route, ProspectiveMembers prospects
         return prospects.of(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/prospective-members")
     @Operation(summary = "Agrega un miembro previsto (una unidad territorial que existe hoy en el país del esquema)")
     ResponseEntity<ProspectiveMembers.Prospect> add(@PathVariable long id, @RequestBody ProspectiveMembers.ProspectInput body) {

@@ -17,6 +17,7 @@ import org.minga.identity.internal.UserAccount;
 import org.minga.identity.internal.UserAdministration;
 import org.minga.identity.internal.UserDirectory;
 import org.minga.identity.internal.UserDirectory.UserSummary;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME_ADMIN)
@@ -67,6 +69,7 @@ record UserApiController(UserAdministration administration, UserDirectory direct
                 Math.clamp(size, 1, 200));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/users")
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'SCHEME_ADMIN')")
     @Operation(summary = "Crea un usuario con su primera función")

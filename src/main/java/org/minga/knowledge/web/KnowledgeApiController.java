@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.knowledge.KnowledgeBase;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.ACCOUNT)
@@ -31,6 +33,7 @@ class KnowledgeApiController {
     }
 
     @Audience(Reader.TEAM)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/items")
     @Operation(summary = "Registra una experiencia, buena práctica o documento técnico, con factores clave y áreas")
     ResponseEntity<KnowledgeBase.Item> create(@RequestBody KnowledgeBase.Input in) {

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.minga.participation.internal.TerritorialIssues;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.ACCOUNT)
@@ -32,6 +34,7 @@ class IssueApiController {
             Map<String, Object> geometry, Boolean consent, Boolean reserved) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/participation/schemes/{schemeId}/issues")
     @Operation(summary = "Reporta una problemática territorial (queda por revisar hasta que el equipo la publique)",
             description = "Cuerpo: {theme, title, description, lat y lon, o geometry (Point o Polygon GeoJSON en WGS 84), "

@@ -15,6 +15,7 @@ import org.minga.planning.internal.GoalTracking;
 import org.minga.planning.internal.Strategy;
 import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -40,6 +42,7 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
         return strategy.setVision(id, b);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/pillars")
     @Operation(summary = "Agrega un pilar estratégico con sus apuestas")
     ResponseEntity<Strategy.Pillar> pillar(@PathVariable long id, @RequestBody Strategy.PillarInput b) {
@@ -47,6 +50,7 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
         return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/pillars/" + p.id())).body(p);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/work-plans")
     @Operation(summary = "Agrega un plan de trabajo con su periodo y objetivos")
     ResponseEntity<Strategy.WorkPlan> workPlan(@PathVariable long id, @RequestBody Strategy.WorkPlanInput b) {
@@ -54,6 +58,7 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
         return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/work-plans/" + w.id())).body(w);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals")
     @Operation(summary = "Define una meta con su indicador (unidad, línea base, meta, periodicidad, fuente, responsable)")
     ResponseEntity<Plans.Goal> goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
@@ -67,6 +72,7 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
         return new GoalDetail(plans.goal(id, goalId), tracking.measurements(goalId), tracking.links(goalId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/measurements")
     @Operation(summary = "Registra una medición fechada del indicador")
     ResponseEntity<GoalTracking.Recorded> measure(@PathVariable long id, @PathVariable long goalId,
@@ -74,6 +80,7 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
         return ResponseEntity.status(201).body(tracking.measure(id, goalId, b));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/links")
     @Operation(summary = "Vincula la meta a un plan externo (PND, plan de desarrollo, POT, PATR, PDT) o a un proyecto")
     ResponseEntity<GoalTracking.Link> link(@PathVariable long id, @PathVariable long goalId,

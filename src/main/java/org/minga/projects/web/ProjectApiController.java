@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -110,6 +111,7 @@ class ProjectApiController {
         return needs.list(schemeId, status, unit, page, size);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/schemes/{schemeId}/needs")
     @Operation(summary = "Registra una necesidad de inversión de una unidad miembro (el funcionario de la unidad o el equipo del esquema)")
     ResponseEntity<Needs.Need> recordNeed(@PathVariable long schemeId, @RequestBody NeedBody body) {
@@ -126,6 +128,7 @@ class ProjectApiController {
         return list.page(schemeId, new ProjectList.Filters(stage, sector, unit, q), page, size);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/schemes/{schemeId}/projects")
     @Operation(summary = "Registra un proyecto en etapa Idea, con beneficiarios y necesidades que atiende")
     ResponseEntity<Projects.Project> create(@PathVariable long schemeId, @RequestBody ProjectBody body) {
@@ -133,6 +136,7 @@ class ProjectApiController {
         return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/schemes/{schemeId}/projects/from-needs")
     @Operation(summary = "Convierte una o más necesidades en un proyecto: sus unidades quedan como beneficiarias")
     ResponseEntity<Projects.Project> fromNeeds(@PathVariable long schemeId, @RequestBody ProjectBody body) {
@@ -187,6 +191,7 @@ class ProjectApiController {
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}/beneficiaries/{unitCode}")
     @Operation(summary = "Quita una unidad beneficiaria")
     ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
@@ -210,6 +215,7 @@ class ProjectApiController {
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/financing")
     @Idempotent
     @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
@@ -220,6 +226,7 @@ class ProjectApiController {
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/milestones")
     @Operation(summary = "Agrega un hito con fecha prevista (y real, si ya se cumplió)")
     ResponseEntity<Monitoring.Milestone> milestone(@PathVariable long id, @RequestBody MilestoneBody b) {
@@ -235,6 +242,7 @@ class ProjectApiController {
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Informe de avance: fecha, avance físico y financiero (%), texto y fotos JPEG/PNG")
     ResponseEntity<Monitoring.Report> report(@PathVariable long id, @RequestParam(required = false) LocalDate reportedOn,
@@ -288,6 +296,7 @@ class ProjectApiController {
         sheets.needsCsv(schemeId, status, unit, response.getOutputStream());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/schemes/{schemeId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa un banco de proyectos desde XLSX: todo o nada; con errores, la lista de fila, columna y motivo")
     ResponseEntity<Spreadsheets.ImportResult> importProjects(@PathVariable long schemeId,

@@ -50,6 +50,7 @@ class GoverningBodyApiController {
         return bodies.of(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/bodies")
     @Operation(summary = "Crea un órgano de gobierno: asamblea, junta directiva, dirección ejecutiva o mesa técnica")
     ResponseEntity<GoverningBodies.Body> create(@PathVariable long id, @RequestBody BodyBody body) {

@@ -81,6 +81,7 @@ class SchemeApiController {
     }
 
     @Audience(Reader.PLATFORM_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/schemes")
     @Operation(summary = "Registra un esquema (administradores de la plataforma)")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Creado")

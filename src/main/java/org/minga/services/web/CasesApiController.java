@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.services.Cases;
 import org.minga.services.ServiceLines;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -72,6 +74,7 @@ class CasesApiController {
         return lines.lines(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines")
     @Operation(summary = "Crea una línea de servicio")
     ResponseEntity<ServiceLines.Line> createLine(@PathVariable long id, @RequestBody LineBody body) {
@@ -92,6 +95,7 @@ class CasesApiController {
         return lines.clients(lineId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/clients")
     @Operation(summary = "Agrega un cliente (miembro, no miembro o empresa privada)")
     ResponseEntity<ServiceLines.Client> addClient(@PathVariable long id, @PathVariable long lineId, @RequestBody ClientBody body) {
@@ -131,12 +135,14 @@ class CasesApiController {
         return cases.types(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/case-types")
     @Operation(summary = "Crea un tipo de trámite con sus estados, transiciones, funciones, requisitos y verificaciones")
     ResponseEntity<Cases.CaseType> createType(@PathVariable long id, @RequestBody Cases.TypeInput body) {
         return ResponseEntity.status(201).body(cases.createType(id, body));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/case-types/permit")
     @Operation(summary = "Crea el trámite de permiso de uso de suelo y construcción (OPLAGEST)")
     ResponseEntity<Cases.CaseType> permitType(@PathVariable long id, @RequestBody PermitTypeBody body) {
@@ -154,6 +160,7 @@ class CasesApiController {
         return cases.list(id, state, alerts, page, size);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/cases")
     @Operation(summary = "Radica un trámite")
     ResponseEntity<Cases.Case> open(@PathVariable long id, @RequestBody Cases.CaseInput body) {
@@ -178,6 +185,7 @@ class CasesApiController {
         return cases.recordCheck(id, caseId, body.code(), body.passed(), body.note());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping(BASE + "/cases/{caseId}/requirements")
     @Operation(summary = "Marca un requisito como cumplido o no")
     ResponseEntity<Void> requirement(@PathVariable long id, @PathVariable long caseId, @RequestBody RequirementBody body) {
@@ -185,6 +193,7 @@ class CasesApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/cases/{caseId}/comments")
     ResponseEntity<Cases.Comment> comment(@PathVariable long id, @PathVariable long caseId, @RequestBody CommentBody body) {
         return ResponseEntity.status(201).body(cases.comment(id, caseId, body.text()));

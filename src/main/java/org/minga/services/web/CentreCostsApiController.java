@@ -16,12 +16,14 @@ import org.minga.services.CostAllocation;
 import org.minga.services.ServiceDashboards;
 import org.minga.services.ServiceLines;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -55,6 +57,7 @@ class CentreCostsApiController {
     record SeedBody(LocalDate grantedOn, BigDecimal amount, String purpose) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms")
     @Operation(summary = "Registra una empresa atendida por el centro")
     ResponseEntity<BusinessCentre.Firm> addFirm(@PathVariable long id, @PathVariable long lineId,
@@ -75,6 +78,7 @@ class CentreCostsApiController {
         return detail(id, lineId, firmId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/services")
     ResponseEntity<BusinessCentre.ServiceRecord> service(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody ServiceBody body) {
@@ -82,6 +86,7 @@ class CentreCostsApiController {
         return ResponseEntity.status(201).body(centre.recordService(firmId, body.deliveredOn(), body.kind(), body.description()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/plans")
     ResponseEntity<BusinessCentre.ActionPlan> plan(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody PlanBody body) {
@@ -89,6 +94,7 @@ class CentreCostsApiController {
         return ResponseEntity.status(201).body(centre.addPlan(firmId, body.agreedOn(), body.goal(), body.actions()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/assistance")
     @Operation(summary = "Aprueba asistencia técnica cofinanciada (90/10, o 95/5 para empresas de mujeres, rurales o asociativas)")
     ResponseEntity<BusinessCentre.Assistance> assistance(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
@@ -98,6 +104,7 @@ class CentreCostsApiController {
                 body.description(), body.cost()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/seed-capital")
     ResponseEntity<BusinessCentre.SeedCapital> seed(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody SeedBody body) {
@@ -105,6 +112,7 @@ class CentreCostsApiController {
         return ResponseEntity.status(201).body(centre.grantSeedCapital(firmId, body.grantedOn(), body.amount(), body.purpose()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/cost-pools")
     @Operation(summary = "Distribuye los costos de un periodo entre los miembros por un criterio, en unidades enteras")
     ResponseEntity<CostAllocation.Pool> allocate(@PathVariable long id, @PathVariable long lineId,

@@ -21,6 +21,7 @@ import org.minga.services.ServiceLines;
 import org.minga.services.internal.InvoicePdf;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -50,6 +52,7 @@ class LandfillApiController {
     record BillBody(String month) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/tickets")
     @Operation(summary = "Registra una boleta de báscula (las cargas de residuos no aceptados quedan rechazadas)")
     ResponseEntity<Landfill.Ticket> record(@PathVariable long id, @PathVariable long lineId, @RequestBody Landfill.TicketInput body) {
@@ -65,6 +68,7 @@ class LandfillApiController {
         return landfill.tickets(lineId, before, size);
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(BASE + "/tickets/imports")
     @Operation(summary = "Importa una exportación CSV de la báscula como trabajo; idempotente por número de boleta")
     ResponseEntity<Map<String, Object>> importTickets(@PathVariable long id, @PathVariable long lineId,

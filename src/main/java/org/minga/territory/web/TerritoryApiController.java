@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -38,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 record TerritoryApiController(TerritoryQueries queries, TerritoryImports imports, Zones zones) {
 
     @Audience(Reader.PLATFORM_ADMIN)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa un archivo de límites o de atributos como trabajo (administradores)",
             description = "source: CO_DANE_MGN_DEPARTAMENTOS | CO_DANE_MGN_MUNICIPIOS | SV_DISTRITOS_2024 | "

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.minga.transitions.Elections;
 import org.minga.transitions.Transitions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Audience(Reader.SCHEME)
@@ -39,6 +41,7 @@ class TransitionsApiController {
     record HandoverBody(String unitCode, String recipient) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/mayors")
     @Operation(summary = "Registra el alcalde de un miembro para el periodo de gobierno en curso en la fecha dada")
     ResponseEntity<Elections.Mayor> mayor(@PathVariable long id, @RequestBody Elections.MayorInput b) {
@@ -50,6 +53,7 @@ class TransitionsApiController {
         return elections.mayors(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/elections")
     @Operation(summary = "Crea una elección (de un miembro o de la región); elige el periodo siguiente")
     ResponseEntity<Elections.Election> election(@PathVariable long id, @RequestBody Elections.ElectionInput b) {
@@ -62,12 +66,14 @@ class TransitionsApiController {
         return elections.elections(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/elections/{electionId}/candidates")
     ResponseEntity<Elections.Candidate> candidate(@PathVariable long id, @PathVariable long electionId,
             @RequestBody Elections.CandidateInput b) {
         return ResponseEntity.status(201).body(elections.addCandidate(id, electionId, b));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/elections/{electionId}/candidates/{candidateId}/deliveries")
     @Operation(summary = "Genera el expediente para candidatos con los datos vigentes y registra la entrega con su versión")
     ResponseEntity<Transitions.Delivery> deliver(@PathVariable long id, @PathVariable long electionId,
@@ -81,6 +87,7 @@ class TransitionsApiController {
         return transitions.neutrality(id, electionId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/handovers")
     @Operation(summary = "Genera el expediente de empalme de un miembro y registra su entrega")
     ResponseEntity<Transitions.Delivery> handover(@PathVariable long id, @RequestBody HandoverBody b) {

@@ -2,7 +2,6 @@ package org.minga.platform.internal.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,33 +55,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(v.field(), v.rule(), messages.getMessage(v.messageKey(), v.args(),
                         v.messageKey(), locale)))
                 .toList();
-        return body(Problems.invalid(summary(errors), errors, request.getRequestURI()));
+        return invalid(errors, request.getRequestURI());
     }
 
+    /** The noun ("trámite") said in the reader's language through {@code entity.<noun>}. */
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
-        return body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "No encontrado",
-                "No existe: " + e.getMessage() + ".", request.getRequestURI()));
+        Locale locale = LocaleContextHolder.getLocale();
+        String noun = messages.getMessage(e.nounKey(), null, e.what(), locale);
+        return problem(HttpStatus.NOT_FOUND, "not-found", request.getRequestURI(), noun, String.valueOf(e.id()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Acceso denegado",
-                e.getMessage() == null || e.getMessage().isBlank() ? "No tiene permiso para esta acción."
-                        : e.getMessage(),
-                request.getRequestURI()));
+        Locale locale = LocaleContextHolder.getLocale();
+        return body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", Problems.title(messages, locale, "forbidden"),
+                Refusals.reason(messages, e, locale), request.getRequestURI()));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException e, HttpServletRequest request) {
-        return body(Problems.of(HttpStatus.CONFLICT, "duplicate", "Ya existe",
-                "Ya existe un registro con esos datos.", request.getRequestURI()));
+        return problem(HttpStatus.CONFLICT, "duplicate", request.getRequestURI());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> stale(OptimisticLockingFailureException e, HttpServletRequest request) {
-        return body(Problems.of(HttpStatus.CONFLICT, "stale", "Modificado por otra persona",
-                "Otra persona cambió este registro; vuelva a cargarlo.", request.getRequestURI()));
+        return problem(HttpStatus.CONFLICT, "stale", request.getRequestURI());
     }
 
     @ExceptionHandler(Exception.class)
@@ -90,20 +88,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (BadValues.causedBy(e)) {
             log.warn("Value refused by the database on {}: {}", request.getRequestURI(),
                     org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
-            return body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Valor no admitido",
-                    messages.getMessage("input.badValue", null, LocaleContextHolder.getLocale()),
-                    request.getRequestURI()));
+            Locale locale = LocaleContextHolder.getLocale();
+            return body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-value",
+                    Problems.title(messages, locale, "invalid-value"),
+                    messages.getMessage("input.badValue", null, locale), request.getRequestURI()));
         }
         log.error("Unexpected error on {}", request.getRequestURI(), e);
-        return body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Error inesperado",
-                "Ocurrió un error inesperado. Quedó registrado para revisión.", request.getRequestURI()));
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", request.getRequestURI());
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = fieldProblems(ex.getBindingResult());
-        return body(Problems.invalid(summary(errors), errors, path(request)));
+        return invalid(errors, path(request));
     }
 
     @Override
@@ -115,7 +113,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         err.getCodes() == null ? "Invalid" : last(err.getCodes()),
                         messages.getMessage(err, LocaleContextHolder.getLocale()))))
                 .toList();
-        return body(Problems.invalid(summary(errors), errors, path(request)));
+        return invalid(errors, path(request));
     }
 
     @Override
@@ -125,7 +123,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String type = ex.getRequiredType() == null ? "?" : ex.getRequiredType().getSimpleName();
         List<FieldProblem> errors = List.of(new FieldProblem(field, "Type", messages.getMessage("input.type",
                 new Object[] {ex.getValue(), type}, LocaleContextHolder.getLocale())));
-        return body(Problems.invalid(summary(errors), errors, path(request)));
+        return invalid(errors, path(request));
     }
 
     @Override
@@ -134,7 +132,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = List.of(new FieldProblem(ex.getParameterName(), "Required",
                 messages.getMessage("input.required", null, LocaleContextHolder.getLocale())));
-        return body(Problems.invalid(summary(errors), errors, path(request)));
+        return invalid(errors, path(request));
     }
 
     @Override
@@ -143,18 +141,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         var field = JsonFieldProblem.of(ex, messages, LocaleContextHolder.getLocale());
         if (field.isPresent()) {
-            return body(Problems.invalid(summary(List.of(field.get())), List.of(field.get()), path(request)));
+            return invalid(List.of(field.get()), path(request));
         }
-        return body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable", "Cuerpo ilegible",
-                messages.getMessage("input.unreadable", null, LocaleContextHolder.getLocale()), path(request)));
+        Locale locale = LocaleContextHolder.getLocale();
+        return body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable", Problems.title(messages, locale, "unreadable"),
+                messages.getMessage("input.unreadable", null, locale), path(request)));
     }
 
-    /** Every other Spring MVC error (unreadable JSON, wrong type, missing parameter) as a problem. */
+    /** Every other Spring MVC error (unknown method, unsupported media type...) as a problem, in words from the bundle. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(statusCode);
-        problem.setInstance(java.net.URI.create(path(request)));
+        ProblemDetail problem = Problems.ofStatus(messages, LocaleContextHolder.getLocale(), statusCode, path(request));
+        if (body instanceof ProblemDetail spring && spring.getProperties() != null) {
+            spring.getProperties().forEach(problem::setProperty);
+        }
         return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.asMap(problem));
     }
@@ -166,9 +167,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
     }
 
-    private static String summary(List<FieldProblem> errors) {
-        return errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
-                .orElse("Datos no válidos.");
+    private ResponseEntity<Object> invalid(List<FieldProblem> errors, String instance) {
+        return body(Problems.invalid(messages, LocaleContextHolder.getLocale(), errors, instance));
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, String code, String instance, Object... args) {
+        return body(Problems.of(messages, LocaleContextHolder.getLocale(), status, code, instance, args));
     }
 
     private static String last(String[] codes) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.minga.platform.web.Problems;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +19,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Every error no handler took: problem+json for the API, a friendly Spanish page for people.
+ * Every error no handler took: problem+json for the API (in the language of Accept-Language), a
+ * friendly page for people.
  * Never a stack trace.
  */
 @Audience(Reader.PUBLIC)
 @Controller
 class ErrorPageController implements ErrorController {
+
+    private final MessageSource messages;
+
+    ErrorPageController(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model) {
@@ -48,21 +56,9 @@ class ErrorPageController implements ErrorController {
     ResponseEntity<Map<String, Object>> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        var problem = Problems.of(status, status.is5xxServerError() ? "unexpected" : "http-" + status.value(),
-                status.getReasonPhrase(), detail(status), uri == null ? null : uri.toString());
+        var problem = Problems.ofStatus(messages, Problems.locale(request), status, uri == null ? null : uri.toString());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.asMap(problem));
-    }
-
-    private static String detail(HttpStatus status) {
-        return switch (status) {
-            case NOT_FOUND -> "No existe el recurso solicitado.";
-            case METHOD_NOT_ALLOWED -> "El método HTTP no está permitido en este recurso.";
-            case FORBIDDEN -> "No tiene permiso para esta acción.";
-            case UNAUTHORIZED -> "Se requiere autenticación.";
-            default -> status.is5xxServerError() ? "Ocurrió un error inesperado. Quedó registrado para revisión."
-                    : "La solicitud no se pudo procesar.";
-        };
     }
 
     private static boolean isApi(HttpServletRequest request) {

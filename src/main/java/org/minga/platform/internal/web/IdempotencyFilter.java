@@ -28,6 +28,7 @@ import org.minga.platform.web.Problems.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -60,11 +61,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Looked up on first use: filters are made before Spring MVC's beans. */
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
     IdempotencyFilter(IdempotencyKeys keys,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
-            ObjectMapper json) {
+            ObjectMapper json, MessageSource messages) {
         this.keys = keys;
+        this.messages = messages;
         this.handlers = handlers;
         this.json = json;
     }
@@ -84,14 +87,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(Idempotent.HEADER).strip();
         if (key.isEmpty() || key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            problem(request, response, HttpStatus.BAD_REQUEST, "invalid-input", "Datos no válidos", "Pattern",
-                    "La cabecera Idempotency-Key debe tener de 1 a " + MAX_KEY + " caracteres ASCII visibles.");
+            problem(request, response, HttpStatus.BAD_REQUEST, "invalid-input", "Pattern",
+                    "problem.idempotency-key.pattern", String.valueOf(MAX_KEY));
             return;
         }
         Optional<CachedBody> body = CachedBody.of(request);
         if (body.isEmpty()) {
-            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Petición demasiado grande", "Size",
-                    "Con Idempotency-Key el cuerpo de la petición no puede pasar de 1 MB.");
+            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Size",
+                    "problem.idempotency-key.size");
             return;
         }
         CachedBody cached = body.get();
@@ -106,9 +109,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             Optional<IdempotencyKeys.Stored> stored = keys.find(id);
             if (stored.isPresent() && !stored.get().fingerprint().equals(fingerprint)) {
-                problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                        "Idempotency-Key reutilizada", "SameRequest", "La cabecera Idempotency-Key «" + key
-                                + "» ya se usó para otra petición a este recurso; use una clave nueva para cada operación.");
+                problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "SameRequest",
+                        "problem.idempotency-key-reused.detail", key);
                 return;
             }
             if (stored.isPresent() && stored.get().status() != null) {
@@ -116,8 +118,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-progress", "Petición en curso",
-                        "InProgress", "Una petición con la misma Idempotency-Key todavía se está atendiendo; reintente en unos segundos.");
+                problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-progress", "InProgress",
+                        "problem.idempotency-key-in-progress.detail");
                 return;
             }
             sleep();
@@ -203,9 +205,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
-            String title, String rule, String message) throws IOException {
-        Problems.write(request, response, json, status, type, title, message,
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+            String rule, String messageKey, Object... args) throws IOException {
+        java.util.Locale locale = Problems.locale(request);
+        String message = messages.getMessage(messageKey, args, locale);
+        Problems.write(request, response, json, status, code, Problems.title(messages, locale, code), message,
                 Map.of("header", Idempotent.HEADER, "errors", List.of(new FieldProblem(Idempotent.HEADER, rule, message))));
     }
 

@@ -1,10 +1,14 @@
 package org.minga.platform.internal.web;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.internal.web.input.BadValues;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -12,23 +16,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Refusals and missing things on pages: the friendly error page, with the reason in Spanish. */
+/** Refusals and missing things on pages: the friendly error page, with the reason in the reader's language. */
 @ControllerAdvice(annotations = Controller.class)
 class UiExceptionHandler {
 
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    UiExceptionHandler(org.springframework.context.MessageSource messages) {
+    UiExceptionHandler(MessageSource messages) {
         this.messages = messages;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
-        response.setStatus(403);
-        model.addAttribute("status", 403);
-        model.addAttribute("messageKey", "error.forbidden");
-        model.addAttribute("reason", e.getMessage());
-        return "error";
+        return page(model, response, 403, "error.forbidden", Refusals.reason(messages, e, LocaleContextHolder.getLocale()));
     }
 
     /** The net under the input rules: a value the database refused is the user's error, not ours. */
@@ -37,29 +37,30 @@ class UiExceptionHandler {
         if (!BadValues.causedBy(e)) {
             throw e;
         }
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute("messageKey", "error.badRequest");
-        return "error";
+        return page(model, response, 400, "error.badRequest", null);
     }
 
     /** A rule broken on a page whose controller has no form to show it beside: the error page says which. */
     @ExceptionHandler(InvalidInputException.class)
     String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute("messageKey", "error.badRequest");
-        model.addAttribute("reason", e.violations().stream().map(v -> messages.getMessage(v.messageKey(), v.args(),
-                v.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+        Locale locale = LocaleContextHolder.getLocale();
+        return page(model, response, 400, "error.badRequest", e.violations().stream()
+                .map(v -> messages.getMessage(v.messageKey(), v.args(), v.messageKey(), locale))
                 .reduce((a, b) -> a + " " + b).orElse(null));
-        return "error";
     }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletResponse response) {
-        response.setStatus(404);
-        model.addAttribute("status", 404);
-        model.addAttribute("messageKey", "error.notFound");
+        return page(model, response, 404, "error.notFound", null);
+    }
+
+    private static String page(Model model, HttpServletResponse response, int status, String messageKey, String reason) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("messageKey", messageKey);
+        if (reason != null) {
+            model.addAttribute("reason", reason);
+        }
         return "error";
     }
 }

@@ -3,8 +3,15 @@ package org.minga.platform.internal.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.minga.platform.web.Problems;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -15,18 +22,60 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Spanish first (es-CO), English second; {@code ?lang=en} switches and a cookie remembers. */
+/**
+ * Spanish first (es-CO), English second. Pages: {@code ?lang=en} switches and a cookie remembers.
+ * The API ({@code /api/**}) answers in the language of {@code Accept-Language}, Spanish by default.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final Locale SPANISH = Locale.forLanguageTag("es-CO");
+    static final Locale SPANISH = Problems.SPANISH;
 
+    /** Pages: the cookie (set by {@code ?lang}), Spanish by default. API: {@code Accept-Language}. */
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("minga-lang");
-        resolver.setDefaultLocale(SPANISH);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        return resolver;
+        CookieLocaleResolver pages = new CookieLocaleResolver("minga-lang");
+        pages.setDefaultLocale(SPANISH);
+        pages.setCookieMaxAge(Duration.ofDays(365));
+        return new ApiOrPageLocale(pages);
+    }
+
+    static final class ApiOrPageLocale implements LocaleContextResolver {
+
+        private final CookieLocaleResolver pages;
+
+        ApiOrPageLocale(CookieLocaleResolver pages) {
+            this.pages = pages;
+        }
+
+        static boolean api(HttpServletRequest request) {
+            return request.getRequestURI().startsWith("/api/");
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return api(request) ? Problems.locale(request) : pages.resolveLocale(request);
+        }
+
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            return api(request) ? new SimpleLocaleContext(Problems.locale(request)) : pages.resolveLocaleContext(request);
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            if (!api(request)) {
+                pages.setLocale(request, response, locale);
+            }
+        }
+
+        @Override
+        public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+                LocaleContext localeContext) {
+            if (!api(request)) {
+                pages.setLocaleContext(request, response, localeContext);
+            }
+        }
     }
 
     /**

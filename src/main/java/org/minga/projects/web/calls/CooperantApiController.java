@@ -51,6 +51,7 @@ class CooperantApiController {
     }
 
     @Audience(Reader.PLATFORM_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/cooperants")
     @Operation(summary = "Registra un cooperante: misión, temas, unidades foco, procedimientos y contactos")
     ResponseEntity<Cooperants.Cooperant> create(@RequestBody Cooperants.NewCooperant body) {

@@ -45,6 +45,7 @@ class FundingCallApiController {
     }
 
     @Audience(Reader.PLATFORM_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/calls")
     @Operation(summary = "Registra una convocatoria (administración de la plataforma)")
     ResponseEntity<FundingCalls.Call> create(@RequestBody FundingCalls.NewCall body) {

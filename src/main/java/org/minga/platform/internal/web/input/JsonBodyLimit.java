@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,9 +33,11 @@ class JsonBodyLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    JsonBodyLimit(ObjectMapper json) {
+    JsonBodyLimit(ObjectMapper json, MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
     @Override
@@ -47,9 +50,8 @@ class JsonBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            Problems.write(request, response, json, HttpStatus.CONTENT_TOO_LARGE, "too-large",
-                    "Cuerpo demasiado grande", "El cuerpo JSON supera el máximo de 2 MB.", Map.of("maxBytes",
-                            MAX_BYTES));
+            Problems.write(request, response, json, messages, HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                    Map.of("maxBytes", MAX_BYTES));
             return;
         }
         chain.doFilter(new Capped(request), response);

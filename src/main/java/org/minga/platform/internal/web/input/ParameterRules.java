@@ -69,8 +69,8 @@ public class ParameterRules extends OncePerRequestFilter {
             TextRule.Broken broken) throws IOException {
         String message = messages.getMessage(broken.messageKey(), broken.args(), locales.resolveLocale(request));
         if (request.getRequestURI().startsWith("/api/")) {
-            Problems.write(request, response, json, HttpStatus.BAD_REQUEST, "invalid-input", "Datos no válidos",
-                    field + ": " + message,
+            Problems.write(request, response, json, HttpStatus.BAD_REQUEST, "invalid-input",
+                    Problems.title(messages, locales.resolveLocale(request), "invalid-input"), field + ": " + message,
                     Map.of("errors", List.of(new Problems.FieldProblem(field, broken.rule(), message))));
         } else {
             request.setAttribute(REASON, field + ": " + message);
