@@ -14,12 +14,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Money;
+import org.minga.platform.Zones;
 import org.minga.platform.NotFoundException;
+import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
@@ -56,8 +63,9 @@ public class Cooperants {
         }
     }
 
-    public record NewCooperant(String name, String mission, List<String> themes, List<String> focusUnits,
-            String procedures, String contacts) {
+    public record NewCooperant(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String mission,
+            List<String> themes, List<String> focusUnits, @Size(max = 4000) String procedures,
+            @Size(max = 2000) String contacts) {
     }
 
     public record Support(long id, long cooperantId, String cooperantName, String unitCode, String unitName,
@@ -84,7 +92,7 @@ public class Cooperants {
     }
 
     public record NewSupport(String unitCode, String theme, LocalDate startsOn, LocalDate endsOn, BigDecimal amount,
-            String currency, Long schemeId, String note) {
+            String currency, Long schemeId, @Size(max = 1000) String note) {
     }
 
     /** One cell of the matrix: a unit and a theme, with every support of any cooperant there. */
@@ -105,13 +113,18 @@ public class Cooperants {
     private final AuditLog audit;
     private final Schemes schemes;
     private final Territory territory;
+    private final SchemeFacts facts;
+    private final Zones zones;
 
-    Cooperants(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Territory territory) {
+    Cooperants(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Territory territory,
+            SchemeFacts facts, Zones zones) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
         this.schemes = schemes;
         this.territory = territory;
+        this.facts = facts;
+        this.zones = zones;
     }
 
     @Transactional
@@ -175,39 +188,30 @@ public class Cooperants {
             scopes.requirePlatformAdmin();
         }
         Cooperant cooperant = get(cooperantId);
-        List<Violation> problems = new ArrayList<>();
         if (in == null) {
             throw new InvalidInputException("unitCode", "Required", "support.unitCode.required");
         }
-        List<String> unit = Validation.units("unitCode", in.unitCode() == null ? null : List.of(in.unitCode()),
-                "support", problems);
-        if (problems.isEmpty() && unit.isEmpty()) {
-            problems.add(new Violation("unitCode", "Required", "support.unitCode.required"));
-        }
-        List<String> theme = Validation.themes("theme", in.theme() == null ? null : List.of(in.theme()), true,
-                "support", problems);
+        Checks checks = new Checks().valid(in);
+        List<String> unit = Codes.units(checks, "unitCode", in.unitCode() == null ? null : List.of(in.unitCode()));
+        checks.rule(!checks.ok() || !unit.isEmpty(), "unitCode", "Required", "support.unitCode.required");
+        List<String> theme = Codes.themes(checks, "theme", in.theme() == null ? null : List.of(in.theme()),
+                "support.theme.required");
         if (in.startsOn() == null) {
-            problems.add(new Violation("startsOn", "Required", "support.startsOn.required"));
-        } else if (in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
-            problems.add(new Violation("endsOn", "Min", "support.endsOn.beforeStart", in.startsOn()));
+            checks.rule(false, "startsOn", "Required", "support.startsOn.required");
+        } else {
+            checks.rule(in.endsOn() == null || !in.endsOn().isBefore(in.startsOn()), "endsOn", "Min",
+                    "support.endsOn.beforeStart", in.startsOn());
         }
-        String currency = Validation.currency("currency", in.currency(), in.amount() != null, "support", problems);
-        if (in.amount() != null && (in.amount().signum() <= 0 || in.amount().scale() > 2
-                || in.amount().precision() - in.amount().scale() > 16)) {
-            problems.add(new Violation("amount", "Positive", "support.amount.positive"));
-        }
-        if (in.amount() == null && currency != null) {
-            currency = null;
-        }
-        String note = Validation.text("note", in.note(), false, 1000, "support", problems);
+        Money amount = in.amount() == null ? null
+                : checks.money("amount", in.amount(), "currency", in.currency(), true);
         if (in.schemeId() != null) {
             schemes.get(in.schemeId());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.orThrow();
+        String currency = amount == null ? null : amount.currency().name();
+        String note = Inputs.text(in.note());
         String code = unit.getFirst();
-        if (territory.find(countryOf(code), code, in.startsOn()).isEmpty()) {
+        if (territory.find(Codes.countryOf(code), code, in.startsOn()).isEmpty()) {
             throw new InvalidInputException("unitCode", "Exists", "support.unitCode.unknown", code);
         }
         long id = jdbc.sql("""
@@ -261,10 +265,11 @@ public class Cooperants {
         }
         if (schemeId != null) {
             schemes.get(schemeId);
-            sql.append(" and s.unit_code in (select m.unit_code from membership m where m.scheme_id = :scheme"
-                    + " and m.joined_on <= :day and (m.left_on is null or m.left_on >= :day))");
-            p.put("scheme", schemeId);
-            p.put("day", Date.valueOf(at == null ? LocalDate.now() : at));
+            String country = schemes.get(schemeId).getCountry().name();
+            List<String> members = facts.members(schemeId, at == null ? zones.today(country) : at).stream()
+                    .map(SchemeFacts.Member::code).filter(java.util.Objects::nonNull).distinct().toList();
+            sql.append(" and s.unit_code = any(:members)");
+            p.put("members", new org.springframework.jdbc.support.SqlArrayValue("text", members.toArray()));
         }
         sql.append(" order by s.unit_code, s.theme, c.name, s.starts_on, s.id");
         return named(jdbc.sql(sql.toString()).params(p).query(Cooperants::support).list());
@@ -319,16 +324,12 @@ public class Cooperants {
         return !aEndsBeforeB && !bEndsBeforeA;
     }
 
-    static String countryOf(String code) {
-        return Character.isDigit(code.charAt(0)) ? "CO" : "SV";
-    }
-
     /** Puts the units' current names on the supports: one territory read per country. */
     private List<Support> named(List<Support> supports) {
         Map<String, Set<String>> byCountry = new HashMap<>();
-        supports.forEach(s -> byCountry.computeIfAbsent(countryOf(s.unitCode()), k -> new HashSet<>()).add(s.unitCode()));
+        supports.forEach(s -> byCountry.computeIfAbsent(Codes.countryOf(s.unitCode()), k -> new HashSet<>()).add(s.unitCode()));
         Map<String, String> names = new HashMap<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = zones.today();
         byCountry.forEach((country, codes) -> {
             Map<String, TerritorialUnit> found = territory.findAll(country, codes, today);
             found.forEach((code, u) -> names.put(code, u.name()));
@@ -342,21 +343,16 @@ public class Cooperants {
         if (in == null) {
             throw new InvalidInputException("name", "Required", "cooperant.name.required");
         }
-        List<Violation> problems = new ArrayList<>();
-        String name = Validation.text("name", in.name(), true, 200, "cooperant", problems);
-        String mission = Validation.text("mission", in.mission(), false, 4000, "cooperant", problems);
-        List<String> themes = Validation.themes("themes", in.themes(), false, "cooperant", problems);
-        List<String> units = Validation.units("focusUnits", in.focusUnits(), "cooperant", problems);
-        String procedures = Validation.text("procedures", in.procedures(), false, 4000, "cooperant", problems);
-        String contacts = Validation.text("contacts", in.contacts(), false, 2000, "cooperant", problems);
-        if (name != null && jdbc.sql("select count(*) > 0 from cooperant where lower(name) = lower(:n) and id <> :id")
-                .param("n", name).param("id", id).query(Boolean.class).single()) {
-            problems.add(new Violation("name", "Unique", "cooperant.name.taken", name));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Cooperant(id, name, mission, themes, units, procedures, contacts);
+        Checks checks = new Checks().valid(in);
+        List<String> themes = Codes.themes(checks, "themes", in.themes(), null);
+        List<String> units = Codes.units(checks, "focusUnits", in.focusUnits());
+        String name = Inputs.text(in.name());
+        checks.rule(name == null || !jdbc.sql("select count(*) > 0 from cooperant where lower(name) = lower(:n) and id <> :id")
+                .param("n", name).param("id", id).query(Boolean.class).single(), "name", "Unique",
+                "cooperant.name.taken", name);
+        checks.orThrow();
+        return new Cooperant(id, name, Inputs.text(in.mission()), themes, units, Inputs.text(in.procedures()),
+                Inputs.text(in.contacts()));
     }
 
     private static Map<String, Object> params(Cooperant c) {

@@ -11,16 +11,25 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Money;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
+import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
@@ -67,9 +76,10 @@ public class FundingCalls {
         }
     }
 
-    public record NewCall(String owner, String name, String country, LocalDate opensOn, LocalDate closesOn,
-            List<String> sectors, BigDecimal maxAmount, String currency, List<String> units, Boolean pdetOnly,
-            List<String> categories, String description) {
+    public record NewCall(@NotBlank @Size(max = 200) String owner, @NotBlank @Size(max = 200) String name,
+            @NotBlank String country, @NotNull LocalDate opensOn, @NotNull LocalDate closesOn, List<String> sectors,
+            BigDecimal maxAmount, String currency, List<String> units, Boolean pdetOnly, List<String> categories,
+            @Size(max = 4000) String description) {
     }
 
     public record CallRef(long id, String name, String owner, LocalDate closesOn, BigDecimal maxAmount,
@@ -105,13 +115,16 @@ public class FundingCalls {
     private final AuditLog audit;
     private final Schemes schemes;
     private final Territory territory;
+    private final SchemeFacts facts;
 
-    FundingCalls(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Territory territory) {
+    FundingCalls(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Territory territory,
+            SchemeFacts facts) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
         this.schemes = schemes;
         this.territory = territory;
+        this.facts = facts;
     }
 
     @Transactional
@@ -177,10 +190,8 @@ public class FundingCalls {
         Scheme scheme = schemes.get(schemeId);
         Call call = get(callId);
         String country = scheme.getCountry().name();
-        List<String> members = jdbc.sql("""
-                select distinct unit_code from membership where scheme_id = :s and joined_on <= :d
-                   and (left_on is null or left_on >= :d) order by unit_code
-                """).param("s", schemeId).param("d", Date.valueOf(at)).query(String.class).list();
+        List<String> members = facts.members(schemeId, at).stream().map(SchemeFacts.Member::code)
+                .filter(Objects::nonNull).distinct().sorted().toList();
         List<ProjectRef> projects = jdbc.sql("""
                 select p.id, p.code, p.name, p.sector, p.stage, p.cost, p.currency,
                        coalesce((select array_agg(b.unit_code order by b.unit_code) from project_beneficiary b
@@ -301,56 +312,32 @@ public class FundingCalls {
         if (in == null) {
             throw new InvalidInputException("name", "Required", "call.name.required");
         }
-        List<Violation> problems = new ArrayList<>();
-        String owner = Validation.text("owner", in.owner(), true, 200, "call", problems);
-        String name = Validation.text("name", in.name(), true, 200, "call", problems);
-        String country = in.country() == null ? null : in.country().strip().toUpperCase();
-        if (country == null || country.isEmpty()) {
-            problems.add(new Violation("country", "Required", "call.country.required"));
-        } else if (!country.equals("CO") && !country.equals("SV")) {
-            problems.add(new Violation("country", "OneOf", "call.country.oneOf"));
-        }
-        if (in.opensOn() == null) {
-            problems.add(new Violation("opensOn", "Required", "call.opensOn.required"));
-        }
-        if (in.closesOn() == null) {
-            problems.add(new Violation("closesOn", "Required", "call.closesOn.required"));
-        } else if (in.opensOn() != null && in.closesOn().isBefore(in.opensOn())) {
-            problems.add(new Violation("closesOn", "Min", "call.closesOn.beforeOpens", in.opensOn()));
-        }
-        List<String> sectors = Validation.themes("sectors", in.sectors(), true, "call", problems);
-        if (in.maxAmount() == null) {
-            problems.add(new Violation("maxAmount", "Required", "call.maxAmount.required"));
-        } else if (in.maxAmount().signum() <= 0 || in.maxAmount().scale() > 2
-                || in.maxAmount().precision() - in.maxAmount().scale() > 16) {
-            problems.add(new Violation("maxAmount", "Positive", "call.maxAmount.positive"));
-        }
-        String currency = Validation.currency("currency", in.currency(), true, "call", problems);
-        List<String> units = Validation.units("units", in.units(), "call", problems);
+        Checks checks = new Checks().valid(in);
+        String country = in.country() == null ? null : in.country().strip().toUpperCase(Locale.ROOT);
+        checks.rule(country == null || country.isEmpty() || country.equals("CO") || country.equals("SV"), "country",
+                "OneOf", "call.country.oneOf");
+        checks.rule(in.opensOn() == null || in.closesOn() == null || !in.closesOn().isBefore(in.opensOn()),
+                "closesOn", "Min", "call.closesOn.beforeOpens", in.opensOn());
+        List<String> sectors = Codes.themes(checks, "sectors", in.sectors(), "call.sectors.required");
+        Money max = checks.money("maxAmount", in.maxAmount(), "currency", in.currency(), true);
+        List<String> units = Codes.units(checks, "units", in.units());
         List<String> categories = new ArrayList<>();
         for (String c : in.categories() == null ? List.<String>of() : in.categories()) {
-            if (c == null || c.isBlank()) {
-                continue;
-            }
-            String v = c.strip().toUpperCase();
-            if (!CATEGORIES.contains(v)) {
-                problems.add(new Violation("categories", "OneOf", "call.categories.oneOf", c.strip()));
-                break;
-            }
-            if (!categories.contains(v)) {
+            String v = c == null ? "" : c.strip().toUpperCase(Locale.ROOT);
+            if (!v.isEmpty() && !categories.contains(v)) {
                 categories.add(v);
             }
         }
-        String description = Validation.text("description", in.description(), false, 4000, "call", problems);
-        if (name != null && jdbc.sql("select count(*) > 0 from funding_call where lower(name) = lower(:n) and id <> :id")
-                .param("n", name).param("id", id).query(Boolean.class).single()) {
-            problems.add(new Violation("name", "Unique", "call.name.taken", name));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Call(id, owner, name, country, in.opensOn(), in.closesOn(), sectors, in.maxAmount(), currency,
-                units, Boolean.TRUE.equals(in.pdetOnly()), categories, description);
+        checks.rule(CATEGORIES.containsAll(categories), "categories", "OneOf", "call.categories.oneOf",
+                categories.stream().filter(c -> !CATEGORIES.contains(c)).findFirst().orElse(""));
+        String name = Inputs.text(in.name());
+        checks.rule(name == null || !jdbc.sql("select count(*) > 0 from funding_call where lower(name) = lower(:n) and id <> :id")
+                .param("n", name).param("id", id).query(Boolean.class).single(), "name", "Unique", "call.name.taken",
+                name);
+        checks.orThrow();
+        return new Call(id, Inputs.text(in.owner()), name, country, in.opensOn(), in.closesOn(), sectors, max.amount(),
+                max.currency().name(), units, Boolean.TRUE.equals(in.pdetOnly()), categories,
+                Inputs.text(in.description()));
     }
 
     private static Call withId(long id, Call c) {
