@@ -264,7 +264,6 @@ public class Cooperants {
             p.put("at", Date.valueOf(at));
         }
         if (schemeId != null) {
-            schemes.get(schemeId);
             String country = schemes.get(schemeId).getCountry().name();
             List<String> members = facts.members(schemeId, at == null ? zones.today(country) : at).stream()
                     .map(SchemeFacts.Member::code).filter(java.util.Objects::nonNull).distinct().toList();
