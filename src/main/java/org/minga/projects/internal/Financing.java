@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import jakarta.validation.constraints.Size;
 
@@ -18,11 +16,6 @@ import org.minga.platform.Checks;
 import org.minga.platform.Currency;
 import org.minga.platform.Inputs;
 import org.minga.platform.Money;
-import org.minga.platform.Zones;
-import org.minga.registry.MemberUnits;
-import org.minga.registry.Schemes;
-import org.minga.territory.Territory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,25 +45,12 @@ public class Financing {
             BigDecimal committedPercent, List<CurrencyTotal> otherCurrencies) {
     }
 
-    private final JdbcClient jdbc;
+    private final Bank bank;
     private final Projects projects;
-    private final Schemes schemes;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Territory territory;
-    private final AuditLog audit;
-    private final Zones zones;
 
-    Financing(JdbcClient jdbc, Projects projects, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Territory territory, AuditLog audit, Zones zones) {
-        this.zones = zones;
-        this.jdbc = jdbc;
-        this.memberUnits = memberUnits;
+    Financing(Bank bank, Projects projects) {
+        this.bank = bank;
         this.projects = projects;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.territory = territory;
-        this.audit = audit;
     }
 
     /**
@@ -84,9 +64,9 @@ public class Financing {
     @Transactional
     public Line add(long projectId, NewLine in) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
-        String country = schemes.get(p.schemeId()).getCountry().name();
-        LocalDate today = zones.today(country);
+        bank.scopes().requireSchemeWrite(p.schemeId());
+        String country = bank.country(p.schemeId());
+        LocalDate today = bank.zones().today(country);
         Checks checks = new Checks().valid(in);
         SourceType type = Inputs.enumValue(SourceType.class, in.sourceType());
         checks.rule(type != null, "sourceType", "OneOf", "projects.financing.sourceType");
@@ -97,13 +77,13 @@ public class Financing {
                 "projects.financing.unit.required");
         LocalDate committedOn = in.committedOn();
         if (unit != null) {
-            if (territory.find(country, unit, today).isEmpty()) {
+            if (bank.territory().find(country, unit, today).isEmpty()) {
                 checks.rule(false, "unitCode", "Exists", "projects.unit.unknown", country, unit);
             } else if (type == SourceType.MEMBER_MUNICIPALITY) {
                 // Only this source type claims membership, on the day of the commitment. A department,
                 // the nation, a cooperant or a neighbouring non-member municipality co-finances under
                 // the other types and may name any unit that exists.
-                memberUnits.check(p.schemeId(), "unitCode", unit, committedOn == null ? today : committedOn)
+                bank.memberUnits().check(p.schemeId(), "unitCode", unit, committedOn == null ? today : committedOn)
                         .ifPresent(checks::add);
             }
         }
@@ -128,7 +108,7 @@ public class Financing {
         }
         checks.orThrow();
         String c = currency.name();
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into financing_line (project_id, source_type, entity, unit_code, amount, currency,
                     committed_on, disbursed)
                 values (:p, :t, :e, :u, :a, :c, :on, :d) returning id
@@ -144,13 +124,13 @@ public class Financing {
         state.put("currency", c);
         state.put("committedOn", committedOn.toString());
         state.put("disbursed", d.toPlainString());
-        audit.record(Change.created("financing_line", id, p.schemeId(), "Cofinanciación de " + who + " al proyecto "
+        bank.audit().record(Change.created("financing_line", id, p.schemeId(), "Cofinanciación de " + who + " al proyecto "
                 + p.code(), state));
         return line;
     }
 
     public List<Line> lines(long projectId) {
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, project_id, source_type, entity, unit_code, amount, currency, committed_on, disbursed
                 from financing_line where project_id = :p order by committed_on, id
                 """).param("p", projectId).query((rs, n) -> new Line(rs.getLong("id"), rs.getLong("project_id"),

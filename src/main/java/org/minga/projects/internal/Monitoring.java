@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
@@ -22,8 +20,6 @@ import org.minga.platform.NotFoundException;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.SystemActor;
-import org.minga.platform.Zones;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,42 +59,36 @@ public class Monitoring {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final Bank bank;
     private final Projects projects;
-    private final Scopes scopes;
     private final FileStore files;
-    private final AuditLog audit;
-    private final Zones zones;
 
-    Monitoring(JdbcClient jdbc, Projects projects, Scopes scopes, FileStore files, AuditLog audit, Zones zones) {
-        this.zones = zones;
-        this.jdbc = jdbc;
+    Monitoring(Bank bank, Projects projects, FileStore files) {
+        this.bank = bank;
         this.projects = projects;
-        this.scopes = scopes;
         this.files = files;
-        this.audit = audit;
     }
 
     @Transactional
     public Milestone addMilestone(long projectId, String name, LocalDate plannedOn, LocalDate actualOn) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
+        bank.scopes().requireSchemeWrite(p.schemeId());
         Checks checks = new Checks();
         String n = Inputs.text(name);
         checks.rule(n != null, "name", "NotBlank", "projects.milestone.name");
         n = checks.optionalText("name", n, 300);
         checks.rule(plannedOn != null, "plannedOn", "Required", "projects.milestone.plannedOn");
-        checks.rule(actualOn == null || !actualOn.isAfter(zones.today()), "actualOn", "PastOrPresent",
+        checks.rule(actualOn == null || !actualOn.isAfter(bank.zones().today()), "actualOn", "PastOrPresent",
                 "projects.date.future");
         checks.orThrow();
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into project_milestone (project_id, name, planned_on, actual_on, created_by)
                 values (:p, :n, :planned, :actual, :by) returning id
                 """).param("p", projectId).param("n", n).param("planned", Date.valueOf(plannedOn))
                 .param("actual", actualOn == null ? null : Date.valueOf(actualOn)).param("by", SystemActor.current())
                 .query(Long.class).single();
         Milestone m = milestone(id);
-        audit.record(Change.created("project_milestone", id, p.schemeId(), "Hito " + n + " del proyecto " + p.code(),
+        bank.audit().record(Change.created("project_milestone", id, p.schemeId(), "Hito " + n + " del proyecto " + p.code(),
                 milestoneState(m)));
         return m;
     }
@@ -107,7 +97,7 @@ public class Monitoring {
     @Transactional
     public Milestone reachMilestone(long projectId, long milestoneId, LocalDate actualOn) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
+        bank.scopes().requireSchemeWrite(p.schemeId());
         Milestone before = milestone(milestoneId);
         if (before.projectId() != projectId) {
             throw new NotFoundException("hito", milestoneId);
@@ -115,13 +105,13 @@ public class Monitoring {
         if (actualOn == null) {
             throw new InvalidInputException("actualOn", "Required", "projects.milestone.actualOn");
         }
-        if (actualOn.isAfter(zones.today())) {
+        if (actualOn.isAfter(bank.zones().today())) {
             throw new InvalidInputException("actualOn", "PastOrPresent", "projects.date.future");
         }
-        jdbc.sql("update project_milestone set actual_on = :a where id = :id").param("id", milestoneId)
+        bank.jdbc().sql("update project_milestone set actual_on = :a where id = :id").param("id", milestoneId)
                 .param("a", Date.valueOf(actualOn)).update();
         Milestone after = milestone(milestoneId);
-        audit.record(Change.updated("project_milestone", milestoneId, p.schemeId(), "Hito " + after.name()
+        bank.audit().record(Change.updated("project_milestone", milestoneId, p.schemeId(), "Hito " + after.name()
                 + " cumplido", milestoneState(before), milestoneState(after)));
         return after;
     }
@@ -131,10 +121,10 @@ public class Monitoring {
     public Report report(long projectId, LocalDate reportedOn, BigDecimal physical, BigDecimal financial,
             String text, List<Upload> photos) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
+        bank.scopes().requireSchemeWrite(p.schemeId());
         Checks checks = new Checks();
         checks.rule(reportedOn != null, "reportedOn", "Required", "projects.report.date");
-        checks.rule(reportedOn == null || !reportedOn.isAfter(zones.today()), "reportedOn", "PastOrPresent",
+        checks.rule(reportedOn == null || !reportedOn.isAfter(bank.zones().today()), "reportedOn", "PastOrPresent",
                 "projects.date.future");
         BigDecimal ph = percent(checks, "physicalPercent", physical);
         BigDecimal fi = percent(checks, "financialPercent", financial);
@@ -153,7 +143,7 @@ public class Monitoring {
             types.add(type);
         }
         checks.orThrow();
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into project_report (project_id, reported_on, physical_percent, financial_percent, text, recorded_by)
                 values (:p, :on, :ph, :fi, :t, :by) returning id
                 """).param("p", projectId).param("on", Date.valueOf(reportedOn)).param("ph", ph).param("fi", fi)
@@ -165,7 +155,7 @@ public class Monitoring {
                 name = name.substring(0, 200);
             }
             UUID file = files.put(name, types.get(i), u.content());
-            jdbc.sql("""
+            bank.jdbc().sql("""
                     insert into project_photo (report_id, project_id, file_id, name, content_type, size_bytes)
                     values (:r, :p, :f, :n, :c, :s)
                     """).param("r", id).param("p", projectId).param("f", file).param("n", name)
@@ -177,20 +167,20 @@ public class Monitoring {
         state.put("physicalPercent", ph.toPlainString());
         state.put("financialPercent", fi.toPlainString());
         state.put("photos", r.photos().size());
-        audit.record(Change.created("project_report", id, p.schemeId(), "Informe de avance del proyecto " + p.code(),
+        bank.audit().record(Change.created("project_report", id, p.schemeId(), "Informe de avance del proyecto " + p.code(),
                 state));
         return r;
     }
 
     public List<Milestone> milestones(long projectId) {
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, project_id, name, planned_on, actual_on from project_milestone where project_id = :p
                 order by planned_on, id
                 """).param("p", projectId).query(this::mapMilestone).list();
     }
 
     public List<Report> reports(long projectId) {
-        Map<Long, List<Photo>> photos = jdbc.sql("""
+        Map<Long, List<Photo>> photos = bank.jdbc().sql("""
                 select report_id, id, name, content_type, size_bytes from project_photo where project_id = :p
                 order by id
                 """).param("p", projectId).query((rs, n) -> Map.entry(rs.getLong("report_id"),
@@ -198,7 +188,7 @@ public class Monitoring {
                                 rs.getInt("size_bytes")))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, project_id, reported_on, physical_percent, financial_percent, text, recorded_by
                 from project_report where project_id = :p order by reported_on desc, id desc
                 """).param("p", projectId).query((rs, n) -> new Report(rs.getLong("id"), rs.getLong("project_id"),
@@ -209,7 +199,7 @@ public class Monitoring {
 
     public Delays delays(long projectId) {
         Projects.Project p = projects.get(projectId);
-        LocalDate today = zones.today();
+        LocalDate today = bank.zones().today();
         List<Milestone> late = milestones(projectId).stream().filter(Milestone::delayed).toList();
         List<Report> reports = reports(projectId);
         BigDecimal physical = reports.isEmpty() ? null : reports.getFirst().physicalPercent();
@@ -243,7 +233,7 @@ public class Monitoring {
     public PhotoContent photo(long projectId, long photoId) {
         record Stored(UUID fileId, String contentType) {
         }
-        var row = jdbc.sql("select file_id, content_type from project_photo where id = :id and project_id = :p")
+        var row = bank.jdbc().sql("select file_id, content_type from project_photo where id = :id and project_id = :p")
                 .param("id", photoId).param("p", projectId).query(Stored.class).optional()
                 .orElseThrow(() -> new NotFoundException("foto", photoId));
         return new PhotoContent(row.contentType(), files.content(row.fileId()));
@@ -262,7 +252,7 @@ public class Monitoring {
     }
 
     private Milestone milestone(long id) {
-        return jdbc.sql("select id, project_id, name, planned_on, actual_on from project_milestone where id = :id")
+        return bank.jdbc().sql("select id, project_id, name, planned_on, actual_on from project_milestone where id = :id")
                 .param("id", id).query(this::mapMilestone).optional()
                 .orElseThrow(() -> new NotFoundException("hito", id));
     }
@@ -271,7 +261,7 @@ public class Monitoring {
         LocalDate planned = rs.getObject("planned_on", LocalDate.class);
         LocalDate actual = rs.getObject("actual_on", LocalDate.class);
         return new Milestone(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), planned, actual,
-                actual == null && planned.isBefore(zones.today()));
+                actual == null && planned.isBefore(bank.zones().today()));
     }
 
     private static Map<String, Object> milestoneState(Milestone m) {

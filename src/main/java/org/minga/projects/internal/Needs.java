@@ -7,18 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.SystemActor;
-import org.minga.platform.Zones;
 import org.minga.platform.NotFoundException;
-import org.minga.registry.MemberUnits;
-import org.minga.registry.Schemes;
-import org.minga.territory.Territory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,23 +46,10 @@ public class Needs {
 
     static final String COLUMNS = "id, scheme_id, unit_code, sector, description, priority, origin, status, created_by, created_at";
     private static final String ENTITY = "investment_need";
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Territory territory;
-    private final AuditLog audit;
-    private final Zones zones;
 
-    Needs(JdbcClient jdbc, Schemes schemes, MemberUnits memberUnits, Scopes scopes, Territory territory,
-            AuditLog audit, Zones zones) {
-        this.zones = zones;
-        this.jdbc = jdbc;
-        this.memberUnits = memberUnits;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.territory = territory;
-        this.audit = audit;
+    private final Bank bank;
+    Needs(Bank bank) {
+        this.bank = bank;
     }
 
     /** A member official records the needs of their own unit; the scheme's staff those of any unit. */
@@ -77,17 +57,17 @@ public class Needs {
     public Need record(long schemeId, String unitCode, String sector, String description, Integer priority,
             String origin) {
         String code = ProjectRules.unitCode(unitCode);
-        scopes.requireUnitWrite(schemeId, code);
-        String country = schemes.get(schemeId).getCountry().name();
-        LocalDate today = zones.today(country);
+        bank.scopes().requireUnitWrite(schemeId, code);
+        String country = bank.country(schemeId);
+        LocalDate today = bank.zones().today(country);
         Checks checks = new Checks();
         if (code.isEmpty()) {
             checks.rule(false, "unitCode", "NotBlank", "projects.unit.required");
-        } else if (territory.find(country, code, today).isEmpty()) {
+        } else if (bank.territory().find(country, code, today).isEmpty()) {
             checks.rule(false, "unitCode", "Exists", "projects.unit.unknown", country, code);
         } else {
             // A need belongs to the scheme's bank only when its unit is a member today.
-            memberUnits.check(schemeId, "unitCode", code, today).ifPresent(checks::add);
+            bank.memberUnits().check(schemeId, "unitCode", code, today).ifPresent(checks::add);
         }
         String s = required(checks, "sector", sector, 100, "projects.sector.required");
         String d = required(checks, "description", description, 4000, "projects.description.required");
@@ -95,18 +75,18 @@ public class Needs {
         Origin o = Inputs.enumValue(Origin.class, origin);
         checks.rule(o != null, "origin", "OneOf", "projects.need.origin");
         checks.orThrow();
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into investment_need (scheme_id, unit_code, sector, description, priority, origin, created_by)
                 values (:s, :u, :sector, :d, :p, :o, :by) returning id
                 """).param("s", schemeId).param("u", code).param("sector", s).param("d", d).param("p", priority)
                 .param("o", o.name()).param("by", SystemActor.current()).query(Long.class).single();
         Need need = get(id);
-        audit.record(Change.created(ENTITY, id, schemeId, "Necesidad de inversión de " + code, need.auditState()));
+        bank.audit().record(Change.created(ENTITY, id, schemeId, "Necesidad de inversión de " + code, need.auditState()));
         return need;
     }
 
     public Need get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from investment_need where id = :id").param("id", id)
+        return bank.jdbc().sql("select " + COLUMNS + " from investment_need where id = :id").param("id", id)
                 .query(Needs::map).optional().orElseThrow(() -> new NotFoundException("necesidad", id));
     }
 
@@ -120,7 +100,7 @@ public class Needs {
         sql.append(" order by id limit :limit offset :offset");
         params.put("limit", n + 1);
         params.put("offset", (long) p * n);
-        List<Need> rows = jdbc.sql(sql.toString()).params(params).query(Needs::map).list();
+        List<Need> rows = bank.jdbc().sql(sql.toString()).params(params).query(Needs::map).list();
         boolean more = rows.size() > n;
         return new Page(more ? rows.subList(0, n) : rows, p, n, more);
     }
@@ -132,7 +112,7 @@ public class Needs {
         params.put("s", schemeId);
         filters(status, unit, sql, params);
         sql.append(" order by id");
-        try (var stream = jdbc.sql(sql.toString()).params(params).query(Needs::map).stream()) {
+        try (var stream = bank.jdbc().sql(sql.toString()).params(params).query(Needs::map).stream()) {
             stream.forEach(action);
         }
     }

@@ -4,19 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.NotFoundException;
-import org.minga.platform.Zones;
 import org.minga.projects.internal.Projects.Beneficiary;
 import org.minga.projects.internal.Projects.BeneficiaryView;
 import org.minga.projects.internal.Projects.Project;
-import org.minga.registry.MemberUnits;
-import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
-import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,52 +19,39 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectBeneficiaries {
 
-    private final JdbcClient jdbc;
+    private final Bank bank;
     private final Projects projects;
-    private final Schemes schemes;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Territory territory;
-    private final AuditLog audit;
-    private final Zones zones;
 
-    ProjectBeneficiaries(JdbcClient jdbc, Projects projects, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Territory territory, AuditLog audit, Zones zones) {
-        this.jdbc = jdbc;
+    ProjectBeneficiaries(Bank bank, Projects projects) {
+        this.bank = bank;
         this.projects = projects;
-        this.schemes = schemes;
-        this.memberUnits = memberUnits;
-        this.scopes = scopes;
-        this.territory = territory;
-        this.audit = audit;
-        this.zones = zones;
     }
 
     /** Adds or replaces one beneficiary unit with its families and people. */
     @Transactional
     public BeneficiaryView put(long id, Beneficiary beneficiary) {
         Project p = projects.get(id);
-        scopes.requireSchemeWrite(p.schemeId());
-        String country = schemes.get(p.schemeId()).getCountry().name();
-        var today = zones.today(country);
+        bank.scopes().requireSchemeWrite(p.schemeId());
+        String country = bank.country(p.schemeId());
+        var today = bank.zones().today(country);
         String code = ProjectRules.unitCode(beneficiary == null ? null : beneficiary.unitCode());
         Checks checks = new Checks();
         List<Beneficiary> checked = ProjectRules.beneficiaries(checks, country,
                 List.of(beneficiary == null ? new Beneficiary(null, null, null, null, null) : beneficiary),
-                code.isEmpty() ? Map.of() : territory.findAll(country, List.of(code), today),
-                memberUnits.coverage(p.schemeId(), today), today, ProjectRules.fieldsOf(1));
+                code.isEmpty() ? Map.of() : bank.territory().findAll(country, List.of(code), today),
+                bank.memberUnits().coverage(p.schemeId(), today), today, ProjectRules.fieldsOf(1));
         checks.orThrow();
         Beneficiary b = checked.getFirst();
-        jdbc.sql("delete from project_beneficiary where project_id = :p and unit_code = :u").param("p", id)
+        bank.jdbc().sql("delete from project_beneficiary where project_id = :p and unit_code = :u").param("p", id)
                 .param("u", b.unitCode()).update();
-        insert(jdbc, id, b);
+        insert(bank.jdbc(), id, b);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("unitCode", b.unitCode());
         state.put("families", b.families());
         state.put("people", b.people());
         state.put("women", b.women());
         state.put("men", b.men());
-        audit.record(Change.created("project_beneficiary", id + "/" + b.unitCode(), p.schemeId(),
+        bank.audit().record(Change.created("project_beneficiary", id + "/" + b.unitCode(), p.schemeId(),
                 "Beneficiario " + b.unitCode() + " del proyecto " + p.code(), state));
         return of(id).stream().filter(v -> v.unitCode().equals(b.unitCode())).findFirst().orElseThrow();
     }
@@ -78,26 +59,26 @@ public class ProjectBeneficiaries {
     @Transactional
     public void remove(long id, String unitCode) {
         Project p = projects.get(id);
-        scopes.requireSchemeWrite(p.schemeId());
-        int n = jdbc.sql("delete from project_beneficiary where project_id = :p and unit_code = :u").param("p", id)
+        bank.scopes().requireSchemeWrite(p.schemeId());
+        int n = bank.jdbc().sql("delete from project_beneficiary where project_id = :p and unit_code = :u").param("p", id)
                 .param("u", unitCode).update();
         if (n == 0) {
             throw new NotFoundException("beneficiario", unitCode);
         }
-        audit.record(Change.deleted("project_beneficiary", id + "/" + unitCode, p.schemeId(),
+        bank.audit().record(Change.deleted("project_beneficiary", id + "/" + unitCode, p.schemeId(),
                 "Beneficiario " + unitCode + " del proyecto " + p.code(), Map.of("unitCode", unitCode)));
     }
 
     /** The project's beneficiary units with their current names. */
     public List<BeneficiaryView> of(long id) {
         Project p = projects.get(id);
-        List<Beneficiary> rows = jdbc.sql("""
+        List<Beneficiary> rows = bank.jdbc().sql("""
                 select unit_code, families, people, women, men from project_beneficiary where project_id = :p
                 order by unit_code
                 """).param("p", id).query(Beneficiary.class).list();
-        String country = schemes.get(p.schemeId()).getCountry().name();
-        Map<String, TerritorialUnit> units = territory.findAll(country,
-                rows.stream().map(Beneficiary::unitCode).toList(), zones.today(country));
+        String country = bank.country(p.schemeId());
+        Map<String, TerritorialUnit> units = bank.territory().findAll(country,
+                rows.stream().map(Beneficiary::unitCode).toList(), bank.zones().today(country));
         return rows.stream().map(r -> new BeneficiaryView(r.unitCode(),
                 units.containsKey(r.unitCode()) ? units.get(r.unitCode()).name() : r.unitCode(), r.families(),
                 r.people(), r.women(), r.men())).toList();

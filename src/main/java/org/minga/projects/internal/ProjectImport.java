@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
@@ -28,17 +26,12 @@ import org.minga.platform.NamedRows;
 import org.minga.platform.SpreadsheetRows;
 import org.minga.platform.SystemActor;
 import org.minga.platform.TextRule;
-import org.minga.platform.Zones;
 import org.minga.projects.Stage;
 import org.minga.projects.internal.Projects.Beneficiary;
 import org.minga.projects.internal.Projects.Draft;
-import org.minga.registry.MemberUnits;
-import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
-import org.minga.territory.Territory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,24 +95,11 @@ public class ProjectImport {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Territory territory;
-    private final AuditLog audit;
-    private final Zones zones;
+    private final Bank bank;
     private final MessageSource messages;
 
-    ProjectImport(JdbcClient jdbc, Schemes schemes, MemberUnits memberUnits, Scopes scopes, Territory territory,
-            AuditLog audit, Zones zones, MessageSource messages) {
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-        this.memberUnits = memberUnits;
-        this.scopes = scopes;
-        this.territory = territory;
-        this.audit = audit;
-        this.zones = zones;
+    ProjectImport(Bank bank, MessageSource messages) {
+        this.bank = bank;
         this.messages = messages;
     }
 
@@ -130,9 +110,9 @@ public class ProjectImport {
      */
     @Transactional
     public ImportResult run(long schemeId, InputStream in) {
-        scopes.requireSchemeWrite(schemeId);
-        String country = schemes.get(schemeId).getCountry().name();
-        LocalDate today = zones.today(country);
+        bank.scopes().requireSchemeWrite(schemeId);
+        String country = bank.country(schemeId);
+        LocalDate today = bank.zones().today(country);
         List<ProjectRow> rows = new ArrayList<>();
         try {
             NamedRows.xlsx(in, Spreadsheets.MAX_IMPORT_ROWS, REQUIRED_HEADERS, row -> rows.add(ProjectRow.of(row)));
@@ -174,11 +154,11 @@ public class ProjectImport {
             }
             units.addAll(r.beneficiaries());
         }
-        Set<String> taken = new HashSet<>(jdbc.sql("select code from project where scheme_id = :s and code = any(:c)")
+        Set<String> taken = new HashSet<>(bank.jdbc().sql("select code from project where scheme_id = :s and code = any(:c)")
                 .param("s", schemeId).param("c", new SqlArrayValue("text", codes.toArray())).query(String.class)
                 .list());
-        Map<String, TerritorialUnit> found = territory.findAll(country, units, today);
-        Predicate<TerritorialUnit> members = memberUnits.coverage(schemeId, today);
+        Map<String, TerritorialUnit> found = bank.territory().findAll(country, units, today);
+        Predicate<TerritorialUnit> members = bank.memberUnits().coverage(schemeId, today);
         Set<String> seen = new HashSet<>();
         List<Checked> checked = new ArrayList<>(rows.size());
         for (ProjectRow r : rows) {
@@ -214,7 +194,7 @@ public class ProjectImport {
             columns.get("currency")[i] = d.currency();
         }
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("""
+        bank.jdbc().sql("""
                 insert into project (scheme_id, code, bpin, name, sector, description, stage, stage_since, cost, currency)
                 select :s, t.code, t.bpin, t.name, t.sector, t.description, t.stage, :today, t.cost, t.currency
                 from unnest(:code, :bpin, :name, :sector, :description, :stage, :cost, :currency)
@@ -235,20 +215,20 @@ public class ProjectImport {
                 benUnits.add(u);
             }
         }
-        jdbc.sql("""
+        bank.jdbc().sql("""
                 insert into project_step (project_id, from_stage, to_stage, occurred_on, note, recorded_by)
                 select t.p, null, t.stage, :today, 'Importado desde XLSX', :by from unnest(:ps, :stages) as t(p, stage)
                 """).param("today", Date.valueOf(today)).param("by", SystemActor.current())
                 .param("ps", new SqlArrayValue("bigint", (Object[]) stepProjects))
                 .param("stages", new SqlArrayValue("text", columns.get("stage"))).update();
         if (!benProjects.isEmpty()) {
-            jdbc.sql("""
+            bank.jdbc().sql("""
                     insert into project_beneficiary (project_id, unit_code)
                     select t.p, t.u from unnest(:ps, :us) as t(p, u)
                     """).param("ps", new SqlArrayValue("bigint", benProjects.toArray()))
                     .param("us", new SqlArrayValue("text", benUnits.toArray())).update();
         }
-        audit.record(Change.created("project_import", schemeId + "/" + today, schemeId,
+        bank.audit().record(Change.created("project_import", schemeId + "/" + today, schemeId,
                 "Importación de " + n + " proyectos desde XLSX", Map.of("projects", n, "beneficiaries",
                         benProjects.size())));
         return n;

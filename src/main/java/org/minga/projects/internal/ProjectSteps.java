@@ -6,20 +6,15 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.SystemActor;
-import org.minga.platform.Zones;
 import org.minga.projects.Stage;
 import org.minga.projects.internal.Projects.Project;
 import org.minga.projects.internal.Projects.StepView;
-import org.minga.registry.Schemes;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,27 +26,19 @@ public class ProjectSteps {
     public record Step(String stage, LocalDate on, @Size(max = 2000) String note) {
     }
 
-    private final JdbcClient jdbc;
+    private final Bank bank;
     private final Projects projects;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final AuditLog audit;
-    private final Zones zones;
 
-    ProjectSteps(JdbcClient jdbc, Projects projects, Schemes schemes, Scopes scopes, AuditLog audit, Zones zones) {
-        this.jdbc = jdbc;
+    ProjectSteps(Bank bank, Projects projects) {
+        this.bank = bank;
         this.projects = projects;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.audit = audit;
-        this.zones = zones;
     }
 
     /** Moves the project one allowed step, dated not in the future and not before its previous step. */
     @Transactional
     public Project change(long id, Step step) {
         Project before = projects.get(id);
-        scopes.requireSchemeWrite(before.schemeId());
+        bank.scopes().requireSchemeWrite(before.schemeId());
         Stage target = Stage.parse(step.stage());
         if (target == null) {
             throw new InvalidInputException("stage", "OneOf", "projects.stage.unknown");
@@ -67,14 +54,14 @@ public class ProjectSteps {
         Checks checks = new Checks().valid(step);
         if (on == null) {
             checks.rule(false, "on", "Required", "projects.stage.date.required");
-        } else if (on.isAfter(zones.today(schemes.get(before.schemeId()).getCountry().name()))) {
+        } else if (on.isAfter(bank.today(before.schemeId()))) {
             checks.rule(false, "on", "PastOrPresent", "projects.stage.date.future");
         } else {
             checks.rule(!on.isBefore(before.stageSince()), "on", "Date", "projects.stage.date.before",
                     before.stageSince().toString());
         }
         checks.orThrow();
-        int n = jdbc.sql("""
+        int n = bank.jdbc().sql("""
                 update project set stage = :to, stage_since = :on, updated_at = now(), version = version + 1
                 where id = :id and stage = :from
                 """).param("id", id).param("to", target.name()).param("on", Date.valueOf(on))
@@ -82,14 +69,14 @@ public class ProjectSteps {
         if (n == 0) {
             throw new OptimisticLockingFailureException("project " + id);
         }
-        jdbc.sql("""
+        bank.jdbc().sql("""
                 insert into project_step (project_id, from_stage, to_stage, occurred_on, note, recorded_by)
                 values (:p, :from, :to, :on, :note, :by)
                 """).param("p", id).param("from", before.stage().name()).param("to", target.name())
                 .param("on", Date.valueOf(on)).param("note", Inputs.text(step.note()))
                 .param("by", SystemActor.current()).update();
         Project after = projects.get(id);
-        audit.record(Change.updated(Projects.ENTITY, id, after.schemeId(), "Proyecto " + after.code() + ": "
+        bank.audit().record(Change.updated(Projects.ENTITY, id, after.schemeId(), "Proyecto " + after.code() + ": "
                 + before.stage().label() + " → " + target.label(), before.auditState(), after.auditState()));
         return after;
     }
@@ -98,7 +85,7 @@ public class ProjectSteps {
     public List<Stage> next(Project p) {
         Stage suspendedFrom = null;
         if (p.stage() == Stage.SUSPENDED) {
-            suspendedFrom = jdbc.sql("""
+            suspendedFrom = bank.jdbc().sql("""
                     select from_stage from project_step where project_id = :p and to_stage = 'SUSPENDED'
                     order by id desc limit 1
                     """).param("p", p.id()).query(String.class).optional().map(Stage::valueOf).orElse(null);
@@ -107,7 +94,7 @@ public class ProjectSteps {
     }
 
     public List<StepView> of(long id) {
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, from_stage, to_stage, occurred_on, note, recorded_by from project_step
                 where project_id = :p order by occurred_on, id
                 """).param("p", id).query((rs, n) -> new StepView(rs.getLong("id"),

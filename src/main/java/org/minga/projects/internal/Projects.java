@@ -17,22 +17,15 @@ import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
-import org.minga.platform.Zones;
 import org.minga.projects.Stage;
-import org.minga.registry.MemberUnits;
 import org.minga.registry.Scheme;
-import org.minga.registry.Schemes;
-import org.minga.territory.Territory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,32 +93,19 @@ public class Projects {
             id, scheme_id, code, bpin, name, sector, description, pillar, stage, stage_since, cost, currency,
             location::text as location, planned_start, planned_end, executor, contractor, supervisor, oversight,
             version""";
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Territory territory;
-    private final AuditLog audit;
+    private final Bank bank;
     private final ObjectMapper json;
-    private final Zones zones;
 
-    Projects(JdbcClient jdbc, Schemes schemes, MemberUnits memberUnits, Scopes scopes, Territory territory,
-            AuditLog audit, ObjectMapper json, Zones zones) {
-        this.jdbc = jdbc;
-        this.memberUnits = memberUnits;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.territory = territory;
-        this.audit = audit;
+    Projects(Bank bank, ObjectMapper json) {
+        this.bank = bank;
         this.json = json;
-        this.zones = zones;
     }
 
     /** A new project at the IDEA stage, dated today, with its beneficiaries and the needs it takes up. */
     @Transactional
     public Project create(long schemeId, Draft draft, List<Beneficiary> beneficiaries, List<Long> needIds) {
         return create(schemeId, draft, beneficiaries, needIds,
-                zones.today(schemes.get(schemeId).getCountry().name()));
+                bank.today(schemeId));
     }
 
     /**
@@ -135,44 +115,44 @@ public class Projects {
     @Transactional
     public Project create(long schemeId, Draft draft, List<Beneficiary> beneficiaries, List<Long> needIds,
             LocalDate registeredOn) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
+        bank.scopes().requireSchemeWrite(schemeId);
+        Scheme scheme = bank.schemes().get(schemeId);
         String country = scheme.getCountry().name();
         Checks checks = new Checks();
-        checks.rule(registeredOn != null && !registeredOn.isAfter(zones.today(country)), "registeredOn",
+        checks.rule(registeredOn != null && !registeredOn.isAfter(bank.zones().today(country)), "registeredOn",
                 "PastOrPresent", "projects.stage.date.future");
         Draft d = check(checks, schemeId, draft, 0);
         List<Beneficiary> bens = checkBeneficiaries(checks, schemeId, country, beneficiaries);
         List<Long> needs = checkNeeds(checks, schemeId, needIds);
         checks.orThrow();
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into project (scheme_id, code, bpin, name, sector, description, pillar, stage, stage_since,
                     cost, currency, location, planned_start, planned_end)
                 values (:s, :code, :bpin, :name, :sector, :description, :pillar, 'IDEA', :since, :cost, :currency,
                     cast(:location as jsonb), :start, :end) returning id
                 """).param("s", schemeId).params(params(d)).param("since", Date.valueOf(registeredOn))
                 .query(Long.class).single();
-        jdbc.sql("""
+        bank.jdbc().sql("""
                 insert into project_step (project_id, from_stage, to_stage, occurred_on, note, recorded_by)
                 values (:p, null, 'IDEA', :on, :note, :by)
                 """).param("p", id).param("on", Date.valueOf(registeredOn)).param("note", "Registro en el banco de proyectos")
                 .param("by", SystemActor.current()).update();
         for (Beneficiary b : bens) {
-            ProjectBeneficiaries.insert(jdbc, id, b);
+            ProjectBeneficiaries.insert(bank.jdbc(), id, b);
         }
         linkNeeds(id, needs);
         Project p = get(id);
         Map<String, Object> state = p.auditState();
         state.put("beneficiaries", bens.stream().map(Beneficiary::unitCode).toList());
         state.put("needs", needs);
-        audit.record(Change.created(ENTITY, id, schemeId, "Proyecto " + p.code() + " " + p.name(), state));
+        bank.audit().record(Change.created(ENTITY, id, schemeId, "Proyecto " + p.code() + " " + p.name(), state));
         return p;
     }
 
     /** Turns one or more open needs of the scheme into a project that benefits their units. */
     @Transactional
     public Project fromNeeds(long schemeId, Draft draft, List<Long> needIds) {
-        scopes.requireSchemeWrite(schemeId);
+        bank.scopes().requireSchemeWrite(schemeId);
         if (needIds == null || needIds.isEmpty()) {
             throw new InvalidInputException("needIds", "NotEmpty", "projects.needs.required");
         }
@@ -182,7 +162,7 @@ public class Projects {
         Set<String> seen = new HashSet<>();
         String firstSector = null;
         for (Long needId : needIds) {
-            var need = jdbc.sql("select unit_code, sector from investment_need where id = :id and scheme_id = :s")
+            var need = bank.jdbc().sql("select unit_code, sector from investment_need where id = :id and scheme_id = :s")
                     .param("id", needId).param("s", schemeId).query(NeedUnit.class).optional();
             if (need.isPresent() && needId.equals(needIds.getFirst())) {
                 firstSector = need.get().sector();
@@ -202,11 +182,11 @@ public class Projects {
     @Transactional
     public Project update(long id, Draft draft) {
         Project before = get(id);
-        scopes.requireSchemeWrite(before.schemeId());
+        bank.scopes().requireSchemeWrite(before.schemeId());
         Checks checks = new Checks();
         Draft d = check(checks, before.schemeId(), draft, id);
         checks.orThrow();
-        int n = jdbc.sql("""
+        int n = bank.jdbc().sql("""
                 update project set code = :code, bpin = :bpin, name = :name, sector = :sector,
                     description = :description, pillar = :pillar, cost = :cost, currency = :currency,
                     location = cast(:location as jsonb), planned_start = :start, planned_end = :end,
@@ -217,7 +197,7 @@ public class Projects {
             throw new OptimisticLockingFailureException("project " + id);
         }
         Project after = get(id);
-        audit.record(Change.updated(ENTITY, id, after.schemeId(), "Proyecto " + after.code(), before.auditState(),
+        bank.audit().record(Change.updated(ENTITY, id, after.schemeId(), "Proyecto " + after.code(), before.auditState(),
                 after.auditState()));
         return after;
     }
@@ -226,15 +206,15 @@ public class Projects {
     @Transactional
     public Project execution(long id, Execution execution) {
         Project before = get(id);
-        scopes.requireSchemeWrite(before.schemeId());
+        bank.scopes().requireSchemeWrite(before.schemeId());
         Execution e = Checks.require(execution == null ? new Execution(null, null, null, null) : execution);
-        jdbc.sql("""
+        bank.jdbc().sql("""
                 update project set executor = :e, contractor = :c, supervisor = :s, oversight = :o,
                     updated_at = now(), version = version + 1 where id = :id
                 """).param("id", id).param("e", Inputs.text(e.executor())).param("c", Inputs.text(e.contractor()))
                 .param("s", Inputs.text(e.supervisor())).param("o", Inputs.text(e.oversight())).update();
         Project after = get(id);
-        audit.record(Change.updated(ENTITY, id, after.schemeId(), "Ejecución del proyecto " + after.code(),
+        bank.audit().record(Change.updated(ENTITY, id, after.schemeId(), "Ejecución del proyecto " + after.code(),
                 before.auditState(), after.auditState()));
         return after;
     }
@@ -243,13 +223,13 @@ public class Projects {
     @Transactional
     public List<NeedRef> addNeeds(long id, List<Long> needIds) {
         Project p = get(id);
-        scopes.requireSchemeWrite(p.schemeId());
+        bank.scopes().requireSchemeWrite(p.schemeId());
         Checks checks = new Checks();
         List<Long> ids = checkNeeds(checks, p.schemeId(), needIds);
         checks.rule(!ids.isEmpty() || !checks.ok(), "needIds", "NotEmpty", "projects.needs.required");
         checks.orThrow();
         linkNeeds(id, ids);
-        audit.record(Change.updated(ENTITY, id, p.schemeId(), "Necesidades del proyecto " + p.code(), null,
+        bank.audit().record(Change.updated(ENTITY, id, p.schemeId(), "Necesidades del proyecto " + p.code(), null,
                 Map.of("needs", ids)));
         return needs(id);
     }
@@ -261,19 +241,19 @@ public class Projects {
      */
     public Project readable(long id) {
         Project p = get(id);
-        if (!scopes.canReadScheme(p.schemeId())) {
+        if (!bank.scopes().canReadScheme(p.schemeId())) {
             throw new NotFoundException("proyecto", id);
         }
         return p;
     }
 
     public Project get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from project where id = :id").param("id", id)
+        return bank.jdbc().sql("select " + COLUMNS + " from project where id = :id").param("id", id)
                 .query(this::project).optional().orElseThrow(() -> new NotFoundException("proyecto", id));
     }
 
     public List<NeedRef> needs(long id) {
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select n.id, n.unit_code, n.sector, n.description, n.priority from project_need pn
                 join investment_need n on n.id = pn.need_id where pn.project_id = :p order by n.id
                 """).param("p", id).query(NeedRef.class).list();
@@ -323,7 +303,7 @@ public class Projects {
 
     private Draft check(Checks checks, long schemeId, Draft draft, long id) {
         String code = draft == null ? null : Inputs.text(draft.code());
-        boolean taken = code != null && jdbc.sql(
+        boolean taken = code != null && bank.jdbc().sql(
                 "select count(*) > 0 from project where scheme_id = :s and code = :c and id <> :id")
                 .param("s", schemeId).param("c", code).param("id", id).query(Boolean.class).single();
         return ProjectRules.draft(checks, draft, taken);
@@ -335,11 +315,11 @@ public class Projects {
         if (list == null || list.isEmpty()) {
             return List.of();
         }
-        LocalDate today = zones.today(country);
+        LocalDate today = bank.zones().today(country);
         List<String> codes = list.stream().filter(Objects::nonNull).map(b -> ProjectRules.unitCode(b.unitCode()))
                 .filter(c -> !c.isEmpty()).distinct().toList();
-        return ProjectRules.beneficiaries(checks, country, list, territory.findAll(country, codes, today),
-                memberUnits.coverage(schemeId, today), today, ProjectRules.fieldsOf(list.size()));
+        return ProjectRules.beneficiaries(checks, country, list, bank.territory().findAll(country, codes, today),
+                bank.memberUnits().coverage(schemeId, today), today, ProjectRules.fieldsOf(list.size()));
     }
 
     private List<Long> checkNeeds(Checks checks, long schemeId, Collection<Long> needIds) {
@@ -348,7 +328,7 @@ public class Projects {
         }
         List<Long> ids = needIds.stream().filter(Objects::nonNull).distinct().toList();
         Map<Long, String> found = new LinkedHashMap<>();
-        jdbc.sql("select id, status from investment_need where scheme_id = :s and id in (:ids)").param("s", schemeId)
+        bank.jdbc().sql("select id, status from investment_need where scheme_id = :s and id in (:ids)").param("s", schemeId)
                 .param("ids", ids).query(rs -> {
                     found.put(rs.getLong("id"), rs.getString("status"));
                 });
@@ -365,11 +345,11 @@ public class Projects {
 
     private void linkNeeds(long projectId, List<Long> needIds) {
         for (Long nid : needIds) {
-            jdbc.sql("insert into project_need (project_id, need_id) values (:p, :n) on conflict do nothing")
+            bank.jdbc().sql("insert into project_need (project_id, need_id) values (:p, :n) on conflict do nothing")
                     .param("p", projectId).param("n", nid).update();
         }
         if (!needIds.isEmpty()) {
-            jdbc.sql("update investment_need set status = 'IN_PROJECT' where id in (:ids)").param("ids", needIds)
+            bank.jdbc().sql("update investment_need set status = 'IN_PROJECT' where id in (:ids)").param("ids", needIds)
                     .update();
         }
     }

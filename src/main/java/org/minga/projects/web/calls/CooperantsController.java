@@ -7,6 +7,7 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
+import org.minga.projects.internal.calls.CooperationMatrix;
 import org.minga.projects.internal.calls.Cooperants;
 import org.minga.projects.internal.calls.MatrixExport;
 import org.minga.projects.internal.calls.Themes;
@@ -32,11 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CooperantsController {
 
     private final Cooperants cooperants;
+    private final CooperationMatrix matrix;
     private final MatrixExport export;
     private final Schemes schemes;
 
-    CooperantsController(Cooperants cooperants, MatrixExport export, Schemes schemes) {
+    CooperantsController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export, Schemes schemes) {
         this.cooperants = cooperants;
+        this.matrix = matrix;
         this.export = export;
         this.schemes = schemes;
     }
@@ -99,7 +102,7 @@ class CooperantsController {
     String matrix(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             Model model) {
-        model.addAttribute("matrix", cooperants.matrix(schemeId, at));
+        model.addAttribute("matrix", matrix.matrix(schemeId, at));
         model.addAttribute("schemes", schemes.all());
         model.addAttribute("schemeId", schemeId);
         model.addAttribute("at", at);
@@ -109,14 +112,14 @@ class CooperantsController {
     @GetMapping("/cooperation/matrix.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return CooperantApiController.file(export.xlsx(cooperants.matrix(schemeId, at)), CooperantApiController.XLSX,
+        return CooperantApiController.file(export.xlsx(matrix.matrix(schemeId, at)), CooperantApiController.XLSX,
                 "matriz-cooperacion.xlsx");
     }
 
     @GetMapping("/cooperation/matrix.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return CooperantApiController.file(export.csv(cooperants.matrix(schemeId, at)),
+        return CooperantApiController.file(export.csv(matrix.matrix(schemeId, at)),
                 new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), "matriz-cooperacion.csv");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.projects.internal.calls.CallEligibility;
 import org.minga.projects.internal.calls.FundingCalls;
 import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,9 +35,11 @@ class FundingCallApiController {
 
     private final FundingCalls calls;
     private final Zones zones;
+    private final CallEligibility eligibility;
 
-    FundingCallApiController(FundingCalls calls, Zones zones) {
+    FundingCallApiController(FundingCalls calls, CallEligibility eligibility, Zones zones) {
         this.calls = calls;
+        this.eligibility = eligibility;
         this.zones = zones;
     }
 
@@ -80,6 +83,6 @@ class FundingCallApiController {
             + "para cada miembro excluido, las otras convocatorias abiertas a las que sí puede aplicar")
     FundingCalls.Eligibility eligibility(@PathVariable long schemeId, @PathVariable long callId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return calls.eligibility(schemeId, callId, at == null ? zones.today() : at);
+        return eligibility.of(schemeId, callId, at == null ? zones.today() : at);
     }
 }

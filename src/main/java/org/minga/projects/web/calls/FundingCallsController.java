@@ -8,6 +8,7 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
+import org.minga.projects.internal.calls.CallEligibility;
 import org.minga.projects.internal.calls.FundingCalls;
 import org.minga.projects.internal.calls.Themes;
 import org.minga.registry.Schemes;
@@ -32,9 +33,11 @@ class FundingCallsController {
     private final FundingCalls calls;
     private final Schemes schemes;
     private final Zones zones;
+    private final CallEligibility eligibility;
 
-    FundingCallsController(FundingCalls calls, Schemes schemes, Zones zones) {
+    FundingCallsController(FundingCalls calls, CallEligibility eligibility, Schemes schemes, Zones zones) {
         this.calls = calls;
+        this.eligibility = eligibility;
         this.schemes = schemes;
         this.zones = zones;
     }
@@ -91,7 +94,7 @@ class FundingCallsController {
         model.addAttribute("schemes", schemes.all());
         model.addAttribute("schemeId", schemeId);
         if (schemeId != null) {
-            model.addAttribute("eligibility", calls.eligibility(schemeId, id, day));
+            model.addAttribute("eligibility", eligibility.of(schemeId, id, day));
         }
         return "projects/calls/call";
     }
