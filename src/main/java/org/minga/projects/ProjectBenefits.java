@@ -54,7 +54,8 @@ public class ProjectBenefits {
                 from scheme_benefit_key k where k.scheme_id = :scheme
                 order by k.currency, k.unit_code
                 """).param("scheme", schemeId).param("from", from).param("to", to)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null)).list();
+                .query((rs, n) -> new Row(rs.getString("unit_code"), rs.getString("currency"),
+                        rs.getBigDecimal("share"), null)).list();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         shares.stream().filter(r -> r.share().signum() > 0)
                 .forEach(r -> totals.merge(r.currency(), r.share(), BigDecimal::add));

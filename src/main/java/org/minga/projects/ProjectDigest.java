@@ -41,22 +41,26 @@ public class ProjectDigest {
         return jdbc.sql("""
                 select p.id, p.code, p.name, p.sector, p.stage, p.stage_since, p.cost, p.currency,
                        coalesce((select string_agg(b.unit_code, ',' order by b.unit_code) from project_beneficiary b
-                                 where b.project_id = p.id), ''),
+                                 where b.project_id = p.id), '') as beneficiaries,
                        coalesce((select sum(f.amount) from financing_line f where f.project_id = p.id
-                                 and f.currency = p.currency), 0),
+                                 and f.currency = p.currency), 0) as committed,
                        (select r.physical_percent from project_report r where r.project_id = p.id
-                        order by r.reported_on desc, r.id desc limit 1),
+                        order by r.reported_on desc, r.id desc limit 1) as physical,
                        greatest(p.stage_since,
                                 (select max(r.reported_on) from project_report r where r.project_id = p.id),
                                 (select max(m.actual_on) from project_milestone m where m.project_id = p.id))
+                           as last_activity
                 from project p
                 where p.scheme_id = :s and (cast(:u as text) is null
                       or exists (select 1 from project_beneficiary b where b.project_id = p.id and b.unit_code = :u))
                 order by p.code""").param("s", schemeId).param("u", unitCode)
-                .query((rs, n) -> new Project(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Stage.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate(), rs.getBigDecimal(7),
-                        rs.getString(8), rs.getString(9).isEmpty() ? List.of() : Arrays.asList(rs.getString(9).split(",")),
-                        rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getDate(12).toLocalDate()))
+                .query((rs, n) -> new Project(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("sector"), Stage.valueOf(rs.getString("stage")),
+                        rs.getDate("stage_since").toLocalDate(), rs.getBigDecimal("cost"), rs.getString("currency"),
+                        rs.getString("beneficiaries").isEmpty() ? List.of()
+                                : Arrays.asList(rs.getString("beneficiaries").split(",")),
+                        rs.getBigDecimal("committed"), rs.getBigDecimal("physical"),
+                        rs.getDate("last_activity").toLocalDate()))
                 .list();
     }
 
@@ -67,8 +71,7 @@ public class ProjectDigest {
                 select id, unit_code, sector, description, priority from investment_need
                 where scheme_id = :s and status = 'OPEN' and (cast(:u as text) is null or unit_code = :u)
                 order by priority, unit_code, id""").param("s", schemeId).param("u", unitCode)
-                .query((rs, n) -> new Need(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5))).list();
+                .query(Need.class).list();
     }
 
     /** Whether a project of the scheme exists; planning links goals to projects by id. */
@@ -104,7 +107,7 @@ public class ProjectDigest {
     }
 
     private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Summary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-                rs.getString(6).strip(), Stage.valueOf(rs.getString(7)));
+        return new Summary(rs.getLong("id"), rs.getLong("scheme_id"), rs.getString("code"), rs.getString("name"),
+                rs.getBigDecimal("cost"), rs.getString("currency").strip(), Stage.valueOf(rs.getString("stage")));
     }
 }

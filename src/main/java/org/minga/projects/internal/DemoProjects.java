@@ -9,6 +9,7 @@ import org.minga.projects.Stage;
 import org.minga.projects.internal.calls.Cooperants;
 import org.minga.projects.internal.calls.FundingCalls;
 import org.minga.registry.DemoSchemesRegistered;
+import org.minga.platform.Zones;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +51,13 @@ class DemoProjects {
     private final FundingCalls calls;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final ProjectSteps steps;
+    private final Zones zones;
 
     DemoProjects(Projects projects, Needs needs, Financing financing, Monitoring monitoring, Cooperants cooperants,
-            FundingCalls calls, JdbcClient jdbc, TransactionTemplate tx) {
+            FundingCalls calls, JdbcClient jdbc, TransactionTemplate tx, ProjectSteps steps, Zones zones) {
+        this.steps = steps;
+        this.zones = zones;
         this.projects = projects;
         this.needs = needs;
         this.financing = financing;
@@ -143,9 +148,9 @@ class DemoProjects {
                 List.of());
         advance(id, "2022-04-04", "2022-06-01", "2022-08-16", "2022-10-03", "2022-11-08", "2023-02-10", "2023-03-01",
                 "2025-08-29");
-        projects.execution(id, "Empresa operadora de energía de la región", "Contratistas del operador de red",
+        projects.execution(id, new Projects.Execution("Empresa operadora de energía de la región", "Contratistas del operador de red",
                 "Interventoría contratada por el Gobierno Nacional (" + INVENTED + ")",
-                "Juntas de acción comunal de las veredas beneficiarias");
+                "Juntas de acción comunal de las veredas beneficiarias"));
         finance(id, List.of(
                 new Money("NATION", "Gobierno Nacional – Ministerio de Minas y Energía", null, 24_000,
                         LocalDate.of(2022, 11, 8), 24_000),
@@ -184,8 +189,8 @@ class DemoProjects {
                         + "Ministerio de Agricultura, L821). Montos, fechas, avances y beneficiarios: " + INVENTED + ".",
                 12_500, LocalDate.of(2023, 3, 6), LocalDate.of(2024, 3, 1), LocalDate.of(2027, 2, 28), bens, List.of());
         advance(id, "2023-05-02", "2023-07-10", "2023-09-04", "2023-10-17", "2023-11-28", "2024-02-12", "2024-03-01");
-        projects.execution(id, "Asomunicipios", "Asociaciones de productores beneficiarias",
-                "Supervisión del Ministerio de Agricultura (" + INVENTED + ")", "Veeduría ciudadana de productores");
+        projects.execution(id, new Projects.Execution("Asomunicipios", "Asociaciones de productores beneficiarias",
+                "Supervisión del Ministerio de Agricultura (" + INVENTED + ")", "Veeduría ciudadana de productores"));
         finance(id, List.of(
                 new Money("NATION", "Ministerio de Agricultura – Alianzas Productivas", null, 6_000,
                         LocalDate.of(2023, 12, 1), 3_600),
@@ -245,7 +250,7 @@ class DemoProjects {
 
     /** A PDET-only source and an alternative for the members it leaves out (L593); both open today. */
     private void fundingCalls() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = zones.today("CO");
         calls.create(new FundingCalls.NewCall("Gobierno Nacional", "Obras para los municipios PDET del Catatumbo "
                 + "(demostración)", "CO", today.minusMonths(2), today.plusMonths(3),
                 List.of("TRANSPORT", "AGRICULTURE", "WATER_SANITATION"), millions(20_000), "COP", PDET, false,
@@ -268,14 +273,14 @@ class DemoProjects {
     private void advance(long id, String... dates) {
         List<Stage> line = Stage.mainLine();
         for (int i = 0; i < dates.length; i++) {
-            projects.changeStage(id, line.get(i + 1).name(), LocalDate.parse(dates[i]), null);
+            steps.change(id, new ProjectSteps.Step(line.get(i + 1).name(), LocalDate.parse(dates[i]), null));
         }
     }
 
     private void finance(long id, List<Money> lines) {
         for (Money m : lines) {
-            financing.add(id, m.type(), m.entity(), m.unit(), millions(m.millions()), "COP", m.on(),
-                    millions(m.disbursedMillions()));
+            financing.add(id, new Financing.NewLine(m.type(), m.entity(), m.unit(), millions(m.millions()), "COP",
+                    m.on(), millions(m.disbursedMillions())));
         }
     }
 

@@ -4,20 +4,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException.Violation;
-import org.minga.registry.MemberUnits;
-import org.minga.registry.Schemes;
-import org.minga.territory.Territory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.validation.constraints.Size;
+
+import org.minga.platform.Checks;
+import org.minga.platform.Currency;
+import org.minga.platform.Inputs;
+import org.minga.platform.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,71 +45,70 @@ public class Financing {
             BigDecimal committedPercent, List<CurrencyTotal> otherCurrencies) {
     }
 
-    private final JdbcClient jdbc;
+    private final Bank bank;
     private final Projects projects;
-    private final Schemes schemes;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Territory territory;
-    private final AuditLog audit;
 
-    Financing(JdbcClient jdbc, Projects projects, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Territory territory, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.memberUnits = memberUnits;
+    Financing(Bank bank, Projects projects) {
+        this.bank = bank;
         this.projects = projects;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.territory = territory;
-        this.audit = audit;
+    }
+
+    /**
+     * A commitment as a form or the API sends it. Amounts are rounded half-even to cents (the
+     * project bank's rule since its first release, which its tests keep), not refused.
+     */
+    public record NewLine(String sourceType, @Size(max = 300) String entity, String unitCode, BigDecimal amount,
+            String currency, LocalDate committedOn, BigDecimal disbursed) {
     }
 
     @Transactional
-    public Line add(long projectId, String sourceType, String entity, String unitCode, BigDecimal amount,
-            String currency, LocalDate committedOn, BigDecimal disbursed) {
+    public Line add(long projectId, NewLine in) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        SourceType type = Guard.parse(SourceType.class, sourceType);
-        if (type == null) {
-            problems.add(new Violation("sourceType", "OneOf", "projects.financing.sourceType"));
-        }
-        String who = Guard.required("entity", entity, 300, "projects.financing.entity", problems);
-        String unit = Guard.blankToNull(unitCode) == null ? null : unitCode.strip().toUpperCase();
-        if (type == SourceType.MEMBER_MUNICIPALITY && unit == null) {
-            problems.add(new Violation("unitCode", "Required", "projects.financing.unit.required"));
-        }
+        bank.scopes().requireSchemeWrite(p.schemeId());
+        String country = bank.country(p.schemeId());
+        LocalDate today = bank.zones().today(country);
+        Checks checks = new Checks().valid(in);
+        SourceType type = Inputs.enumValue(SourceType.class, in.sourceType());
+        checks.rule(type != null, "sourceType", "OneOf", "projects.financing.sourceType");
+        String who = Inputs.text(in.entity());
+        checks.rule(who != null, "entity", "NotBlank", "projects.financing.entity");
+        String unit = Inputs.text(in.unitCode()) == null ? null : ProjectRules.unitCode(in.unitCode());
+        checks.rule(type != SourceType.MEMBER_MUNICIPALITY || unit != null, "unitCode", "Required",
+                "projects.financing.unit.required");
+        LocalDate committedOn = in.committedOn();
         if (unit != null) {
-            String country = schemes.get(p.schemeId()).getCountry().name();
-            if (territory.find(country, unit, LocalDate.now()).isEmpty()) {
-                problems.add(new Violation("unitCode", "Exists", "projects.unit.unknown", country, unit));
+            if (bank.territory().find(country, unit, today).isEmpty()) {
+                checks.rule(false, "unitCode", "Exists", "projects.unit.unknown", country, unit);
             } else if (type == SourceType.MEMBER_MUNICIPALITY) {
                 // Only this source type claims membership, on the day of the commitment. A department,
                 // the nation, a cooperant or a neighbouring non-member municipality co-finances under
                 // the other types and may name any unit that exists.
-                memberUnits.check(p.schemeId(), "unitCode", unit, committedOn == null ? LocalDate.now() : committedOn)
-                        .ifPresent(problems::add);
+                bank.memberUnits().check(p.schemeId(), "unitCode", unit, committedOn == null ? today : committedOn)
+                        .ifPresent(checks::add);
             }
         }
-        BigDecimal a = Guard.money(amount);
-        if (a == null || a.signum() <= 0) {
-            problems.add(new Violation("amount", "Positive", "projects.financing.amount"));
-        }
-        String c = Guard.currency("currency", currency == null || currency.isBlank() ? p.currency() : currency,
-                problems);
+        Currency currency = checks.oneOf("currency", Currency.class,
+                Inputs.text(in.currency()) == null ? p.currency() : in.currency());
+        BigDecimal a = cents(in.amount());
+        checks.rule(a != null && a.signum() > 0, "amount", "Positive", "projects.financing.amount");
+        checks.rule(a == null || Money.fits(a), "amount", "Money", "Money", "amount", Money.SCALE,
+                Money.INTEGER_DIGITS);
         if (committedOn == null) {
-            problems.add(new Violation("committedOn", "Required", "projects.financing.committedOn"));
-        } else if (committedOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("committedOn", "PastOrPresent", "projects.financing.committedOn.future"));
+            checks.rule(false, "committedOn", "Required", "projects.financing.committedOn");
+        } else {
+            checks.rule(!committedOn.isAfter(today), "committedOn", "PastOrPresent",
+                    "projects.financing.committedOn.future");
         }
-        BigDecimal d = Guard.money(disbursed == null ? BigDecimal.ZERO : disbursed);
+        BigDecimal d = cents(in.disbursed() == null ? BigDecimal.ZERO : in.disbursed());
         if (d.signum() < 0) {
-            problems.add(new Violation("disbursed", "PositiveOrZero", "projects.financing.disbursed.negative"));
-        } else if (a != null && d.compareTo(a) > 0) {
-            problems.add(new Violation("disbursed", "AtMostAmount", "projects.financing.disbursed.max"));
+            checks.rule(false, "disbursed", "PositiveOrZero", "projects.financing.disbursed.negative");
+        } else {
+            checks.rule(a == null || d.compareTo(a) <= 0, "disbursed", "AtMostAmount",
+                    "projects.financing.disbursed.max");
         }
-        Guard.throwIfAny(problems);
-        long id = jdbc.sql("""
+        checks.orThrow();
+        String c = currency.name();
+        long id = bank.jdbc().sql("""
                 insert into financing_line (project_id, source_type, entity, unit_code, amount, currency,
                     committed_on, disbursed)
                 values (:p, :t, :e, :u, :a, :c, :on, :d) returning id
@@ -127,18 +124,19 @@ public class Financing {
         state.put("currency", c);
         state.put("committedOn", committedOn.toString());
         state.put("disbursed", d.toPlainString());
-        audit.record(Change.created("financing_line", id, p.schemeId(), "Cofinanciación de " + who + " al proyecto "
+        bank.audit().record(Change.created("financing_line", id, p.schemeId(), "Cofinanciación de " + who + " al proyecto "
                 + p.code(), state));
         return line;
     }
 
     public List<Line> lines(long projectId) {
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, project_id, source_type, entity, unit_code, amount, currency, committed_on, disbursed
                 from financing_line where project_id = :p order by committed_on, id
-                """).param("p", projectId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2),
-                        SourceType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
-                        rs.getString(7).strip(), rs.getDate(8).toLocalDate(), rs.getBigDecimal(9))).list();
+                """).param("p", projectId).query((rs, n) -> new Line(rs.getLong("id"), rs.getLong("project_id"),
+                        SourceType.valueOf(rs.getString("source_type")), rs.getString("entity"),
+                        rs.getString("unit_code"), rs.getBigDecimal("amount"), rs.getString("currency").strip(),
+                        rs.getDate("committed_on").toLocalDate(), rs.getBigDecimal("disbursed"))).list();
     }
 
     public Totals totals(long projectId) {
@@ -157,13 +155,18 @@ public class Financing {
         }
         BigDecimal[] own = byCurrency.getOrDefault(currency, new BigDecimal[] {BigDecimal.ZERO.setScale(2),
                 BigDecimal.ZERO.setScale(2)});
-        BigDecimal committed = Guard.money(own[0]);
-        BigDecimal gap = cost == null ? null : Guard.money(cost.subtract(committed));
+        BigDecimal committed = cents(own[0]);
+        BigDecimal gap = cost == null ? null : cents(cost.subtract(committed));
         BigDecimal percent = cost == null || cost.signum() == 0 ? null
                 : committed.multiply(BigDecimal.valueOf(100)).divide(cost, 2, RoundingMode.HALF_EVEN);
         List<CurrencyTotal> others = byCurrency.entrySet().stream().filter(e -> !e.getKey().equals(currency))
-                .map(e -> new CurrencyTotal(e.getKey(), Guard.money(e.getValue()[0]), Guard.money(e.getValue()[1])))
+                .map(e -> new CurrencyTotal(e.getKey(), cents(e.getValue()[0]), cents(e.getValue()[1])))
                 .toList();
-        return new Totals(cost, currency, committed, Guard.money(own[1]), gap, percent, others);
+        return new Totals(cost, currency, committed, cents(own[1]), gap, percent, others);
+    }
+
+    /** An amount in cents, rounded half-even as {@link Money} rounds what Minga computes. */
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(Money.SCALE, Money.ROUNDING);
     }
 }

@@ -6,22 +6,20 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.SystemActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,41 +59,36 @@ public class Monitoring {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final Bank bank;
     private final Projects projects;
-    private final Scopes scopes;
     private final FileStore files;
-    private final AuditLog audit;
 
-    Monitoring(JdbcClient jdbc, Projects projects, Scopes scopes, FileStore files, AuditLog audit) {
-        this.jdbc = jdbc;
+    Monitoring(Bank bank, Projects projects, FileStore files) {
+        this.bank = bank;
         this.projects = projects;
-        this.scopes = scopes;
         this.files = files;
-        this.audit = audit;
     }
 
     @Transactional
     public Milestone addMilestone(long projectId, String name, LocalDate plannedOn, LocalDate actualOn) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        String n = Guard.required("name", name, 300, "projects.milestone.name", problems);
-        if (plannedOn == null) {
-            problems.add(new Violation("plannedOn", "Required", "projects.milestone.plannedOn"));
-        }
-        if (actualOn != null && actualOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("actualOn", "PastOrPresent", "projects.date.future"));
-        }
-        Guard.throwIfAny(problems);
-        long id = jdbc.sql("""
+        bank.scopes().requireSchemeWrite(p.schemeId());
+        Checks checks = new Checks();
+        String n = Inputs.text(name);
+        checks.rule(n != null, "name", "NotBlank", "projects.milestone.name");
+        n = checks.optionalText("name", n, 300);
+        checks.rule(plannedOn != null, "plannedOn", "Required", "projects.milestone.plannedOn");
+        checks.rule(actualOn == null || !actualOn.isAfter(bank.zones().today()), "actualOn", "PastOrPresent",
+                "projects.date.future");
+        checks.orThrow();
+        long id = bank.jdbc().sql("""
                 insert into project_milestone (project_id, name, planned_on, actual_on, created_by)
                 values (:p, :n, :planned, :actual, :by) returning id
                 """).param("p", projectId).param("n", n).param("planned", Date.valueOf(plannedOn))
-                .param("actual", actualOn == null ? null : Date.valueOf(actualOn)).param("by", Guard.actor())
+                .param("actual", actualOn == null ? null : Date.valueOf(actualOn)).param("by", SystemActor.current())
                 .query(Long.class).single();
         Milestone m = milestone(id);
-        audit.record(Change.created("project_milestone", id, p.schemeId(), "Hito " + n + " del proyecto " + p.code(),
+        bank.audit().record(Change.created("project_milestone", id, p.schemeId(), "Hito " + n + " del proyecto " + p.code(),
                 milestoneState(m)));
         return m;
     }
@@ -104,7 +97,7 @@ public class Monitoring {
     @Transactional
     public Milestone reachMilestone(long projectId, long milestoneId, LocalDate actualOn) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
+        bank.scopes().requireSchemeWrite(p.schemeId());
         Milestone before = milestone(milestoneId);
         if (before.projectId() != projectId) {
             throw new NotFoundException("hito", milestoneId);
@@ -112,13 +105,13 @@ public class Monitoring {
         if (actualOn == null) {
             throw new InvalidInputException("actualOn", "Required", "projects.milestone.actualOn");
         }
-        if (actualOn.isAfter(LocalDate.now())) {
+        if (actualOn.isAfter(bank.zones().today())) {
             throw new InvalidInputException("actualOn", "PastOrPresent", "projects.date.future");
         }
-        jdbc.sql("update project_milestone set actual_on = :a where id = :id").param("id", milestoneId)
+        bank.jdbc().sql("update project_milestone set actual_on = :a where id = :id").param("id", milestoneId)
                 .param("a", Date.valueOf(actualOn)).update();
         Milestone after = milestone(milestoneId);
-        audit.record(Change.updated("project_milestone", milestoneId, p.schemeId(), "Hito " + after.name()
+        bank.audit().record(Change.updated("project_milestone", milestoneId, p.schemeId(), "Hito " + after.name()
                 + " cumplido", milestoneState(before), milestoneState(after)));
         return after;
     }
@@ -128,43 +121,41 @@ public class Monitoring {
     public Report report(long projectId, LocalDate reportedOn, BigDecimal physical, BigDecimal financial,
             String text, List<Upload> photos) {
         Projects.Project p = projects.get(projectId);
-        scopes.requireSchemeWrite(p.schemeId());
-        List<Violation> problems = new ArrayList<>();
-        if (reportedOn == null) {
-            problems.add(new Violation("reportedOn", "Required", "projects.report.date"));
-        } else if (reportedOn.isAfter(LocalDate.now())) {
-            problems.add(new Violation("reportedOn", "PastOrPresent", "projects.date.future"));
-        }
-        BigDecimal ph = percent("physicalPercent", physical, problems);
-        BigDecimal fi = percent("financialPercent", financial, problems);
-        String t = Guard.optional("text", text, 8000, problems);
+        bank.scopes().requireSchemeWrite(p.schemeId());
+        Checks checks = new Checks();
+        checks.rule(reportedOn != null, "reportedOn", "Required", "projects.report.date");
+        checks.rule(reportedOn == null || !reportedOn.isAfter(bank.zones().today()), "reportedOn", "PastOrPresent",
+                "projects.date.future");
+        BigDecimal ph = percent(checks, "physicalPercent", physical);
+        BigDecimal fi = percent(checks, "financialPercent", financial);
+        String t = checks.optionalText("text", text, 8000);
         List<Upload> uploads = photos == null ? List.of()
                 : photos.stream().filter(u -> u != null && u.content() != null && u.content().length > 0).toList();
         List<String> types = new ArrayList<>();
         for (Upload u : uploads) {
             String type = FileTypes.imageType(u.content());
             if (u.content().length > MAX_PHOTO_BYTES) {
-                problems.add(new Violation("photo", "Size", "projects.photo.size",
-                        String.valueOf(MAX_PHOTO_BYTES / (1024 * 1024))));
-            } else if (type == null) {
-                problems.add(new Violation("photo", "ImageType", "projects.photo.type"));
+                checks.rule(false, "photo", "Size", "projects.photo.size",
+                        String.valueOf(MAX_PHOTO_BYTES / (1024 * 1024)));
+            } else {
+                checks.rule(type != null, "photo", "ImageType", "projects.photo.type");
             }
             types.add(type);
         }
-        Guard.throwIfAny(problems);
-        long id = jdbc.sql("""
+        checks.orThrow();
+        long id = bank.jdbc().sql("""
                 insert into project_report (project_id, reported_on, physical_percent, financial_percent, text, recorded_by)
                 values (:p, :on, :ph, :fi, :t, :by) returning id
                 """).param("p", projectId).param("on", Date.valueOf(reportedOn)).param("ph", ph).param("fi", fi)
-                .param("t", t).param("by", Guard.actor()).query(Long.class).single();
+                .param("t", t).param("by", SystemActor.current()).query(Long.class).single();
         for (int i = 0; i < uploads.size(); i++) {
             Upload u = uploads.get(i);
-            String name = Guard.blankToNull(u.name()) == null ? "foto" : u.name().strip();
+            String name = Inputs.text(u.name()) == null ? "foto" : u.name().strip();
             if (name.length() > 200) {
                 name = name.substring(0, 200);
             }
             UUID file = files.put(name, types.get(i), u.content());
-            jdbc.sql("""
+            bank.jdbc().sql("""
                     insert into project_photo (report_id, project_id, file_id, name, content_type, size_bytes)
                     values (:r, :p, :f, :n, :c, :s)
                     """).param("r", id).param("p", projectId).param("f", file).param("n", name)
@@ -176,37 +167,39 @@ public class Monitoring {
         state.put("physicalPercent", ph.toPlainString());
         state.put("financialPercent", fi.toPlainString());
         state.put("photos", r.photos().size());
-        audit.record(Change.created("project_report", id, p.schemeId(), "Informe de avance del proyecto " + p.code(),
+        bank.audit().record(Change.created("project_report", id, p.schemeId(), "Informe de avance del proyecto " + p.code(),
                 state));
         return r;
     }
 
     public List<Milestone> milestones(long projectId) {
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, project_id, name, planned_on, actual_on from project_milestone where project_id = :p
                 order by planned_on, id
-                """).param("p", projectId).query(Monitoring::mapMilestone).list();
+                """).param("p", projectId).query(this::mapMilestone).list();
     }
 
     public List<Report> reports(long projectId) {
-        Map<Long, List<Photo>> photos = jdbc.sql("""
+        Map<Long, List<Photo>> photos = bank.jdbc().sql("""
                 select report_id, id, name, content_type, size_bytes from project_photo where project_id = :p
                 order by id
-                """).param("p", projectId).query((rs, n) -> Map.entry(rs.getLong(1), new Photo(rs.getLong(2),
-                        rs.getString(3), rs.getString(4), rs.getInt(5)))).list().stream()
+                """).param("p", projectId).query((rs, n) -> Map.entry(rs.getLong("report_id"),
+                        new Photo(rs.getLong("id"), rs.getString("name"), rs.getString("content_type"),
+                                rs.getInt("size_bytes")))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql("""
+        return bank.jdbc().sql("""
                 select id, project_id, reported_on, physical_percent, financial_percent, text, recorded_by
                 from project_report where project_id = :p order by reported_on desc, id desc
-                """).param("p", projectId).query((rs, n) -> new Report(rs.getLong(1), rs.getLong(2),
-                        rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6),
-                        rs.getString(7), photos.getOrDefault(rs.getLong(1), List.of()))).list();
+                """).param("p", projectId).query((rs, n) -> new Report(rs.getLong("id"), rs.getLong("project_id"),
+                        rs.getDate("reported_on").toLocalDate(), rs.getBigDecimal("physical_percent"),
+                        rs.getBigDecimal("financial_percent"), rs.getString("text"), rs.getString("recorded_by"),
+                        photos.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 
     public Delays delays(long projectId) {
         Projects.Project p = projects.get(projectId);
-        LocalDate today = LocalDate.now();
+        LocalDate today = bank.zones().today();
         List<Milestone> late = milestones(projectId).stream().filter(Milestone::delayed).toList();
         List<Report> reports = reports(projectId);
         BigDecimal physical = reports.isEmpty() ? null : reports.getFirst().physicalPercent();
@@ -238,37 +231,37 @@ public class Monitoring {
     }
 
     public PhotoContent photo(long projectId, long photoId) {
-        var row = jdbc.sql("select file_id, content_type from project_photo where id = :id and project_id = :p")
-                .param("id", photoId).param("p", projectId)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional()
+        record Stored(UUID fileId, String contentType) {
+        }
+        var row = bank.jdbc().sql("select file_id, content_type from project_photo where id = :id and project_id = :p")
+                .param("id", photoId).param("p", projectId).query(Stored.class).optional()
                 .orElseThrow(() -> new NotFoundException("foto", photoId));
-        return new PhotoContent((String) row[1], files.content((UUID) row[0]));
+        return new PhotoContent(row.contentType(), files.content(row.fileId()));
     }
 
     /** image/jpeg or image/png by the file's first bytes; null for anything else. */
-    private static BigDecimal percent(String field, BigDecimal value, List<Violation> problems) {
+    private static BigDecimal percent(Checks checks, String field, BigDecimal value) {
+        checks.rule(value != null, field, "Required", "projects.report.percent");
         if (value == null) {
-            problems.add(new Violation(field, "Required", "projects.report.percent"));
             return null;
         }
         BigDecimal v = value.setScale(2, RoundingMode.HALF_EVEN);
-        if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0) {
-            problems.add(new Violation(field, "Range", "projects.report.percent"));
-        }
+        checks.rule(v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0, field, "Range",
+                "projects.report.percent");
         return v;
     }
 
     private Milestone milestone(long id) {
-        return jdbc.sql("select id, project_id, name, planned_on, actual_on from project_milestone where id = :id")
-                .param("id", id).query(Monitoring::mapMilestone).optional()
+        return bank.jdbc().sql("select id, project_id, name, planned_on, actual_on from project_milestone where id = :id")
+                .param("id", id).query(this::mapMilestone).optional()
                 .orElseThrow(() -> new NotFoundException("hito", id));
     }
 
-    private static Milestone mapMilestone(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        LocalDate planned = rs.getDate(4).toLocalDate();
-        LocalDate actual = rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate();
-        return new Milestone(rs.getLong(1), rs.getLong(2), rs.getString(3), planned, actual,
-                actual == null && planned.isBefore(LocalDate.now()));
+    private Milestone mapMilestone(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        LocalDate planned = rs.getObject("planned_on", LocalDate.class);
+        LocalDate actual = rs.getObject("actual_on", LocalDate.class);
+        return new Milestone(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), planned, actual,
+                actual == null && planned.isBefore(bank.zones().today()));
     }
 
     private static Map<String, Object> milestoneState(Milestone m) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.minga.projects.Stage;
+import org.minga.platform.Inputs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -76,6 +77,16 @@ public class ProjectList {
         }
     }
 
+    /** How many projects the scheme's bank holds, and how many of them are in execution. */
+    public record Counts(long projects, long inExecution) {
+    }
+
+    public Counts counts(long schemeId) {
+        return jdbc.sql("""
+                select count(*) as projects, count(*) filter (where stage = 'IN_EXECUTION') as in_execution
+                from project where scheme_id = :s""").param("s", schemeId).query(Counts.class).single();
+    }
+
     /** The projects of any scheme that benefit the unit. */
     public List<UnitItem> forUnit(String unitCode, int page, int size) {
         // Only the schemes whose records the reader may see (a unit can be a member of several schemes).
@@ -91,9 +102,9 @@ public class ProjectList {
                 from project_beneficiary b join project p on p.id = b.project_id
                 where b.unit_code = :u and p.scheme_id in (:schemes) order by p.scheme_id, p.id limit :limit offset :offset
                 """).param("u", unitCode).param("schemes", readable).param("limit", size).param("offset", (long) page * size)
-                .query((rs, i) -> new UnitItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Stage.valueOf(rs.getString(6)), rs.getBigDecimal(7),
-                        rs.getString(8).strip())).list();
+                .query((rs, i) -> new UnitItem(rs.getLong("id"), rs.getLong("scheme_id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("sector"), Stage.valueOf(rs.getString("stage")),
+                        rs.getBigDecimal("cost"), rs.getString("currency").strip())).list();
     }
 
     private static final String AGGREGATES = """
@@ -115,16 +126,16 @@ public class ProjectList {
             sql.append(" and p.stage = :stage");
             params.put("stage", stage.name());
         }
-        if (Guard.blankToNull(f.sector()) != null) {
+        if (Inputs.text(f.sector()) != null) {
             sql.append(" and p.sector = :sector");
             params.put("sector", f.sector().strip());
         }
-        if (Guard.blankToNull(f.unit()) != null) {
+        if (Inputs.text(f.unit()) != null) {
             sql.append(" and exists (select 1 from project_beneficiary b where b.project_id = p.id"
                     + " and b.unit_code = :unit)");
             params.put("unit", f.unit().strip().toUpperCase());
         }
-        if (Guard.blankToNull(f.q()) != null) {
+        if (Inputs.text(f.q()) != null) {
             sql.append(" and (p.code ilike :q or p.name ilike :q or p.bpin = :bpin)");
             String q = f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("q", "%" + q + "%");
@@ -134,10 +145,10 @@ public class ProjectList {
     }
 
     private static Item map(ResultSet rs, int n) throws SQLException {
-        Array a = rs.getArray(10);
+        Array a = rs.getArray("beneficiaries");
         List<String> codes = a == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) a.getArray()));
-        return new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Stage.valueOf(rs.getString(6)), rs.getBigDecimal(7), rs.getString(8).strip(),
-                rs.getBigDecimal(9).setScale(2), codes);
+        return new Item(rs.getLong("id"), rs.getString("code"), rs.getString("bpin"), rs.getString("name"),
+                rs.getString("sector"), Stage.valueOf(rs.getString("stage")), rs.getBigDecimal("cost"),
+                rs.getString("currency").strip(), rs.getBigDecimal("committed").setScale(2), codes);
     }
 }

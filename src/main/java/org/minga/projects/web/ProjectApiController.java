@@ -13,7 +13,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.InvalidInputException;
@@ -22,7 +21,9 @@ import org.minga.projects.internal.Monitoring;
 import org.minga.projects.internal.Needs;
 import org.minga.projects.internal.ProjectList;
 import org.minga.projects.internal.Projects;
-import org.minga.projects.internal.Spreadsheets;
+import org.minga.projects.internal.ProjectBeneficiaries;
+import org.minga.projects.internal.ProjectImport;
+import org.minga.projects.internal.ProjectSteps;
 import org.minga.platform.web.Idempotent;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -51,18 +52,21 @@ class ProjectApiController {
     private final ProjectList list;
     private final Financing financing;
     private final Monitoring monitoring;
-    private final Spreadsheets sheets;
+    private final ProjectSteps steps;
+    private final ProjectBeneficiaries beneficiaries;
+    private final ProjectImport imports;
     private final Scopes scopes;
 
-    ProjectApiController(Needs needs, Projects projects, ProjectList list, Financing financing, Monitoring monitoring,
-            Spreadsheets sheets, Scopes scopes) {
-        this.scopes = scopes;
+    ProjectApiController(Needs needs, ProjectView view, ProjectList list, ProjectImport imports, Scopes scopes) {
         this.needs = needs;
-        this.projects = projects;
+        this.projects = view.projects;
+        this.steps = view.steps;
+        this.beneficiaries = view.beneficiaries;
+        this.financing = view.financing;
+        this.monitoring = view.monitoring;
         this.list = list;
-        this.financing = financing;
-        this.monitoring = monitoring;
-        this.sheets = sheets;
+        this.imports = imports;
+        this.scopes = scopes;
     }
 
     record NeedBody(String unitCode, String sector, String description, Integer priority, String origin) {
@@ -78,17 +82,7 @@ class ProjectApiController {
         }
     }
 
-    record StepBody(String stage, LocalDate on, String note) {
-    }
-
-    record ExecutionBody(String executor, String contractor, String supervisor, String oversight) {
-    }
-
     record NeedsBody(List<Long> needIds) {
-    }
-
-    record FinancingBody(String sourceType, String entity, String unitCode, BigDecimal amount, String currency,
-            LocalDate committedOn, BigDecimal disbursed) {
     }
 
     record MilestoneBody(String name, LocalDate plannedOn, LocalDate actualOn) {
@@ -157,8 +151,8 @@ class ProjectApiController {
     @Operation(summary = "Un proyecto con beneficiarios, necesidades, pasos, cofinanciación, hitos, informes y retrasos")
     Detail get(@PathVariable long id) {
         var p = projects.readable(id);
-        return new Detail(p, projects.nextStages(p).stream().map(Enum::name).toList(), projects.beneficiaries(id),
-                projects.needs(id), projects.steps(id), financing.totals(id), financing.lines(id),
+        return new Detail(p, steps.next(p).stream().map(Enum::name).toList(), beneficiaries.of(id),
+                projects.needs(id), steps.of(id), financing.totals(id), financing.lines(id),
                 monitoring.milestones(id), monitoring.reports(id), monitoring.delays(id));
     }
 
@@ -172,22 +166,22 @@ class ProjectApiController {
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PutMapping("/{id}/execution")
     @Operation(summary = "Ejecutor, contratista, interventoría y veeduría ciudadana")
-    Projects.Project execution(@PathVariable long id, @RequestBody ExecutionBody body) {
-        return projects.execution(id, body.executor(), body.contractor(), body.supervisor(), body.oversight());
+    Projects.Project execution(@PathVariable long id, @RequestBody Projects.Execution body) {
+        return projects.execution(id, body);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/steps")
     @Operation(summary = "Cambia la etapa del proyecto (solo los pasos permitidos), con fecha y nota")
-    Projects.Project step(@PathVariable long id, @RequestBody StepBody body) {
-        return projects.changeStage(id, body.stage(), body.on(), body.note());
+    Projects.Project step(@PathVariable long id, @RequestBody ProjectSteps.Step body) {
+        return steps.change(id, body);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/beneficiaries")
     @Operation(summary = "Agrega o reemplaza una unidad beneficiaria con familias, personas, mujeres y hombres")
     Projects.BeneficiaryView beneficiary(@PathVariable long id, @RequestBody Projects.Beneficiary body) {
-        return projects.putBeneficiary(id, body);
+        return beneficiaries.put(id, body);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
@@ -195,7 +189,7 @@ class ProjectApiController {
     @DeleteMapping("/{id}/beneficiaries/{unitCode}")
     @Operation(summary = "Quita una unidad beneficiaria")
     ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
-        projects.removeBeneficiary(id, unitCode);
+        beneficiaries.remove(id, unitCode);
         return ResponseEntity.noContent().build();
     }
 
@@ -219,9 +213,8 @@ class ProjectApiController {
     @PostMapping("/{id}/financing")
     @Idempotent
     @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
-    ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody FinancingBody b) {
-        var line = financing.add(id, b.sourceType(), b.entity(), b.unitCode(), b.amount(), b.currency(),
-                b.committedOn(), b.disbursed());
+    ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody Financing.NewLine b) {
+        var line = financing.add(id, b);
         return ResponseEntity.status(HttpStatus.CREATED).body(line);
     }
 
@@ -262,48 +255,14 @@ class ProjectApiController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.content());
     }
 
-    @GetMapping("/schemes/{schemeId}/exports/projects.xlsx")
-    @Operation(summary = "La lista de proyectos (con los mismos filtros) en XLSX")
-    void projectsXlsx(@PathVariable long schemeId, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
-        Exports.xlsx(response, "proyectos.xlsx");
-        sheets.projectsXlsx(schemeId, new ProjectList.Filters(stage, sector, unit, q), response.getOutputStream());
-    }
-
-    @GetMapping("/schemes/{schemeId}/exports/projects.csv")
-    @Operation(summary = "La lista de proyectos (con los mismos filtros) en CSV UTF-8")
-    void projectsCsv(@PathVariable long schemeId, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
-        Exports.csv(response, "proyectos.csv");
-        sheets.projectsCsv(schemeId, new ProjectList.Filters(stage, sector, unit, q), response.getOutputStream());
-    }
-
-    @GetMapping("/schemes/{schemeId}/exports/needs.xlsx")
-    @Operation(summary = "Las necesidades de inversión en XLSX")
-    void needsXlsx(@PathVariable long schemeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String unit, HttpServletResponse response) throws IOException {
-        Exports.xlsx(response, "necesidades.xlsx");
-        sheets.needsXlsx(schemeId, status, unit, response.getOutputStream());
-    }
-
-    @GetMapping("/schemes/{schemeId}/exports/needs.csv")
-    @Operation(summary = "Las necesidades de inversión en CSV UTF-8")
-    void needsCsv(@PathVariable long schemeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String unit, HttpServletResponse response) throws IOException {
-        Exports.csv(response, "necesidades.csv");
-        sheets.needsCsv(schemeId, status, unit, response.getOutputStream());
-    }
-
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/schemes/{schemeId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importa un banco de proyectos desde XLSX: todo o nada; con errores, la lista de fila, columna y motivo")
-    ResponseEntity<Spreadsheets.ImportResult> importProjects(@PathVariable long schemeId,
+    ResponseEntity<ProjectImport.ImportResult> importProjects(@PathVariable long schemeId,
             @RequestParam(required = false) MultipartFile file) throws IOException {
         scopes.requireSchemeWrite(schemeId);
         Exports.checkImport(file);
-        var result = sheets.importProjects(schemeId, file.getInputStream());
+        var result = imports.run(schemeId, file.getInputStream());
         return ResponseEntity.status(result.clean() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST)
                 .cacheControl(CacheControl.noStore()).body(result);
     }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.minga.projects.internal.Financing;
+import org.minga.projects.internal.Projects;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -76,12 +78,17 @@ public final class ProjectForms {
         public void setBeneficiaries(String v) { beneficiaries = v; }
         public List<Long> getNeedIds() { return needIds; }
         public void setNeedIds(List<Long> v) { needIds = v; }
+
+        Projects.Draft draft(Projects projects) {
+            return new Projects.Draft(code, bpin, name, sector, description, pillar, cost, currency,
+                    projects.parseLocation(location), plannedStart, plannedEnd);
+        }
     }
 
     public static class StageForm {
         private String stage;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate on = LocalDate.now();
+        private LocalDate on;
         private String note;
 
         public String getStage() { return stage; }
@@ -99,7 +106,7 @@ public final class ProjectForms {
         private BigDecimal amount;
         private String currency;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate committedOn = LocalDate.now();
+        private LocalDate committedOn;
         private BigDecimal disbursed;
 
         public String getSourceType() { return sourceType; }
@@ -116,6 +123,10 @@ public final class ProjectForms {
         public void setCommittedOn(LocalDate v) { committedOn = v; }
         public BigDecimal getDisbursed() { return disbursed; }
         public void setDisbursed(BigDecimal v) { disbursed = v; }
+
+        Financing.NewLine input() {
+            return new Financing.NewLine(sourceType, entity, unitCode, amount, currency, committedOn, disbursed);
+        }
     }
 
     public static class BeneficiaryForm {
@@ -139,7 +150,7 @@ public final class ProjectForms {
 
     public static class ReportForm {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate reportedOn = LocalDate.now();
+        private LocalDate reportedOn;
         private BigDecimal physicalPercent;
         private BigDecimal financialPercent;
         private String text;

@@ -3,8 +3,7 @@ package org.minga.projects.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import org.minga.projects.internal.Financing;
-import org.minga.projects.internal.Monitoring;
+import org.minga.platform.Zones;
 import org.minga.projects.internal.Projects;
 import org.minga.registry.Schemes;
 import org.springframework.http.CacheControl;
@@ -12,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +28,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PublicProjectController {
 
+    private final ProjectView view;
     private final Projects projects;
-    private final Financing financing;
-    private final Monitoring monitoring;
     private final Schemes schemes;
     private final Territory territory;
+    private final Zones zones;
 
-    PublicProjectController(Projects projects, Financing financing, Monitoring monitoring, Schemes schemes,
-            Territory territory) {
+    PublicProjectController(ProjectView view, Territory territory, Zones zones) {
+        this.view = view;
+        this.projects = view.projects;
+        this.schemes = view.schemes;
         this.territory = territory;
-        this.projects = projects;
-        this.financing = financing;
-        this.monitoring = monitoring;
-        this.schemes = schemes;
+        this.zones = zones;
     }
 
     @GetMapping("/public/projects/{id}")
     String show(@PathVariable long id, Model model) {
-        ProjectView.fill(model, projects.get(id), projects, financing, monitoring, schemes);
+        view.fill(model, projects.get(id));
         return "projects/public";
     }
 
@@ -60,10 +57,10 @@ class PublicProjectController {
     Map<String, Object> map(@PathVariable long id) {
         var project = projects.get(id);
         String country = schemes.get(project.schemeId()).getCountry().name();
-        List<String> codes = projects.beneficiaries(id).stream().map(Projects.BeneficiaryView::unitCode).toList();
+        List<String> codes = view.beneficiaries.of(id).stream().map(Projects.BeneficiaryView::unitCode).toList();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> features = new ArrayList<>((List<Map<String, Object>>) territory
-                .boundaries(country, codes, LocalDate.now(), 0.001).get("features"));
+                .boundaries(country, codes, zones.today(country), 0.001).get("features"));
         if (project.location() != null) {
             features.add(Map.of("type", "Feature", "properties", Map.of("kind", "location", "name", project.name()),
                     "geometry", project.location()));
@@ -73,7 +70,7 @@ class PublicProjectController {
 
     @GetMapping("/public/projects/{id}/photos/{photoId}")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-        var photo = monitoring.photo(id, photoId);
+        var photo = view.monitoring.photo(id, photoId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff").body(photo.content());

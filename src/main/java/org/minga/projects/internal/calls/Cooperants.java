@@ -1,38 +1,36 @@
 package org.minga.projects.internal.calls;
 
+import org.minga.projects.internal.Bank;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import org.minga.identity.Scopes;
-import org.minga.platform.AuditLog;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Money;
 import org.minga.platform.NotFoundException;
-import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
-import org.minga.territory.Territory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cooperants (international cooperation, foundations, national programmes): their mission,
- * themes, focus units, procedures and contacts, and what each supports where and when. From the
- * support records come the matrix cooperant × unit × theme and the duplicate warning: two
- * cooperants funding the same theme in the same unit in overlapping periods (catatumbo L1170-1248:
- * cooperation complements, never duplicates).
+ * themes, focus units, procedures and contacts, and what each supports where and when. The matrix
+ * cooperant × unit × theme and its duplicate warning are {@link CooperationMatrix}.
  *
  * <p>Cooperants are a platform-wide catalogue written by platform administrators. A support
  * record may name the scheme that recorded it: then that scheme's administrators and staff may
@@ -56,8 +54,9 @@ public class Cooperants {
         }
     }
 
-    public record NewCooperant(String name, String mission, List<String> themes, List<String> focusUnits,
-            String procedures, String contacts) {
+    public record NewCooperant(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String mission,
+            List<String> themes, List<String> focusUnits, @Size(max = 4000) String procedures,
+            @Size(max = 2000) String contacts) {
     }
 
     public record Support(long id, long cooperantId, String cooperantName, String unitCode, String unitName,
@@ -84,7 +83,7 @@ public class Cooperants {
     }
 
     public record NewSupport(String unitCode, String theme, LocalDate startsOn, LocalDate endsOn, BigDecimal amount,
-            String currency, Long schemeId, String note) {
+            String currency, Long schemeId, @Size(max = 1000) String note) {
     }
 
     /** One cell of the matrix: a unit and a theme, with every support of any cooperant there. */
@@ -100,117 +99,100 @@ public class Cooperants {
             String message) {
     }
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
-    private final AuditLog audit;
-    private final Schemes schemes;
-    private final Territory territory;
 
-    Cooperants(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Territory territory) {
-        this.jdbc = jdbc;
-        this.scopes = scopes;
-        this.audit = audit;
-        this.schemes = schemes;
-        this.territory = territory;
+    private final Bank bank;
+    Cooperants(Bank bank) {
+        this.bank = bank;
     }
 
     @Transactional
     public Cooperant create(NewCooperant in) {
-        scopes.requirePlatformAdmin();
+        bank.scopes().requirePlatformAdmin();
         Cooperant c = check(0, in);
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into cooperant (name, mission, themes, focus_units, procedures, contacts)
                 values (:name, :mission, string_to_array(:themes, ','), string_to_array(:units, ','), :procedures,
                     :contacts) returning id
                 """).params(params(c)).query(Long.class).single();
         Cooperant created = new Cooperant(id, c.name(), c.mission(), c.themes(), c.focusUnits(), c.procedures(),
                 c.contacts());
-        audit.record(Change.created("cooperant", id, null, "Cooperante " + c.name(), created.state()));
+        bank.audit().record(Change.created("cooperant", id, null, "Cooperante " + c.name(), created.state()));
         return created;
     }
 
     @Transactional
     public Cooperant update(long id, NewCooperant in) {
-        scopes.requirePlatformAdmin();
+        bank.scopes().requirePlatformAdmin();
         Cooperant before = get(id);
         Cooperant c = check(id, in);
         c = new Cooperant(id, c.name(), c.mission(), c.themes(), c.focusUnits(), c.procedures(), c.contacts());
-        jdbc.sql("""
+        bank.jdbc().sql("""
                 update cooperant set name = :name, mission = :mission, themes = string_to_array(:themes, ','),
                     focus_units = string_to_array(:units, ','), procedures = :procedures, contacts = :contacts
                 where id = :id
                 """).params(params(c)).param("id", id).update();
-        audit.record(Change.updated("cooperant", id, null, "Cooperante " + c.name(), before.state(), c.state()));
+        bank.audit().record(Change.updated("cooperant", id, null, "Cooperante " + c.name(), before.state(), c.state()));
         return c;
     }
 
     @Transactional
     public void delete(long id) {
-        scopes.requirePlatformAdmin();
+        bank.scopes().requirePlatformAdmin();
         Cooperant before = get(id);
         List<Support> supports = supportsOf(id);
-        jdbc.sql("delete from cooperant_support where cooperant_id = :id").param("id", id).update();
-        jdbc.sql("delete from cooperant where id = :id").param("id", id).update();
+        bank.jdbc().sql("delete from cooperant_support where cooperant_id = :id").param("id", id).update();
+        bank.jdbc().sql("delete from cooperant where id = :id").param("id", id).update();
         for (Support s : supports) {
-            audit.record(Change.deleted("cooperant_support", s.id(), s.schemeId(), "Apoyo de " + before.name(),
+            bank.audit().record(Change.deleted("cooperant_support", s.id(), s.schemeId(), "Apoyo de " + before.name(),
                     s.state()));
         }
-        audit.record(Change.deleted("cooperant", id, null, "Cooperante " + before.name(), before.state()));
+        bank.audit().record(Change.deleted("cooperant", id, null, "Cooperante " + before.name(), before.state()));
     }
 
     public Cooperant get(long id) {
-        return jdbc.sql("select * from cooperant where id = :id").param("id", id).query(Cooperants::cooperant)
+        return bank.jdbc().sql("select * from cooperant where id = :id").param("id", id).query(Cooperants::cooperant)
                 .optional().orElseThrow(() -> new NotFoundException("cooperant", id));
     }
 
     public List<Cooperant> list() {
-        return jdbc.sql("select * from cooperant order by name").query(Cooperants::cooperant).list();
+        return bank.jdbc().sql("select * from cooperant order by name").query(Cooperants::cooperant).list();
     }
 
     @Transactional
     public Support addSupport(long cooperantId, NewSupport in) {
         if (in != null && in.schemeId() != null) {
-            scopes.requireSchemeWrite(in.schemeId());
+            bank.scopes().requireSchemeWrite(in.schemeId());
         } else {
-            scopes.requirePlatformAdmin();
+            bank.scopes().requirePlatformAdmin();
         }
         Cooperant cooperant = get(cooperantId);
-        List<Violation> problems = new ArrayList<>();
         if (in == null) {
             throw new InvalidInputException("unitCode", "Required", "support.unitCode.required");
         }
-        List<String> unit = Validation.units("unitCode", in.unitCode() == null ? null : List.of(in.unitCode()),
-                "support", problems);
-        if (problems.isEmpty() && unit.isEmpty()) {
-            problems.add(new Violation("unitCode", "Required", "support.unitCode.required"));
-        }
-        List<String> theme = Validation.themes("theme", in.theme() == null ? null : List.of(in.theme()), true,
-                "support", problems);
+        Checks checks = new Checks().valid(in);
+        List<String> unit = Codes.units(checks, "unitCode", in.unitCode() == null ? null : List.of(in.unitCode()));
+        checks.rule(!checks.ok() || !unit.isEmpty(), "unitCode", "Required", "support.unitCode.required");
+        List<String> theme = Codes.themes(checks, "theme", in.theme() == null ? null : List.of(in.theme()),
+                "support.theme.required");
         if (in.startsOn() == null) {
-            problems.add(new Violation("startsOn", "Required", "support.startsOn.required"));
-        } else if (in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
-            problems.add(new Violation("endsOn", "Min", "support.endsOn.beforeStart", in.startsOn()));
+            checks.rule(false, "startsOn", "Required", "support.startsOn.required");
+        } else {
+            checks.rule(in.endsOn() == null || !in.endsOn().isBefore(in.startsOn()), "endsOn", "Min",
+                    "support.endsOn.beforeStart", in.startsOn());
         }
-        String currency = Validation.currency("currency", in.currency(), in.amount() != null, "support", problems);
-        if (in.amount() != null && (in.amount().signum() <= 0 || in.amount().scale() > 2
-                || in.amount().precision() - in.amount().scale() > 16)) {
-            problems.add(new Violation("amount", "Positive", "support.amount.positive"));
-        }
-        if (in.amount() == null && currency != null) {
-            currency = null;
-        }
-        String note = Validation.text("note", in.note(), false, 1000, "support", problems);
+        Money amount = in.amount() == null ? null
+                : checks.money("amount", in.amount(), "currency", in.currency(), true);
         if (in.schemeId() != null) {
-            schemes.get(in.schemeId());
+            bank.schemes().get(in.schemeId());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.orThrow();
+        String currency = amount == null ? null : amount.currency().name();
+        String note = Inputs.text(in.note());
         String code = unit.getFirst();
-        if (territory.find(countryOf(code), code, in.startsOn()).isEmpty()) {
+        if (bank.territory().find(Codes.countryOf(code), code, in.startsOn()).isEmpty()) {
             throw new InvalidInputException("unitCode", "Exists", "support.unitCode.unknown", code);
         }
-        long id = jdbc.sql("""
+        long id = bank.jdbc().sql("""
                 insert into cooperant_support (cooperant_id, unit_code, theme, starts_on, ends_on, amount, currency,
                     scheme_id, note)
                 values (:c, :u, :t, :start, :end, :amount, :currency, :scheme, :note) returning id
@@ -221,7 +203,7 @@ public class Cooperants {
                 .single();
         Support s = new Support(id, cooperantId, cooperant.name(), code, code, theme.getFirst(), in.startsOn(),
                 in.endsOn(), in.amount(), currency, in.schemeId(), note);
-        audit.record(Change.created("cooperant_support", id, in.schemeId(), "Apoyo de " + cooperant.name() + " en "
+        bank.audit().record(Change.created("cooperant_support", id, in.schemeId(), "Apoyo de " + cooperant.name() + " en "
                 + code + ": " + Themes.valueOf(s.theme()).spanishName(), s.state()));
         return s;
     }
@@ -231,106 +213,31 @@ public class Cooperants {
         Support s = supportsOf(cooperantId).stream().filter(x -> x.id() == supportId).findFirst()
                 .orElseThrow(() -> new NotFoundException("cooperant_support", supportId));
         if (s.schemeId() != null) {
-            scopes.requireSchemeWrite(s.schemeId());
+            bank.scopes().requireSchemeWrite(s.schemeId());
         } else {
-            scopes.requirePlatformAdmin();
+            bank.scopes().requirePlatformAdmin();
         }
-        jdbc.sql("delete from cooperant_support where id = :id").param("id", supportId).update();
-        audit.record(Change.deleted("cooperant_support", supportId, s.schemeId(), "Apoyo de " + s.cooperantName()
+        bank.jdbc().sql("delete from cooperant_support where id = :id").param("id", supportId).update();
+        bank.audit().record(Change.deleted("cooperant_support", supportId, s.schemeId(), "Apoyo de " + s.cooperantName()
                 + " en " + s.unitCode(), s.state()));
     }
 
     public List<Support> supportsOf(long cooperantId) {
-        return named(jdbc.sql(SUPPORTS + " where s.cooperant_id = :c order by s.starts_on, s.id")
+        return named(bank.jdbc().sql(SUPPORTS + " where s.cooperant_id = :c order by s.starts_on, s.id")
                 .param("c", cooperantId).query(Cooperants::support).list());
     }
 
-    private static final String SUPPORTS = """
+    static final String SUPPORTS = """
             select s.*, c.name as cooperant_name from cooperant_support s join cooperant c on c.id = s.cooperant_id""";
 
-    /**
-     * Supports active on the day (all when {@code at} is null), in the units that are members of
-     * the scheme on that day (or today) when {@code schemeId} is given.
-     */
-    public List<Support> supports(Long schemeId, LocalDate at) {
-        StringBuilder sql = new StringBuilder(SUPPORTS).append(" where true");
-        Map<String, Object> p = new HashMap<>();
-        if (at != null) {
-            sql.append(" and s.starts_on <= :at and (s.ends_on is null or s.ends_on >= :at)");
-            p.put("at", Date.valueOf(at));
-        }
-        if (schemeId != null) {
-            schemes.get(schemeId);
-            sql.append(" and s.unit_code in (select m.unit_code from membership m where m.scheme_id = :scheme"
-                    + " and m.joined_on <= :day and (m.left_on is null or m.left_on >= :day))");
-            p.put("scheme", schemeId);
-            p.put("day", Date.valueOf(at == null ? LocalDate.now() : at));
-        }
-        sql.append(" order by s.unit_code, s.theme, c.name, s.starts_on, s.id");
-        return named(jdbc.sql(sql.toString()).params(p).query(Cooperants::support).list());
-    }
-
-    public Matrix matrix(Long schemeId, LocalDate at) {
-        List<Support> supports = supports(schemeId, at);
-        List<Duplicate> duplicates = duplicates(supports);
-        Set<String> duplicatedCells = new HashSet<>();
-        duplicates.forEach(d -> duplicatedCells.add(d.unitCode() + "|" + d.theme()));
-        Map<String, List<Support>> byCell = new TreeMap<>();
-        Set<String> cooperants = new java.util.TreeSet<>();
-        for (Support s : supports) {
-            byCell.computeIfAbsent(s.unitCode() + "|" + s.theme(), k -> new ArrayList<>()).add(s);
-            cooperants.add(s.cooperantName());
-        }
-        List<Cell> cells = byCell.entrySet().stream().map(e -> {
-            Support first = e.getValue().getFirst();
-            return new Cell(first.unitCode(), first.unitName(), first.theme(), List.copyOf(e.getValue()),
-                    duplicatedCells.contains(e.getKey()));
-        }).toList();
-        return new Matrix(schemeId, at, List.copyOf(cooperants), cells, duplicates);
-    }
-
-    /** Pairs of supports by different cooperants, same unit and theme, whose periods overlap. */
-    static List<Duplicate> duplicates(List<Support> supports) {
-        Map<String, List<Support>> byCell = new LinkedHashMap<>();
-        supports.forEach(s -> byCell.computeIfAbsent(s.unitCode() + "|" + s.theme(), k -> new ArrayList<>()).add(s));
-        List<Duplicate> out = new ArrayList<>();
-        for (List<Support> unsorted : byCell.values()) {
-            List<Support> cell = unsorted.stream()
-                    .sorted(java.util.Comparator.comparing(Support::startsOn).thenComparing(Support::id)).toList();
-            for (int i = 0; i < cell.size(); i++) {
-                for (int j = i + 1; j < cell.size(); j++) {
-                    Support a = cell.get(i);
-                    Support b = cell.get(j);
-                    if (a.cooperantId() != b.cooperantId() && overlap(a, b)) {
-                        String theme = Themes.of(a.theme()).map(Themes::spanishName).orElse(a.theme());
-                        out.add(new Duplicate(a.unitCode(), a.unitName(), a.theme(), a, b, a.cooperantName() + " y "
-                                + b.cooperantName() + " apoyan " + theme + " en " + a.unitName() + " en periodos que se"
-                                + " cruzan (" + a.period() + " y " + b.period() + ")."));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    static boolean overlap(Support a, Support b) {
-        boolean aEndsBeforeB = a.endsOn() != null && a.endsOn().isBefore(b.startsOn());
-        boolean bEndsBeforeA = b.endsOn() != null && b.endsOn().isBefore(a.startsOn());
-        return !aEndsBeforeB && !bEndsBeforeA;
-    }
-
-    static String countryOf(String code) {
-        return Character.isDigit(code.charAt(0)) ? "CO" : "SV";
-    }
-
-    /** Puts the units' current names on the supports: one territory read per country. */
-    private List<Support> named(List<Support> supports) {
+    /** Puts the units' current names on the supports: one bank.territory() read per country. */
+    List<Support> named(List<Support> supports) {
         Map<String, Set<String>> byCountry = new HashMap<>();
-        supports.forEach(s -> byCountry.computeIfAbsent(countryOf(s.unitCode()), k -> new HashSet<>()).add(s.unitCode()));
+        supports.forEach(s -> byCountry.computeIfAbsent(Codes.countryOf(s.unitCode()), k -> new HashSet<>()).add(s.unitCode()));
         Map<String, String> names = new HashMap<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = bank.zones().today();
         byCountry.forEach((country, codes) -> {
-            Map<String, TerritorialUnit> found = territory.findAll(country, codes, today);
+            Map<String, TerritorialUnit> found = bank.territory().findAll(country, codes, today);
             found.forEach((code, u) -> names.put(code, u.name()));
         });
         return supports.stream().map(s -> new Support(s.id(), s.cooperantId(), s.cooperantName(), s.unitCode(),
@@ -342,21 +249,16 @@ public class Cooperants {
         if (in == null) {
             throw new InvalidInputException("name", "Required", "cooperant.name.required");
         }
-        List<Violation> problems = new ArrayList<>();
-        String name = Validation.text("name", in.name(), true, 200, "cooperant", problems);
-        String mission = Validation.text("mission", in.mission(), false, 4000, "cooperant", problems);
-        List<String> themes = Validation.themes("themes", in.themes(), false, "cooperant", problems);
-        List<String> units = Validation.units("focusUnits", in.focusUnits(), "cooperant", problems);
-        String procedures = Validation.text("procedures", in.procedures(), false, 4000, "cooperant", problems);
-        String contacts = Validation.text("contacts", in.contacts(), false, 2000, "cooperant", problems);
-        if (name != null && jdbc.sql("select count(*) > 0 from cooperant where lower(name) = lower(:n) and id <> :id")
-                .param("n", name).param("id", id).query(Boolean.class).single()) {
-            problems.add(new Violation("name", "Unique", "cooperant.name.taken", name));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Cooperant(id, name, mission, themes, units, procedures, contacts);
+        Checks checks = new Checks().valid(in);
+        List<String> themes = Codes.themes(checks, "themes", in.themes(), null);
+        List<String> units = Codes.units(checks, "focusUnits", in.focusUnits());
+        String name = Inputs.text(in.name());
+        checks.rule(name == null || !bank.jdbc().sql("select count(*) > 0 from cooperant where lower(name) = lower(:n) and id <> :id")
+                .param("n", name).param("id", id).query(Boolean.class).single(), "name", "Unique",
+                "cooperant.name.taken", name);
+        checks.orThrow();
+        return new Cooperant(id, name, Inputs.text(in.mission()), themes, units, Inputs.text(in.procedures()),
+                Inputs.text(in.contacts()));
     }
 
     private static Map<String, Object> params(Cooperant c) {

@@ -1,5 +1,6 @@
 package org.minga.projects.web.calls;
 
+import org.minga.projects.internal.calls.FundingCalls;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,4 +55,9 @@ public class CallForm {
     public void setCategories(String v) { categories = v; }
     public String getDescription() { return description; }
     public void setDescription(String v) { description = v; }
+
+    FundingCalls.NewCall input() {
+        return new FundingCalls.NewCall(owner, name, country, opensOn, closesOn, sectors, maxAmount, currency,
+                split(units), pdetOnly, split(categories), description);
+    }
 }

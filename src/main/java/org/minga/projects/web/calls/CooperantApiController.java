@@ -10,6 +10,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.projects.internal.calls.CooperationMatrix;
 import org.minga.projects.internal.calls.Cooperants;
 import org.minga.projects.internal.calls.MatrixExport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,10 +39,12 @@ class CooperantApiController {
             .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Cooperants cooperants;
+    private final CooperationMatrix matrix;
     private final MatrixExport export;
 
-    CooperantApiController(Cooperants cooperants, MatrixExport export) {
+    CooperantApiController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export) {
         this.cooperants = cooperants;
+        this.matrix = matrix;
         this.export = export;
     }
 
@@ -101,26 +104,26 @@ class CooperantApiController {
     @Operation(summary = "Matriz cooperante × unidad × tema, con las duplicidades; filtros: esquema y fecha")
     Cooperants.Matrix matrix(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return cooperants.matrix(schemeId, at);
+        return matrix.matrix(schemeId, at);
     }
 
     @GetMapping("/cooperation/duplicates")
     @Operation(summary = "Dos cooperantes que apoyan el mismo tema en la misma unidad en periodos que se cruzan")
     List<Cooperants.Duplicate> duplicates(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return cooperants.matrix(schemeId, at).duplicates();
+        return matrix.matrix(schemeId, at).duplicates();
     }
 
     @GetMapping("/cooperation/matrix.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return file(export.xlsx(cooperants.matrix(schemeId, at)), XLSX, "matriz-cooperacion.xlsx");
+        return file(export.xlsx(matrix.matrix(schemeId, at)), XLSX, "matriz-cooperacion.xlsx");
     }
 
     @GetMapping("/cooperation/matrix.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return file(export.csv(cooperants.matrix(schemeId, at)), new MediaType("text", "csv",
+        return file(export.csv(matrix.matrix(schemeId, at)), new MediaType("text", "csv",
                 java.nio.charset.StandardCharsets.UTF_8), "matriz-cooperacion.csv");
     }
 

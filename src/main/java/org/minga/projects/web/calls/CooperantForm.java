@@ -1,5 +1,6 @@
 package org.minga.projects.web.calls;
 
+import org.minga.projects.internal.calls.Cooperants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,4 +26,8 @@ public class CooperantForm {
     public void setProcedures(String v) { procedures = v; }
     public String getContacts() { return contacts; }
     public void setContacts(String v) { contacts = v; }
+
+    Cooperants.NewCooperant input() {
+        return new Cooperants.NewCooperant(name, mission, themes, CallForm.split(focusUnits), procedures, contacts);
+    }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.projects.internal.calls.CallEligibility;
 import org.minga.projects.internal.calls.FundingCalls;
+import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,16 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
 class FundingCallApiController {
 
     private final FundingCalls calls;
+    private final Zones zones;
+    private final CallEligibility eligibility;
 
-    FundingCallApiController(FundingCalls calls) {
+    FundingCallApiController(FundingCalls calls, CallEligibility eligibility, Zones zones) {
         this.calls = calls;
+        this.eligibility = eligibility;
+        this.zones = zones;
     }
 
     @GetMapping("/calls")
     @Operation(summary = "Las convocatorias; con open=true solo las abiertas en la fecha (hoy si se omite)")
     List<FundingCalls.Call> list(@RequestParam(defaultValue = "false") boolean open,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return calls.list(open ? (at == null ? LocalDate.now() : at) : null);
+        return calls.list(open ? (at == null ? zones.today() : at) : null);
     }
 
     @Audience(Reader.PLATFORM_ADMIN)
@@ -78,6 +84,6 @@ class FundingCallApiController {
             + "para cada miembro excluido, las otras convocatorias abiertas a las que sí puede aplicar")
     FundingCalls.Eligibility eligibility(@PathVariable long schemeId, @PathVariable long callId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return calls.eligibility(schemeId, callId, at == null ? LocalDate.now() : at);
+        return eligibility.of(schemeId, callId, at == null ? zones.today() : at);
     }
 }

@@ -1,5 +1,6 @@
 package org.minga.projects.web.calls;
 
+import org.minga.projects.internal.calls.Cooperants;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -35,4 +36,9 @@ public class SupportForm {
     public void setSchemeId(Long v) { schemeId = v; }
     public String getNote() { return note; }
     public void setNote(String v) { note = v; }
+
+    Cooperants.NewSupport input() {
+        return new Cooperants.NewSupport(unitCode, theme, startsOn, endsOn, amount, amount == null ? null : currency,
+                schemeId, note);
+    }
 }

@@ -1,0 +1,179 @@
+package org.minga.projects.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.Zones;
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Forms;
+import org.minga.platform.web.Idempotent;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
+import org.minga.projects.internal.Financing;
+import org.minga.projects.internal.Projects;
+import org.minga.projects.web.ProjectForms.BeneficiaryForm;
+import org.minga.projects.web.ProjectForms.ExecutionForm;
+import org.minga.projects.web.ProjectForms.FinancingForm;
+import org.minga.projects.web.ProjectForms.MilestoneForm;
+import org.minga.projects.web.ProjectForms.ReportForm;
+import org.minga.projects.web.ProjectForms.StageForm;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One project's page, with a small form per change: stage, financing, beneficiary, report, milestone, execution. */
+@Audience(value = Reader.SCHEME, byRecord = true)
+@Controller
+@RequestMapping("/projects/{id:\\d+}")
+class ProjectPageController {
+
+    private final ProjectView view;
+    private final Scopes scopes;
+    private final Zones zones;
+
+    ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
+        this.view = view;
+        this.scopes = scopes;
+        this.zones = zones;
+    }
+
+    @ModelAttribute("stageForm")
+    StageForm stageForm() {
+        StageForm f = new StageForm();
+        f.setOn(zones.today());
+        return f;
+    }
+
+    @ModelAttribute("beneficiaryForm")
+    BeneficiaryForm beneficiaryForm() {
+        return new BeneficiaryForm();
+    }
+
+    @ModelAttribute("reportForm")
+    ReportForm reportForm() {
+        ReportForm f = new ReportForm();
+        f.setReportedOn(zones.today());
+        return f;
+    }
+
+    @ModelAttribute("milestoneForm")
+    MilestoneForm milestoneForm() {
+        return new MilestoneForm();
+    }
+
+    @ModelAttribute("sourceTypes")
+    List<Option> sourceTypes() {
+        return Option.of(Financing.SourceType.values());
+    }
+
+    @ModelAttribute("currencies")
+    List<Option> currencies() {
+        return Option.currencies();
+    }
+
+    @GetMapping
+    String show(@PathVariable long id, Model model) {
+        var p = view.projects.readable(id);
+        view.fill(model, p);
+        model.addAttribute("canEdit", scopes.canWriteScheme(p.schemeId()));
+        var next = view.steps.next(p);
+        model.addAttribute("nextStages", next);
+        model.addAttribute("stageOptions", Option.of(next.toArray(org.minga.projects.Stage[]::new)));
+        if (!model.containsAttribute("financingForm")) {
+            FinancingForm f = new FinancingForm();
+            f.setCurrency(p.currency());
+            f.setCommittedOn(zones.today());
+            model.addAttribute("financingForm", f);
+        }
+        if (!model.containsAttribute("executionForm")) {
+            ExecutionForm e = new ExecutionForm();
+            e.setExecutor(p.executor());
+            e.setContractor(p.contractor());
+            e.setSupervisor(p.supervisor());
+            e.setOversight(p.oversight());
+            model.addAttribute("executionForm", e);
+        }
+        return "projects/project";
+    }
+
+    @PostMapping("/stage")
+    String stage(@PathVariable long id, @ModelAttribute("stageForm") StageForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return submit(id, result, model, redirect, () -> view.steps.change(id,
+                new org.minga.projects.internal.ProjectSteps.Step(form.getStage(), form.getOn(), form.getNote())));
+    }
+
+    @PostMapping("/financing")
+    @Idempotent
+    String financing(@PathVariable long id, @ModelAttribute("financingForm") FinancingForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, redirect, () -> view.financing.add(id, form.input()));
+    }
+
+    @PostMapping("/beneficiaries")
+    String beneficiary(@PathVariable long id, @ModelAttribute("beneficiaryForm") BeneficiaryForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, redirect, () -> view.beneficiaries.put(id, new Projects.Beneficiary(
+                form.getUnitCode(), form.getFamilies(), form.getPeople(), form.getWomen(), form.getMen())));
+    }
+
+    @PostMapping("/reports")
+    String report(@PathVariable long id, @ModelAttribute("reportForm") ReportForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        List<MultipartFile> photos = new ArrayList<>();
+        if (form.getPhoto() != null) {
+            photos.add(form.getPhoto());
+        }
+        String view = submit(id, result, model, redirect, () -> {
+            try {
+                this.view.monitoring.report(id, form.getReportedOn(), form.getPhysicalPercent(),
+                        form.getFinancialPercent(), form.getText(), ProjectApiController.uploads(photos));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        form.setPhoto(null);
+        return view;
+    }
+
+    @PostMapping("/milestones")
+    String milestone(@PathVariable long id, @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, redirect,
+                () -> view.monitoring.addMilestone(id, form.getName(), form.getPlannedOn(), form.getActualOn()));
+    }
+
+    @PostMapping("/milestones/{milestoneId}")
+    String reach(@PathVariable long id, @PathVariable long milestoneId,
+            @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        return submit(id, result, model, redirect,
+                () -> view.monitoring.reachMilestone(id, milestoneId, form.getActualOn()));
+    }
+
+    @PostMapping("/execution")
+    String execution(@PathVariable long id, @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return submit(id, result, model, redirect, () -> view.projects.execution(id, new Projects.Execution(
+                form.getExecutor(), form.getContractor(), form.getSupervisor(), form.getOversight())));
+    }
+
+    /** Every form of the page: scoped to the project's scheme, saved and back to the page, or the page with errors. */
+    private String submit(long id, BindingResult result, Model model, RedirectAttributes redirect, Runnable action) {
+        scopes.requireSchemeWrite(view.projects.get(id).schemeId());
+        return Forms.submit(result, () -> {
+            action.run();
+            return ProjectController.saved(id, redirect);
+        }, () -> show(id, model));
+    }
+}

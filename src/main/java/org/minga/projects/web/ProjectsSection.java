@@ -1,0 +1,41 @@
+package org.minga.projects.web;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.web.SchemeSection;
+import org.springframework.stereotype.Component;
+
+/** The project bank's part of a scheme's page: a link to the bank and a two-figure summary. */
+@Component
+class ProjectsSection implements SchemeSection {
+
+    private final Scopes scopes;
+
+    ProjectsSection(Scopes scopes) {
+        this.scopes = scopes;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public String titleKey() {
+        return "projects.link";
+    }
+
+    @Override
+    public String path(long schemeId) {
+        return "/projects/schemes/" + schemeId;
+    }
+
+    @Override
+    public String summaryPath(long schemeId) {
+        return "/projects/schemes/" + schemeId + "/summary";
+    }
+
+    @Override
+    public boolean visible(long schemeId) {
+        return scopes.canReadScheme(schemeId);
+    }
+}
