@@ -8,13 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
-import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
+import org.minga.platform.Currency;
+import org.minga.platform.Money;
 import org.minga.platform.NotFoundException;
-import org.minga.services.internal.Rules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +34,26 @@ public class BusinessCentre {
 
     public enum AgeGroup { UNDER_30, FROM_30_TO_59, FROM_60 }
 
-    public record FirmInput(String name, String sector, String ownerSex, String ownerAgeGroup, Boolean rural, Boolean associative,
-            String unitCode) {
+    public record FirmInput(@NotBlank @Size(max = 300) String name, @NotBlank @Size(max = 100) String sector, String ownerSex,
+            String ownerAgeGroup, @NotNull Boolean rural, @NotNull Boolean associative, @Size(max = 20) String unitCode) {
+    }
+
+    /** The owner's sex as the centre reports it (women-owned firms get the preferential subsidy). */
+    public enum Sex { F, M }
+
+    public record ServiceInput(@NotNull LocalDate deliveredOn, @NotBlank @Size(max = 200) String kind,
+            @NotBlank @Size(max = 2000) String description) {
+    }
+
+    public record PlanInput(@NotNull LocalDate agreedOn, @NotBlank @Size(max = 500) String goal,
+            @NotBlank @Size(max = 4000) String actions) {
+    }
+
+    public record AssistanceInput(@NotNull LocalDate approvedOn, @NotBlank @Size(max = 300) String provider,
+            @NotBlank @Size(max = 2000) String description, BigDecimal cost) {
+    }
+
+    public record SeedInput(@NotNull LocalDate grantedOn, BigDecimal amount, @NotBlank @Size(max = 500) String purpose) {
     }
 
     /**
@@ -65,7 +88,7 @@ public class BusinessCentre {
     public record SeedCapital(long id, LocalDate grantedOn, BigDecimal amount, String purpose) {
     }
 
-    public record FirmDetail(Firm firm, String currency, List<ServiceRecord> services, List<ActionPlan> plans,
+    public record FirmDetail(Firm firm, Currency currency, List<ServiceRecord> services, List<ActionPlan> plans,
             List<Assistance> assistance, List<SeedCapital> seedCapital) {
     }
 
@@ -83,61 +106,49 @@ public class BusinessCentre {
 
     @Transactional
     public Firm addFirm(long lineId, FirmInput in) {
-        ServiceLines.Line line = centre(lineId);
-        scopes.requireSchemeWrite(line.schemeId());
-        List<Violation> errors = new ArrayList<>();
-        String name = Rules.text(in.name(), "name", errors);
-        String sector = Rules.text(in.sector(), "sector", errors);
-        if (!"F".equals(in.ownerSex()) && !"M".equals(in.ownerSex())) {
-            errors.add(new Violation("ownerSex", "OneOf", "services.oneOf", "F, M"));
-        }
-        AgeGroup age = Rules.oneOf(AgeGroup.class, in.ownerAgeGroup(), "ownerAgeGroup", errors);
-        Rules.required(in.rural(), "rural", errors);
-        Rules.required(in.associative(), "associative", errors);
-        Rules.throwIfAny(errors);
+        ServiceLines.Line line = lines.forWrite(lineId, ServiceLines.Type.BUSINESS_DEVELOPMENT, "BusinessCentreOnly",
+                "services.centre.lineType");
+        Checks checks = new Checks().valid(in);
+        Sex sex = checks.oneOf("ownerSex", Sex.class, in.ownerSex());
+        AgeGroup age = checks.oneOf("ownerAgeGroup", AgeGroup.class, in.ownerAgeGroup());
+        checks.orThrow();
+        String name = in.name().strip();
         long id = jdbc.sql("""
                 insert into bc_firm (service_line_id, name, sector, owner_sex, owner_age_group, rural, associative, unit_code)
-                values (:l, :n, :s, :x, :a, :r, :as, :u) returning id""").param("l", lineId).param("n", name).param("s", sector)
-                .param("x", in.ownerSex()).param("a", age.name()).param("r", in.rural()).param("as", in.associative())
-                .param("u", Rules.optional(in.unitCode())).query(Long.class).single();
+                values (:l, :n, :s, :x, :a, :r, :as, :u) returning id""").param("l", lineId).param("n", name)
+                .param("s", in.sector().strip()).param("x", sex.name()).param("a", age.name()).param("r", in.rural())
+                .param("as", in.associative()).param("u", Inputs.text(in.unitCode())).query(Long.class).single();
         Firm firm = firm(id);
         audit.record(Change.created("bc_firm", id, line.schemeId(), "Empresa " + name, state(firm)));
         return firm;
     }
 
     @Transactional
-    public ServiceRecord recordService(long firmId, LocalDate on, String kind, String description) {
+    public ServiceRecord recordService(long firmId, ServiceInput in) {
         Firm firm = firm(firmId);
         long scheme = scheme(firm);
-        List<Violation> errors = new ArrayList<>();
-        Rules.required(on, "deliveredOn", errors);
-        String k = Rules.text(kind, "kind", errors);
-        String d = Rules.text(description, "description", errors);
-        Rules.throwIfAny(errors);
+        Checks.require(in);
+        String k = in.kind().strip();
+        String d = in.description().strip();
         long id = jdbc.sql("insert into bc_service (firm_id, delivered_on, kind, description) values (:f, :o, :k, :d) returning id")
-                .param("f", firmId).param("o", on).param("k", k).param("d", d).query(Long.class).single();
+                .param("f", firmId).param("o", in.deliveredOn()).param("k", k).param("d", d).query(Long.class).single();
         audit.record(Change.created("bc_service", id, scheme, "Servicio a " + firm.name() + ": " + k,
-                Map.of("deliveredOn", on.toString(), "kind", k, "description", d)));
-        return new ServiceRecord(id, on, k, d);
+                Map.of("deliveredOn", in.deliveredOn().toString(), "kind", k, "description", d)));
+        return new ServiceRecord(id, in.deliveredOn(), k, d);
     }
 
     @Transactional
-    public ActionPlan addPlan(long firmId, LocalDate on, String goal, String actions) {
+    public ActionPlan addPlan(long firmId, PlanInput in) {
         Firm firm = firm(firmId);
         long scheme = scheme(firm);
-        List<Violation> errors = new ArrayList<>();
-        Rules.required(on, "agreedOn", errors);
-        String g = Rules.text(goal, "goal", errors);
-        String a = actions == null || actions.isBlank() ? null : actions.strip();
-        if (a == null) {
-            errors.add(new Violation("actions", "NotBlank", "services.required"));
-        }
-        Rules.throwIfAny(errors);
+        Checks.require(in);
+        String g = in.goal().strip();
+        String a = in.actions().strip();
         long id = jdbc.sql("insert into bc_action_plan (firm_id, agreed_on, goal, actions) values (:f, :o, :g, :a) returning id")
-                .param("f", firmId).param("o", on).param("g", g).param("a", a).query(Long.class).single();
+                .param("f", firmId).param("o", in.agreedOn()).param("g", g).param("a", a).query(Long.class).single();
         audit.record(Change.created("bc_action_plan", id, scheme, "Plan de acción de " + firm.name(),
-                Map.of("agreedOn", on.toString(), "goal", g)));
-        return new ActionPlan(id, on, g, a);
+                Map.of("agreedOn", in.agreedOn().toString(), "goal", g)));
+        return new ActionPlan(id, in.agreedOn(), g, a);
     }
 
     /**
@@ -145,24 +156,23 @@ public class BusinessCentre {
      * cent), the firm the rest, so the two add up to the cost exactly.
      */
     @Transactional
-    public Assistance approveAssistance(long firmId, LocalDate on, String provider, String description, BigDecimal cost) {
+    public Assistance approveAssistance(long firmId, AssistanceInput in) {
         Firm firm = firm(firmId);
         long scheme = scheme(firm);
         ServiceLines.Line line = lines.line(firm.lineId());
-        List<Violation> errors = new ArrayList<>();
-        Rules.required(on, "approvedOn", errors);
-        String p = Rules.text(provider, "provider", errors);
-        String d = Rules.text(description, "description", errors);
-        Rules.money(cost, "cost", true, errors);
-        Rules.throwIfAny(errors);
-        CostShare share = costShare(cost, firm.preferential() ? line.subsidyPreferential() : line.subsidyStandard());
+        Checks checks = new Checks().valid(in);
+        Money cost = checks.money("cost", in.cost(), "currency", line.currency().name(), true);
+        checks.orThrow();
+        CostShare share = costShare(cost.amount(), firm.preferential() ? line.subsidyPreferential() : line.subsidyStandard());
+        String p = in.provider().strip();
+        String d = in.description().strip();
         long id = jdbc.sql("""
                 insert into bc_assistance (firm_id, approved_on, provider, description, cost, subsidy_percent, subsidy, firm_share,
                     preferential) values (:f, :o, :p, :d, :c, :pct, :s, :fs, :pref) returning id""").param("f", firmId)
-                .param("o", on).param("p", p).param("d", d).param("c", cost).param("pct", share.percent())
+                .param("o", in.approvedOn()).param("p", p).param("d", d).param("c", in.cost()).param("pct", share.percent())
                 .param("s", share.subsidy()).param("fs", share.firmShare()).param("pref", firm.preferential())
                 .query(Long.class).single();
-        Assistance a = new Assistance(id, on, p, d, cost.setScale(2), share.percent(), share.subsidy(), share.firmShare(),
+        Assistance a = new Assistance(id, in.approvedOn(), p, d, cost.amount(), share.percent(), share.subsidy(), share.firmShare(),
                 firm.preferential());
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("cost", a.cost().toPlainString());
@@ -183,28 +193,28 @@ public class BusinessCentre {
     }
 
     @Transactional
-    public SeedCapital grantSeedCapital(long firmId, LocalDate on, BigDecimal amount, String purpose) {
+    public SeedCapital grantSeedCapital(long firmId, SeedInput in) {
         Firm firm = firm(firmId);
         long scheme = scheme(firm);
-        List<Violation> errors = new ArrayList<>();
-        Rules.required(on, "grantedOn", errors);
-        Rules.money(amount, "amount", true, errors);
-        String p = Rules.text(purpose, "purpose", errors);
-        Rules.throwIfAny(errors);
+        Checks checks = new Checks().valid(in);
+        Money amount = checks.money("amount", in.amount(), "currency", lines.line(firm.lineId()).currency().name(), true);
+        checks.orThrow();
+        String p = in.purpose().strip();
         long id = jdbc.sql("insert into bc_seed_capital (firm_id, granted_on, amount, purpose) values (:f, :o, :a, :p) returning id")
-                .param("f", firmId).param("o", on).param("a", amount).param("p", p).query(Long.class).single();
+                .param("f", firmId).param("o", in.grantedOn()).param("a", in.amount()).param("p", p).query(Long.class).single();
         audit.record(Change.created("bc_seed_capital", id, scheme, "Capital semilla para " + firm.name(),
-                Map.of("grantedOn", on.toString(), "amount", amount.toPlainString(), "purpose", p)));
-        return new SeedCapital(id, on, amount.setScale(2), p);
+                Map.of("grantedOn", in.grantedOn().toString(), "amount", in.amount().toPlainString(), "purpose", p)));
+        return new SeedCapital(id, in.grantedOn(), amount.amount(), p);
     }
 
     @Transactional(readOnly = true)
     public Firm firm(long id) {
         return jdbc.sql("""
                 select id, service_line_id, name, sector, owner_sex, owner_age_group, rural, associative, unit_code from bc_firm
-                where id = :id""").param("id", id).query((rs, n) -> Firm.of(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), AgeGroup.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8),
-                        rs.getString(9))).optional().orElseThrow(() -> new NotFoundException("empresa", id));
+                where id = :id""").param("id", id).query((rs, n) -> Firm.of(rs.getLong("id"), rs.getLong("service_line_id"),
+                        rs.getString("name"), rs.getString("sector"), rs.getString("owner_sex"),
+                        AgeGroup.valueOf(rs.getString("owner_age_group")), rs.getBoolean("rural"), rs.getBoolean("associative"),
+                        rs.getString("unit_code"))).optional().orElseThrow(() -> new NotFoundException("empresa", id));
     }
 
     /** A page of a line's firms by name, as the current reader may see them. */
@@ -225,19 +235,15 @@ public class BusinessCentre {
     public FirmDetail detail(long firmId) {
         Firm firm = firm(firmId);
         var services = jdbc.sql("select id, delivered_on, kind, description from bc_service where firm_id = :f order by delivered_on, id")
-                .param("f", firmId).query((rs, n) -> new ServiceRecord(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getString(4))).list();
+                .param("f", firmId).query(ServiceRecord.class).list();
         var plans = jdbc.sql("select id, agreed_on, goal, actions from bc_action_plan where firm_id = :f order by agreed_on, id")
-                .param("f", firmId).query((rs, n) -> new ActionPlan(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getString(4))).list();
+                .param("f", firmId).query(ActionPlan.class).list();
         var assistance = jdbc.sql("""
                 select id, approved_on, provider, description, cost, subsidy_percent, subsidy, firm_share, preferential
                 from bc_assistance where firm_id = :f order by approved_on, id""").param("f", firmId)
-                .query((rs, n) -> new Assistance(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBoolean(9))).list();
+                .query(Assistance.class).list();
         var seed = jdbc.sql("select id, granted_on, amount, purpose from bc_seed_capital where firm_id = :f order by granted_on, id")
-                .param("f", firmId).query((rs, n) -> new SeedCapital(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), rs.getString(4))).list();
+                .param("f", firmId).query(SeedCapital.class).list();
         return new FirmDetail(asSeenByReader(firm), lines.line(firm.lineId()).currency(), services, plans, assistance, seed);
     }
 
@@ -245,14 +251,6 @@ public class BusinessCentre {
         long scheme = lines.line(firm.lineId()).schemeId();
         scopes.requireSchemeWrite(scheme);
         return scheme;
-    }
-
-    private ServiceLines.Line centre(long lineId) {
-        ServiceLines.Line line = lines.line(lineId);
-        if (line.type() != ServiceLines.Type.BUSINESS_DEVELOPMENT) {
-            throw new InvalidInputException("lineId", "BusinessCentreOnly", "services.centre.lineType");
-        }
-        return line;
     }
 
     private static Map<String, Object> state(Firm f) {

@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.minga.identity.Scopes;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Currency;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
+import org.minga.platform.Money;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.registry.Schemes;
 import org.minga.services.internal.LargestRemainder;
-import org.minga.services.internal.Rules;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,32 +39,32 @@ public class CostAllocation {
 
     public enum Driver { TONNES, CASES, POPULATION, EQUAL, CUSTOM }
 
-    public record PoolInput(LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String driver, String description,
-            Map<String, BigDecimal> weights) {
+    public record PoolInput(LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String driver,
+            @NotBlank @Size(max = 500) String description, Map<String, BigDecimal> weights) {
     }
 
     public record Share(String unitCode, String name, BigDecimal basis, BigDecimal quota, BigDecimal whole,
             BigDecimal fraction, boolean extraUnit, BigDecimal share) {
     }
 
-    public record Pool(long id, long lineId, LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String currency,
+    public record Pool(long id, long lineId, LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, Currency currency,
             Driver driver, String description, BigDecimal totalBasis, List<Share> shares) {
     }
 
-    public record Recovery(long lineId, LocalDate from, LocalDate to, String currency, BigDecimal cost, BigDecimal revenue,
+    public record Recovery(long lineId, LocalDate from, LocalDate to, Currency currency, BigDecimal cost, BigDecimal revenue,
             BigDecimal ratio, boolean contributionsNeeded, BigDecimal gap, Map<String, BigDecimal> revenueByMonth) {
     }
 
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(Money.INTEGER_DIGITS);
+
     private final JdbcClient jdbc;
-    private final Scopes scopes;
     private final AuditLog audit;
     private final ServiceLines lines;
     private final Schemes schemes;
     private final Territory territory;
 
-    CostAllocation(JdbcClient jdbc, Scopes scopes, AuditLog audit, ServiceLines lines, Schemes schemes, Territory territory) {
+    CostAllocation(JdbcClient jdbc, AuditLog audit, ServiceLines lines, Schemes schemes, Territory territory) {
         this.jdbc = jdbc;
-        this.scopes = scopes;
         this.audit = audit;
         this.lines = lines;
         this.schemes = schemes;
@@ -69,21 +73,18 @@ public class CostAllocation {
 
     @Transactional
     public Pool allocate(long lineId, PoolInput in) {
-        ServiceLines.Line line = lines.line(lineId);
-        scopes.requireSchemeWrite(line.schemeId());
-        List<Violation> errors = new ArrayList<>();
-        Rules.required(in.periodFrom(), "periodFrom", errors);
-        Rules.required(in.periodTo(), "periodTo", errors);
-        if (in.periodFrom() != null && in.periodTo() != null && in.periodTo().isBefore(in.periodFrom())) {
-            errors.add(new Violation("periodTo", "AfterFrom", "services.pool.period"));
-        }
-        if (in.amount() == null || in.amount().signum() <= 0 || in.amount().stripTrailingZeros().scale() > 0
-                || in.amount().compareTo(new BigDecimal("1e15")) >= 0) {
-            errors.add(new Violation("amount", "WholeUnits", "services.pool.amount"));
-        }
-        Driver driver = Rules.oneOf(Driver.class, in.driver(), "driver", errors);
-        String description = Rules.text(in.description(), "description", errors);
-        Rules.throwIfAny(errors);
+        ServiceLines.Line line = lines.forWrite(lineId);
+        Checks checks = new Checks().valid(in);
+        checks.required("periodFrom", in.periodFrom());
+        checks.required("periodTo", in.periodTo());
+        checks.rule(in.periodFrom() == null || in.periodTo() == null || !in.periodTo().isBefore(in.periodFrom()), "periodTo",
+                "AfterFrom", "services.pool.period");
+        // Shares are whole currency units (see LargestRemainder), so the amount is too.
+        checks.rule(in.amount() != null && in.amount().signum() > 0 && in.amount().stripTrailingZeros().scale() <= 0
+                && in.amount().compareTo(LIMIT) < 0, "amount", "WholeUnits", "services.pool.amount");
+        Driver driver = checks.oneOf("driver", Driver.class, in.driver());
+        checks.orThrow();
+        String description = Inputs.text(in.description());
         List<String> members = members(lineId);
         if (members.isEmpty()) {
             throw new InvalidInputException("driver", "NoMembers", "services.pool.noMembers");
@@ -127,19 +128,19 @@ public class CostAllocation {
         switch (driver) {
             case EQUAL -> members.forEach(m -> bases.put(m, BigDecimal.ONE));
             case TONNES -> jdbc.sql("""
-                    select c.unit_code, sum(t.net_kg) from weighing_ticket t join service_client c on c.id = t.client_id
+                    select c.unit_code, sum(t.net_kg) as kg from weighing_ticket t join service_client c on c.id = t.client_id
                     where t.service_line_id = :l and c.kind = 'MEMBER' and t.refusal_reason is null
                       and t.weighed_at >= :f and t.weighed_at < :t group by c.unit_code""").param("l", line.id())
                     .param("f", in.periodFrom().atStartOfDay()).param("t", in.periodTo().plusDays(1).atStartOfDay())
-                    .query((rs, n) -> Map.entry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), 3))).list()
+                    .query((rs, n) -> Map.entry(rs.getString("unit_code"), BigDecimal.valueOf(rs.getLong("kg"), 3))).list()
                     .forEach(e -> bases.put(e.getKey(), e.getValue()));
             case CASES -> jdbc.sql("""
-                    select s.unit_code, count(*) from service_case s join case_type t on t.id = s.case_type_id
+                    select s.unit_code, count(*) as cases from service_case s join case_type t on t.id = s.case_type_id
                     where t.service_line_id = :l and s.opened_at >= :f and s.opened_at < :t and s.unit_code in (:u)
                     group by s.unit_code""").param("l", line.id())
                     .param("f", java.sql.Timestamp.valueOf(in.periodFrom().atStartOfDay()))
                     .param("t", java.sql.Timestamp.valueOf(in.periodTo().plusDays(1).atStartOfDay())).param("u", members)
-                    .query((rs, n) -> Map.entry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2)))).list()
+                    .query((rs, n) -> Map.entry(rs.getString("unit_code"), BigDecimal.valueOf(rs.getLong("cases")))).list()
                     .forEach(e -> bases.put(e.getKey(), e.getValue()));
             case POPULATION -> {
                 String country = schemes.get(line.schemeId()).getCountry().name();
@@ -181,37 +182,44 @@ public class CostAllocation {
         }
     }
 
+    /** A pool's head row. */
+    record Head(long serviceLineId, LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, Currency currency, Driver driver,
+            String description) {
+    }
+
+    /** A member's stored part of a pool. */
+    record Part(String unitCode, BigDecimal basis, BigDecimal quota, BigDecimal share) {
+    }
+
     @Transactional(readOnly = true)
     public Pool pool(long id) {
-        var head = jdbc.sql("""
-                select p.service_line_id, p.period_from, p.period_to, p.amount, l.currency, p.driver, p.description, l.scheme_id
+        Head head = jdbc.sql("""
+                select p.service_line_id, p.period_from, p.period_to, p.amount, l.currency, p.driver, p.description
                 from cost_pool p join service_line l on l.id = p.service_line_id where p.id = :id""").param("id", id)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4), rs.getString(5), Driver.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8)})
-                .optional().orElseThrow(() -> new NotFoundException("distribución de costos", id));
-        BigDecimal amount = (BigDecimal) head[3];
-        var rows = jdbc.sql("select unit_code, basis, quota, share from cost_pool_share where pool_id = :p order by unit_code")
-                .param("p", id).query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4)}).list();
-        BigDecimal total = rows.stream().map(r -> (BigDecimal) r[1]).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .query(Head.class).optional().orElseThrow(() -> new NotFoundException("distribución de costos", id));
+        List<Part> parts = jdbc.sql("select unit_code, basis, quota, share from cost_pool_share where pool_id = :p order by unit_code")
+                .param("p", id).query(Part.class).list();
+        BigDecimal total = parts.stream().map(Part::basis).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("select unit_code, min(name) from service_client where service_line_id = :l and kind = 'MEMBER' group by unit_code")
-                .param("l", head[0]).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+        jdbc.sql("select unit_code, min(name) as name from service_client where service_line_id = :l and kind = 'MEMBER' group by unit_code")
+                .param("l", head.serviceLineId()).query((rs, n) -> Map.entry(rs.getString("unit_code"), rs.getString("name"))).list()
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         // The arithmetic is recomputed from the stored bases (the split is deterministic); the shares are the stored ones.
         Map<String, BigDecimal> bases = new LinkedHashMap<>();
-        rows.forEach(r -> bases.put((String) r[0], (BigDecimal) r[1]));
         Map<String, BigDecimal> stored = new LinkedHashMap<>();
-        rows.forEach(r -> stored.put((String) r[0], ((BigDecimal) r[3]).setScale(0)));
+        parts.forEach(p -> {
+            bases.put(p.unitCode(), p.basis());
+            stored.put(p.unitCode(), p.share().setScale(0));
+        });
         List<Share> shares = new ArrayList<>();
         if (total.signum() > 0) {
-            for (var p : LargestRemainder.split(amount.setScale(0), bases)) {
+            for (var p : LargestRemainder.split(head.amount().setScale(0), bases)) {
                 shares.add(new Share(p.code(), names.getOrDefault(p.code(), p.code()), p.basis().stripTrailingZeros(), p.quota(),
                         p.whole(), p.fraction(), p.extra(), stored.get(p.code())));
             }
         }
-        return new Pool(id, (Long) head[0], (LocalDate) head[1], (LocalDate) head[2], amount.setScale(0), (String) head[4],
-                (Driver) head[5], (String) head[6], total, shares);
+        return new Pool(id, head.serviceLineId(), head.periodFrom(), head.periodTo(), head.amount().setScale(0), head.currency(),
+                head.driver(), head.description(), total, shares);
     }
 
     @Transactional(readOnly = true)
@@ -236,13 +244,13 @@ public class CostAllocation {
                 .param("l", lineId).param("f", from).param("t", to).query(BigDecimal.class).single();
         Map<String, BigDecimal> byMonth = new TreeMap<>();
         jdbc.sql("""
-                select to_char(month, 'YYYY-MM'), sum(total) from service_invoice where service_line_id = :l
+                select to_char(month, 'YYYY-MM') as month, sum(total) as revenue from service_invoice where service_line_id = :l
                   and month >= date_trunc('month', cast(:f as date)) and month <= :t group by 1
                 union all
                 select to_char(a.approved_on, 'YYYY-MM'), sum(a.firm_share) from bc_assistance a join bc_firm f on f.id = a.firm_id
                 where f.service_line_id = :l and a.approved_on between :f and :t group by 1""")
                 .param("l", lineId).param("f", from).param("t", to)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list()
+                .query((rs, n) -> Map.entry(rs.getString("month"), rs.getBigDecimal("revenue"))).list()
                 .forEach(e -> byMonth.merge(e.getKey(), e.getValue(), BigDecimal::add));
         BigDecimal revenue = byMonth.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         BigDecimal ratio = cost.signum() == 0 ? null : revenue.divide(cost, 4, RoundingMode.HALF_EVEN);

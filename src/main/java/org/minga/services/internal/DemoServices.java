@@ -8,14 +8,15 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
 import org.minga.platform.Jobs;
+import org.minga.platform.Zones;
 import org.minga.registry.DemoSchemesRegistered;
 import org.minga.services.BusinessCentre;
+import org.minga.services.CaseType;
 import org.minga.services.Cases;
 import org.minga.services.Landfill;
 import org.minga.services.ServiceLines;
@@ -35,7 +36,8 @@ class DemoServices {
     /** Its jobs (imports, liquidations) must end before the demo says it is ready. */
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-    static final ZoneId ZONE = ZoneId.of("America/El_Salvador");
+    /** The demo's services are El Salvador's: their days are counted there. */
+    static final String COUNTRY = "SV";
     static final String SOURCE = "Fuente: Mancomunidades de El Salvador (USAID, 2018)";
     static final String LANDFILL = "Relleno sanitario intermunicipal de ASINORLU";
     static final String OPLAGEST = "OPLAGEST Los Nonualcos: permisos de construcción y uso del suelo";
@@ -98,8 +100,10 @@ class DemoServices {
     private final Cases cases;
     private final BusinessCentre centre;
     private final Jobs jobs;
+    private final Zones zones;
 
-    DemoServices(ServiceLines lines, Landfill landfill, Cases cases, BusinessCentre centre, Jobs jobs) {
+    DemoServices(ServiceLines lines, Landfill landfill, Cases cases, BusinessCentre centre, Jobs jobs, Zones zones) {
+        this.zones = zones;
         this.lines = lines;
         this.landfill = landfill;
         this.cases = cases;
@@ -125,18 +129,19 @@ class DemoServices {
         if (has(scheme, LANDFILL)) {
             return;
         }
-        long line = lines.create(scheme, "SOLID_WASTE", LANDFILL, "USD").id();
-        lines.setWasteType(line, "DOM", "Desechos sólidos domiciliares", true);
-        lines.setWasteType(line, "MER", "Desechos de mercados municipales", true);
-        lines.setWasteType(line, "ADU", "Productos incautados para destrucción (casos especiales)", true);
-        lines.setWasteType(line, "PEL", "Desechos peligrosos u hospitalarios", false);
+        long line = lines.create(scheme, new ServiceLines.LineInput("SOLID_WASTE", LANDFILL, "USD")).id();
+        lines.setWasteType(line, new ServiceLines.WasteTypeInput("DOM", "Desechos sólidos domiciliares", true));
+        lines.setWasteType(line, new ServiceLines.WasteTypeInput("MER", "Desechos de mercados municipales", true));
+        lines.setWasteType(line, new ServiceLines.WasteTypeInput("ADU", "Productos incautados para destrucción (casos especiales)", true));
+        lines.setWasteType(line, new ServiceLines.WasteTypeInput("PEL", "Desechos peligrosos u hospitalarios", false));
         // Invented tariffs (the source gives none); two, so the history shows.
-        lines.setTariff(line, LocalDate.now().withDayOfYear(1).minusYears(1), new BigDecimal("22.50"), "TONNE");
-        lines.setTariff(line, LocalDate.now().withDayOfYear(1), new BigDecimal("24.00"), "TONNE");
+        LocalDate today = zones.today(COUNTRY);
+        lines.setTariff(line, new ServiceLines.TariffInput(today.withDayOfYear(1).minusYears(1), new BigDecimal("22.50"), "TONNE"));
+        lines.setTariff(line, new ServiceLines.TariffInput(today.withDayOfYear(1), new BigDecimal("24.00"), "TONNE"));
         for (Hauler h : HAULERS) {
-            lines.addClient(line, h.code(), h.name(), h.kind().name(), h.unit());
+            lines.addClient(line, new ServiceLines.ClientInput(h.code(), h.name(), h.kind().name(), h.unit()));
         }
-        YearMonth month = YearMonth.now(ZONE).minusMonths(1);
+        YearMonth month = YearMonth.from(today).minusMonths(1);
         UUID job = landfill.submitImport(line, "bascula-" + month + ".csv", weighbridgeExport(month));
         jobs.awaitSuccess(job, PATIENCE);
         landfill.bill(line, month);
@@ -180,8 +185,8 @@ class DemoServices {
         if (has(scheme, OPLAGEST)) {
             return;
         }
-        long line = lines.create(scheme, "LAND_USE_PERMITS", OPLAGEST, "USD").id();
-        Cases.CaseType type = cases.createPermitType(scheme, line, "PERMISO");
+        long line = lines.create(scheme, new ServiceLines.LineInput("LAND_USE_PERMITS", OPLAGEST, "USD")).id();
+        CaseType type = cases.createPermitType(scheme, line, "PERMISO");
         for (Permit p : PERMITS) {
             long id = cases.open(scheme, new Cases.CaseInput(type.id(), p.applicant(), null, null, p.unit(), p.subject())).id();
             cases.comment(scheme, id, INVENTED + ". El trámite exige que el solicitante esté solvente en los impuestos "
@@ -191,7 +196,7 @@ class DemoServices {
     }
 
     /** Takes a case along the workflow to its state, meeting each rule as the OPLAGEST's team would. */
-    private void walk(long scheme, long id, Cases.CaseType type, String target) {
+    private void walk(long scheme, long id, CaseType type, String target) {
         if (target.equals("NEW")) {
             return;
         }
@@ -222,23 +227,24 @@ class DemoServices {
         if (has(scheme, CENTRE)) {
             return;
         }
-        long line = lines.create(scheme, "BUSINESS_DEVELOPMENT", CENTRE, "USD").id();
+        long line = lines.create(scheme, new ServiceLines.LineInput("BUSINESS_DEVELOPMENT", CENTRE, "USD")).id();
         // 90 % standard, 95 % for women-owned, rural or associative firms: the cost shares the source gives (L609).
-        lines.setCostShares(line, new BigDecimal("90"), new BigDecimal("95"));
-        LocalDate today = LocalDate.now(ZONE);
+        lines.setCostShares(line, new ServiceLines.CostShares(new BigDecimal("90"), new BigDecimal("95")));
+        LocalDate today = zones.today(COUNTRY);
         int i = 0;
         for (Firm f : FIRMS) {
             long firm = centre.addFirm(line, new BusinessCentre.FirmInput(f.name(), f.sector(), f.sex(), f.age(), f.rural(),
                     f.associative(), f.unit())).id();
             LocalDate first = today.minusMonths(8 - i);
-            centre.recordService(firm, first, "Diagnóstico empresarial", "Diagnóstico inicial de la empresa. " + INVENTED + ".");
-            centre.addPlan(firm, first.plusDays(14), "Aumentar las ventas en un 20 % en un año",
-                    "Mejorar el producto, formalizar la empresa y abrir nuevos canales de venta. " + INVENTED + ".");
-            centre.approveAssistance(firm, first.plusMonths(1), f.provider(), f.assistance() + ". " + INVENTED + ".",
-                    new BigDecimal(f.cost()));
+            centre.recordService(firm, new BusinessCentre.ServiceInput(first, "Diagnóstico empresarial",
+                    "Diagnóstico inicial de la empresa. " + INVENTED + "."));
+            centre.addPlan(firm, new BusinessCentre.PlanInput(first.plusDays(14), "Aumentar las ventas en un 20 % en un año",
+                    "Mejorar el producto, formalizar la empresa y abrir nuevos canales de venta. " + INVENTED + "."));
+            centre.approveAssistance(firm, new BusinessCentre.AssistanceInput(first.plusMonths(1), f.provider(),
+                    f.assistance() + ". " + INVENTED + ".", new BigDecimal(f.cost())));
             if (f.seedCapital() != null) {
-                centre.grantSeedCapital(firm, first.plusMonths(2), new BigDecimal(f.seedCapital()),
-                        "Equipo productivo. " + INVENTED + ".");
+                centre.grantSeedCapital(firm, new BusinessCentre.SeedInput(first.plusMonths(2), new BigDecimal(f.seedCapital()),
+                        "Equipo productivo. " + INVENTED + "."));
             }
             i++;
         }

@@ -38,6 +38,9 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
 
     public static final String TYPE = "services.weighing-import";
     static final String COLUMNS = "ticket, client, plate, gross_kg, tare_kg, waste_type, weighed_at, operator, refusal_reason";
+    /** The columns the transfer writes, in the order of its select. */
+    static final String TICKET_COLUMNS = "service_line_id, ticket_number, client_id, plate, gross_kg, tare_kg, net_kg, waste_type, "
+            + "weighed_at, operator, refusal_reason";
 
     /** The upload is stored gzipped (a CSV shrinks about five times); {@code bytes} is its size unpacked. */
     public record Request(UUID fileId, long lineId, long schemeId, String submittedBy, String fileName, long bytes) {
@@ -97,31 +100,11 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
 
     private Map<String, Object> load(Request request, byte[] content, Progress progress, Connection scratch, String stage)
             throws IOException, java.sql.SQLException {
-        long t0 = System.nanoTime();
         Map<String, Object> seconds = new LinkedHashMap<>();
         // One import per line at a time: the check for existing ticket numbers below then holds until commit.
         lockLine(jdbc, request.lineId());
-        try (var st = scratch.createStatement()) {
-            // Typed like the table: COPY itself refuses a bad number or date, naming the line and the column.
-            st.execute("create unlogged table " + stage + " (ticket text, client text, plate text, gross_kg integer, "
-                    + "tare_kg integer, waste_type text, weighed_at timestamp, operator text, refusal_reason text)");
-        }
-        CopyManager scratchCopy = scratch.unwrap(PGConnection.class).getCopyAPI();
-        long rows;
-        try (InputStream in = new Progressing(new GZIPInputStream(new ByteArrayInputStream(content), 1 << 16), request.bytes(),
-                progress)) {
-            // HEADER MATCH: the file's header must name the columns, in this order.
-            rows = scratchCopy.copyIn("copy " + stage + " (" + COLUMNS + ") from stdin (format csv, header match)", in);
-        } catch (org.postgresql.util.PSQLException e) {
-            var m = e.getServerErrorMessage();
-            throw new IllegalStateException("No se importó nada: el archivo no se pudo leer como CSV con el encabezado "
-                    + COLUMNS.replace(" ", "") + ": " + (m == null ? e.getMessage()
-                            : m.getMessage() + (m.getWhere() == null ? "" : " (" + m.getWhere() + ")")), e);
-        }
-        try (var st = scratch.createStatement()) {
-            // Statistics for the planner: the checks and the transfer join the staging table to the clients.
-            st.execute("analyze " + stage);
-        }
+        long t0 = System.nanoTime();
+        long rows = stage(request, content, progress, scratch, stage);
         seconds.put("copy", since(t0));
         progress.report(50, rows + " boletas leídas; revisando");
         long t1 = System.nanoTime();
@@ -129,47 +112,11 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("No se importó nada: " + String.join("; ", problems));
         }
-        long refused;
-        try (var st = scratch.createStatement(); var rs = st.executeQuery("select count(*) from " + stage + " s left join "
-                + "service_waste_type w on w.service_line_id = " + request.lineId() + " and w.code = s.waste_type "
-                + "where coalesce(s.refusal_reason, '') <> '' or not coalesce(w.accepted, false)")) {
-            rs.next();
-            refused = rs.getLong(1);
-        }
+        long refused = refused(scratch, stage, request.lineId());
         seconds.put("check", since(t1));
         progress.report(60, "Guardando " + rows + " boletas");
         long t2 = System.nanoTime();
-        // New tickets only, each number once (the first row of the file wins), streamed in PostgreSQL's
-        // binary COPY format from the staging table into weighing_ticket: COPY writes the rows in
-        // batches, where INSERT ... SELECT writes them one by one (about twice as slow here).
-        String select = """
-                select distinct on (s.ticket) cast(%d as bigint), s.ticket, c.id, s.plate, s.gross_kg, s.tare_kg,
-                    s.gross_kg - s.tare_kg, s.waste_type, s.weighed_at, s.operator,
-                    coalesce(nullif(s.refusal_reason, ''), case when w.accepted then null else 'Tipo de residuo no aceptado: ' || s.waste_type end)
-                from %s s join service_client c on c.service_line_id = %d and c.code = s.client
-                left join service_waste_type w on w.service_line_id = %d and w.code = s.waste_type
-                where not exists (select 1 from weighing_ticket t where t.service_line_id = %d and t.ticket_number = s.ticket)
-                order by s.ticket, s.ctid""".formatted(request.lineId(), stage, request.lineId(), request.lineId(), request.lineId());
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        CopyManager target = connection.unwrap(PGConnection.class).getCopyAPI();
-        CopyOut out = scratchCopy.copyOut("copy (" + select + ") to stdout (format binary)");
-        CopyIn in = target.copyIn("copy weighing_ticket (service_line_id, ticket_number, client_id, plate, gross_kg, tare_kg, net_kg, "
-                + "waste_type, weighed_at, operator, refusal_reason) from stdin (format binary)");
-        long inserted;
-        try {
-            byte[] chunk;
-            while ((chunk = out.readFromCopy()) != null) {
-                in.writeToCopy(chunk, 0, chunk.length);
-            }
-            inserted = in.endCopy();
-        } finally {
-            if (out.isActive()) {
-                out.cancelCopy();
-            }
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
+        long inserted = transfer(scratch, stage, request.lineId());
         seconds.put("insert", since(t2));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rows", rows);
@@ -182,6 +129,82 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
                         + " boletas nuevas de " + rows, null, result));
         progress.report(100, inserted + " boletas nuevas; " + (rows - inserted) + " ya estaban");
         return result;
+    }
+
+    /**
+     * Streams the file by COPY into a staging table typed like {@code weighing_ticket}, so COPY itself
+     * refuses a bad number or date naming the line and the column; the file's header must name the
+     * columns ({@value #COLUMNS}), in this order. The number of rows read.
+     */
+    private static long stage(Request request, byte[] content, Progress progress, Connection scratch, String stage)
+            throws IOException, java.sql.SQLException {
+        try (var st = scratch.createStatement()) {
+            st.execute("create unlogged table " + stage + " (ticket text, client text, plate text, gross_kg integer, "
+                    + "tare_kg integer, waste_type text, weighed_at timestamp, operator text, refusal_reason text)");
+        }
+        long rows;
+        try (InputStream in = new Progressing(new GZIPInputStream(new ByteArrayInputStream(content), 1 << 16), request.bytes(),
+                progress)) {
+            rows = copy(scratch).copyIn("copy " + stage + " (" + COLUMNS + ") from stdin (format csv, header match)", in);
+        } catch (org.postgresql.util.PSQLException e) {
+            var m = e.getServerErrorMessage();
+            throw new IllegalStateException("No se importó nada: el archivo no se pudo leer como CSV con el encabezado "
+                    + COLUMNS.replace(" ", "") + ": " + (m == null ? e.getMessage()
+                            : m.getMessage() + (m.getWhere() == null ? "" : " (" + m.getWhere() + ")")), e);
+        }
+        try (var st = scratch.createStatement()) {
+            // Statistics for the planner: the checks and the transfer join the staging table to the clients.
+            st.execute("analyze " + stage);
+        }
+        return rows;
+    }
+
+    /** Rows the line will keep as refused loads: a refusal given in the file, or a waste type it does not accept. */
+    private static long refused(Connection scratch, String stage, long lineId) throws java.sql.SQLException {
+        try (var st = scratch.createStatement(); var rs = st.executeQuery("select count(*) as refused from " + stage + " s left join "
+                + "service_waste_type w on w.service_line_id = " + lineId + " and w.code = s.waste_type "
+                + "where coalesce(s.refusal_reason, '') <> '' or not coalesce(w.accepted, false)")) {
+            rs.next();
+            return rs.getLong("refused");
+        }
+    }
+
+    /**
+     * New tickets only, each number once (the first row of the file wins), streamed in PostgreSQL's
+     * binary COPY format from the staging table into weighing_ticket, in the import's transaction:
+     * COPY writes the rows in batches, where INSERT ... SELECT writes them one by one (about twice as
+     * slow here). The number of tickets added.
+     */
+    private long transfer(Connection scratch, String stage, long lineId) throws java.sql.SQLException {
+        String select = """
+                select distinct on (s.ticket) cast(%d as bigint), s.ticket, c.id, s.plate, s.gross_kg, s.tare_kg,
+                    s.gross_kg - s.tare_kg, s.waste_type, s.weighed_at, s.operator,
+                    coalesce(nullif(s.refusal_reason, ''), case when w.accepted then null else 'Tipo de residuo no aceptado: ' || s.waste_type end)
+                from %s s join service_client c on c.service_line_id = %d and c.code = s.client
+                left join service_waste_type w on w.service_line_id = %d and w.code = s.waste_type
+                where not exists (select 1 from weighing_ticket t where t.service_line_id = %d and t.ticket_number = s.ticket)
+                order by s.ticket, s.ctid""".formatted(lineId, stage, lineId, lineId, lineId);
+        CopyOut out = copy(scratch).copyOut("copy (" + select + ") to stdout (format binary)");
+        CopyIn in = copy(DataSourceUtils.getConnection(dataSource)).copyIn("copy weighing_ticket (" + TICKET_COLUMNS
+                + ") from stdin (format binary)");
+        try {
+            byte[] chunk;
+            while ((chunk = out.readFromCopy()) != null) {
+                in.writeToCopy(chunk, 0, chunk.length);
+            }
+            return in.endCopy();
+        } finally {
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static CopyManager copy(Connection connection) throws java.sql.SQLException {
+        return connection.unwrap(PGConnection.class).getCopyAPI();
     }
 
     /**
@@ -209,8 +232,9 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
                 {"tara mayor que el peso bruto", "s.tare_kg > s.gross_kg"}};
         StringBuilder select = new StringBuilder("select ");
         for (int i = 0; i < rules.length; i++) {
-            select.append(i == 0 ? "" : ", ").append("count(*) filter (where ").append(rules[i][1]).append("), ")
-                    .append("(array_agg(coalesce(s.ticket, '?')) filter (where ").append(rules[i][1]).append("))[1:3]");
+            select.append(i == 0 ? "" : ", ").append("count(*) filter (where ").append(rules[i][1]).append(") as n").append(i)
+                    .append(", (array_agg(coalesce(s.ticket, '?')) filter (where ").append(rules[i][1]).append("))[1:3] as e")
+                    .append(i);
         }
         select.append(" from ").append(stage).append(" s left join service_client c on c.service_line_id = ").append(lineId)
                 .append(" and c.code = s.client");
@@ -218,9 +242,9 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
         try (var st = scratch.createStatement(); var rs = st.executeQuery(select.toString())) {
             rs.next();
             for (int i = 0; i < rules.length; i++) {
-                long n = rs.getLong(2 * i + 1);
+                long n = rs.getLong("n" + i);
                 if (n > 0) {
-                    String[] examples = (String[]) rs.getArray(2 * i + 2).getArray();
+                    String[] examples = (String[]) rs.getArray("e" + i).getArray();
                     problems.add(rules[i][0] + ": " + n + " filas (boletas " + String.join(", ", examples) + ")");
                 }
             }

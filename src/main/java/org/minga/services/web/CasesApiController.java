@@ -3,14 +3,13 @@ package org.minga.services.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.minga.services.CaseType;
 import org.minga.services.Cases;
 import org.minga.services.ServiceLines;
 import org.springframework.http.HttpStatus;
@@ -38,21 +37,6 @@ class CasesApiController {
         this.cases = cases;
     }
 
-    record LineBody(String type, String name, String currency) {
-    }
-
-    record CostShareBody(BigDecimal subsidyStandard, BigDecimal subsidyPreferential) {
-    }
-
-    record ClientBody(String code, String name, String kind, String unitCode) {
-    }
-
-    record TariffBody(LocalDate validFrom, BigDecimal amount, String unit) {
-    }
-
-    record WasteTypeBody(String code, String name, Boolean accepted) {
-    }
-
     record PermitTypeBody(Long serviceLineId, String code) {
     }
 
@@ -77,16 +61,16 @@ class CasesApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines")
     @Operation(summary = "Crea una línea de servicio")
-    ResponseEntity<ServiceLines.Line> createLine(@PathVariable long id, @RequestBody LineBody body) {
-        var line = lines.create(id, body.type(), body.name(), body.currency());
+    ResponseEntity<ServiceLines.Line> createLine(@PathVariable long id, @RequestBody ServiceLines.LineInput body) {
+        var line = lines.create(id, body);
         return ResponseEntity.created(URI.create("/api/v1/services/schemes/" + id + "/lines/" + line.id())).body(line);
     }
 
     @PutMapping(BASE + "/lines/{lineId}/cost-shares")
     @Operation(summary = "Fija los porcentajes subsidiados de la asistencia técnica (estándar y preferente)")
-    ServiceLines.Line costShares(@PathVariable long id, @PathVariable long lineId, @RequestBody CostShareBody body) {
+    ServiceLines.Line costShares(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.CostShares body) {
         lines.line(id, lineId);
-        return lines.setCostShares(lineId, body.subsidyStandard(), body.subsidyPreferential());
+        return lines.setCostShares(lineId, body);
     }
 
     @GetMapping(BASE + "/lines/{lineId}/clients")
@@ -98,9 +82,9 @@ class CasesApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/clients")
     @Operation(summary = "Agrega un cliente (miembro, no miembro o empresa privada)")
-    ResponseEntity<ServiceLines.Client> addClient(@PathVariable long id, @PathVariable long lineId, @RequestBody ClientBody body) {
+    ResponseEntity<ServiceLines.Client> addClient(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.ClientInput body) {
         lines.line(id, lineId);
-        var c = lines.addClient(lineId, body.code(), body.name(), body.kind(), body.unitCode());
+        var c = lines.addClient(lineId, body);
         return ResponseEntity.status(201).body(c);
     }
 
@@ -112,9 +96,9 @@ class CasesApiController {
 
     @PutMapping(BASE + "/lines/{lineId}/tariffs")
     @Operation(summary = "Fija la tarifa vigente desde una fecha")
-    ServiceLines.Tariff tariff(@PathVariable long id, @PathVariable long lineId, @RequestBody TariffBody body) {
+    ServiceLines.Tariff tariff(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.TariffInput body) {
         lines.line(id, lineId);
-        return lines.setTariff(lineId, body.validFrom(), body.amount(), body.unit());
+        return lines.setTariff(lineId, body);
     }
 
     @GetMapping(BASE + "/lines/{lineId}/waste-types")
@@ -125,30 +109,27 @@ class CasesApiController {
 
     @PutMapping(BASE + "/lines/{lineId}/waste-types")
     @Operation(summary = "Declara un tipo de residuo aceptado o no")
-    ServiceLines.WasteType wasteType(@PathVariable long id, @PathVariable long lineId, @RequestBody WasteTypeBody body) {
+    ServiceLines.WasteType wasteType(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.WasteTypeInput body) {
         lines.line(id, lineId);
-        return lines.setWasteType(lineId, body.code(), body.name(), body.accepted());
+        return lines.setWasteType(lineId, body);
     }
 
     @GetMapping(BASE + "/case-types")
-    List<Cases.CaseType> types(@PathVariable long id) {
+    List<CaseType> types(@PathVariable long id) {
         return cases.types(id);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/case-types")
     @Operation(summary = "Crea un tipo de trámite con sus estados, transiciones, funciones, requisitos y verificaciones")
-    ResponseEntity<Cases.CaseType> createType(@PathVariable long id, @RequestBody Cases.TypeInput body) {
+    ResponseEntity<CaseType> createType(@PathVariable long id, @RequestBody Cases.TypeInput body) {
         return ResponseEntity.status(201).body(cases.createType(id, body));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/case-types/permit")
     @Operation(summary = "Crea el trámite de permiso de uso de suelo y construcción (OPLAGEST)")
-    ResponseEntity<Cases.CaseType> permitType(@PathVariable long id, @RequestBody PermitTypeBody body) {
-        if (body.serviceLineId() == null) {
-            throw new org.minga.platform.InvalidInputException("serviceLineId", "NotNull", "services.required");
-        }
+    ResponseEntity<CaseType> permitType(@PathVariable long id, @RequestBody PermitTypeBody body) {
         return ResponseEntity.status(201).body(cases.createPermitType(id, body.serviceLineId(), body.code()));
     }
 

@@ -1,23 +1,25 @@
 package org.minga.services.web;
 
-import org.minga.platform.web.Audience;
-import org.minga.platform.web.Reader;
-
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.minga.identity.Scopes;
-import org.minga.platform.InvalidInputException;
-import org.minga.platform.NotFoundException;
+import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
+import org.minga.services.CaseType;
 import org.minga.services.Cases;
+import org.minga.services.ServiceDashboards;
 import org.minga.services.ServiceLines;
-import org.minga.services.web.ServiceForms.CaseForm;
-import org.minga.services.web.ServiceForms.CheckForm;
-import org.minga.services.web.ServiceForms.CommentForm;
-import org.minga.services.web.ServiceForms.LineForm;
-import org.minga.services.web.ServiceForms.TransitionForm;
+import org.minga.services.web.CasesApiController.CheckBody;
+import org.minga.services.web.CasesApiController.CommentBody;
+import org.minga.services.web.CasesApiController.TransitionBody;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,8 +36,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A scheme's services page (lines, case types, cases with alerts), the page of one case with its
- * workflow, and the public page where an applicant follows a case by number without logging in.
+ * A scheme's services page (lines, case types, cases with alerts), its dashboard and the page of
+ * one case with its workflow. Each form is a fragment of its page: a broken rule re-renders only that form for
+ * htmx, the whole page otherwise.
  */
 @Audience(Reader.SCHEME)
 @Controller
@@ -43,103 +46,125 @@ class CasesController {
 
     private final ServiceLines lines;
     private final Cases cases;
+    private final ServiceDashboards dashboards;
     private final Schemes schemes;
     private final Scopes scopes;
 
-    CasesController(ServiceLines lines, Cases cases, Schemes schemes, Scopes scopes) {
+    CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes) {
         this.lines = lines;
         this.cases = cases;
+        this.dashboards = dashboards;
         this.schemes = schemes;
         this.scopes = scopes;
+    }
+
+    @ModelAttribute
+    void common(@PathVariable long id, Model model) {
+        model.addAttribute("scheme", schemes.get(id));
+        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        model.addAttribute("today", cases.today(id));
+        model.addAttribute("lineTypes", Option.of(ServiceLines.Type.values()));
+        model.addAttribute("currencies", Option.currencies());
     }
 
     @GetMapping("/services/schemes/{id}")
     String scheme(@PathVariable long id, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "false") boolean alerts, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
         model.addAttribute("lines", lines.lines(id));
-        var types = cases.types(id);
+        List<CaseType> types = cases.types(id);
         model.addAttribute("types", types);
-        model.addAttribute("typeById", types.stream().collect(java.util.stream.Collectors.toMap(Cases.CaseType::id, t -> t)));
-        model.addAttribute("lineTypes", ServiceLines.Type.values());
+        model.addAttribute("typeOptions", Option.of(types, CaseType::id, CaseType::name));
+        model.addAttribute("typeById", types.stream().collect(Collectors.toMap(CaseType::id, Function.identity())));
         model.addAttribute("cases", cases.list(id, state, alerts, page, 25));
         model.addAttribute("state", state);
         model.addAttribute("alerts", alerts);
-        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("America/Bogota")));
-        if (!model.containsAttribute("lineForm")) {
-            model.addAttribute("lineForm", new LineForm());
-        }
-        if (!model.containsAttribute("caseForm")) {
-            model.addAttribute("caseForm", new CaseForm());
-        }
+        model.mergeAttributes(Map.of("lineForm", new ServiceLines.LineInput("LAND_USE_PERMITS", null, "USD"),
+                "caseForm", new Cases.CaseInput(null, null, null, null, null, null)));
         return "services/scheme";
     }
 
+    /** The scheme page's services section (see {@link ServicesSection}): the lines and the cases that need attention. */
+    @GetMapping("/services/schemes/{id}/summary")
+    String summary(@PathVariable long id, Model model) {
+        model.addAttribute("lines", lines.lines(id));
+        model.addAttribute("alerts", cases.list(id, null, true, 0, 100));
+        return "services/summary :: summary";
+    }
+
+    /** The scheme's services dashboard: each line's figures over a period (this year by default), and one member's. */
+    @GetMapping("/services/schemes/{id}/dashboard")
+    String dashboard(@PathVariable long id, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String unit, Model model) {
+        LocalDate end = to == null ? cases.today(id) : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("unit", unit);
+        model.addAttribute("boards", List.of());
+        return Forms.act(model, "periodError", () -> {
+            model.addAttribute("boards", lines.lines(id).stream().map(l -> dashboards.line(id, l.id(), start, end)).toList());
+            if (unit != null && !unit.isBlank()) {
+                model.addAttribute("member", dashboards.member(id, unit, start, end));
+            }
+            return "services/dashboard";
+        }, () -> "services/dashboard");
+    }
+
     @PostMapping("/services/schemes/{id}/lines")
-    String createLine(@PathVariable long id, @ModelAttribute("lineForm") LineForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        try {
-            lines.create(id, form.getType(), form.getName(), form.getCurrency());
+    String createLine(@PathVariable long id, @ModelAttribute("lineForm") ServiceLines.LineInput form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            lines.create(id, form);
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/services/schemes/" + id + "#lines";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return scheme(id, null, false, 0, model);
-        }
+            return LinePage.back("/services/schemes/" + id, "lines");
+        }, () -> Forms.fragmentOr("services/scheme :: lineForm", () -> scheme(id, null, false, 0, model)));
     }
 
     @PostMapping("/services/schemes/{id}/lines/{lineId}/permit-type")
     String permitType(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) String code,
             Model model, RedirectAttributes redirect) {
-        try {
+        return Forms.act(model, "typeError", () -> {
             cases.createPermitType(id, lineId, code);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/services/schemes/" + id + "#types";
-        } catch (InvalidInputException e) {
-            model.addAttribute("typeError", e.violations().getFirst());
-            return scheme(id, null, false, 0, model);
-        }
+        }, () -> scheme(id, null, false, 0, model));
     }
 
     @PostMapping("/services/schemes/{id}/cases")
-    String open(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result, Model model) {
-        try {
-            var c = cases.open(id, new Cases.CaseInput(form.getCaseTypeId(), form.getApplicantName(),
-                    form.getApplicantDocument(), form.getApplicantContact(), form.getUnitCode(), form.getSubject()));
-            return "redirect:/services/schemes/" + id + "/cases/" + c.id();
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return scheme(id, null, false, 0, model);
-        }
+    String open(@PathVariable long id, @ModelAttribute("caseForm") Cases.CaseInput form, BindingResult result, Model model) {
+        return Forms.submit(result, () -> "redirect:/services/schemes/" + id + "/cases/" + cases.open(id, form).id(),
+                () -> Forms.fragmentOr("services/scheme :: caseForm", () -> scheme(id, null, false, 0, model)));
     }
+
+    // ---- one case --------------------------------------------------------------------------------
 
     @GetMapping("/services/schemes/{id}/cases/{caseId}")
     String show(@PathVariable long id, @PathVariable long caseId, Model model) {
-        var detail = cases.detail(id, caseId);
-        model.addAttribute("scheme", schemes.get(id));
-        model.addAttribute("d", detail);
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("America/Bogota")));
-        for (var f : new Object[][] {{"transitionForm", new TransitionForm()}, {"checkForm", new CheckForm()},
-                {"commentForm", new CommentForm()}}) {
-            if (!model.containsAttribute((String) f[0])) {
-                model.addAttribute((String) f[0], f[1]);
-            }
-        }
+        detail(id, caseId, model);
+        model.mergeAttributes(Map.of("transitionForm", new TransitionBody(null, null), "checkForm", new CheckBody(null, null, null),
+                "commentForm", new CommentBody(null)));
         return "services/case";
     }
 
+    /** What the case page and its forms show: the case file, its next steps and checks as choices. */
+    private void detail(long id, long caseId, Model model) {
+        var detail = cases.detail(id, caseId);
+        CaseType type = detail.type();
+        model.addAttribute("d", detail);
+        model.addAttribute("sla", detail.c().sla(cases.zone(id)));
+        model.addAttribute("nextStates", Option.of(type.from(detail.c().state()), CaseType.TransitionDef::to,
+                t -> type.stateName(t.to())));
+        model.addAttribute("checkOptions", Option.of(type.checks(), CaseType.ItemDef::code, CaseType.ItemDef::label));
+        model.addAttribute("results", List.of(new Option("true", "true"), new Option("false", "false")));
+    }
+
     @PostMapping("/services/schemes/{id}/cases/{caseId}/transition")
-    String transition(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("transitionForm") TransitionForm form,
+    String transition(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("transitionForm") TransitionBody form,
             BindingResult result, Model model) {
-        try {
-            cases.transition(id, caseId, form.getState(), form.getObservation());
+        return Forms.submit(result, () -> {
+            cases.transition(id, caseId, form.state(), form.observation());
             return "redirect:/services/schemes/" + id + "/cases/" + caseId;
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return show(id, caseId, model);
-        }
+        }, () -> caseForm("transitionForm", id, caseId, model));
     }
 
     @PostMapping("/services/schemes/{id}/cases/{caseId}/requirements")
@@ -150,40 +175,41 @@ class CasesController {
     }
 
     @PostMapping("/services/schemes/{id}/cases/{caseId}/checks")
-    String check(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("checkForm") CheckForm form,
+    String check(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("checkForm") CheckBody form,
             BindingResult result, Model model) {
-        try {
-            cases.recordCheck(id, caseId, form.getCode(), form.getPassed(), form.getNote());
-            return "redirect:/services/schemes/" + id + "/cases/" + caseId + "#checks";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return show(id, caseId, model);
-        }
+        return Forms.submit(result, () -> {
+            cases.recordCheck(id, caseId, form.code(), form.passed(), form.note());
+            return LinePage.back("/services/schemes/" + id + "/cases/" + caseId, "checks");
+        }, () -> caseForm("checkForm", id, caseId, model));
     }
 
     @PostMapping("/services/schemes/{id}/cases/{caseId}/comments")
-    String comment(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("commentForm") CommentForm form,
+    String comment(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("commentForm") CommentBody form,
             BindingResult result, Model model) {
-        try {
-            cases.comment(id, caseId, form.getText());
-            return "redirect:/services/schemes/" + id + "/cases/" + caseId + "#comments";
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-            return show(id, caseId, model);
-        }
+        return Forms.submit(result, () -> {
+            cases.comment(id, caseId, form.text());
+            return LinePage.back("/services/schemes/" + id + "/cases/" + caseId, "comments");
+        }, () -> caseForm("commentForm", id, caseId, model));
     }
 
     @PostMapping("/services/schemes/{id}/cases/{caseId}/documents")
     String attach(@PathVariable long id, @PathVariable long caseId, @RequestParam(required = false) MultipartFile file,
             Model model) throws IOException {
-        try {
+        byte[] content = file == null ? null : file.getBytes();
+        return Forms.act(model, "documentError", () -> {
             cases.attach(id, caseId, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
-                    file == null ? null : file.getBytes());
+                    content);
             return "redirect:/services/schemes/" + id + "/cases/" + caseId + "#documents";
-        } catch (InvalidInputException e) {
-            model.addAttribute("documentError", e.violations().getFirst());
-            return show(id, caseId, model);
+        }, () -> show(id, caseId, model));
+    }
+
+    /** A case form again with its errors: only the form for htmx, the whole case page otherwise. */
+    private String caseForm(String fragment, long id, long caseId, Model model) {
+        if (Forms.htmx()) {
+            detail(id, caseId, model);
+            return "services/case :: " + fragment;
         }
+        return show(id, caseId, model);
     }
 
     @Audience(Reader.SCHEME_STAFF)
@@ -193,23 +219,5 @@ class CasesController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("documento-" + documentId).build()
                         .toString()).body(content);
-    }
-
-    // ---- public --------------------------------------------------------------------------------
-
-    @Audience(Reader.PUBLIC)
-    @GetMapping("/public/services/cases")
-    String lookup(@RequestParam(required = false) String number) {
-        if (number != null && !number.isBlank()) {
-            return "redirect:/public/services/cases/" + number.strip();
-        }
-        return "services/public-case";
-    }
-
-    @Audience(Reader.PUBLIC)
-    @GetMapping("/public/services/cases/{number}")
-    String publicCase(@PathVariable String number, Model model) {
-        model.addAttribute("view", cases.byNumber(number).orElseThrow(() -> new NotFoundException("trámite", number)));
-        return "services/public-case";
     }
 }

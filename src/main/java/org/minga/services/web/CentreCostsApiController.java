@@ -3,7 +3,6 @@ package org.minga.services.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -45,18 +44,6 @@ class CentreCostsApiController {
         this.dashboards = dashboards;
     }
 
-    record ServiceBody(LocalDate deliveredOn, String kind, String description) {
-    }
-
-    record PlanBody(LocalDate agreedOn, String goal, String actions) {
-    }
-
-    record AssistanceBody(LocalDate approvedOn, String provider, String description, BigDecimal cost) {
-    }
-
-    record SeedBody(LocalDate grantedOn, BigDecimal amount, String purpose) {
-    }
-
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms")
     @Operation(summary = "Registra una empresa atendida por el centro")
@@ -81,35 +68,34 @@ class CentreCostsApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/services")
     ResponseEntity<BusinessCentre.ServiceRecord> service(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
-            @RequestBody ServiceBody body) {
+            @RequestBody BusinessCentre.ServiceInput body) {
         detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.recordService(firmId, body.deliveredOn(), body.kind(), body.description()));
+        return ResponseEntity.status(201).body(centre.recordService(firmId, body));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/plans")
     ResponseEntity<BusinessCentre.ActionPlan> plan(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
-            @RequestBody PlanBody body) {
+            @RequestBody BusinessCentre.PlanInput body) {
         detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.addPlan(firmId, body.agreedOn(), body.goal(), body.actions()));
+        return ResponseEntity.status(201).body(centre.addPlan(firmId, body));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/assistance")
     @Operation(summary = "Aprueba asistencia técnica cofinanciada (90/10, o 95/5 para empresas de mujeres, rurales o asociativas)")
     ResponseEntity<BusinessCentre.Assistance> assistance(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
-            @RequestBody AssistanceBody body) {
+            @RequestBody BusinessCentre.AssistanceInput body) {
         detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.approveAssistance(firmId, body.approvedOn(), body.provider(),
-                body.description(), body.cost()));
+        return ResponseEntity.status(201).body(centre.approveAssistance(firmId, body));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/seed-capital")
     ResponseEntity<BusinessCentre.SeedCapital> seed(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
-            @RequestBody SeedBody body) {
+            @RequestBody BusinessCentre.SeedInput body) {
         detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.grantSeedCapital(firmId, body.grantedOn(), body.amount(), body.purpose()));
+        return ResponseEntity.status(201).body(centre.grantSeedCapital(firmId, body));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
