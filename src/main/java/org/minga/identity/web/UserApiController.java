@@ -34,7 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Usuarios y permisos")
-record UserApiController(UserAdministration administration, UserDirectory directory, CurrentGrants current) {
+class UserApiController {
+
+    private final UserAdministration administration;
+    private final UserDirectory directory;
+    private final CurrentGrants current;
+
+    UserApiController(UserAdministration administration, UserDirectory directory, CurrentGrants current) {
+        this.administration = administration;
+        this.directory = directory;
+        this.current = current;
+    }
 
     record GrantBody(Role role, Long schemeId, String unitCode) {
         Grant grant() {
