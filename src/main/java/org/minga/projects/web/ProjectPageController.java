@@ -109,7 +109,7 @@ class ProjectPageController {
     @PostMapping("/stage")
     String stage(@PathVariable long id, @ModelAttribute("stageForm") StageForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.steps.change(id,
+        return submit(id, "stageForm", result, model, redirect, () -> view.steps.change(id,
                 new org.minga.projects.internal.ProjectSteps.Step(form.getStage(), form.getOn(), form.getNote())));
     }
 
@@ -117,13 +117,13 @@ class ProjectPageController {
     @Idempotent
     String financing(@PathVariable long id, @ModelAttribute("financingForm") FinancingForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.financing.add(id, form.input()));
+        return submit(id, "financingForm", result, model, redirect, () -> view.financing.add(id, form.input()));
     }
 
     @PostMapping("/beneficiaries")
     String beneficiary(@PathVariable long id, @ModelAttribute("beneficiaryForm") BeneficiaryForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.beneficiaries.put(id, new Projects.Beneficiary(
+        return submit(id, "beneficiaryForm", result, model, redirect, () -> view.beneficiaries.put(id, new Projects.Beneficiary(
                 form.getUnitCode(), form.getFamilies(), form.getPeople(), form.getWomen(), form.getMen())));
     }
 
@@ -134,7 +134,7 @@ class ProjectPageController {
         if (form.getPhoto() != null) {
             photos.add(form.getPhoto());
         }
-        String view = submit(id, result, model, redirect, () -> {
+        String view = submit(id, "reportForm", result, model, redirect, () -> {
             try {
                 this.view.monitoring.report(id, form.getReportedOn(), form.getPhysicalPercent(),
                         form.getFinancialPercent(), form.getText(), ProjectApiController.uploads(photos));
@@ -149,7 +149,7 @@ class ProjectPageController {
     @PostMapping("/milestones")
     String milestone(@PathVariable long id, @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect,
+        return submit(id, "milestoneForm", result, model, redirect,
                 () -> view.monitoring.addMilestone(id, form.getName(), form.getPlannedOn(), form.getActualOn()));
     }
 
@@ -157,23 +157,30 @@ class ProjectPageController {
     String reach(@PathVariable long id, @PathVariable long milestoneId,
             @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return submit(id, result, model, redirect,
+        return submit(id, null, result, model, redirect,
                 () -> view.monitoring.reachMilestone(id, milestoneId, form.getActualOn()));
     }
 
     @PostMapping("/execution")
     String execution(@PathVariable long id, @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.projects.execution(id, new Projects.Execution(
+        return submit(id, "executionForm", result, model, redirect, () -> view.projects.execution(id, new Projects.Execution(
                 form.getExecutor(), form.getContractor(), form.getSupervisor(), form.getOversight())));
     }
 
-    /** Every form of the page: scoped to the project's scheme, saved and back to the page, or the page with errors. */
-    private String submit(long id, BindingResult result, Model model, RedirectAttributes redirect, Runnable action) {
+    /**
+     * Every form of the page: scoped to the project's scheme, saved and back to the page; with a broken
+     * rule, the form's fragment again for htmx (null: no fragment of its own), the whole page otherwise.
+     */
+    private String submit(long id, String fragment, BindingResult result, Model model, RedirectAttributes redirect,
+            Runnable action) {
         scopes.requireSchemeWrite(view.projects.get(id).schemeId());
         return Forms.submit(result, () -> {
             action.run();
             return ProjectController.saved(id, redirect);
-        }, () -> show(id, model));
+        }, () -> {
+            String page = show(id, model);
+            return fragment == null ? page : Forms.fragmentOr("projects/project :: " + fragment, () -> page);
+        });
     }
 }
