@@ -1,6 +1,8 @@
 package org.minga.projects.internal;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
@@ -20,6 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public record Bank(JdbcClient jdbc, Schemes schemes, MemberUnits memberUnits, Scopes scopes, Territory territory,
         AuditLog audit, Zones zones) {
+
+    /** A record's state as the audit keeps it: names and values in this order, a null value kept. */
+    public static Map<String, Object> state(Object... namesAndValues) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            state.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return state;
+    }
 
     /** The scheme's country code (CO, SV); 404 when there is no such scheme. */
     public String country(long schemeId) {

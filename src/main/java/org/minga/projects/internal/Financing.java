@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,15 +114,9 @@ public class Financing {
                 """).param("p", projectId).param("t", type.name()).param("e", who).param("u", unit).param("a", a)
                 .param("c", c).param("on", Date.valueOf(committedOn)).param("d", d).query(Long.class).single();
         Line line = new Line(id, projectId, type, who, unit, a, c, committedOn, d);
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("projectId", projectId);
-        state.put("sourceType", type.name());
-        state.put("entity", who);
-        state.put("unitCode", unit);
-        state.put("amount", a.toPlainString());
-        state.put("currency", c);
-        state.put("committedOn", committedOn.toString());
-        state.put("disbursed", d.toPlainString());
+        Map<String, Object> state = Bank.state("projectId", projectId, "sourceType", type.name(), "entity", who,
+                "unitCode", unit, "amount", a.toPlainString(), "currency", c, "committedOn", committedOn.toString(),
+                "disbursed", d.toPlainString());
         bank.audit().record(Change.created("financing_line", id, p.schemeId(), "Cofinanciación de " + who + " al proyecto "
                 + p.code(), state));
         return line;

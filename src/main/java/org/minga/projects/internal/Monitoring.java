@@ -162,11 +162,9 @@ public class Monitoring {
                     .param("c", types.get(i)).param("s", u.content().length).update();
         }
         Report r = reports(projectId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("reportedOn", reportedOn.toString());
-        state.put("physicalPercent", ph.toPlainString());
-        state.put("financialPercent", fi.toPlainString());
-        state.put("photos", r.photos().size());
+        Map<String, Object> state = Bank.state("reportedOn", reportedOn.toString(),
+                "physicalPercent", ph.toPlainString(), "financialPercent", fi.toPlainString(),
+                "photos", r.photos().size());
         bank.audit().record(Change.created("project_report", id, p.schemeId(), "Informe de avance del proyecto " + p.code(),
                 state));
         return r;
@@ -265,10 +263,7 @@ public class Monitoring {
     }
 
     private static Map<String, Object> milestoneState(Milestone m) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("name", m.name());
-        s.put("plannedOn", m.plannedOn().toString());
-        s.put("actualOn", m.actualOn() == null ? null : m.actualOn().toString());
-        return s;
+        return Bank.state("name", m.name(), "plannedOn", m.plannedOn().toString(),
+                "actualOn", m.actualOn() == null ? null : m.actualOn().toString());
     }
 }

@@ -2,7 +2,6 @@ package org.minga.projects.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,14 +29,8 @@ public class Needs {
             Origin origin, Status status, String createdBy, OffsetDateTime createdAt) {
 
         Map<String, Object> auditState() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("unitCode", unitCode);
-            m.put("sector", sector);
-            m.put("description", description);
-            m.put("priority", priority);
-            m.put("origin", origin.name());
-            m.put("status", status.name());
-            return m;
+            return Bank.state("unitCode", unitCode, "sector", sector, "description", description,
+                    "priority", priority, "origin", origin.name(), "status", status.name());
         }
     }
 
@@ -48,6 +41,7 @@ public class Needs {
     private static final String ENTITY = "investment_need";
 
     private final Bank bank;
+
     Needs(Bank bank) {
         this.bank = bank;
     }
@@ -94,8 +88,7 @@ public class Needs {
         int p = Math.max(0, page);
         int n = Math.clamp(size, 1, 500);
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from investment_need where scheme_id = :s");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("s", schemeId);
+        Map<String, Object> params = Bank.state("s", schemeId);
         filters(status, unit, sql, params);
         sql.append(" order by id limit :limit offset :offset");
         params.put("limit", n + 1);
@@ -108,8 +101,7 @@ public class Needs {
     /** Every need of the scheme matching the filters, one at a time (for exports). */
     public void each(long schemeId, String status, String unit, Consumer<Need> action) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from investment_need where scheme_id = :s");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("s", schemeId);
+        Map<String, Object> params = Bank.state("s", schemeId);
         filters(status, unit, sql, params);
         sql.append(" order by id");
         try (var stream = bank.jdbc().sql(sql.toString()).params(params).query(Needs::map).stream()) {

@@ -1,6 +1,5 @@
 package org.minga.projects.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,12 +44,8 @@ public class ProjectBeneficiaries {
         bank.jdbc().sql("delete from project_beneficiary where project_id = :p and unit_code = :u").param("p", id)
                 .param("u", b.unitCode()).update();
         insert(bank.jdbc(), id, b);
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("unitCode", b.unitCode());
-        state.put("families", b.families());
-        state.put("people", b.people());
-        state.put("women", b.women());
-        state.put("men", b.men());
+        Map<String, Object> state = Bank.state("unitCode", b.unitCode(), "families", b.families(),
+                "people", b.people(), "women", b.women(), "men", b.men());
         bank.audit().record(Change.created("project_beneficiary", id + "/" + b.unitCode(), p.schemeId(),
                 "Beneficiario " + b.unitCode() + " del proyecto " + p.code(), state));
         return of(id).stream().filter(v -> v.unitCode().equals(b.unitCode())).findFirst().orElseThrow();

@@ -70,21 +70,10 @@ public class Projects {
             String contractor, String supervisor, String oversight, int version) {
 
         Map<String, Object> auditState() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", code);
-            m.put("bpin", bpin);
-            m.put("name", name);
-            m.put("sector", sector);
-            m.put("pillar", pillar);
-            m.put("stage", stage.name());
-            m.put("stageSince", stageSince.toString());
-            m.put("cost", cost == null ? null : cost.toPlainString());
-            m.put("currency", currency);
-            m.put("executor", executor);
-            m.put("contractor", contractor);
-            m.put("supervisor", supervisor);
-            m.put("oversight", oversight);
-            return m;
+            return Bank.state("code", code, "bpin", bpin, "name", name, "sector", sector, "pillar", pillar,
+                    "stage", stage.name(), "stageSince", stageSince.toString(),
+                    "cost", cost == null ? null : cost.toPlainString(), "currency", currency, "executor", executor,
+                    "contractor", contractor, "supervisor", supervisor, "oversight", oversight);
         }
     }
 
@@ -286,19 +275,11 @@ public class Projects {
     }
 
     private Map<String, Object> params(Draft d) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("code", d.code());
-        p.put("bpin", d.bpin());
-        p.put("name", d.name());
-        p.put("sector", d.sector());
-        p.put("description", d.description());
-        p.put("pillar", d.pillar());
-        p.put("cost", d.cost());
-        p.put("currency", d.currency());
-        p.put("location", d.location() == null ? null : json.writeValueAsString(d.location()));
-        p.put("start", d.plannedStart() == null ? null : Date.valueOf(d.plannedStart()));
-        p.put("end", d.plannedEnd() == null ? null : Date.valueOf(d.plannedEnd()));
-        return p;
+        return Bank.state("code", d.code(), "bpin", d.bpin(), "name", d.name(), "sector", d.sector(),
+                "description", d.description(), "pillar", d.pillar(), "cost", d.cost(), "currency", d.currency(),
+                "location", d.location() == null ? null : json.writeValueAsString(d.location()),
+                "start", d.plannedStart() == null ? null : Date.valueOf(d.plannedStart()),
+                "end", d.plannedEnd() == null ? null : Date.valueOf(d.plannedEnd()));
     }
 
     private Draft check(Checks checks, long schemeId, Draft draft, long id) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * comes in from XLSX through {@link ProjectImport}, in the columns named here.
  */
 @Service
-public class Spreadsheets {
+public record Spreadsheets(ProjectList list, Needs needs, Schemes schemes) {
 
     /** The import's columns, by header name, in the order the guide documents them. */
     public static final List<String> IMPORT_COLUMNS = List.of("code", "bpin", "name", "sector", "description", "cost",
@@ -26,16 +26,6 @@ public class Spreadsheets {
     public static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
     /** Rows of one import; a larger bank is imported in several files (the guide says so). */
     public static final int MAX_IMPORT_ROWS = 20_000;
-
-    private final ProjectList list;
-    private final Needs needs;
-    private final Schemes schemes;
-
-    Spreadsheets(ProjectList list, Needs needs, Schemes schemes) {
-        this.list = list;
-        this.needs = needs;
-        this.schemes = schemes;
-    }
 
     public void projectsXlsx(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
         schemes.get(schemeId);

@@ -25,19 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/projects/schemes/{schemeId}/needs")
-class NeedsController {
-
-    private final Needs needs;
-    private final Projects projects;
-    private final Schemes schemes;
-    private final Scopes scopes;
-
-    NeedsController(Needs needs, Projects projects, Schemes schemes, Scopes scopes) {
-        this.needs = needs;
-        this.projects = projects;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+record NeedsController(Needs needs, Projects projects, Schemes schemes, Scopes scopes) {
 
     @ModelAttribute("needForm")
     NeedForm needForm() {

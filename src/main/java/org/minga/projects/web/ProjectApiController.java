@@ -45,29 +45,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Banco de proyectos", description = "Necesidades de inversión, proyectos, ciclo de vida, cofinanciación y seguimiento")
-class ProjectApiController {
-
-    private final Needs needs;
-    private final Projects projects;
-    private final ProjectList list;
-    private final Financing financing;
-    private final Monitoring monitoring;
-    private final ProjectSteps steps;
-    private final ProjectBeneficiaries beneficiaries;
-    private final ProjectImport imports;
-    private final Scopes scopes;
-
-    ProjectApiController(Needs needs, ProjectView view, ProjectList list, ProjectImport imports, Scopes scopes) {
-        this.needs = needs;
-        this.projects = view.projects;
-        this.steps = view.steps;
-        this.beneficiaries = view.beneficiaries;
-        this.financing = view.financing;
-        this.monitoring = view.monitoring;
-        this.list = list;
-        this.imports = imports;
-        this.scopes = scopes;
-    }
+record ProjectApiController(Needs needs, ProjectView view, ProjectList list, ProjectImport imports, Scopes scopes) {
 
     record NeedBody(String unitCode, String sector, String description, Integer priority, String origin) {
     }
@@ -126,7 +104,7 @@ class ProjectApiController {
     @PostMapping("/schemes/{schemeId}/projects")
     @Operation(summary = "Registra un proyecto en etapa Idea, con beneficiarios y necesidades que atiende")
     ResponseEntity<Projects.Project> create(@PathVariable long schemeId, @RequestBody ProjectBody body) {
-        var p = projects.create(schemeId, body.draft(), body.beneficiaries(), body.needIds());
+        var p = view.projects().create(schemeId, body.draft(), body.beneficiaries(), body.needIds());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
     }
 
@@ -134,7 +112,7 @@ class ProjectApiController {
     @PostMapping("/schemes/{schemeId}/projects/from-needs")
     @Operation(summary = "Convierte una o más necesidades en un proyecto: sus unidades quedan como beneficiarias")
     ResponseEntity<Projects.Project> fromNeeds(@PathVariable long schemeId, @RequestBody ProjectBody body) {
-        var p = projects.fromNeeds(schemeId, body.draft(), body.needIds());
+        var p = view.projects().fromNeeds(schemeId, body.draft(), body.needIds());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id())).body(p);
     }
 
@@ -150,38 +128,38 @@ class ProjectApiController {
     @GetMapping("/{id}")
     @Operation(summary = "Un proyecto con beneficiarios, necesidades, pasos, cofinanciación, hitos, informes y retrasos")
     Detail get(@PathVariable long id) {
-        var p = projects.readable(id);
-        return new Detail(p, steps.next(p).stream().map(Enum::name).toList(), beneficiaries.of(id),
-                projects.needs(id), steps.of(id), financing.totals(id), financing.lines(id),
-                monitoring.milestones(id), monitoring.reports(id), monitoring.delays(id));
+        var p = view.projects().readable(id);
+        return new Detail(p, view.steps().next(p).stream().map(Enum::name).toList(), view.beneficiaries().of(id),
+                view.projects().needs(id), view.steps().of(id), view.financing().totals(id), view.financing().lines(id),
+                view.monitoring().milestones(id), view.monitoring().reports(id), view.monitoring().delays(id));
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PutMapping("/{id}")
     @Operation(summary = "Modifica los datos del proyecto (código, BPIN, nombre, sector, costo, localización GeoJSON...)")
     Projects.Project update(@PathVariable long id, @RequestBody ProjectBody body) {
-        return projects.update(id, body.draft());
+        return view.projects().update(id, body.draft());
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PutMapping("/{id}/execution")
     @Operation(summary = "Ejecutor, contratista, interventoría y veeduría ciudadana")
     Projects.Project execution(@PathVariable long id, @RequestBody Projects.Execution body) {
-        return projects.execution(id, body);
+        return view.projects().execution(id, body);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/steps")
     @Operation(summary = "Cambia la etapa del proyecto (solo los pasos permitidos), con fecha y nota")
     Projects.Project step(@PathVariable long id, @RequestBody ProjectSteps.Step body) {
-        return steps.change(id, body);
+        return view.steps().change(id, body);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @PostMapping("/{id}/beneficiaries")
     @Operation(summary = "Agrega o reemplaza una unidad beneficiaria con familias, personas, mujeres y hombres")
     Projects.BeneficiaryView beneficiary(@PathVariable long id, @RequestBody Projects.Beneficiary body) {
-        return beneficiaries.put(id, body);
+        return view.beneficiaries().put(id, body);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
@@ -189,7 +167,7 @@ class ProjectApiController {
     @DeleteMapping("/{id}/beneficiaries/{unitCode}")
     @Operation(summary = "Quita una unidad beneficiaria")
     ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
-        beneficiaries.remove(id, unitCode);
+        view.beneficiaries().remove(id, unitCode);
         return ResponseEntity.noContent().build();
     }
 
@@ -197,15 +175,15 @@ class ProjectApiController {
     @PostMapping("/{id}/needs")
     @Operation(summary = "Vincula necesidades del mismo esquema; quedan EN PROYECTO")
     List<Projects.NeedRef> linkNeeds(@PathVariable long id, @RequestBody NeedsBody body) {
-        return projects.addNeeds(id, body.needIds());
+        return view.projects().addNeeds(id, body.needIds());
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @GetMapping("/{id}/financing")
     @Operation(summary = "Líneas de cofinanciación y totales por moneda, con la brecha frente al costo")
     FinancingView financing(@PathVariable long id) {
-        projects.readable(id);
-        return new FinancingView(financing.lines(id), financing.totals(id));
+        view.projects().readable(id);
+        return new FinancingView(view.financing().lines(id), view.financing().totals(id));
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
@@ -214,7 +192,7 @@ class ProjectApiController {
     @Idempotent
     @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
     ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody Financing.NewLine b) {
-        var line = financing.add(id, b);
+        var line = view.financing().add(id, b);
         return ResponseEntity.status(HttpStatus.CREATED).body(line);
     }
 
@@ -223,7 +201,7 @@ class ProjectApiController {
     @PostMapping("/{id}/milestones")
     @Operation(summary = "Agrega un hito con fecha prevista (y real, si ya se cumplió)")
     ResponseEntity<Monitoring.Milestone> milestone(@PathVariable long id, @RequestBody MilestoneBody b) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.addMilestone(id, b.name(), b.plannedOn(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(view.monitoring().addMilestone(id, b.name(), b.plannedOn(),
                 b.actualOn()));
     }
 
@@ -231,7 +209,7 @@ class ProjectApiController {
     @PutMapping("/{id}/milestones/{milestoneId}")
     @Operation(summary = "Registra la fecha real en que se cumplió un hito")
     Monitoring.Milestone reach(@PathVariable long id, @PathVariable long milestoneId, @RequestBody MilestoneBody b) {
-        return monitoring.reachMilestone(id, milestoneId, b.actualOn());
+        return view.monitoring().reachMilestone(id, milestoneId, b.actualOn());
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
@@ -242,7 +220,7 @@ class ProjectApiController {
             @RequestParam(required = false) BigDecimal physicalPercent,
             @RequestParam(required = false) BigDecimal financialPercent, @RequestParam(required = false) String text,
             @RequestParam(required = false) List<MultipartFile> photos) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.report(id, reportedOn, physicalPercent,
+        return ResponseEntity.status(HttpStatus.CREATED).body(view.monitoring().report(id, reportedOn, physicalPercent,
                 financialPercent, text, uploads(photos)));
     }
 
@@ -250,8 +228,8 @@ class ProjectApiController {
     @GetMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Una foto de un informe de avance")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-        projects.readable(id);
-        var photo = monitoring.photo(id, photoId);
+        view.projects().readable(id);
+        var photo = view.monitoring().photo(id, photoId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.content());
     }
 
@@ -273,7 +251,7 @@ class ProjectApiController {
             for (MultipartFile f : photos) {
                 if (f != null && !f.isEmpty()) {
                     if (f.getSize() > Monitoring.MAX_PHOTO_BYTES) {
-                        throw new InvalidInputException("photo", "Size", "projects.photo.size",
+                        throw new InvalidInputException("photo", "Size", "view.projects().photo.size",
                                 String.valueOf(Monitoring.MAX_PHOTO_BYTES / (1024 * 1024)));
                     }
                     uploads.add(new Monitoring.Upload(f.getOriginalFilename(), f.getBytes()));

@@ -35,21 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/projects")
-class ProjectController {
-
-    private final Projects projects;
-    private final ProjectList list;
-    private final ProjectImport imports;
-    private final Schemes schemes;
-    private final Scopes scopes;
-
-    ProjectController(Projects projects, ProjectList list, ProjectImport imports, Schemes schemes, Scopes scopes) {
-        this.projects = projects;
-        this.list = list;
-        this.imports = imports;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+record ProjectController(Projects projects, ProjectList list, ProjectImport imports, Schemes schemes, Scopes scopes) {
 
     @ModelAttribute("projectForm")
     ProjectForm projectForm() {

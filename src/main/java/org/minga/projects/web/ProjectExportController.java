@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping({"/projects", "/api/v1/projects"})
 @Tag(name = "Banco de proyectos")
-class ProjectExportController {
-
-    private final Spreadsheets sheets;
-
-    ProjectExportController(Spreadsheets sheets) {
-        this.sheets = sheets;
-    }
+record ProjectExportController(Spreadsheets sheets) {
 
     @GetMapping("/schemes/{schemeId}/exports/projects.xlsx")
     @Operation(summary = "La lista de proyectos (con los mismos filtros) en XLSX")

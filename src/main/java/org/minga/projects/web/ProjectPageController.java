@@ -35,17 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(value = Reader.SCHEME, byRecord = true)
 @Controller
 @RequestMapping("/projects/{id:\\d+}")
-class ProjectPageController {
-
-    private final ProjectView view;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
-        this.view = view;
-        this.scopes = scopes;
-        this.zones = zones;
-    }
+record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
 
     @ModelAttribute("stageForm")
     StageForm stageForm() {
@@ -83,10 +73,10 @@ class ProjectPageController {
 
     @GetMapping
     String show(@PathVariable long id, Model model) {
-        var p = view.projects.readable(id);
+        var p = view.projects().readable(id);
         view.fill(model, p);
         model.addAttribute("canEdit", scopes.canWriteScheme(p.schemeId()));
-        var next = view.steps.next(p);
+        var next = view.steps().next(p);
         model.addAttribute("nextStages", next);
         model.addAttribute("stageOptions", Option.of(next.toArray(org.minga.projects.Stage[]::new)));
         if (!model.containsAttribute("financingForm")) {
@@ -109,7 +99,7 @@ class ProjectPageController {
     @PostMapping("/stage")
     String stage(@PathVariable long id, @ModelAttribute("stageForm") StageForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.steps.change(id,
+        return submit(id, "stageForm", result, model, redirect, () -> view.steps().change(id,
                 new org.minga.projects.internal.ProjectSteps.Step(form.getStage(), form.getOn(), form.getNote())));
     }
 
@@ -117,13 +107,13 @@ class ProjectPageController {
     @Idempotent
     String financing(@PathVariable long id, @ModelAttribute("financingForm") FinancingForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.financing.add(id, form.input()));
+        return submit(id, "financingForm", result, model, redirect, () -> view.financing().add(id, form.input()));
     }
 
     @PostMapping("/beneficiaries")
     String beneficiary(@PathVariable long id, @ModelAttribute("beneficiaryForm") BeneficiaryForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.beneficiaries.put(id, new Projects.Beneficiary(
+        return submit(id, "beneficiaryForm", result, model, redirect, () -> view.beneficiaries().put(id, new Projects.Beneficiary(
                 form.getUnitCode(), form.getFamilies(), form.getPeople(), form.getWomen(), form.getMen())));
     }
 
@@ -134,9 +124,9 @@ class ProjectPageController {
         if (form.getPhoto() != null) {
             photos.add(form.getPhoto());
         }
-        String view = submit(id, result, model, redirect, () -> {
+        String view = submit(id, "reportForm", result, model, redirect, () -> {
             try {
-                this.view.monitoring.report(id, form.getReportedOn(), form.getPhysicalPercent(),
+                this.view.monitoring().report(id, form.getReportedOn(), form.getPhysicalPercent(),
                         form.getFinancialPercent(), form.getText(), ProjectApiController.uploads(photos));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -149,31 +139,38 @@ class ProjectPageController {
     @PostMapping("/milestones")
     String milestone(@PathVariable long id, @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect,
-                () -> view.monitoring.addMilestone(id, form.getName(), form.getPlannedOn(), form.getActualOn()));
+        return submit(id, "milestoneForm", result, model, redirect,
+                () -> view.monitoring().addMilestone(id, form.getName(), form.getPlannedOn(), form.getActualOn()));
     }
 
     @PostMapping("/milestones/{milestoneId}")
     String reach(@PathVariable long id, @PathVariable long milestoneId,
             @ModelAttribute("milestoneForm") MilestoneForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return submit(id, result, model, redirect,
-                () -> view.monitoring.reachMilestone(id, milestoneId, form.getActualOn()));
+        return submit(id, null, result, model, redirect,
+                () -> view.monitoring().reachMilestone(id, milestoneId, form.getActualOn()));
     }
 
     @PostMapping("/execution")
     String execution(@PathVariable long id, @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return submit(id, result, model, redirect, () -> view.projects.execution(id, new Projects.Execution(
+        return submit(id, "executionForm", result, model, redirect, () -> view.projects().execution(id, new Projects.Execution(
                 form.getExecutor(), form.getContractor(), form.getSupervisor(), form.getOversight())));
     }
 
-    /** Every form of the page: scoped to the project's scheme, saved and back to the page, or the page with errors. */
-    private String submit(long id, BindingResult result, Model model, RedirectAttributes redirect, Runnable action) {
-        scopes.requireSchemeWrite(view.projects.get(id).schemeId());
+    /**
+     * Every form of the page: scoped to the project's scheme, saved and back to the page; with a broken
+     * rule, the form's fragment again for htmx (null: no fragment of its own), the whole page otherwise.
+     */
+    private String submit(long id, String fragment, BindingResult result, Model model, RedirectAttributes redirect,
+            Runnable action) {
+        scopes.requireSchemeWrite(view.projects().get(id).schemeId());
         return Forms.submit(result, () -> {
             action.run();
             return ProjectController.saved(id, redirect);
-        }, () -> show(id, model));
+        }, () -> {
+            String page = show(id, model);
+            return fragment == null ? page : Forms.fragmentOr("projects/project :: " + fragment, () -> page);
+        });
     }
 }

@@ -11,24 +11,8 @@ import org.springframework.ui.Model;
 
 /** What the project page and the public project page both show. */
 @Component
-class ProjectView {
-
-    final Projects projects;
-    final ProjectSteps steps;
-    final ProjectBeneficiaries beneficiaries;
-    final Financing financing;
-    final Monitoring monitoring;
-    final Schemes schemes;
-
-    ProjectView(Projects projects, ProjectSteps steps, ProjectBeneficiaries beneficiaries, Financing financing,
-            Monitoring monitoring, Schemes schemes) {
-        this.projects = projects;
-        this.steps = steps;
-        this.beneficiaries = beneficiaries;
-        this.financing = financing;
-        this.monitoring = monitoring;
-        this.schemes = schemes;
-    }
+record ProjectView(Projects projects, ProjectSteps steps, ProjectBeneficiaries beneficiaries, Financing financing,
+        Monitoring monitoring, Schemes schemes) {
 
     void fill(Model model, Projects.Project p) {
         long id = p.id();

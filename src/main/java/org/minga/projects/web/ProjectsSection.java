@@ -6,13 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The project bank's part of a scheme's page: a link to the bank and a two-figure summary. */
 @Component
-class ProjectsSection implements SchemeSection {
-
-    private final Scopes scopes;
-
-    ProjectsSection(Scopes scopes) {
-        this.scopes = scopes;
-    }
+record ProjectsSection(Scopes scopes) implements SchemeSection {
 
     @Override
     public int order() {

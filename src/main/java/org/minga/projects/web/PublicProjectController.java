@@ -26,25 +26,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Audience(Reader.PUBLIC)
 @Controller
-class PublicProjectController {
-
-    private final ProjectView view;
-    private final Projects projects;
-    private final Schemes schemes;
-    private final Territory territory;
-    private final Zones zones;
-
-    PublicProjectController(ProjectView view, Territory territory, Zones zones) {
-        this.view = view;
-        this.projects = view.projects;
-        this.schemes = view.schemes;
-        this.territory = territory;
-        this.zones = zones;
-    }
+record PublicProjectController(ProjectView view, Territory territory, Zones zones) {
 
     @GetMapping("/public/projects/{id}")
     String show(@PathVariable long id, Model model) {
-        view.fill(model, projects.get(id));
+        view.fill(model, view.projects().get(id));
         return "projects/public";
     }
 
@@ -55,9 +41,9 @@ class PublicProjectController {
     @GetMapping(value = "/public/projects/{id}/map", produces = {"application/geo+json", "application/json"})
     @ResponseBody
     Map<String, Object> map(@PathVariable long id) {
-        var project = projects.get(id);
-        String country = schemes.get(project.schemeId()).getCountry().name();
-        List<String> codes = view.beneficiaries.of(id).stream().map(Projects.BeneficiaryView::unitCode).toList();
+        var project = view.projects().get(id);
+        String country = view.schemes().get(project.schemeId()).getCountry().name();
+        List<String> codes = view.beneficiaries().of(id).stream().map(Projects.BeneficiaryView::unitCode).toList();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> features = new ArrayList<>((List<Map<String, Object>>) territory
                 .boundaries(country, codes, zones.today(country), 0.001).get("features"));
@@ -70,7 +56,7 @@ class PublicProjectController {
 
     @GetMapping("/public/projects/{id}/photos/{photoId}")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-        var photo = view.monitoring.photo(id, photoId);
+        var photo = view.monitoring().photo(id, photoId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff").body(photo.content());

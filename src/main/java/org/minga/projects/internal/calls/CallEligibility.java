@@ -29,17 +29,7 @@ import org.springframework.stereotype.Service;
  * reads the members, the candidate projects and the units' attributes once.
  */
 @Service
-public class CallEligibility {
-
-    private final Bank bank;
-    private final FundingCalls calls;
-    private final SchemeFacts facts;
-
-    CallEligibility(Bank bank, FundingCalls calls, SchemeFacts facts) {
-        this.bank = bank;
-        this.calls = calls;
-        this.facts = facts;
-    }
+public record CallEligibility(Bank bank, FundingCalls calls, SchemeFacts facts) {
 
     /**
      * Who and what of the scheme qualifies for the call on the day. Members are the scheme's members

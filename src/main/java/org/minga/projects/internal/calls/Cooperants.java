@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +42,8 @@ public class Cooperants {
             String procedures, String contacts) {
 
         Map<String, Object> state() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("mission", mission);
-            m.put("themes", themes);
-            m.put("focusUnits", focusUnits);
-            m.put("procedures", procedures);
-            m.put("contacts", contacts);
-            return m;
+            return Bank.state("name", name, "mission", mission, "themes", themes, "focusUnits", focusUnits,
+                    "procedures", procedures, "contacts", contacts);
         }
     }
 
@@ -64,17 +57,10 @@ public class Cooperants {
             String note) {
 
         Map<String, Object> state() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cooperantId", cooperantId);
-            m.put("unitCode", unitCode);
-            m.put("theme", theme);
-            m.put("startsOn", startsOn.toString());
-            m.put("endsOn", endsOn == null ? null : endsOn.toString());
-            m.put("amount", amount == null ? null : amount.toPlainString());
-            m.put("currency", currency);
-            m.put("schemeId", schemeId);
-            m.put("note", note);
-            return m;
+            return Bank.state("cooperantId", cooperantId, "unitCode", unitCode, "theme", theme,
+                    "startsOn", startsOn.toString(), "endsOn", endsOn == null ? null : endsOn.toString(),
+                    "amount", amount == null ? null : amount.toPlainString(), "currency", currency,
+                    "schemeId", schemeId, "note", note);
         }
 
         public String period() {
@@ -99,8 +85,8 @@ public class Cooperants {
             String message) {
     }
 
-
     private final Bank bank;
+
     Cooperants(Bank bank) {
         this.bank = bank;
     }

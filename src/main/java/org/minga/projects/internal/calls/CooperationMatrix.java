@@ -27,17 +27,7 @@ import org.springframework.stereotype.Service;
  * ({@link #duplicates}); the members of a scheme come from the register's {@link SchemeFacts}.
  */
 @Service
-public class CooperationMatrix {
-
-    private final Bank bank;
-    private final Cooperants cooperants;
-    private final SchemeFacts facts;
-
-    CooperationMatrix(Bank bank, Cooperants cooperants, SchemeFacts facts) {
-        this.bank = bank;
-        this.cooperants = cooperants;
-        this.facts = facts;
-    }
+public record CooperationMatrix(Bank bank, Cooperants cooperants, SchemeFacts facts) {
 
     /**
      * Supports active on the day (all when {@code at} is null), in the units that are members of

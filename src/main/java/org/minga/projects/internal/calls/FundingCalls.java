@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,20 +49,10 @@ public class FundingCalls {
         }
 
         Map<String, Object> state() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("owner", owner);
-            m.put("name", name);
-            m.put("country", country);
-            m.put("opensOn", opensOn.toString());
-            m.put("closesOn", closesOn.toString());
-            m.put("sectors", sectors);
-            m.put("maxAmount", maxAmount.toPlainString());
-            m.put("currency", currency);
-            m.put("units", units);
-            m.put("pdetOnly", pdetOnly);
-            m.put("categories", categories);
-            m.put("description", description);
-            return m;
+            return Bank.state("owner", owner, "name", name, "country", country, "opensOn", opensOn.toString(),
+                    "closesOn", closesOn.toString(), "sectors", sectors, "maxAmount", maxAmount.toPlainString(),
+                    "currency", currency, "units", units, "pdetOnly", pdetOnly, "categories", categories,
+                    "description", description);
         }
     }
 
@@ -101,8 +90,8 @@ public class FundingCalls {
             id, owner, name, country, opens_on, closes_on, sectors, max_amount, currency, units, pdet_only,
             categories, description""";
 
-
     private final Bank bank;
+
     FundingCalls(Bank bank) {
         this.bank = bank;
     }
@@ -197,20 +186,11 @@ public class FundingCalls {
     }
 
     private static Map<String, Object> params(Call c) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("owner", c.owner());
-        p.put("name", c.name());
-        p.put("country", c.country());
-        p.put("opens", Date.valueOf(c.opensOn()));
-        p.put("closes", Date.valueOf(c.closesOn()));
-        p.put("sectors", String.join(",", c.sectors()));
-        p.put("max", c.maxAmount());
-        p.put("currency", c.currency());
-        p.put("units", String.join(",", c.units()));
-        p.put("pdet", c.pdetOnly());
-        p.put("categories", String.join(",", c.categories()));
-        p.put("description", c.description());
-        return p;
+        return Bank.state("owner", c.owner(), "name", c.name(), "country", c.country(),
+                "opens", Date.valueOf(c.opensOn()), "closes", Date.valueOf(c.closesOn()),
+                "sectors", String.join(",", c.sectors()), "max", c.maxAmount(), "currency", c.currency(),
+                "units", String.join(",", c.units()), "pdet", c.pdetOnly(),
+                "categories", String.join(",", c.categories()), "description", c.description());
     }
 
     static Call call(ResultSet rs, int n) throws SQLException {

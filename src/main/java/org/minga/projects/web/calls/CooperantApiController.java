@@ -33,20 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Cooperantes")
-class CooperantApiController {
+record CooperantApiController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export) {
 
     static final MediaType XLSX = MediaType
             .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-    private final Cooperants cooperants;
-    private final CooperationMatrix matrix;
-    private final MatrixExport export;
-
-    CooperantApiController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export) {
-        this.cooperants = cooperants;
-        this.matrix = matrix;
-        this.export = export;
-    }
 
     @GetMapping("/cooperants")
     List<Cooperants.Cooperant> list() {

@@ -30,19 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.TEAM)
 @Controller
 @RequestMapping("/projects")
-class CooperantsController {
-
-    private final Cooperants cooperants;
-    private final CooperationMatrix matrix;
-    private final MatrixExport export;
-    private final Schemes schemes;
-
-    CooperantsController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export, Schemes schemes) {
-        this.cooperants = cooperants;
-        this.matrix = matrix;
-        this.export = export;
-        this.schemes = schemes;
-    }
+record CooperantsController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export, Schemes schemes) {
 
     @ModelAttribute("themes")
     List<Themes> themes() {

@@ -31,17 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Convocatorias")
-class FundingCallApiController {
-
-    private final FundingCalls calls;
-    private final Zones zones;
-    private final CallEligibility eligibility;
-
-    FundingCallApiController(FundingCalls calls, CallEligibility eligibility, Zones zones) {
-        this.calls = calls;
-        this.eligibility = eligibility;
-        this.zones = zones;
-    }
+record FundingCallApiController(FundingCalls calls, CallEligibility eligibility, Zones zones) {
 
     @GetMapping("/calls")
     @Operation(summary = "Las convocatorias; con open=true solo las abiertas en la fecha (hoy si se omite)")

@@ -28,19 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.ACCOUNT)
 @Controller
 @RequestMapping("/projects")
-class FundingCallsController {
-
-    private final FundingCalls calls;
-    private final Schemes schemes;
-    private final Zones zones;
-    private final CallEligibility eligibility;
-
-    FundingCallsController(FundingCalls calls, CallEligibility eligibility, Schemes schemes, Zones zones) {
-        this.calls = calls;
-        this.eligibility = eligibility;
-        this.schemes = schemes;
-        this.zones = zones;
-    }
+record FundingCallsController(FundingCalls calls, CallEligibility eligibility, Schemes schemes, Zones zones) {
 
     @ModelAttribute("themes")
     List<Themes> themes() {
