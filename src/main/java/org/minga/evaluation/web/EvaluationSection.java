@@ -6,6 +6,7 @@ import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.platform.web.SchemeSection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,17 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Evaluation's part of a scheme's page: the health index today, linking to health and self-evaluation. The
- * host page links its title to {@link #path}; the summary is this module's own fragment.
+ * host page links its title to the section's page; the summary is this module's own fragment.
  */
 @Audience(Reader.SCHEME)
 @Controller
-record EvaluationSection(Health health, Scopes scopes, Zones zones) implements SchemeSection {
+record EvaluationSection(Health health, Zones zones) {
 
-    @Override public int order() { return 70; }
-    @Override public String titleKey() { return "evaluation.link"; }
-    @Override public String path(long schemeId) { return "/evaluation/schemes/" + schemeId; }
-    @Override public String summaryPath(long schemeId) { return path(schemeId) + "/summary"; }
-    @Override public boolean visible(long schemeId) { return scopes.canReadScheme(schemeId); }
+    @Bean
+    static SchemeSection evaluationSection(Scopes scopes) {
+        return new SchemeSection(70, "evaluation.link", "/evaluation/schemes/{id}", "/evaluation/schemes/{id}/summary", scopes::canReadScheme);
+    }
 
     @GetMapping("/evaluation/schemes/{id}/summary")
     String summary(@PathVariable long id, Model model) {

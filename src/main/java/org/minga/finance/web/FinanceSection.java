@@ -2,44 +2,19 @@ package org.minga.finance.web;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.web.SchemeSection;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Finance's part of a scheme's page: the contributions page, and the equity chart (contributions
  * paid against benefits received) loaded from {@code finance/equity :: summary}. The people who may
  * read the scheme's records see it.
  */
-@Component
-class FinanceSection implements SchemeSection {
+@Configuration(proxyBeanMethods = false)
+class FinanceSection {
 
-    private final Scopes scopes;
-
-    FinanceSection(Scopes scopes) {
-        this.scopes = scopes;
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public String titleKey() {
-        return "finance.equity";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/finance/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return "/finance/schemes/" + schemeId + "/equity";
-    }
-
-    @Override
-    public boolean visible(long schemeId) {
-        return scopes.canReadScheme(schemeId);
+    @Bean
+    static SchemeSection financeSection(Scopes scopes) {
+        return new SchemeSection(60, "finance.equity", "/finance/schemes/{id}", "/finance/schemes/{id}/equity", scopes::canReadScheme);
     }
 }

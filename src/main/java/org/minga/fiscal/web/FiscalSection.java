@@ -1,43 +1,21 @@
 package org.minga.fiscal.web;
 
-import org.minga.platform.web.SchemeSection;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
-import org.springframework.stereotype.Component;
+import org.minga.platform.web.SchemeSection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The property-tax section of a Colombian scheme's page: its municipalities' latest official liquidations. */
-@Component
-class FiscalSection implements SchemeSection {
+/**
+ * The property-tax section of a scheme's page: its municipalities' latest official liquidations.
+ * The property tax is Colombian law: the section shows on Colombian schemes only.
+ */
+@Configuration(proxyBeanMethods = false)
+class FiscalSection {
 
-    private final Schemes schemes;
-
-    FiscalSection(Schemes schemes) {
-        this.schemes = schemes;
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public String titleKey() {
-        return "fiscal.title";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/fiscal/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return "/fiscal/schemes/" + schemeId + "/summary";
-    }
-
-    /** The property tax is Colombian law: the section shows on Colombian schemes only. */
-    @Override
-    public boolean visible(long schemeId) {
-        return schemes.get(schemeId).getCountry() == Scheme.Country.CO;
+    @Bean
+    static SchemeSection fiscalSection(Schemes schemes) {
+        return new SchemeSection(60, "fiscal.title", "/fiscal/schemes/{id}", "/fiscal/schemes/{id}/summary",
+                id -> schemes.get(id).getCountry() == Scheme.Country.CO);
     }
 }

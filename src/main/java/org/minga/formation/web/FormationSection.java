@@ -5,6 +5,7 @@ import org.minga.identity.Scopes;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.platform.web.SchemeSection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,17 +13,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Formation's part of a scheme's page: how far its formation route has come, linking to the route. The
- * host page links its title to {@link #path}; the summary is this module's own fragment.
+ * host page links its title to the section's page; the summary is this module's own fragment.
  */
 @Audience(Reader.SCHEME)
 @Controller
-record FormationSection(FormationRoute route, Scopes scopes) implements SchemeSection {
+record FormationSection(FormationRoute route) {
 
-    @Override public int order() { return 10; }
-    @Override public String titleKey() { return "formation.link"; }
-    @Override public String path(long schemeId) { return "/formation/schemes/" + schemeId; }
-    @Override public String summaryPath(long schemeId) { return path(schemeId) + "/summary"; }
-    @Override public boolean visible(long schemeId) { return scopes.canReadScheme(schemeId); }
+    @Bean
+    static SchemeSection formationSection(Scopes scopes) {
+        return new SchemeSection(10, "formation.link", "/formation/schemes/{id}", "/formation/schemes/{id}/summary", scopes::canReadScheme);
+    }
 
     /** The route's progress; the scheme's id is the route's. */
     @GetMapping("/formation/schemes/{id}/summary")

@@ -1,32 +1,18 @@
 package org.minga.participation.web;
 
 import org.minga.platform.web.SchemeSection;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Participation's part of a scheme's page: the published issues, prioritisations, CTT agreements
  * and events, summarised by {@link ParticipationController#summary} from this module's own template.
  */
-@Component
-class ParticipationSection implements SchemeSection {
+@Configuration(proxyBeanMethods = false)
+class ParticipationSection {
 
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public String titleKey() {
-        return "participation.section.title";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/participation/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return "/participation/schemes/" + schemeId + "/summary";
+    @Bean
+    static SchemeSection participationSection() {
+        return new SchemeSection(60, "participation.section.title", "/participation/schemes/{id}", "/participation/schemes/{id}/summary");
     }
 }

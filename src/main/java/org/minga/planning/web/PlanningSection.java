@@ -7,6 +7,7 @@ import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.platform.web.SchemeSection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,17 +15,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Planning's part of a scheme's page: the goals by status today, linking to the plan. The
- * host page links its title to {@link #path}; the summary is this module's own fragment.
+ * host page links its title to the section's page; the summary is this module's own fragment.
  */
 @Audience(Reader.SCHEME)
 @Controller
-record PlanningSection(Plans plans, Scopes scopes, Zones zones) implements SchemeSection {
+record PlanningSection(Plans plans, Zones zones) {
 
-    @Override public int order() { return 30; }
-    @Override public String titleKey() { return "planning.link"; }
-    @Override public String path(long schemeId) { return "/planning/schemes/" + schemeId; }
-    @Override public String summaryPath(long schemeId) { return path(schemeId) + "/summary"; }
-    @Override public boolean visible(long schemeId) { return scopes.canReadScheme(schemeId); }
+    @Bean
+    static SchemeSection planningSection(Scopes scopes) {
+        return new SchemeSection(30, "planning.link", "/planning/schemes/{id}", "/planning/schemes/{id}/summary", scopes::canReadScheme);
+    }
 
     @GetMapping("/planning/schemes/{id}/summary")
     String summary(@PathVariable long id, Model model) {

@@ -1,33 +1,37 @@
 package org.minga.platform.web;
 
+import java.util.function.LongPredicate;
+
 /**
  * A module's part of a scheme's page. Each module that works for a scheme (formation, projects,
- * finance…) declares one bean; the scheme page lists them in {@link #order} as tabs and loads each
- * {@link #summaryPath} lazily with htmx, and the module renders its own template there. So no
+ * finance…) declares one as a bean; the scheme page lists them in {@link #order} as tabs and loads
+ * each {@link #summaryPath} lazily with htmx, and the module renders its own template there. So no
  * module's template includes another's, and a new module adds a section without touching the
  * registry.
+ *
+ * @param order where the section stands among the others: lower first
+ * @param titleKey the message key of the section's title
+ * @param page the module's own page for the scheme, {@code {id}} standing for the scheme's id
+ * @param summary a fragment summarising the module for the scheme (a few figures, a chart), loaded
+ *        when the section comes into view, {@code {id}} as in {@code page}; null when the link is enough
+ * @param readers whether the person now signed in may open the section for a scheme (by its id)
  */
-public interface SchemeSection {
+public record SchemeSection(int order, String titleKey, String page, String summary, LongPredicate readers) {
 
-    /** Where the section stands among the others: lower first. */
-    int order();
-
-    /** The message key of the section's title. */
-    String titleKey();
-
-    /** The module's own page for the scheme, which the section's title links to. */
-    String path(long schemeId);
-
-    /**
-     * A fragment summarising the module for the scheme (a few figures, a chart), loaded when the
-     * section comes into view; null when the link is enough.
-     */
-    default String summaryPath(long schemeId) {
-        return null;
+    /** A section everyone who sees the scheme's page may open. */
+    public SchemeSection(int order, String titleKey, String page, String summary) {
+        this(order, titleKey, page, summary, schemeId -> true);
     }
 
-    /** Whether the person now signed in may open this section for the scheme. */
-    default boolean visible(long schemeId) {
-        return true;
+    public String path(long schemeId) {
+        return page.replace("{id}", Long.toString(schemeId));
+    }
+
+    public String summaryPath(long schemeId) {
+        return summary == null ? null : summary.replace("{id}", Long.toString(schemeId));
+    }
+
+    public boolean visible(long schemeId) {
+        return readers.test(schemeId);
     }
 }

@@ -2,34 +2,15 @@ package org.minga.projects.web;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.web.SchemeSection;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The project bank's part of a scheme's page: a link to the bank and a two-figure summary. */
-@Component
-record ProjectsSection(Scopes scopes) implements SchemeSection {
+@Configuration(proxyBeanMethods = false)
+class ProjectsSection {
 
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public String titleKey() {
-        return "projects.link";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/projects/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return "/projects/schemes/" + schemeId + "/summary";
-    }
-
-    @Override
-    public boolean visible(long schemeId) {
-        return scopes.canReadScheme(schemeId);
+    @Bean
+    static SchemeSection projectsSection(Scopes scopes) {
+        return new SchemeSection(40, "projects.link", "/projects/schemes/{id}", "/projects/schemes/{id}/summary", scopes::canReadScheme);
     }
 }

@@ -1,29 +1,15 @@
 package org.minga.transitions.web;
 
 import org.minga.platform.web.SchemeSection;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The handover (empalme) and neutrality section of a scheme's page, with a short summary. */
-@Component
-class TransitionsSection implements SchemeSection {
+@Configuration(proxyBeanMethods = false)
+class TransitionsSection {
 
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public String titleKey() {
-        return "transitions.link";
-    }
-
-    @Override
-    public String path(long schemeId) {
-        return "/transitions/schemes/" + schemeId;
-    }
-
-    @Override
-    public String summaryPath(long schemeId) {
-        return "/transitions/schemes/" + schemeId + "/summary";
+    @Bean
+    static SchemeSection transitionsSection() {
+        return new SchemeSection(90, "transitions.link", "/transitions/schemes/{id}", "/transitions/schemes/{id}/summary");
     }
 }

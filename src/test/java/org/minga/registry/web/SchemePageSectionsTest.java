@@ -10,27 +10,15 @@ import org.minga.platform.web.SchemeSection;
 /** The scheme page's module sections, without a database: order, visibility, anchors and lazy summaries. */
 class SchemePageSectionsTest {
 
-    record Section(int order, String titleKey, String summary, boolean shown) implements SchemeSection {
-        @Override
-        public String path(long schemeId) {
-            return "/" + titleKey + "/schemes/" + schemeId;
-        }
-
-        @Override
-        public String summaryPath(long schemeId) {
-            return summary == null ? null : "/" + titleKey + "/schemes/" + schemeId + "/" + summary;
-        }
-
-        @Override
-        public boolean visible(long schemeId) {
-            return shown;
-        }
+    private static SchemeSection section(int order, String titleKey, String summary, boolean shown) {
+        return new SchemeSection(order, titleKey, "/" + titleKey + "/schemes/{id}",
+                summary == null ? null : "/" + titleKey + "/schemes/{id}/" + summary, id -> shown);
     }
 
     @Test
     void sectionsComeInTheirOrderWithoutTheOnesThePersonMayNotOpen() {
-        var sections = SchemePage.sections(List.of(new Section(60, "finance.equity", "equity", true),
-                new Section(10, "formation.link", null, true), new Section(30, "services.link", "summary", false)), 7);
+        var sections = SchemePage.sections(List.of(section(60, "finance.equity", "equity", true),
+                section(10, "formation.link", null, true), section(30, "services.link", "summary", false)), 7);
         assertThat(sections).extracting(SchemePage.Section::titleKey).containsExactly("formation.link", "finance.equity");
         assertThat(sections.get(0).summaryPath()).isNull();
         assertThat(sections.get(1).anchor()).isEqualTo("section-finance-equity");
