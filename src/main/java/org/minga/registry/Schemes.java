@@ -17,6 +17,9 @@ import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.internal.LegalRules;
 import org.minga.registry.internal.SchemeEvents;
+import org.minga.registry.internal.SchemeLifecycle;
+import org.minga.platform.Zones;
+import org.springframework.beans.factory.ObjectProvider;
 import org.minga.territory.Territory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +35,14 @@ public class Schemes implements SchemeDirectory {
     private final LegalRules figures;
     private final SchemeEvents events;
     private final Territory territory;
+    private final ObjectProvider<SchemeLifecycle> law;
+    private final Zones zones;
 
     Schemes(SchemeRepository repository, Scopes scopes, AuditLog audit, LegalRules figures, SchemeEvents events,
-            Territory territory) {
+            Territory territory, ObjectProvider<SchemeLifecycle> law, Zones zones) {
         this.repository = repository;
+        this.law = law;
+        this.zones = zones;
         this.events = events;
         this.territory = territory;
         this.scopes = scopes;
@@ -55,7 +62,7 @@ public class Schemes implements SchemeDirectory {
         Scheme scheme = repository.save(new Scheme(name.strip(), blankToNull(acronym), country, legalFigure));
         audit.record(Change.created(ENTITY, scheme.getId(), scheme.getId(), "Esquema " + scheme.getName(),
                 scheme.auditState()));
-        events.record(scheme.getId(), LocalDate.now(), SchemeEvents.Type.CREATED, "Se registra " + scheme.getName());
+        events.record(scheme.getId(), zones.today(country.name()), SchemeEvents.Type.CREATED, "Se registra " + scheme.getName());
         return scheme;
     }
 
@@ -81,14 +88,14 @@ public class Schemes implements SchemeDirectory {
                 blankToNull(profile.seatUnitCode()), blankToNull(profile.seatAddress()),
                 blankToNull(profile.purposes()));
         List<Violation> problems = new ArrayList<>();
-        if (clean.foundedOn() != null && clean.foundedOn().isAfter(LocalDate.now())) {
+        if (clean.foundedOn() != null && clean.foundedOn().isAfter(zones.today(scheme.getCountry().name()))) {
             problems.add(new Violation("foundedOn", "PastOrPresent", "scheme.foundedOn.future"));
         }
         if (clean.legalPersonality() != null && clean.legalPersonality().length() > 60) {
             problems.add(new Violation("legalPersonality", "Size", "scheme.legalPersonality.size"));
         }
         if (clean.seatUnitCode() != null
-                && territory.find(scheme.getCountry().name(), clean.seatUnitCode(), LocalDate.now()).isEmpty()) {
+                && territory.find(scheme.getCountry().name(), clean.seatUnitCode(), zones.today(scheme.getCountry().name())).isEmpty()) {
             problems.add(new Violation("seatUnitCode", "Exists", "scheme.seat.unknown", clean.seatUnitCode()));
         }
         if (clean.seatAddress() != null && clean.seatAddress().length() > 300) {
@@ -108,8 +115,9 @@ public class Schemes implements SchemeDirectory {
     }
 
     /**
-     * Moves the scheme along its life: only the allowed steps, dated, never before the last step. A
-     * scheme is constituted only with a legal figure.
+     * The one way to move a scheme along its life: only the allowed steps, dated, never before the
+     * last step. A scheme is constituted only with a legal figure, and only if its members on that
+     * date pass the figure's rules then in force (required acts included).
      */
     @Transactional
     public Scheme changeStatus(long id, Scheme.Status next, LocalDate on, String note) {
@@ -122,12 +130,15 @@ public class Schemes implements SchemeDirectory {
             throw new InvalidInputException("status", "Transition", "scheme.status.transition", scheme.getStatus(),
                     next, scheme.getStatus().next());
         }
-        if (on == null || on.isAfter(LocalDate.now())
+        if (on == null || on.isAfter(zones.today(scheme.getCountry().name()))
                 || (scheme.getStatusSince() != null && on.isBefore(scheme.getStatusSince()))) {
             throw new InvalidInputException("on", "Date", "scheme.status.date");
         }
         if (next == Scheme.Status.CONSTITUTED && scheme.getFigure() == null) {
             throw new InvalidInputException("status", "FigureRequired", "scheme.status.figure");
+        }
+        if (next == Scheme.Status.CONSTITUTED) {
+            law.getObject().requireLegal(scheme, on);
         }
         var before = scheme.auditState();
         Scheme.Status previous = scheme.getStatus();

@@ -93,7 +93,11 @@ class RegisterBrowserTest extends BrowserTest {
         unit.clear();
         unit.sendKeys(code);
         browser.executeScript("arguments[0].value = '2020-01-01'", browser.findElement(By.id("joinedOn")));
-        clickAndWait(By.cssSelector("#member-form button[type=submit]"));
+        // The form posts with htmx: a refusal replaces the form only, a success the whole page.
+        WebElement form = browser.findElement(By.id("member-form"));
+        browser.findElement(By.cssSelector("#member-form button[type=submit]")).click();
+        waitUpTo(10).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(form));
     }
 
 }

@@ -243,7 +243,7 @@ class FinanceController {
         model.addAttribute("scheme", schemes.get(id));
         model.addAttribute("report", report);
         model.addAttribute("charts", charts(report));
-        return request.getHeader("HX-Request") != null ? "finance/equity :: chart" : "finance/equity-page";
+        return Forms.fragmentOr("finance/equity :: summary", () -> "finance/equity-page");
     }
 
     /** One bar chart per currency: a pair of bars (paid, benefits) per member, scaled to the largest. */

@@ -103,15 +103,13 @@ class DemoRegister {
     private final Territory territory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final SchemeLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private volatile boolean membersLoaded;
 
     DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Schemes schemes, Memberships memberships,
             Competences competences, SchemeDirectoryEntries entries, Territory territory, JdbcClient jdbc,
-            TransactionTemplate tx, SchemeLifecycle lifecycle, ApplicationEventPublisher events, AuditLog audit) {
-        this.lifecycle = lifecycle;
+            TransactionTemplate tx, ApplicationEventPublisher events, AuditLog audit) {
         this.events = events;
         this.audit = audit;
         this.enabled = enabled;
@@ -190,13 +188,13 @@ class DemoRegister {
         for (String competence : c.competences()) {
             competences.add(id, competence, competencesFrom, "Estatutos");
         }
-        lifecycle.changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
-        lifecycle.changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
+        schemes.changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
+        schemes.changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
         if (c.reactivated() != null) {
             // The source dates the reactivation, not the years of inactivity before it.
-            lifecycle.changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(), "inactiva antes de la reactivación "
+            schemes.changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(), "inactiva antes de la reactivación "
                     + "(fecha de inicio no documentada)");
-            lifecycle.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
+            schemes.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
                     + "control del uso del suelo");
         }
     }

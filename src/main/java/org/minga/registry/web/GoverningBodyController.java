@@ -3,7 +3,6 @@ package org.minga.registry.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.internal.GoverningBodies;
 import org.springframework.stereotype.Controller;
@@ -22,9 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GoverningBodyController {
 
     private final GoverningBodies bodies;
-    private final SchemeController schemePage;
+    private final SchemePage schemePage;
 
-    GoverningBodyController(GoverningBodies bodies, SchemeController schemePage) {
+    GoverningBodyController(GoverningBodies bodies, SchemePage schemePage) {
         this.bodies = bodies;
         this.schemePage = schemePage;
     }
@@ -32,14 +31,10 @@ class GoverningBodyController {
     @PostMapping("/bodies")
     String create(@PathVariable long id, @ModelAttribute("bodyForm") BodyForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        try {
+        return Forms.submit(result, () -> {
             bodies.create(id, form.getKind(), form.getName());
-            redirect.addFlashAttribute("notice", "body.created");
-            return "redirect:/registry/schemes/" + id;
-        } catch (InvalidInputException e) {
-            Forms.reject(result, e);
-        }
-        return schemePage.show(id, model);
+            return MembershipController.saved(id, redirect, "body.created");
+        }, () -> schemePage.form(id, model, "registry/bodies :: body-form"));
     }
 
     @PostMapping("/seats")
@@ -48,16 +43,10 @@ class GoverningBodyController {
         if (form.getBodyId() == null && !result.hasFieldErrors("bodyId")) {
             result.rejectValue("bodyId", "seat.body.required", "Required");
         }
-        if (!result.hasErrors()) {
-            try {
-                bodies.addSeat(id, form.getBodyId(), new GoverningBodies.NewSeat(form.getPersonName(), form.getRole(),
-                        form.getUnitCode(), form.getTermStart(), form.getTermEnd()));
-                redirect.addFlashAttribute("notice", "seat.added");
-                return "redirect:/registry/schemes/" + id;
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return schemePage.show(id, model);
+        return Forms.submit(result, () -> {
+            bodies.addSeat(id, form.getBodyId(), new GoverningBodies.NewSeat(form.getPersonName(), form.getRole(),
+                    form.getUnitCode(), form.getTermStart(), form.getTermEnd()));
+            return MembershipController.saved(id, redirect, "seat.added");
+        }, () -> schemePage.form(id, model, "registry/bodies :: seat-form"));
     }
 }

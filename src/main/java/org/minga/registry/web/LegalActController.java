@@ -3,7 +3,6 @@ package org.minga.registry.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import org.minga.platform.InvalidInputException;
 import org.minga.platform.web.Forms;
 import org.minga.registry.internal.LegalActs;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LegalActController {
 
     private final LegalActs acts;
-    private final SchemeController schemePage;
+    private final SchemePage schemePage;
 
-    LegalActController(LegalActs acts, SchemeController schemePage) {
+    LegalActController(LegalActs acts, SchemePage schemePage) {
         this.acts = acts;
         this.schemePage = schemePage;
     }
@@ -34,17 +33,11 @@ class LegalActController {
     @PostMapping
     String record(@PathVariable long id, @ModelAttribute("actForm") ActForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                acts.record(id, new LegalActs.NewAct(form.getType(), form.getNumber(), form.getIssuedOn(),
-                        form.getIssuer(), form.getUnitCode(), form.getSummary()), ActDocuments.upload(form.getDocument()));
-                redirect.addFlashAttribute("notice", "act.recorded");
-                return "redirect:/registry/schemes/" + id;
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return schemePage.show(id, model);
+        return Forms.submit(result, () -> {
+            acts.record(id, new LegalActs.NewAct(form.getType(), form.getNumber(), form.getIssuedOn(),
+                    form.getIssuer(), form.getUnitCode(), form.getSummary()), ActDocuments.upload(form.getDocument()));
+            return MembershipController.saved(id, redirect, "act.recorded");
+        }, () -> schemePage.form(id, model, "registry/acts :: act-form"));
     }
 
     @Audience(Reader.ACCOUNT)

@@ -15,7 +15,6 @@ import org.minga.registry.Schemes;
 import org.minga.registry.internal.Competences;
 import org.minga.registry.internal.Register;
 import org.minga.registry.internal.SchemeDirectoryEntries;
-import org.minga.registry.internal.SchemeLifecycle;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +38,8 @@ class SchemeApiController {
     private final Register register;
     private final Competences competences;
     private final SchemeDirectoryEntries entries;
-    private final SchemeLifecycle lifecycle;
 
-    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries,
-            SchemeLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries) {
         this.schemes = schemes;
         this.register = register;
         this.competences = competences;
@@ -104,7 +100,7 @@ class SchemeApiController {
     @PostMapping("/schemes/{id}/status")
     @Operation(summary = "Cambia el estado por una transición permitida, en una fecha (queda en la historia)")
     SchemeBody changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
-        return body(lifecycle.changeStatus(id, change.status(), change.on(), change.note()));
+        return body(schemes.changeStatus(id, change.status(), change.on(), change.note()));
     }
 
     @PutMapping("/schemes/{id}/strategic-lines")

@@ -1,5 +1,11 @@
 package org.minga.registry.web;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.minga.platform.Inputs;
+import org.minga.registry.internal.SchemeDirectoryEntries;
+
 import java.time.LocalDate;
 
 import org.minga.registry.Scheme;
@@ -24,6 +30,35 @@ final class SchemeForms {
         private String strategicLines;
         /** One contact per line: name; role; e-mail; phone. */
         private String contacts;
+
+        /** Written after a contact's phone to make it the institution's public channel. */
+        static final String PUBLIC_MARK = "público";
+
+        List<String> strategicLineList() {
+            return lines(strategicLines);
+        }
+
+        /** "name; role; e-mail; phone[; público]", one contact per line; missing parts stay empty. */
+        List<SchemeDirectoryEntries.Contact> contactList() {
+            return lines(contacts).stream().map(l -> Arrays.copyOf(l.split(";", 5), 5))
+                    .map(p -> new SchemeDirectoryEntries.Contact(Inputs.text(p[0]), Inputs.text(p[1]),
+                            Inputs.text(p[2]), Inputs.text(p[3]), isPublicMark(p[4])))
+                    .toList();
+        }
+
+        Scheme.Profile profile() {
+            return new Scheme.Profile(foundedOn, legalPersonality, seatUnitCode, seatAddress, purposes);
+        }
+
+        private static boolean isPublicMark(String s) {
+            String v = Inputs.text(s);
+            return v != null && (v.equalsIgnoreCase(PUBLIC_MARK) || v.equalsIgnoreCase("publico")
+                    || v.equalsIgnoreCase("public"));
+        }
+
+        private static List<String> lines(String text) {
+            return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
 
         public String getName() { return name; }
         public void setName(String v) { name = v; }

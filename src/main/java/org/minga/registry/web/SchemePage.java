@@ -1,0 +1,135 @@
+package org.minga.registry.web;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.minga.identity.Scopes;
+import org.minga.platform.Zones;
+import org.minga.platform.web.Forms;
+import org.minga.platform.web.Option;
+import org.minga.platform.web.SchemeSection;
+import org.minga.registry.Scheme;
+import org.minga.registry.Schemes;
+import org.minga.registry.internal.Competences;
+import org.minga.registry.internal.LegalRules;
+import org.minga.registry.internal.Memberships;
+import org.minga.registry.internal.SchemeDirectoryEntries;
+import org.minga.registry.internal.SchemeLifecycle;
+import org.minga.territory.Territory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What a scheme's page shows: the summary (facts, purposes, legal review), the register's own
+ * sections (members, status and competences, acts, bodies, history, profile) and one section per
+ * module that works for the scheme ({@link SchemeSection} beans), each loaded lazily from its module.
+ * Every form of the page re-renders through {@link #form}: only its fragment for htmx, the page otherwise.
+ */
+@Component
+class SchemePage {
+
+    /** A module's section as the page shows it: its anchor, title, page and the summary to load. */
+    record Section(String anchor, String titleKey, String path, String summaryPath) {
+    }
+
+    private final Schemes schemes;
+    private final Scopes scopes;
+    private final Memberships memberships;
+    private final SchemeLifecycle law;
+    private final LegalRules figures;
+    private final Competences competences;
+    private final SchemeDirectoryEntries entries;
+    private final Territory territory;
+    private final ActsAndBodiesModel actsAndBodies;
+    private final ObjectProvider<SchemeSection> sections;
+    private final Zones zones;
+
+    SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, SchemeLifecycle law, LegalRules figures,
+            Competences competences, SchemeDirectoryEntries entries, Territory territory,
+            ActsAndBodiesModel actsAndBodies, ObjectProvider<SchemeSection> sections, Zones zones) {
+        this.schemes = schemes;
+        this.scopes = scopes;
+        this.memberships = memberships;
+        this.law = law;
+        this.figures = figures;
+        this.competences = competences;
+        this.entries = entries;
+        this.territory = territory;
+        this.actsAndBodies = actsAndBodies;
+        this.sections = sections;
+        this.zones = zones;
+    }
+
+    String show(long id, Model model) {
+        Scheme scheme = schemes.get(id);
+        LocalDate today = zones.today(scheme.getCountry().name());
+        model.addAttribute("scheme", scheme);
+        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        model.addAttribute("members", memberships.on(id, today));
+        model.addAttribute("held", competences.on(id, today));
+        model.addAttribute("strategicLines", entries.strategicLines(id));
+        model.addAttribute("contacts", entries.visibleContacts(id));
+        model.addAttribute("timeline", memberships.timeline(id));
+        model.addAttribute("seat", scheme.getProfile().seatUnitCode() == null ? null
+                : territory.find(scheme.getCountry().name(), scheme.getProfile().seatUnitCode(), today).orElse(null));
+        actsAndBodies.addTo(model, id);
+        if (scheme.getFigure() != null) {
+            model.addAttribute("figure", figures.figure(scheme.getCountry().name(), scheme.getFigure()).orElse(null));
+            model.addAttribute("findings", law.findings(scheme, today));
+        }
+        model.addAttribute("competenceOptions", Option.of(competences.taxonomy(), Competences.Competence::code,
+                Competences.Competence::name));
+        model.addAttribute("memberRoles", List.of(new Option("MEMBER", "MEMBER"), new Option("CORE", "CORE")));
+        model.addAttribute("nextStatuses", Option.of(scheme.getStatus().next().toArray(Scheme.Status[]::new)));
+        model.addAttribute("sections", sections(id));
+        // After a refused form the controller has put the typed values (and their errors) in already.
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", profile(scheme));
+        }
+        if (!model.containsAttribute("memberForm")) {
+            model.addAttribute("memberForm", new SchemeForms.Member());
+        }
+        if (!model.containsAttribute("statusForm")) {
+            model.addAttribute("statusForm", new SchemeForms.Status());
+        }
+        if (!model.containsAttribute("competenceForm")) {
+            model.addAttribute("competenceForm", new SchemeForms.Competence());
+        }
+        return "registry/scheme";
+    }
+
+    /** A refused form: only its fragment when htmx posted it, else the whole page with the form's errors. */
+    String form(long id, Model model, String fragment) {
+        String page = show(id, model);
+        return Forms.htmx() ? fragment : page;
+    }
+
+    /** The modules' sections the person now signed in may open, in their order. */
+    List<Section> sections(long id) {
+        return sections.orderedStream().filter(s -> s.visible(id)).sorted(Comparator.comparingInt(SchemeSection::order))
+                .map(s -> new Section("section-" + s.titleKey().replace('.', '-'), s.titleKey(), s.path(id),
+                        s.summaryPath(id)))
+                .toList();
+    }
+
+    private SchemeForms.Profile profile(Scheme scheme) {
+        SchemeForms.Profile form = new SchemeForms.Profile();
+        Scheme.Profile p = scheme.getProfile();
+        form.setName(scheme.getName());
+        form.setAcronym(scheme.getAcronym());
+        form.setFoundedOn(p.foundedOn());
+        form.setLegalPersonality(p.legalPersonality());
+        form.setSeatUnitCode(p.seatUnitCode());
+        form.setSeatAddress(p.seatAddress());
+        form.setPurposes(p.purposes());
+        form.setStrategicLines(String.join("\n", entries.strategicLines(scheme.getId())));
+        form.setContacts(entries.contacts(scheme.getId()).stream().map(c -> Stream.of(c.name(), c.role(), c.email(),
+                c.phone(), c.marksPublicChannel() ? SchemeForms.Profile.PUBLIC_MARK : null).map(v -> v == null ? "" : v)
+                .collect(Collectors.joining("; ")).replaceAll("(; )+$", "")).collect(Collectors.joining("\n")));
+        return form;
+    }
+}

@@ -1,0 +1,52 @@
+package org.minga.registry.web;
+
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Forms;
+import org.minga.platform.web.Reader;
+import org.minga.registry.Schemes;
+import org.minga.registry.internal.SchemeEditor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The scheme itself from its page: its profile (name, seat, purposes, lines, contacts) and its status. */
+@Audience(Reader.SCHEME)
+@Controller
+@RequestMapping("/registry/schemes/{id}")
+class SchemeStatusController {
+
+    private final Schemes schemes;
+    private final SchemeEditor editor;
+    private final SchemePage page;
+
+    SchemeStatusController(Schemes schemes, SchemeEditor editor, SchemePage page) {
+        this.schemes = schemes;
+        this.editor = editor;
+        this.page = page;
+    }
+
+    @PostMapping
+    String edit(@PathVariable long id, @ModelAttribute("form") SchemeForms.Profile form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            editor.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
+                    form.contactList());
+            return MembershipController.saved(id, redirect, "scheme.updated");
+        }, () -> page.form(id, model, "registry/scheme :: profile-form"));
+    }
+
+    /** Through the register's one door for status: the law's rules are checked before constitution. */
+    @PostMapping("/status")
+    String changeStatus(@PathVariable long id, @ModelAttribute("statusForm") SchemeForms.Status form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            schemes.changeStatus(id, form.getStatus(), form.getOn(), form.getNote());
+            return MembershipController.saved(id, redirect, "scheme.status.changed");
+        }, () -> page.form(id, model, "registry/scheme :: status-form"));
+    }
+}
