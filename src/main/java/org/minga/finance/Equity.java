@@ -128,10 +128,10 @@ public class Equity {
             return payments(schemeId, from, to);
         }
         List<Paid> rows = new ArrayList<>(jdbc.sql("""
-                select unit_code, currency, year, amount from contribution_paid_year
+                select unit_code as unit, currency, year, amount from contribution_paid_year
                 where scheme_id = :s and year between :a and :b and amount > 0""")
                 .param("s", schemeId).param("a", firstWhole).param("b", lastWhole)
-                .query((rs, n) -> new Paid(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)))
+                .query(Paid.class)
                 .list());
         if (from.getYear() < firstWhole) {
             rows.addAll(payments(schemeId, from, LocalDate.of(from.getYear(), 12, 31)));
@@ -144,10 +144,11 @@ public class Equity {
 
     private List<Paid> payments(long schemeId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                select unit_code, currency, extract(year from paid_on)::int, sum(amount) from contribution_payment
+                select unit_code as unit, currency, extract(year from paid_on)::int as year, sum(amount) as amount
+                from contribution_payment
                 where scheme_id = :s and paid_on between :from and :to group by 1, 2, 3""")
                 .param("s", schemeId).param("from", from).param("to", to)
-                .query((rs, n) -> new Paid(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4)))
+                .query(Paid.class)
                 .list();
     }
 

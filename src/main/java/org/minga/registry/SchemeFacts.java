@@ -46,19 +46,18 @@ public class SchemeFacts {
         return jdbc.sql("""
                 select type, number, issued_on, issuer, unit_code, summary from legal_act
                 where scheme_id = :s order by issued_on, id""").param("s", schemeId)
-                .query((rs, n) -> new Act(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+                .query(Act.class).list();
     }
 
     @Transactional(readOnly = true)
     public Seats seats(long schemeId, LocalDate at) {
         return jdbc.sql("""
-                select (select count(*) from governing_body where scheme_id = :s),
-                       count(st.id),
-                       count(st.id) filter (where st.term_end is not null and st.term_end < :at)
+                select (select count(*) from governing_body where scheme_id = :s) as bodies,
+                       count(st.id) as open,
+                       count(st.id) filter (where st.term_end is not null and st.term_end < :at) as past_term
                 from governing_body b join body_seat st on st.body_id = b.id
                 where b.scheme_id = :s and st.term_start <= :at and (st.ended_on is null or st.ended_on >= :at)""")
                 .param("s", schemeId).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Seats(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+                .query(Seats.class).single();
     }
 }

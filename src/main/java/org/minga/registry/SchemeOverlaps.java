@@ -34,19 +34,20 @@ public class SchemeOverlaps {
         // Grouped in the database: a busy register has dozens of schemes per municipality, and the
         // competences are read once per scheme, not once per shared member.
         return jdbc.sql("""
-                select s.id, s.name, array_to_string(array_agg(m.unit_code order by m.unit_code), ','),
+                select s.id, s.name, array_to_string(array_agg(m.unit_code order by m.unit_code), ',') as shared,
                        (select string_agg(sc.competence_code, ',' order by sc.competence_code) from scheme_competence sc
                          where sc.scheme_id = s.id and sc.added_on <= :at and (sc.removed_on is null or sc.removed_on > :at))
-                from membership m join scheme s on s.id = m.scheme_id
+                         as competences
+                from membership_on(:at) m join scheme s on s.id = m.scheme_id
                 where s.country = :country and m.unit_code in (:codes)
-                  and m.joined_on <= :at and (m.left_on is null or m.left_on >= :at)
                   and s.id <> :excluding and s.status <> 'LIQUIDATED'
                 group by s.id, s.name
                 order by count(*) desc, s.name
                 """).param("country", country).param("codes", List.copyOf(unitCodes)).param("at", Date.valueOf(at))
                 .param("excluding", excluding == null ? -1L : excluding)
-                .query((rs, n) -> new Overlap(rs.getLong(1), rs.getString(2), List.of(rs.getString(3).split(",")),
-                        rs.getString(4) == null ? List.of() : List.of(rs.getString(4).split(","))))
+                .query((rs, n) -> new Overlap(rs.getLong("id"), rs.getString("name"),
+                        List.of(rs.getString("shared").split(",")), rs.getString("competences") == null ? List.of()
+                                : List.of(rs.getString("competences").split(","))))
                 .list();
     }
 }

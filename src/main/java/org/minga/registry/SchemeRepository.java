@@ -15,7 +15,7 @@ interface SchemeRepository extends ListCrudRepository<Scheme, Long> {
     boolean nameTaken(@Param("country") String country, @Param("name") String name, @Param("id") long id);
 
     @Query("""
-            select unit_code from membership where scheme_id = :scheme and unit_code is not null
-            and joined_on <= :at and (left_on is null or left_on >= :at) order by unit_code""")
+            select unit_code from membership_on(:at) where scheme_id = :scheme and unit_code is not null
+            order by unit_code""")
     List<String> memberUnits(@Param("scheme") long scheme, @Param("at") java.time.LocalDate at);
 }

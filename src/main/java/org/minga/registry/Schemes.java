@@ -1,7 +1,6 @@
 package org.minga.registry;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,8 +11,9 @@ import org.minga.identity.SchemeDirectory;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Checks;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
-import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.internal.LegalRules;
 import org.minga.registry.internal.SchemeEvents;
@@ -55,11 +55,11 @@ public class Schemes implements SchemeDirectory {
     public Scheme create(String name, String acronym, Scheme.Country country, String figure) {
         scopes.requirePlatformAdmin();
         check(name, acronym, country, 0);
-        String legalFigure = blankToNull(figure);
+        String legalFigure = Inputs.text(figure);
         if (legalFigure != null && figures.figure(country.name(), legalFigure).isEmpty()) {
             throw new InvalidInputException("figure", "Exists", "registry.rule.figure");
         }
-        Scheme scheme = repository.save(new Scheme(name.strip(), blankToNull(acronym), country, legalFigure));
+        Scheme scheme = repository.save(new Scheme(name.strip(), Inputs.text(acronym), country, legalFigure));
         audit.record(Change.created(ENTITY, scheme.getId(), scheme.getId(), "Esquema " + scheme.getName(),
                 scheme.auditState()));
         events.record(scheme.getId(), zones.today(country.name()), SchemeEvents.Type.CREATED, "Se registra " + scheme.getName());
@@ -73,7 +73,7 @@ public class Schemes implements SchemeDirectory {
         Scheme scheme = get(id);
         check(name, acronym, scheme.getCountry(), id);
         var before = scheme.auditState();
-        scheme.rename(name.strip(), blankToNull(acronym));
+        scheme.rename(name.strip(), Inputs.text(acronym));
         scheme = repository.save(scheme);
         audit.record(Change.updated(ENTITY, id, id, "Esquema " + scheme.getName(), before, scheme.auditState()));
         return scheme;
@@ -84,29 +84,23 @@ public class Schemes implements SchemeDirectory {
     public Scheme describe(long id, Scheme.Profile profile) {
         scopes.requireSchemeWrite(id);
         Scheme scheme = get(id);
-        Scheme.Profile clean = new Scheme.Profile(profile.foundedOn(), blankToNull(profile.legalPersonality()),
-                blankToNull(profile.seatUnitCode()), blankToNull(profile.seatAddress()),
-                blankToNull(profile.purposes()));
-        List<Violation> problems = new ArrayList<>();
-        if (clean.foundedOn() != null && clean.foundedOn().isAfter(zones.today(scheme.getCountry().name()))) {
-            problems.add(new Violation("foundedOn", "PastOrPresent", "scheme.foundedOn.future"));
-        }
-        if (clean.legalPersonality() != null && clean.legalPersonality().length() > 60) {
-            problems.add(new Violation("legalPersonality", "Size", "scheme.legalPersonality.size"));
-        }
-        if (clean.seatUnitCode() != null
-                && territory.find(scheme.getCountry().name(), clean.seatUnitCode(), zones.today(scheme.getCountry().name())).isEmpty()) {
-            problems.add(new Violation("seatUnitCode", "Exists", "scheme.seat.unknown", clean.seatUnitCode()));
-        }
-        if (clean.seatAddress() != null && clean.seatAddress().length() > 300) {
-            problems.add(new Violation("seatAddress", "Size", "scheme.seatAddress.size"));
-        }
-        if (clean.purposes() != null && clean.purposes().length() > 4000) {
-            problems.add(new Violation("purposes", "Size", "scheme.purposes.size"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Scheme.Profile clean = new Scheme.Profile(profile.foundedOn(), Inputs.text(profile.legalPersonality()),
+                Inputs.text(profile.seatUnitCode()), Inputs.text(profile.seatAddress()),
+                Inputs.text(profile.purposes()));
+        LocalDate today = zones.today(scheme.getCountry().name());
+        new Checks()
+                .rule(clean.foundedOn() == null || !clean.foundedOn().isAfter(today), "foundedOn", "PastOrPresent",
+                        "scheme.foundedOn.future")
+                .rule(clean.legalPersonality() == null || clean.legalPersonality().length() <= 60, "legalPersonality",
+                        "Size", "scheme.legalPersonality.size")
+                .rule(clean.seatUnitCode() == null
+                        || territory.find(scheme.getCountry().name(), clean.seatUnitCode(), today).isPresent(),
+                        "seatUnitCode", "Exists", "scheme.seat.unknown", clean.seatUnitCode())
+                .rule(clean.seatAddress() == null || clean.seatAddress().length() <= 300, "seatAddress", "Size",
+                        "scheme.seatAddress.size")
+                .rule(clean.purposes() == null || clean.purposes().length() <= 4000, "purposes", "Size",
+                        "scheme.purposes.size")
+                .orThrow();
         var before = scheme.auditState();
         scheme.describe(clean);
         scheme = repository.save(scheme);
@@ -186,30 +180,22 @@ public class Schemes implements SchemeDirectory {
     }
 
     private void check(String name, String acronym, Scheme.Country country, long id) {
-        List<Violation> problems = new ArrayList<>();
+        Checks checks = new Checks();
         if (name == null || name.isBlank()) {
-            problems.add(new Violation("name", "NotBlank", "scheme.name.required"));
+            checks.rule(false, "name", "NotBlank", "scheme.name.required");
         } else if (name.strip().length() > 200) {
-            problems.add(new Violation("name", "Size", "scheme.name.size"));
-        } else if (country != null && repository.nameTaken(country.name(), name.strip(), id)) {
-            problems.add(new Violation("name", "Unique", "scheme.name.taken"));
+            checks.rule(false, "name", "Size", "scheme.name.size");
+        } else {
+            checks.rule(country == null || !repository.nameTaken(country.name(), name.strip(), id), "name", "Unique",
+                    "scheme.name.taken");
         }
-        if (acronym != null && acronym.strip().length() > 30) {
-            problems.add(new Violation("acronym", "Size", "scheme.acronym.size"));
-        }
-        if (country == null) {
-            problems.add(new Violation("country", "Required", "scheme.country.required"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        checks.rule(acronym == null || acronym.strip().length() <= 30, "acronym", "Size", "scheme.acronym.size")
+                .rule(country != null, "country", "Required", "scheme.country.required")
+                .orThrow();
     }
 
     private static SchemeRef ref(Scheme s) {
         return new SchemeRef(s.getId(), s.getName(), s.getCountry().name());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.finance.Contributions;
+import org.minga.platform.Zones;
 import org.minga.finance.Equity;
 import org.minga.finance.internal.StatementPdf;
 import org.minga.platform.web.Idempotent;
@@ -37,10 +38,12 @@ class FinanceApiController {
     private static final String BASE = "/api/v1/finance/schemes/{id}";
     private final Contributions contributions;
     private final Equity equity;
+    private final Zones zones;
 
-    FinanceApiController(Contributions contributions, Equity equity) {
+    FinanceApiController(Contributions contributions, Equity equity, Zones zones) {
         this.contributions = contributions;
         this.equity = equity;
+        this.zones = zones;
     }
 
     record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency) {
@@ -118,7 +121,7 @@ class FinanceApiController {
     @Operation(summary = "Cartera vencida por miembro y moneda a una fecha: 1–30, 31–90 y más de 90 días")
     List<Contributions.Arrears> arrears(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return contributions.arrears(id, at == null ? LocalDate.now() : at, null);
+        return contributions.arrears(id, at == null ? zones.today() : at, null);
     }
 
     @Audience(Reader.MEMBER_OFFICIAL)
@@ -126,7 +129,7 @@ class FinanceApiController {
     @Operation(summary = "Estado de cuenta de un miembro a una fecha")
     Contributions.Statement statement(@PathVariable long id, @PathVariable String unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return contributions.statement(id, unit, at == null ? LocalDate.now() : at);
+        return contributions.statement(id, unit, at == null ? zones.today() : at);
     }
 
     @Audience(Reader.MEMBER_OFFICIAL)
@@ -134,7 +137,7 @@ class FinanceApiController {
     @Operation(summary = "Estado de cuenta de un miembro en PDF")
     ResponseEntity<byte[]> statementPdf(@PathVariable long id, @PathVariable String unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return pdf(contributions.statement(id, unit, at == null ? LocalDate.now() : at));
+        return pdf(contributions.statement(id, unit, at == null ? zones.today() : at));
     }
 
     static ResponseEntity<byte[]> pdf(Contributions.Statement s) {

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
 import org.minga.finance.internal.StatementPdf;
@@ -19,7 +17,8 @@ import org.minga.finance.web.FinanceForms.InKindForm;
 import org.minga.finance.web.FinanceForms.PaymentForm;
 import org.minga.finance.web.FinanceForms.RuleForm;
 import org.minga.identity.Scopes;
-import org.minga.platform.InvalidInputException;
+import org.minga.platform.Zones;
+import org.minga.platform.web.Option;
 import org.minga.platform.web.Forms;
 import org.minga.registry.Schemes;
 import org.minga.platform.web.Idempotent;
@@ -49,37 +48,66 @@ class FinanceController {
     private final Equity equity;
     private final Schemes schemes;
     private final Scopes scopes;
+    private final Zones zones;
 
-    FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes) {
+    FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones) {
+        this.zones = zones;
         this.contributions = contributions;
         this.equity = equity;
         this.schemes = schemes;
         this.scopes = scopes;
     }
 
+    @ModelAttribute("kinds")
+    List<Option> kinds() {
+        return Option.of(Contributions.Kind.values());
+    }
+
+    @ModelAttribute("periodicities")
+    List<Option> periodicities() {
+        return Option.of(Contributions.Periodicity.values());
+    }
+
+    @ModelAttribute("currencies")
+    List<Option> currencies() {
+        return Option.currencies();
+    }
+
+    @ModelAttribute("ruleForm")
+    RuleForm ruleForm() {
+        return new RuleForm(zones.today().getYear());
+    }
+
+    @ModelAttribute("baseForm")
+    BaseForm baseForm() {
+        return new BaseForm(zones.today().getYear());
+    }
+
+    @ModelAttribute("paymentForm")
+    PaymentForm paymentForm() {
+        return new PaymentForm(zones.today());
+    }
+
+    @ModelAttribute("inKindForm")
+    InKindForm inKindForm() {
+        return new InKindForm(zones.today());
+    }
+
     @GetMapping
     String show(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
-        LocalDate date = at == null ? LocalDate.now() : at;
         var scheme = schemes.get(id);
+        LocalDate date = at == null ? zones.today(scheme.getCountry().name()) : at;
         model.addAttribute("scheme", scheme);
         model.addAttribute("at", date);
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
         List<Contributions.Rule> rules = contributions.rules(id);
         model.addAttribute("rules", rules);
-        model.addAttribute("inKindRules", rules.stream().filter(r -> r.kind() == Contributions.Kind.IN_KIND).toList());
+        model.addAttribute("inKindRules", Option.of(rules.stream().filter(r -> r.kind() == Contributions.Kind.IN_KIND)
+                .toList(), Contributions.Rule::id, r -> r.year() + " — " + r.name()));
         model.addAttribute("bases", contributions.bases(id));
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
-        model.addAttribute("kinds", Contributions.Kind.values());
-        model.addAttribute("periodicities", Contributions.Periodicity.values());
-        model.addAttribute("currencies", List.of("COP", "USD"));
-        for (var f : List.of(new Object[] {"ruleForm", new RuleForm()}, new Object[] {"baseForm", new BaseForm()},
-                new Object[] {"paymentForm", new PaymentForm()}, new Object[] {"inKindForm", new InKindForm()})) {
-            if (!model.containsAttribute((String) f[0])) {
-                model.addAttribute((String) f[0], f[1]);
-            }
-        }
         return "finance/scheme";
     }
 
@@ -87,45 +115,29 @@ class FinanceController {
     String createRule(@PathVariable long id, @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                contributions.createRule(id, new Contributions.RuleInput(form.getYear(), form.getName(), form.getKind(),
-                        form.getAmount(), form.getPercent(), form.getPeriodicity(), form.getCurrency(), form.getDueDay(),
-                        form.memberList()));
-                return saved(id, redirect, "rules");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, null, model);
+        return Forms.submit(result, () -> {
+            contributions.createRule(id, form.input());
+            return saved(id, redirect, "rules");
+        }, () -> page(id, model, "finance/scheme :: rule-form"));
     }
 
     @PostMapping("/rules/{ruleId}/generate")
     String generate(@PathVariable long id, @PathVariable long ruleId, Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);
-        try {
-            var g = contributions.generate(id, ruleId);
-            redirect.addFlashAttribute("generated", g);
+        return Forms.act(model, "generateError", () -> {
+            redirect.addFlashAttribute("generated", contributions.generate(id, ruleId));
             return "redirect:/finance/schemes/" + id + "#rules";
-        } catch (InvalidInputException e) {
-            model.addAttribute("generateError", e.violations().getFirst());
-            return show(id, null, model);
-        }
+        }, () -> show(id, null, model));
     }
 
     @PostMapping("/bases")
     String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency());
-                return saved(id, redirect, "bases");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, null, model);
+        return Forms.submit(result, () -> {
+            contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency());
+            return saved(id, redirect, "bases");
+        }, () -> page(id, model, "finance/scheme :: base-form"));
     }
 
     @PostMapping("/payments")
@@ -133,16 +145,10 @@ class FinanceController {
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                contributions.pay(id, new Contributions.PaymentInput(form.getUnitCode(), form.getPaidOn(),
-                        form.getAmount(), form.getCurrency(), form.getReference()));
-                return saved(id, redirect, "payments");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, null, model);
+        return Forms.submit(result, () -> {
+            contributions.pay(id, form.input());
+            return saved(id, redirect, "payments");
+        }, () -> page(id, model, "finance/scheme :: payment-form"));
     }
 
     @PostMapping("/in-kind")
@@ -150,23 +156,24 @@ class FinanceController {
     String inKind(@PathVariable long id, @ModelAttribute("inKindForm") InKindForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         scopes.requireSchemeWrite(id);
-        if (!result.hasErrors()) {
-            try {
-                contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
-                        form.getOn(), form.getAmount(), form.getDescription());
-                return saved(id, redirect, "payments");
-            } catch (InvalidInputException e) {
-                Forms.reject(result, e);
-            }
-        }
-        return show(id, null, model);
+        return Forms.submit(result, () -> {
+            contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
+                    form.getOn(), form.getAmount(), form.getDescription());
+            return saved(id, redirect, "payments");
+        }, () -> page(id, model, "finance/scheme :: in-kind-form"));
+    }
+
+    /** A refused form: only its fragment when htmx posted it, else the whole page with the form's errors. */
+    private String page(long id, Model model, String fragment) {
+        String page = show(id, null, model);
+        return Forms.htmx() ? fragment : page;
     }
 
     @Audience(Reader.MEMBER_OFFICIAL)
     @GetMapping("/members/{unit}/statement.pdf")
     ResponseEntity<byte[]> statement(@PathVariable long id, @PathVariable String unit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return FinanceApiController.pdf(contributions.statement(id, unit, at == null ? LocalDate.now() : at));
+        return FinanceApiController.pdf(contributions.statement(id, unit, at == null ? zones.today() : at));
     }
 
     /** Arrears on a date as CSV or XLSX, as the page shows them. */
@@ -174,7 +181,7 @@ class FinanceController {
     void arrearsFile(@PathVariable long id, @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        LocalDate date = at == null ? LocalDate.now() : at;
+        LocalDate date = at == null ? zones.today() : at;
         var rows = contributions.arrears(id, date, null);
         try (var table = table(response, format, "cartera-" + date, "Cartera", List.of("Código", "Miembro", "Moneda",
                 "1-30 días", "31-90 días", "Más de 90 días", "Total"))) {
@@ -190,7 +197,7 @@ class FinanceController {
     void obligationsFile(@PathVariable long id, @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        LocalDate date = at == null ? LocalDate.now() : at;
+        LocalDate date = at == null ? zones.today() : at;
         var rows = contributions.obligations(id, null, date);
         try (var table = table(response, format, "obligaciones-" + date, "Obligaciones", List.of("Código", "Regla",
                 "Desde", "Hasta", "Vence", "Moneda", "Valor", "Pagado", "Pendiente"))) {
@@ -236,8 +243,8 @@ class FinanceController {
     String equity(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletRequest request, Model model) {
-        LocalDate end = to == null ? LocalDate.now() : to;
+            Model model) {
+        LocalDate end = to == null ? zones.today() : to;
         LocalDate start = from == null ? end.minusYears(4).withDayOfYear(1) : from;
         Equity.Report report = equity.of(id, start, end);
         model.addAttribute("scheme", schemes.get(id));

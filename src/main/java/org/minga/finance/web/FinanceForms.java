@@ -5,16 +5,17 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.minga.finance.Contributions;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The forms of the contributions page; each is bound, then handed to the service as it is. */
+/** The forms of the contributions page; each is bound, then handed to the service as its input. Defaults (today, this year) come from the controller's clock. */
 final class FinanceForms {
 
     private FinanceForms() {
     }
 
     public static class RuleForm {
-        private Integer year = LocalDate.now().getYear();
+        private Integer year;
         private String name;
         private String kind = "FIXED";
         private BigDecimal amount;
@@ -24,8 +25,18 @@ final class FinanceForms {
         private Integer dueDay = 10;
         private String members;
 
-        List<String> memberList() {
-            return members == null ? List.of() : Arrays.stream(members.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        public RuleForm() {
+        }
+
+        RuleForm(int year) {
+            this.year = year;
+        }
+
+        /** The rule as the service takes it; members are codes separated by commas, semicolons or spaces. */
+        Contributions.RuleInput input() {
+            List<String> list = members == null ? List.of()
+                    : Arrays.stream(members.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+            return new Contributions.RuleInput(year, name, kind, amount, percent, periodicity, currency, dueDay, list);
         }
 
         public Integer getYear() { return year; }
@@ -49,10 +60,17 @@ final class FinanceForms {
     }
 
     public static class BaseForm {
-        private Integer year = LocalDate.now().getYear();
+        private Integer year;
         private String unitCode;
         private BigDecimal amount;
         private String currency = "COP";
+
+        public BaseForm() {
+        }
+
+        BaseForm(int year) {
+            this.year = year;
+        }
 
         public Integer getYear() { return year; }
         public void setYear(Integer year) { this.year = year; }
@@ -67,10 +85,21 @@ final class FinanceForms {
     public static class PaymentForm {
         private String unitCode;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate paidOn = LocalDate.now();
+        private LocalDate paidOn;
         private BigDecimal amount;
         private String currency = "COP";
         private String reference;
+
+        public PaymentForm() {
+        }
+
+        PaymentForm(LocalDate today) {
+            this.paidOn = today;
+        }
+
+        Contributions.PaymentInput input() {
+            return new Contributions.PaymentInput(unitCode, paidOn, amount, currency, reference);
+        }
 
         public String getUnitCode() { return unitCode; }
         public void setUnitCode(String unitCode) { this.unitCode = unitCode; }
@@ -88,9 +117,16 @@ final class FinanceForms {
         private Long ruleId;
         private String unitCode;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate on = LocalDate.now();
+        private LocalDate on;
         private BigDecimal amount;
         private String description;
+
+        public InKindForm() {
+        }
+
+        InKindForm(LocalDate today) {
+            this.on = today;
+        }
 
         public Long getRuleId() { return ruleId; }
         public void setRuleId(Long ruleId) { this.ruleId = ruleId; }

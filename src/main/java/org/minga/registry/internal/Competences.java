@@ -54,7 +54,7 @@ public class Competences {
                 where sc.scheme_id = :s and sc.added_on <= :at and (sc.removed_on is null or sc.removed_on > :at)
                 order by c.name
                 """).param("s", schemeId).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()))
+                .query(Held.class)
                 .list();
     }
 

@@ -172,15 +172,16 @@ public class GoverningBodies {
                 .forEach(s -> seats.computeIfAbsent(s.bodyId(), k -> new ArrayList<>()).add(s));
         return jdbc.sql("select id, kind, name from governing_body where scheme_id = :s order by kind, name")
                 .param("s", schemeId)
-                .query((rs, n) -> new Body(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        seats.getOrDefault(rs.getLong(1), List.of())))
+                .query((rs, n) -> new Body(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+                        seats.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
 
     private Body body(long schemeId, long bodyId) {
         return jdbc.sql("select id, kind, name from governing_body where scheme_id = :s and id = :id")
                 .param("s", schemeId).param("id", bodyId)
-                .query((rs, n) -> new Body(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3), List.of()))
+                .query((rs, n) -> new Body(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+                        List.of()))
                 .optional().orElseThrow(() -> new NotFoundException("órgano de gobierno", bodyId));
     }
 
@@ -194,9 +195,10 @@ public class GoverningBodies {
     }
 
     static Seat seat(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Seat(rs.getLong(1), rs.getLong(2), rs.getString(3), SeatRole.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getDate(6).toLocalDate(), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
-                rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate());
+        return new Seat(rs.getLong("id"), rs.getLong("body_id"), rs.getString("person_name"),
+                SeatRole.valueOf(rs.getString("role")), rs.getString("unit_code"),
+                rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class),
+                rs.getObject("ended_on", LocalDate.class));
     }
 
     private static List<Violation> check(Kind kind, NewSeat seat) {

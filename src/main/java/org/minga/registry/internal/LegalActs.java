@@ -1,5 +1,7 @@
 package org.minga.registry.internal;
 
+import org.minga.platform.Zones;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +38,11 @@ public class LegalActs {
     private final PdfDocuments documents;
     private final AuditLog audit;
     private final SchemeEvents events;
+    private final Zones zones;
 
     LegalActs(JdbcClient jdbc, Schemes schemes, Scopes scopes, FileStore files, PdfDocuments documents,
-            AuditLog audit, SchemeEvents events) {
+            AuditLog audit, SchemeEvents events, Zones zones) {
+        this.zones = zones;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.scopes = scopes;
@@ -103,9 +107,7 @@ public class LegalActs {
                 select id, type, number, issued_on, issuer, unit_code, summary, document_name, document_size
                 from legal_act where scheme_id = :s order by issued_on desc, id desc limit 1000
                 """).param("s", schemeId)
-                .query((rs, n) -> new LegalAct(rs.getLong(1), ActType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getLong(9)))
+                .query(LegalAct.class)
                 .list();
     }
 
@@ -113,9 +115,9 @@ public class LegalActs {
     public Document document(long schemeId, long actId) {
         record Ref(UUID id, String name) {
         }
-        Ref ref = jdbc.sql("select document_id, document_name from legal_act where scheme_id = :s and id = :id")
+        Ref ref = jdbc.sql("select document_id as id, document_name as name from legal_act where scheme_id = :s and id = :id")
                 .param("s", schemeId).param("id", actId)
-                .query((rs, n) -> new Ref(rs.getObject(1, UUID.class), rs.getString(2))).optional()
+                .query(Ref.class).optional()
                 .orElseThrow(() -> new NotFoundException("acto", actId));
         return new Document(ref.name(), files.content(ref.id()));
     }
@@ -126,7 +128,7 @@ public class LegalActs {
                 + act.issuer();
     }
 
-    private static List<Violation> check(NewAct act) {
+    private List<Violation> check(NewAct act) {
         List<Violation> problems = new ArrayList<>();
         if (act.type() == null || act.type().isBlank()) {
             problems.add(new Violation("type", "Required", "act.type.required"));
@@ -140,7 +142,7 @@ public class LegalActs {
         }
         if (act.issuedOn() == null) {
             problems.add(new Violation("issuedOn", "Required", "act.issuedOn.required"));
-        } else if (act.issuedOn().isAfter(LocalDate.now().plusDays(1))) {
+        } else if (act.issuedOn().isAfter(zones.today().plusDays(1))) {
             // One day of slack: a user in El Salvador may be a calendar day behind the server.
             problems.add(new Violation("issuedOn", "PastOrPresent", "act.issuedOn.future"));
         }

@@ -28,14 +28,14 @@ public class LegalRules {
     public Optional<Figure> figure(String country, String code) {
         return jdbc.sql("select country, code, name, reference from legal_figure where country = :c and code = :f")
                 .param("c", country).param("f", code)
-                .query((rs, n) -> new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query(Figure.class)
                 .optional();
     }
 
     public List<Figure> figures(String country) {
         return jdbc.sql("select country, code, name, reference from legal_figure where country = :c order by code")
                 .param("c", country)
-                .query((rs, n) -> new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query(Figure.class)
                 .list();
     }
 
@@ -46,8 +46,7 @@ public class LegalRules {
                 from legal_rule where country = :c and figure_code = :f and valid_from <= :at
                 order by rule, valid_from desc
                 """).param("c", country).param("f", figure).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Rule(rs.getString(1), Finding.Severity.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getDate(5).toLocalDate()))
+                .query(Rule.class)
                 .list().stream().filter(r -> !"OFF".equalsIgnoreCase(r.parameter())).toList();
     }
 

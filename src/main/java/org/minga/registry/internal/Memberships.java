@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
+import org.minga.platform.Checks;
 import org.minga.platform.AuditLog.Change;
+import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
@@ -69,48 +71,40 @@ public class Memberships {
         scopes.requireSchemeWrite(schemeId);
         Scheme scheme = schemes.get(schemeId);
         String country = scheme.getCountry().name();
-        List<Violation> problems = new ArrayList<>();
+        Checks checks = new Checks();
         String code = j.unitCode() == null ? "" : j.unitCode().strip();
         Optional<TerritorialUnit> unit = Optional.empty();
         Optional<Scheme> memberScheme = Optional.empty();
         if (j.joinedOn() == null) {
-            problems.add(new Violation("joinedOn", "Required", "registry.member.joinedOn"));
+            checks.add(new Violation("joinedOn", "Required", "registry.member.joinedOn"));
         } else if (j.memberSchemeId() != null) {
             memberScheme = schemes.all(List.of(j.memberSchemeId())).stream().findFirst()
                     .filter(s -> s.getCountry() == scheme.getCountry() && s.getId() != schemeId);
             if (memberScheme.isEmpty()) {
-                problems.add(new Violation("memberSchemeId", "Exists", "registry.member.scheme"));
+                checks.add(new Violation("memberSchemeId", "Exists", "registry.member.scheme"));
             } else if (!takesSchemes(scheme, j.joinedOn())) {
-                problems.add(new Violation("memberSchemeId", "MemberFigure", "registry.member.scheme.figure"));
+                checks.add(new Violation("memberSchemeId", "MemberFigure", "registry.member.scheme.figure"));
             } else if (isMember(schemeId, null, j.memberSchemeId(), j.joinedOn())) {
-                problems.add(new Violation("memberSchemeId", "Unique", "registry.member.already",
+                checks.add(new Violation("memberSchemeId", "Unique", "registry.member.already",
                         memberScheme.get().getName(), j.joinedOn()));
             }
         } else {
             unit = territory.find(country, code, j.joinedOn());
             if (unit.isEmpty()) {
-                problems.add(new Violation("unitCode", "Exists", "registry.member.unknown", country, code,
+                checks.add(new Violation("unitCode", "Exists", "registry.member.unknown", country, code,
                         j.joinedOn()));
             } else if (isMember(schemeId, code, null, j.joinedOn())) {
-                problems.add(new Violation("unitCode", "Unique", "registry.member.already", code, j.joinedOn()));
+                checks.add(new Violation("unitCode", "Unique", "registry.member.already", code, j.joinedOn()));
             }
         }
         String role = j.role() == null || j.role().isBlank() ? "MEMBER" : j.role().strip();
-        if (!role.matches("MEMBER|CORE")) {
-            problems.add(new Violation("role", "OneOf", "registry.member.role"));
-        }
+        checks.rule(role.matches("MEMBER|CORE"), "role", "OneOf", "registry.member.role");
         int seats = j.seats() == null ? 1 : j.seats();
-        if (seats < 0 || seats > 100) {
-            problems.add(new Violation("seats", "Range", "registry.member.seats"));
-        }
-        String delegate = blankToNull(j.delegate());
-        if (delegate != null && delegate.length() > 200) {
-            problems.add(new Violation("delegate", "Size", "registry.member.delegate"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        String act = blankToNull(j.authorisingAct());
+        checks.rule(seats >= 0 && seats <= 100, "seats", "Range", "registry.member.seats");
+        String delegate = Inputs.text(j.delegate());
+        checks.rule(delegate == null || delegate.length() <= 200, "delegate", "Size", "registry.member.delegate");
+        checks.orThrow();
+        String act = Inputs.text(j.authorisingAct());
         Optional<Scheme> joiningScheme = memberScheme;
         String name = unit.map(TerritorialUnit::name).or(() -> joiningScheme.map(Scheme::getName)).orElse(code);
         String key = memberScheme.map(s -> "esquema-" + s.getId()).orElse(code);
@@ -183,15 +177,13 @@ public class Memberships {
                 int seats, Long memberScheme, String memberSchemeName) {
         }
         List<Row> rows = jdbc.sql("""
-                select m.unit_code, m.role, m.joined_on, m.left_on, m.authorising_act, m.delegate, m.seats,
-                       m.member_scheme_id, ms.name
-                from membership m left join scheme ms on ms.id = m.member_scheme_id
-                where m.scheme_id = :s and m.joined_on <= :at and (m.left_on is null or m.left_on >= :at)
+                select m.unit_code as code, m.role, m.joined_on, m.left_on, m.authorising_act as act, m.delegate, m.seats,
+                       m.member_scheme_id as member_scheme, ms.name as member_scheme_name
+                from membership_on(:at) m left join scheme ms on ms.id = m.member_scheme_id
+                where m.scheme_id = :s
                 order by m.unit_code, ms.name
                 """).param("s", schemeId).param("at", Date.valueOf(at))
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
-                        rs.getInt(7), rs.getObject(8, Long.class), rs.getString(9)))
+                .query(Row.class)
                 .list();
         var units = territory.findAll(country, rows.stream().map(Row::code).filter(java.util.Objects::nonNull)
                 .toList(), at);
@@ -220,7 +212,4 @@ public class Memberships {
                 .query(Boolean.class).single();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -150,29 +150,25 @@ public class OpenData {
     private List<SchemeRow> schemes(LocalDate at) {
         return jdbc.sql("""
                 select s.id, s.name, s.acronym, s.country, s.figure, s.status, s.status_since, s.founded_on,
-                       s.legal_personality, coalesce(s.seat_address, s.seat_unit_code),
+                       s.legal_personality, coalesce(s.seat_address, s.seat_unit_code) as seat,
                        (select string_agg(sc.competence_code, ';' order by sc.competence_code) from scheme_competence sc
                          where sc.scheme_id = s.id and sc.added_on <= :at and (sc.removed_on is null or sc.removed_on > :at))
+                         as competences
                 from scheme s order by s.country, lower(s.name), s.id
                 """).param("at", Date.valueOf(at))
-                .query((rs, n) -> new SchemeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), date(rs.getDate(7)), date(rs.getDate(8)), rs.getString(9),
-                        rs.getString(10), rs.getString(11)))
+                .query(SchemeRow.class)
                 .list();
     }
 
     private List<MemberRow> members(LocalDate at) {
         return jdbc.sql("""
-                select s.id, s.name, s.country, m.unit_code, m.member_scheme_id, ms.name, m.department_code, m.role,
-                       m.joined_on, m.left_on, m.delegate, m.seats, m.authorising_act
-                from membership m join scheme s on s.id = m.scheme_id left join scheme ms on ms.id = m.member_scheme_id
-                where m.joined_on <= :at and (m.left_on is null or m.left_on >= :at)
+                select s.id as scheme_id, s.name as scheme_name, s.country, m.unit_code, m.member_scheme_id,
+                       ms.name as member_scheme_name, m.department_code as department, m.role, m.joined_on, m.left_on,
+                       m.delegate, m.seats, m.authorising_act as act
+                from membership_on(:at) m join scheme s on s.id = m.scheme_id left join scheme ms on ms.id = m.member_scheme_id
                 order by s.country, lower(s.name), s.id, m.unit_code
                 """).param("at", Date.valueOf(at))
-                .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getDate(9).toLocalDate(), date(rs.getDate(10)), rs.getString(11), rs.getInt(12),
-                        rs.getString(13)))
+                .query(MemberRow.class)
                 .list();
     }
 
@@ -199,9 +195,5 @@ public class OpenData {
         collection.put("fecha", at.toString());
         collection.put("features", features);
         return collection;
-    }
-
-    private static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
     }
 }

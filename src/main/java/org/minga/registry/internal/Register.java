@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.minga.platform.Inputs;
 import org.minga.registry.Scheme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,32 +48,28 @@ public class Register {
                     and (cast(:figure as text) is null or s.figure = :figure)
                     and (cast(:status as text) is null or s.status = :status)
                     and (cast(:q as text) is null or lower(s.name) like :q or lower(s.acronym) like :q)
-                    and (cast(:department as text) is null or exists (select 1 from membership m
-                          where m.scheme_id = s.id and m.department_code = :department and m.joined_on <= :at
-                            and (m.left_on is null or m.left_on >= :at)))
+                    and (cast(:department as text) is null or exists (select 1 from membership_on(:at) m
+                          where m.scheme_id = s.id and m.department_code = :department))
                     and (cast(:competence as text) is null or exists (select 1 from scheme_competence sc
                           where sc.scheme_id = s.id and sc.competence_code = :competence and sc.added_on <= :at
                             and (sc.removed_on is null or sc.removed_on > :at)))
                   order by lower(s.name), s.id
                   limit :limit offset :offset
                 )
-                select s.id, s.name, s.acronym, s.country, s.figure, lf.name, s.status, s.founded_on,
-                       (select count(*) from membership m where m.scheme_id = s.id and m.joined_on <= :at
-                          and (m.left_on is null or m.left_on >= :at)) as members
+                select s.id, s.name, s.acronym, s.country, s.figure, lf.name as figure_name, s.status, s.founded_on,
+                       (select count(*) from membership_on(:at) m where m.scheme_id = s.id) as members
                 from page join scheme s on s.id = page.id
                 left join legal_figure lf on lf.country = s.country and lf.code = s.figure
                 order by lower(s.name), s.id
                 """)
                 .param("country", f.country() == null ? null : f.country().name())
-                .param("figure", blankToNull(f.figure()))
+                .param("figure", Inputs.text(f.figure()))
                 .param("status", f.status() == null ? null : f.status().name())
-                .param("q", blankToNull(f.q()) == null ? null : "%" + escapeLike(f.q().strip().toLowerCase()) + "%")
-                .param("department", blankToNull(f.department()))
-                .param("competence", blankToNull(f.competence()))
+                .param("q", Inputs.text(f.q()) == null ? null : "%" + escapeLike(f.q().strip().toLowerCase()) + "%")
+                .param("department", Inputs.text(f.department()))
+                .param("competence", Inputs.text(f.competence()))
                 .param("at", Date.valueOf(at)).param("limit", size + 1).param("offset", (long) page * size)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getInt(9)))
+                .query(Row.class)
                 .list();
         return new Page(rows.stream().limit(size).toList(), page, size, rows.size() > size);
     }
@@ -81,7 +78,4 @@ public class Register {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -49,8 +49,7 @@ public class SchemeEvents {
                 select occurred_on, type, summary, recorded_by from scheme_event where scheme_id = :s
                 order by occurred_on desc, id desc limit 500
                 """).param("s", schemeId)
-                .query((rs, n) -> new Event(rs.getDate(1).toLocalDate(), Type.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4)))
+                .query(Event.class)
                 .list();
     }
 }

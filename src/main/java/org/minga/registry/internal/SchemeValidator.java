@@ -1,5 +1,7 @@
 package org.minga.registry.internal;
 
+import org.minga.platform.Zones;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,9 +40,11 @@ public class SchemeValidator {
     private final SchemeOverlaps overlaps;
     private final Schemes schemes;
     private final LegalActs legalActs;
+    private final Zones zones;
 
     SchemeValidator(LegalRules rules, Territory territory, SchemeOverlaps overlaps, Schemes schemes,
-            LegalActs legalActs) {
+            LegalActs legalActs, Zones zones) {
+        this.zones = zones;
         this.legalActs = legalActs;
         this.schemes = schemes;
         this.rules = rules;
@@ -76,7 +80,7 @@ public class SchemeValidator {
         if (members.size() > MAX_MEMBERS) {
             throw new InvalidInputException("members", "Size", "registry.validation.members", MAX_MEMBERS);
         }
-        LocalDate at = request.at() == null ? LocalDate.now() : request.at();
+        LocalDate at = request.at() == null ? zones.today() : request.at();
         List<Finding> findings = new ArrayList<>();
 
         Map<String, TerritorialUnit> existing = territory.findAll(country,

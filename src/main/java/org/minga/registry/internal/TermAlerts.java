@@ -38,16 +38,17 @@ public class TermAlerts {
         }
         schemes.get(schemeId);
         return jdbc.sql("""
-                select s.id, b.id, b.name, s.person_name, s.role, s.unit_code, s.term_end
+                select s.id as seat_id, b.id as body_id, b.name as body_name, s.person_name, s.role, s.unit_code, s.term_end
                 from body_seat s join governing_body b on b.id = s.body_id
                 where b.scheme_id = :scheme and s.ended_on is null and s.term_end is not null and s.term_end <= :until
                   and not exists (select 1 from body_seat r where r.body_id = s.body_id and r.role = s.role
                                   and r.unit_code is not distinct from s.unit_code and r.term_start > s.term_start)
                 order by s.term_end, b.name, s.id limit 500
                 """).param("scheme", schemeId).param("until", Date.valueOf(today.plusDays(days)))
-                .query((rs, n) -> new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        GoverningBodies.SeatRole.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getDate(7).toLocalDate(), rs.getDate(7).toLocalDate().isBefore(today)))
+                .query((rs, n) -> new Alert(rs.getLong("seat_id"), rs.getLong("body_id"), rs.getString("body_name"),
+                        rs.getString("person_name"), GoverningBodies.SeatRole.valueOf(rs.getString("role")),
+                        rs.getString("unit_code"), rs.getObject("term_end", LocalDate.class),
+                        rs.getObject("term_end", LocalDate.class).isBefore(today)))
                 .list();
     }
 }

@@ -1,5 +1,7 @@
 package org.minga.registry.web;
 
+import org.minga.platform.Zones;
+
 import java.time.LocalDate;
 
 import org.minga.registry.internal.ActType;
@@ -22,9 +24,11 @@ class ActsAndBodiesModel {
     private final PdfDocuments documents;
 
     private final org.minga.identity.Scopes scopes;
+    private final Zones zones;
 
     ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents,
-            org.minga.identity.Scopes scopes) {
+            org.minga.identity.Scopes scopes, Zones zones) {
+        this.zones = zones;
         this.scopes = scopes;
         this.acts = acts;
         this.bodies = bodies;
@@ -37,7 +41,7 @@ class ActsAndBodiesModel {
         // Acts are public by nature; the people who sit on its bodies are for the scheme's readers (as the API).
         boolean reader = scopes.canReadScheme(schemeId);
         model.addAttribute("bodies", reader ? bodies.of(schemeId) : java.util.List.of());
-        model.addAttribute("termAlerts", reader ? alerts.of(schemeId, LocalDate.now(), TermAlerts.DEFAULT_DAYS)
+        model.addAttribute("termAlerts", reader ? alerts.of(schemeId, zones.today(), TermAlerts.DEFAULT_DAYS)
                 : java.util.List.of());
         model.addAttribute("alertDays", TermAlerts.DEFAULT_DAYS);
         model.addAttribute("actTypes", ActType.values());

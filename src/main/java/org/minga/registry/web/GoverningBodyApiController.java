@@ -1,5 +1,7 @@
 package org.minga.registry.web;
 
+import org.minga.platform.Zones;
+
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
@@ -32,8 +34,10 @@ class GoverningBodyApiController {
 
     private final GoverningBodies bodies;
     private final TermAlerts alerts;
+    private final Zones zones;
 
-    GoverningBodyApiController(GoverningBodies bodies, TermAlerts alerts) {
+    GoverningBodyApiController(GoverningBodies bodies, TermAlerts alerts, Zones zones) {
+        this.zones = zones;
         this.bodies = bodies;
         this.alerts = alerts;
     }
@@ -84,6 +88,6 @@ class GoverningBodyApiController {
     @Operation(summary = "Puestos cuyo periodo termina en los próximos días (90 si se omite) o ya terminó sin reemplazo")
     List<TermAlerts.Alert> termAlerts(@PathVariable long id,
             @RequestParam(defaultValue = "" + TermAlerts.DEFAULT_DAYS) int days) {
-        return alerts.of(id, LocalDate.now(), days);
+        return alerts.of(id, zones.today(), days);
     }
 }

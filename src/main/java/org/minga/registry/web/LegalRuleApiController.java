@@ -1,5 +1,7 @@
 package org.minga.registry.web;
 
+import org.minga.platform.Zones;
+
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
@@ -25,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class LegalRuleApiController {
 
     private final LegalRuleAdministration administration;
+    private final Zones zones;
 
-    LegalRuleApiController(LegalRuleAdministration administration) {
+    LegalRuleApiController(LegalRuleAdministration administration, Zones zones) {
+        this.zones = zones;
         this.administration = administration;
     }
 
@@ -34,7 +38,7 @@ class LegalRuleApiController {
     @Operation(summary = "Las figuras asociativas de un país con las reglas vigentes en la fecha")
     List<LegalRuleAdministration.FigureRules> figures(@RequestParam String country,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return administration.inForce(country, at == null ? LocalDate.now() : at);
+        return administration.inForce(country, at == null ? zones.today() : at);
     }
 
     @Audience(Reader.PLATFORM_ADMIN)

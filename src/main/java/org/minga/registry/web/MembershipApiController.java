@@ -1,5 +1,7 @@
 package org.minga.registry.web;
 
+import org.minga.platform.Zones;
+
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
@@ -28,8 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MembershipApiController {
 
     private final Memberships memberships;
+    private final Zones zones;
 
-    MembershipApiController(Memberships memberships) {
+    MembershipApiController(Memberships memberships, Zones zones) {
+        this.zones = zones;
         this.memberships = memberships;
     }
 
@@ -41,7 +45,7 @@ class MembershipApiController {
     @Operation(summary = "Los miembros en una fecha (hoy si se omite), cada uno como era su unidad ese día")
     List<Memberships.Member> members(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return memberships.on(id, at == null ? LocalDate.now() : at);
+        return memberships.on(id, at == null ? zones.today() : at);
     }
 
     @PostMapping("/members")

@@ -1,5 +1,7 @@
 package org.minga.registry.web;
 
+import org.minga.platform.Zones;
+
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
@@ -14,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.registry.internal.OpenData;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +33,10 @@ class OpenDataController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final MediaType GEOJSON = new MediaType("application", "geo+json");
     private final OpenData openData;
+    private final Zones zones;
 
-    OpenDataController(OpenData openData) {
+    OpenDataController(OpenData openData, Zones zones) {
+        this.zones = zones;
         this.openData = openData;
     }
 
@@ -43,40 +46,34 @@ class OpenDataController {
 
     @GetMapping("/schemes.csv")
     @Operation(summary = "Todos los esquemas, CSV (UTF-8)")
-    void schemesCsv(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, HttpServletResponse response)
-            throws IOException {
+    void schemesCsv(@RequestParam(required = false) LocalDate at, HttpServletResponse response) throws IOException {
         file(response, "esquemas", ".csv", CSV, at, openData::schemesCsv);
     }
 
     @GetMapping("/schemes.geojson")
     @Operation(summary = "Todos los esquemas con su perímetro (unión de los límites de sus miembros), GeoJSON")
-    void schemesGeoJson(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, HttpServletResponse response)
-            throws IOException {
+    void schemesGeoJson(@RequestParam(required = false) LocalDate at, HttpServletResponse response) throws IOException {
         file(response, "esquemas", ".geojson", GEOJSON, at, openData::schemesGeoJson);
     }
 
     @GetMapping("/memberships.csv")
     @Operation(summary = "Las membresías vigentes en una fecha (hoy si se omite), CSV")
-    void membershipsCsv(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, HttpServletResponse response)
-            throws IOException {
+    void membershipsCsv(@RequestParam(required = false) LocalDate at, HttpServletResponse response) throws IOException {
         file(response, "membresias", ".csv", CSV, at, openData::membershipsCsv);
     }
 
     @GetMapping("/memberships.geojson")
     @Operation(summary = "Las membresías vigentes en una fecha con el límite de cada miembro, GeoJSON")
-    void membershipsGeoJson(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, HttpServletResponse response)
-            throws IOException {
+    void membershipsGeoJson(@RequestParam(required = false) LocalDate at, HttpServletResponse response) throws IOException {
         file(response, "membresias", ".geojson", GEOJSON, at, openData::membershipsGeoJson);
     }
 
+    // The date reads as ISO or d/M/yyyy (the platform's one date parser for query parameters).
+
     /** Written straight to the response (not async): a large register streams out without a time limit. */
-    private static void file(HttpServletResponse response, String name, String extension, MediaType type,
+    private void file(HttpServletResponse response, String name, String extension, MediaType type,
             LocalDate at, Export export) throws IOException {
-        LocalDate date = at == null ? LocalDate.now() : at;
+        LocalDate date = at == null ? zones.today() : at;
         response.setContentType(type.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

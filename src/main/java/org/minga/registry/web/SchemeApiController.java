@@ -1,5 +1,7 @@
 package org.minga.registry.web;
 
+import org.minga.platform.Zones;
+
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
@@ -38,8 +40,10 @@ class SchemeApiController {
     private final Register register;
     private final Competences competences;
     private final SchemeDirectoryEntries entries;
+    private final Zones zones;
 
-    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries) {
+    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries, Zones zones) {
+        this.zones = zones;
         this.schemes = schemes;
         this.register = register;
         this.competences = competences;
@@ -65,7 +69,7 @@ class SchemeApiController {
             @RequestParam(required = false) Scheme.Status status, @RequestParam(required = false) String competence,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return register.page(new Register.Filter(country, figure, department, status, competence, q), LocalDate.now(),
+        return register.page(new Register.Filter(country, figure, department, status, competence, q), zones.today(),
                 Math.max(page, 0), Math.clamp(size, 1, 200));
     }
 
@@ -131,7 +135,7 @@ class SchemeApiController {
     List<Competences.Held> competences(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
         schemes.get(id);
-        return competences.on(id, at == null ? LocalDate.now() : at);
+        return competences.on(id, at == null ? zones.today() : at);
     }
 
     @PostMapping("/schemes/{id}/competences")
@@ -149,7 +153,7 @@ class SchemeApiController {
 
     private SchemeBody body(Scheme s) {
         return new SchemeBody(s.getId(), s.getName(), s.getAcronym(), s.getCountry(), s.getFigure(), s.getStatus(),
-                s.getStatusSince(), s.getProfile(), competences.on(s.getId(), LocalDate.now()),
+                s.getStatusSince(), s.getProfile(), competences.on(s.getId(), zones.today()),
                 entries.strategicLines(s.getId()), entries.visibleContacts(s.getId()));
     }
 }
