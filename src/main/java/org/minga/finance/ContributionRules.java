@@ -23,8 +23,8 @@ import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

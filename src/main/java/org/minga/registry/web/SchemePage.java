@@ -110,7 +110,12 @@ class SchemePage {
 
     /** The modules' sections the person now signed in may open, in their order. */
     List<Section> sections(long id) {
-        return sections.orderedStream().filter(s -> s.visible(id)).sorted(Comparator.comparingInt(SchemeSection::order))
+        return sections(sections.orderedStream().toList(), id);
+    }
+
+    /** The visible ones of {@code all}, lowest order first; each anchored by its title key. */
+    static List<Section> sections(List<SchemeSection> all, long id) {
+        return all.stream().filter(s -> s.visible(id)).sorted(Comparator.comparingInt(SchemeSection::order))
                 .map(s -> new Section("section-" + s.titleKey().replace('.', '-'), s.titleKey(), s.path(id),
                         s.summaryPath(id)))
                 .toList();
