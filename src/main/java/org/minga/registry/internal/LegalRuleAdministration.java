@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.minga.identity.Scopes;
+import org.minga.platform.SystemActor;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.minga.registry.Finding;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +68,7 @@ public class LegalRuleAdministration {
             throw new InvalidInputException(problems);
         }
         rules.add(v.country(), v.figure(), v.rule(), v.severity(), v.parameter(), v.reference().strip(), v.validFrom(),
-                SecurityContextHolder.getContext().getAuthentication().getName());
+                SystemActor.current());
         audit.record(Change.created("legal_rule", v.country() + "/" + v.figure() + "/" + v.rule() + "@" + v.validFrom(),
                 null, "Nueva versión de la regla " + v.rule() + " de " + v.figure(),
                 Map.of("severity", v.severity(), "parameter", String.valueOf(v.parameter()), "reference", v.reference(),

@@ -4,8 +4,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.minga.platform.SystemActor;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +40,7 @@ public class SchemeEvents {
                 values (:s, :on, :t, :summary, :by)
                 """).param("s", schemeId).param("on", Date.valueOf(on)).param("t", type.name())
                 .param("summary", summary)
-                .param("by", SecurityContextHolder.getContext().getAuthentication().getName()).update();
+                .param("by", SystemActor.current()).update();
     }
 
     /** The most recent events first; a scheme's life rarely has more than a few hundred. */

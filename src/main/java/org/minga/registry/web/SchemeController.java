@@ -26,8 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The register's pages: the filtered list with the registration form, and a scheme's page (see
  * {@link SchemePage}). Each part of a scheme has its own controller for its forms: members
- * ({@link MembershipController}), profile and status ({@link SchemeStatusController}), competences,
- * acts and bodies.
+ * ({@link MembershipController}), the scheme's profile, status and competences
+ * ({@link SchemeProfileController}), acts ({@link LegalActController}) and bodies
+ * ({@link GoverningBodyController}).
  */
 @Audience(Reader.SCHEME)
 @Controller

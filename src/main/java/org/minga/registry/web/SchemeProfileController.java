@@ -4,6 +4,7 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
+import org.minga.registry.internal.Competences;
 import org.minga.registry.internal.SchemeEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,19 +15,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The scheme itself from its page: its profile (name, seat, purposes, lines, contacts) and its status. */
+/**
+ * The scheme itself from its page: its profile (name, seat, purposes, lines, contacts), its status
+ * and the competences it takes on.
+ */
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class SchemeStatusController {
+class SchemeProfileController {
 
     private final Schemes schemes;
     private final SchemeEditor editor;
+    private final Competences competences;
     private final SchemePage page;
 
-    SchemeStatusController(Schemes schemes, SchemeEditor editor, SchemePage page) {
+    SchemeProfileController(Schemes schemes, SchemeEditor editor, Competences competences, SchemePage page) {
         this.schemes = schemes;
         this.editor = editor;
+        this.competences = competences;
         this.page = page;
     }
 
@@ -48,5 +54,14 @@ class SchemeStatusController {
             schemes.changeStatus(id, form.getStatus(), form.getOn(), form.getNote());
             return MembershipController.saved(id, redirect, "scheme.status.changed");
         }, () -> page.form(id, model, "registry/scheme :: status-form"));
+    }
+
+    @PostMapping("/competences")
+    String addCompetence(@PathVariable long id, @ModelAttribute("competenceForm") SchemeForms.Competence form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            competences.add(id, form.getCompetence(), form.getAddedOn(), form.getAct());
+            return MembershipController.saved(id, redirect, "scheme.competence.added");
+        }, () -> page.form(id, model, "registry/scheme :: competence-form"));
     }
 }
