@@ -16,6 +16,7 @@ import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.registry.internal.OpenData;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +56,7 @@ class OpenDataController {
 
     /**
      * Written straight to the response (not async): a large register streams out without a time
-     * limit. The date reads as ISO or d/M/yyyy (the platform's one date parser for query parameters).
+     * limit.
      */
     @GetMapping("/{dataset:schemes|memberships}.{format:csv|geojson}")
     @Operation(summary = "El registro como datos abiertos en una fecha (hoy si se omite): schemes.csv (todos los "
@@ -63,7 +64,8 @@ class OpenDataController {
             + "memberships.csv (las membresías vigentes), memberships.geojson (con el límite de cada miembro)")
     void file(@Parameter(description = "schemes o memberships") @PathVariable String dataset,
             @Parameter(description = "csv o geojson") @PathVariable String format,
-            @RequestParam(required = false) LocalDate at, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
+            HttpServletResponse response) throws IOException {
         Dataset file = datasets.get(dataset + "." + format);
         LocalDate date = at == null ? zones.today() : at;
         response.setContentType((format.equals("csv") ? CSV : GEOJSON).toString());
