@@ -2,7 +2,6 @@ package org.minga.platform.internal.web;
 
 import java.math.BigDecimal;
 import java.text.ParseException;
-import java.time.LocalDate;
 import java.util.Locale;
 
 import org.minga.platform.Inputs;
@@ -12,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Page forms and query parameters read numbers and dates with {@link Inputs}: "1.234,56" and
- * "4/12/2026" bind as a person means them, the same as an upload reads them.
+ * Page forms and query parameters read numbers with {@link Inputs}: "1.234,56" binds as a person
+ * means it, the same as an upload reads it. Dates stay with Spring's formatters: date inputs send
+ * ISO, and a field-type formatter would override each field's {@code @DateTimeFormat} when printing.
  */
 @Component
 class InputFormatters implements WebMvcConfigurer {
@@ -33,21 +33,6 @@ class InputFormatters implements WebMvcConfigurer {
             @Override
             public String print(BigDecimal value, Locale locale) {
                 return value.toPlainString();
-            }
-        });
-        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
-            @Override
-            public LocalDate parse(String text, Locale locale) throws ParseException {
-                try {
-                    return Inputs.date(text);
-                } catch (IllegalArgumentException e) {
-                    throw new ParseException(text, 0);
-                }
-            }
-
-            @Override
-            public String print(LocalDate value, Locale locale) {
-                return value.toString();
             }
         });
     }
