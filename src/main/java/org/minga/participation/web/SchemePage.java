@@ -81,8 +81,8 @@ class SchemePage {
 
     /** A few figures of the scheme's participation, for its section of the scheme's page. */
     String summary(long id, Model model) {
+        model.addAttribute("schemeId", schemes.get(id).getId());
         var counts = issues.counts(id);
-        model.addAttribute("schemeId", id);
         model.addAttribute("publishedCount", counts.get(Moderation.PUBLISHED));
         model.addAttribute("submittedCount", scopes.canWriteScheme(id) ? counts.get(Moderation.SUBMITTED) : null);
         model.addAttribute("exercises", exercises.ofScheme(id));
