@@ -26,6 +26,21 @@ class HtmxRedirects implements HandlerInterceptor, WebMvcConfigurer {
         registry.addInterceptor(this);
     }
 
+    /** Whether the target is the page the form is on, but for its anchor. */
+    static boolean samePage(String currentUrl, String target) {
+        if (currentUrl == null) {
+            return false;
+        }
+        try {
+            java.net.URI current = java.net.URI.create(currentUrl.split("#", 2)[0]);
+            String page = target.split("#", 2)[0];
+            return page.equals(current.getRawQuery() == null ? current.getRawPath()
+                    : current.getRawPath() + "?" + current.getRawQuery());
+        } catch (IllegalArgumentException notAUrl) {
+            return false;
+        }
+    }
+
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
             ModelAndView view) {
@@ -43,6 +58,11 @@ class HtmxRedirects implements HandlerInterceptor, WebMvcConfigurer {
             }
         }
         response.setHeader("HX-Redirect", target);
+        if (samePage(request.getHeader("HX-Current-URL"), target)) {
+            // Only the anchor differs (…/goals/7 to …/goals/7#measurements): setting the location would
+            // just scroll, so htmx is told to reload the page as well.
+            response.setHeader("HX-Refresh", "true");
+        }
         view.clear();
         view.setView(new org.springframework.web.servlet.View() {
             @Override
