@@ -78,12 +78,6 @@ public final class Problems {
     public record FieldProblem(String field, String rule, String message) {
     }
 
-    public static ProblemDetail invalid(String detail, List<FieldProblem> errors, String instance) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-input", "Datos no válidos", detail, instance);
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
     /** Invalid input, titled in the request's language. */
     public static ProblemDetail invalid(MessageSource messages, Locale locale, List<FieldProblem> errors,
             String instance) {

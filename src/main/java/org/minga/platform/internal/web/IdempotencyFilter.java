@@ -23,12 +23,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.web.Idempotent;
-import org.minga.platform.web.Problems;
 import org.minga.platform.web.Problems.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -42,7 +40,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.ServletRequestPathUtils;
 
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Honours {@code Idempotency-Key} on handlers marked {@link Idempotent}. Runs after Spring
@@ -60,16 +57,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyKeys keys;
     /** Looked up on first use: filters are made before Spring MVC's beans. */
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
-    private final ObjectMapper json;
-    private final MessageSource messages;
+    private final ProblemResponses problems;
 
     IdempotencyFilter(IdempotencyKeys keys,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
-            ObjectMapper json, MessageSource messages) {
+            ProblemResponses problems) {
         this.keys = keys;
-        this.messages = messages;
+        this.problems = problems;
         this.handlers = handlers;
-        this.json = json;
     }
 
     @Override
@@ -207,9 +202,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             String rule, String messageKey, Object... args) throws IOException {
-        java.util.Locale locale = Problems.locale(request);
-        String message = messages.getMessage(messageKey, args, locale);
-        Problems.write(request, response, json, status, code, Problems.title(messages, locale, code), message,
+        String message = problems.text(request, messageKey, args);
+        problems.write(request, response, status, code, message,
                 Map.of("header", Idempotent.HEADER, "errors", List.of(new FieldProblem(Idempotent.HEADER, rule, message))));
     }
 

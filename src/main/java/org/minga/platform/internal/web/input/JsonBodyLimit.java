@@ -12,15 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.minga.platform.web.Problems;
+import org.minga.platform.internal.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * JSON request bodies are at most {@value #MAX_BYTES} bytes: no API body needs more, and a larger
@@ -32,12 +30,10 @@ import tools.jackson.databind.ObjectMapper;
 class JsonBodyLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
-    private final ObjectMapper json;
-    private final MessageSource messages;
+    private final ProblemResponses problems;
 
-    JsonBodyLimit(ObjectMapper json, MessageSource messages) {
-        this.json = json;
-        this.messages = messages;
+    JsonBodyLimit(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -50,8 +46,8 @@ class JsonBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            Problems.write(request, response, json, messages, HttpStatus.CONTENT_TOO_LARGE, "too-large",
-                    Map.of("maxBytes", MAX_BYTES));
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                    problems.text(request, "problem.too-large.detail"), Map.of("maxBytes", MAX_BYTES));
             return;
         }
         chain.doFilter(new Capped(request), response);

@@ -1,6 +1,7 @@
 package org.minga.platform.internal.web.input;
 
 import org.minga.platform.TextRule;
+import org.minga.platform.internal.web.ProblemResponses;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.web.Problems;
-import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The {@link TextRule}s for every request parameter: query strings, page forms and the text
@@ -36,14 +34,10 @@ public class ParameterRules extends OncePerRequestFilter {
     private static final java.util.Set<String> SKIPPED = java.util.Set.of("_csrf", "password", "currentPassword",
             "newPassword", "confirmPassword");
 
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    ParameterRules(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
-        this.messages = messages;
-        this.locales = locales;
-        this.json = json;
+    ParameterRules(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -67,10 +61,9 @@ public class ParameterRules extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String field,
             TextRule.Broken broken) throws IOException {
-        String message = messages.getMessage(broken.messageKey(), broken.args(), locales.resolveLocale(request));
+        String message = problems.text(request, broken.messageKey(), broken.args());
         if (request.getRequestURI().startsWith("/api/")) {
-            Problems.write(request, response, json, HttpStatus.BAD_REQUEST, "invalid-input",
-                    Problems.title(messages, locales.resolveLocale(request), "invalid-input"), field + ": " + message,
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "invalid-input", field + ": " + message,
                     Map.of("errors", List.of(new Problems.FieldProblem(field, broken.rule(), message))));
         } else {
             request.setAttribute(REASON, field + ": " + message);
