@@ -36,6 +36,13 @@ public final class ApiNames {
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
+    /** The controller's declared {@code @Tag}, else its module. */
+    public static String tag(Class<?> controller) {
+        var declared = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(controller,
+                io.swagger.v3.oas.annotations.tags.Tag.class);
+        return declared != null && !declared.name().isBlank() ? declared.name() : module(controller);
+    }
+
     /** {@code CasesApiController#createLine} is {@code casesCreateLine}. */
     public static String operationId(HandlerMethod handler) {
         return StringUtils.uncapitalize(noun(handler.getBeanType())) + StringUtils.capitalize(handler.getMethod().getName());

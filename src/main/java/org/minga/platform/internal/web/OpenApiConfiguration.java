@@ -50,8 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The API's description: HTTP Basic with Minga accounts, errors as problem+json. What springdoc
  * cannot guess is derived here from the handlers, once for all modules: every operation has an
- * operationId ({@code <controller noun><Method>}, e.g. {@code casesCreateLine}) and its module as
- * tag; its success status is the handler's {@code @ResponseStatus}; a handler taking files is a
+ * operationId ({@code <controller noun><Method>}, e.g. {@code casesCreateLine}) and a tag (the
+ * controller's {@code @Tag}, else its module); its success status is the handler's {@code @ResponseStatus}; a handler taking files is a
  * {@code multipart/form-data} form; and a nested type is named after its enclosing type
  * ({@code Cases.Detail} is {@code CasesDetail}), so that two modules' {@code Detail} records are
  * two schemas, not one silently merged.
@@ -78,7 +78,7 @@ class OpenApiConfiguration {
     OperationCustomizer mingaOperations() {
         return (operation, handler) -> {
             operation.setOperationId(ApiNames.operationId(handler));
-            operation.setTags(new ArrayList<>(List.of(ApiNames.module(handler.getBeanType()))));
+            operation.setTags(new ArrayList<>(List.of(ApiNames.tag(handler.getBeanType()))));
             documentStatus(operation, ApiNames.status(handler.getMethod()));
             return operation;
         };
@@ -111,7 +111,7 @@ class OpenApiConfiguration {
         });
     }
 
-    /** One tag per module, sorted, instead of one per controller class. */
+    /** The tags the operations use, sorted, with their descriptions where a controller declared one. */
     @Bean
     OpenApiCustomizer mingaTags() {
         return openApi -> {
@@ -123,7 +123,11 @@ class OpenApiConfiguration {
                     }
                 }));
             }
-            openApi.setTags(names.stream().map(n -> new Tag().name(n)).toList());
+            Map<String, Tag> declared = new LinkedHashMap<>();
+            if (openApi.getTags() != null) {
+                openApi.getTags().forEach(t -> declared.put(t.getName(), t));
+            }
+            openApi.setTags(names.stream().map(n -> declared.getOrDefault(n, new Tag().name(n))).toList());
         };
     }
 
