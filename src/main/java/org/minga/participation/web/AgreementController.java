@@ -60,9 +60,9 @@ class AgreementController {
 
     private final Agreements agreements;
     private final TerritorialIssues issues;
-    private final SchemePage page;
+    private final ParticipationPage page;
 
-    AgreementController(Agreements agreements, TerritorialIssues issues, SchemePage page) {
+    AgreementController(Agreements agreements, TerritorialIssues issues, ParticipationPage page) {
         this.agreements = agreements;
         this.issues = issues;
         this.page = page;
@@ -78,7 +78,7 @@ class AgreementController {
     @GetMapping("/{agreementId}")
     String agreement(@PathVariable long id, @PathVariable long agreementId, Model model) {
         var agreement = agreements.get(agreementId);
-        SchemePage.requireOwn(id, agreement.schemeId());
+        ParticipationPage.requireOwn(id, agreement.schemeId());
         boolean canEdit = page.header(id, model);
         model.addAttribute("agreement", agreement);
         model.addAttribute("levels", Option.of(Agreements.Level.values()));
@@ -88,11 +88,11 @@ class AgreementController {
                 TerritorialIssues.Issue::id, TerritorialIssues.Issue::title));
         model.addAttribute("pendingObservations", canEdit
                 ? agreements.observations(agreementId, Moderation.SUBMITTED) : List.of());
-        SchemePage.blank(model, "party", new PartyForm(null, null));
-        SchemePage.blank(model, "line", new LineForm(null));
-        SchemePage.blank(model, "action", new Agreements.NewAction(null, null, null, null, null, null, null, null,
+        ParticipationPage.blank(model, "party", new PartyForm(null, null));
+        ParticipationPage.blank(model, "line", new LineForm(null));
+        ParticipationPage.blank(model, "action", new Agreements.NewAction(null, null, null, null, null, null, null, null,
                 null, null));
-        SchemePage.blank(model, "documentForm", new DocumentForm(null, null, null, null));
+        ParticipationPage.blank(model, "documentForm", new DocumentForm(null, null, null, null));
         model.addAttribute("noUpdate", new UpdateForm(null, null, null, null));
         model.addAttribute("noDecision", new ObservationDecision(null, null));
         return VIEW;
@@ -128,7 +128,7 @@ class AgreementController {
 
     @GetMapping("/{agreementId}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long agreementId, @PathVariable long documentId) {
-        SchemePage.requireOwn(id, agreements.get(agreementId).schemeId());
+        ParticipationPage.requireOwn(id, agreements.get(agreementId).schemeId());
         FileTypes.Content file = agreements.document(agreementId, documentId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"acuerdo-" + documentId + ".pdf\"")
@@ -156,7 +156,7 @@ class AgreementController {
     /** Runs a change of the agreement; on a broken rule, the form's fragment (htmx) or the agreement's page. */
     private String change(long id, long agreementId, BindingResult result, Model model, String fragment,
             Runnable action) {
-        SchemePage.requireOwn(id, agreements.get(agreementId).schemeId());
+        ParticipationPage.requireOwn(id, agreements.get(agreementId).schemeId());
         return Forms.submit(result, () -> {
             action.run();
             return "redirect:/participation/schemes/" + id + "/agreements/" + agreementId;

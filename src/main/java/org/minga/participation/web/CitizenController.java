@@ -92,7 +92,7 @@ class CitizenController {
         model.addAttribute("themes", Option.of(TerritorialIssues.Theme.values()));
         model.addAttribute("citizen", citizens.current().isPresent());
         model.addAttribute("baseUrl", scheme == null ? null : "/public/participation/schemes/" + scheme + "/members.geojson");
-        SchemePage.blank(model, "reportForm", new ReportForm(scheme, null, null, null, null, null, null, false, null,
+        ParticipationPage.blank(model, "reportForm", new ReportForm(scheme, null, null, null, null, null, null, false, null,
                 false));
         return "participation/report";
     }
@@ -116,7 +116,7 @@ class CitizenController {
     @GetMapping("/verify")
     String verifyForm(Model model) {
         model.addAttribute("verified", citizens.current().map(c -> citizens.isVerified(c.id())).orElse(false));
-        SchemePage.blank(model, "verifyForm", new VerifyForm(null));
+        ParticipationPage.blank(model, "verifyForm", new VerifyForm(null));
         return "participation/verify";
     }
 

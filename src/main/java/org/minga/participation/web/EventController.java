@@ -45,9 +45,9 @@ class EventController {
     private static final String VIEW = "participation/event";
 
     private final Events events;
-    private final SchemePage page;
+    private final ParticipationPage page;
 
-    EventController(Events events, SchemePage page) {
+    EventController(Events events, ParticipationPage page) {
         this.events = events;
         this.page = page;
     }
@@ -62,7 +62,7 @@ class EventController {
     @GetMapping("/{eventId}")
     String event(@PathVariable long id, @PathVariable long eventId, Model model) {
         var event = events.get(eventId);
-        SchemePage.requireOwn(id, event.schemeId());
+        ParticipationPage.requireOwn(id, event.schemeId());
         boolean canEdit = page.header(id, model);
         model.addAttribute("event", event);
         model.addAttribute("attendees", canEdit ? events.attendees(eventId) : List.of());
@@ -71,8 +71,8 @@ class EventController {
         model.addAttribute("ages", Option.of(Events.AgeGroup.values()));
         model.addAttribute("ethnicGroups", Option.of(Events.EthnicGroup.values()));
         model.addAttribute("zones", Option.of(Events.Zone.values()));
-        SchemePage.blank(model, "attendee", new AttendeeForm(null, null, null, null, null, false, null, false));
-        SchemePage.blank(model, "sheet", new SheetForm(null));
+        ParticipationPage.blank(model, "attendee", new AttendeeForm(null, null, null, null, null, false, null, false));
+        ParticipationPage.blank(model, "sheet", new SheetForm(null));
         return VIEW;
     }
 
@@ -80,7 +80,7 @@ class EventController {
     @PostMapping("/{eventId}/attendees")
     String addAttendee(@PathVariable long id, @PathVariable long eventId, @ModelAttribute("attendee") AttendeeForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        SchemePage.requireOwn(id, events.get(eventId).schemeId());
+        ParticipationPage.requireOwn(id, events.get(eventId).schemeId());
         return Forms.submit(result, () -> {
             events.addAttendees(eventId, List.of(form.attendee()));
             redirect.addFlashAttribute("saved", true);
@@ -93,7 +93,7 @@ class EventController {
     @PostMapping("/{eventId}/attendance")
     String importAttendance(@PathVariable long id, @PathVariable long eventId, @ModelAttribute("sheet") SheetForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        SchemePage.requireOwn(id, events.get(eventId).schemeId());
+        ParticipationPage.requireOwn(id, events.get(eventId).schemeId());
         return Forms.submit(result, () -> {
             MultipartFile file = form.file();
             if (file == null || file.isEmpty()) {

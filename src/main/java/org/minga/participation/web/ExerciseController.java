@@ -54,9 +54,9 @@ class ExerciseController {
     }
 
     private final PrioritisationExercises exercises;
-    private final SchemePage page;
+    private final ParticipationPage page;
 
-    ExerciseController(PrioritisationExercises exercises, SchemePage page) {
+    ExerciseController(PrioritisationExercises exercises, ParticipationPage page) {
         this.exercises = exercises;
         this.page = page;
     }
@@ -71,13 +71,13 @@ class ExerciseController {
     @GetMapping("/{exerciseId}")
     String exercise(@PathVariable long id, @PathVariable long exerciseId, Model model) {
         var exercise = exercises.get(exerciseId);
-        SchemePage.requireOwn(id, exercise.schemeId());
+        ParticipationPage.requireOwn(id, exercise.schemeId());
         page.header(id, model);
         model.addAttribute("exercise", exercise);
         model.addAttribute("result", exercises.results(exerciseId));
         model.addAttribute("delegateOptions", Option.of(exercises.delegates(exercise),
                 PrioritisationExercises.Delegate::attendeeId, PrioritisationExercises.Delegate::name));
-        SchemePage.blank(model, "voter", new Voter(null, null));
+        ParticipationPage.blank(model, "voter", new Voter(null, null));
         return "participation/exercise";
     }
 
@@ -87,7 +87,7 @@ class ExerciseController {
     String paperBallot(@PathVariable long id, @PathVariable long exerciseId, @ModelAttribute("voter") Voter voter,
             BindingResult result, @RequestParam Map<String, String> ballot, Model model, RedirectAttributes redirect) {
         var exercise = exercises.get(exerciseId);
-        SchemePage.requireOwn(id, exercise.schemeId());
+        ParticipationPage.requireOwn(id, exercise.schemeId());
         return Forms.submit(result, () -> {
             exercises.votePaper(exerciseId, voter, Ballots.choice(exercise, ballot));
             redirect.addFlashAttribute("saved", true);
@@ -100,7 +100,7 @@ class ExerciseController {
 
     @PostMapping("/{exerciseId}/close")
     String close(@PathVariable long id, @PathVariable long exerciseId, Model model, RedirectAttributes redirect) {
-        SchemePage.requireOwn(id, exercises.get(exerciseId).schemeId());
+        ParticipationPage.requireOwn(id, exercises.get(exerciseId).schemeId());
         String back = "redirect:/participation/schemes/" + id + "/prioritisations/" + exerciseId;
         return Forms.act(model, "closeError", () -> {
             exercises.close(exerciseId);

@@ -25,9 +25,9 @@ class IssueController {
     }
 
     private final TerritorialIssues issues;
-    private final SchemePage page;
+    private final ParticipationPage page;
 
-    IssueController(TerritorialIssues issues, SchemePage page) {
+    IssueController(TerritorialIssues issues, ParticipationPage page) {
         this.issues = issues;
         this.page = page;
     }
@@ -35,7 +35,7 @@ class IssueController {
     @PostMapping("/publish")
     String publish(@PathVariable long id, @PathVariable long issueId,
             @RequestParam(name = "exact", defaultValue = "false") boolean exact, RedirectAttributes redirect) {
-        SchemePage.requireOwn(id, issues.get(issueId).schemeId());
+        ParticipationPage.requireOwn(id, issues.get(issueId).schemeId());
         issues.publish(issueId, exact);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/participation/schemes/" + id + "#moderation";
@@ -45,7 +45,7 @@ class IssueController {
     String reject(@PathVariable long id, @PathVariable long issueId, @ModelAttribute("rejection") Rejection form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         var issue = issues.get(issueId);
-        SchemePage.requireOwn(id, issue.schemeId());
+        ParticipationPage.requireOwn(id, issue.schemeId());
         return Forms.submit(result, () -> {
             issues.reject(issueId, form.reason());
             redirect.addFlashAttribute("saved", true);

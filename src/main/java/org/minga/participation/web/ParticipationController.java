@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/participation/schemes/{id}")
 class ParticipationController {
 
-    private final SchemePage page;
+    private final ParticipationPage page;
 
-    ParticipationController(SchemePage page) {
+    ParticipationController(ParticipationPage page) {
         this.page = page;
     }
 

@@ -143,7 +143,7 @@ class PublicParticipationController {
 
     @GetMapping("/register")
     String registerForm(Model model) {
-        SchemePage.blank(model, "newCitizen", new Citizens.NewCitizen(null, null, null, null, null));
+        ParticipationPage.blank(model, "newCitizen", new Citizens.NewCitizen(null, null, null, null, null));
         return "participation/register";
     }
 

@@ -30,9 +30,9 @@ class StakeholderController {
     private static final String VIEW = "participation/actors";
 
     private final Stakeholders actors;
-    private final SchemePage page;
+    private final ParticipationPage page;
 
-    StakeholderController(Stakeholders actors, SchemePage page) {
+    StakeholderController(Stakeholders actors, ParticipationPage page) {
         this.actors = actors;
         this.page = page;
     }
@@ -48,8 +48,8 @@ class StakeholderController {
         model.addAttribute("sociogramSize", Sociogram.SIZE);
         model.addAttribute("kinds", Option.of(Stakeholders.Kind.values()));
         model.addAttribute("relationKinds", Option.of(Stakeholders.RelationKind.values()));
-        SchemePage.blank(model, "actor", new Stakeholders.NewActor(null, null, null, null, null, null));
-        SchemePage.blank(model, "relation", new RelationForm(null, null, null));
+        ParticipationPage.blank(model, "actor", new Stakeholders.NewActor(null, null, null, null, null, null));
+        ParticipationPage.blank(model, "relation", new RelationForm(null, null, null));
         return VIEW;
     }
 

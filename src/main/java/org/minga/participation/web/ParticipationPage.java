@@ -22,7 +22,7 @@ import org.springframework.ui.Model;
  * fragment for htmx, when a form comes back with errors.
  */
 @Component
-class SchemePage {
+class ParticipationPage {
 
     static final String VIEW = "participation/scheme";
     private static final int PAGE = 50;
@@ -38,7 +38,7 @@ class SchemePage {
     private final ProjectDigest projects;
     private final Scopes scopes;
 
-    SchemePage(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements, Events events,
+    ParticipationPage(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements, Events events,
             Schemes schemes, ProjectDigest projects, Scopes scopes) {
         this.issues = issues;
         this.exercises = exercises;
