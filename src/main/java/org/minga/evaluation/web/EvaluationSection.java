@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 record EvaluationSection(Health health, Zones zones) {
 
     @Bean
-    static SchemeSection evaluationSection(Scopes scopes) {
+    static SchemeSection evaluationSchemeSection(Scopes scopes) {
         return new SchemeSection(70, "evaluation.link", "/evaluation/schemes/{id}", "/evaluation/schemes/{id}/summary", scopes::canReadScheme);
     }
 

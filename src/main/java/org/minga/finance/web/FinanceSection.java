@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class FinanceSection {
 
     @Bean
-    static SchemeSection financeSection(Scopes scopes) {
+    static SchemeSection financeSchemeSection(Scopes scopes) {
         return new SchemeSection(60, "finance.equity", "/finance/schemes/{id}", "/finance/schemes/{id}/equity", scopes::canReadScheme);
     }
 }

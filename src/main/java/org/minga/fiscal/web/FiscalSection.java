@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class FiscalSection {
 
     @Bean
-    static SchemeSection fiscalSection(Schemes schemes) {
+    static SchemeSection fiscalSchemeSection(Schemes schemes) {
         return new SchemeSection(60, "fiscal.title", "/fiscal/schemes/{id}", "/fiscal/schemes/{id}/summary",
                 id -> schemes.get(id).getCountry() == Scheme.Country.CO);
     }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 record FormationSection(FormationRoute route) {
 
     @Bean
-    static SchemeSection formationSection(Scopes scopes) {
+    static SchemeSection formationSchemeSection(Scopes scopes) {
         return new SchemeSection(10, "formation.link", "/formation/schemes/{id}", "/formation/schemes/{id}/summary", scopes::canReadScheme);
     }
 

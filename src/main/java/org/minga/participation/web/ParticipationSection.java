@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class ParticipationSection {
 
     @Bean
-    static SchemeSection participationSection() {
+    static SchemeSection participationSchemeSection() {
         return new SchemeSection(60, "participation.section.title", "/participation/schemes/{id}", "/participation/schemes/{id}/summary");
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 record PlanningSection(Plans plans, Zones zones) {
 
     @Bean
-    static SchemeSection planningSection(Scopes scopes) {
+    static SchemeSection planningSchemeSection(Scopes scopes) {
         return new SchemeSection(30, "planning.link", "/planning/schemes/{id}", "/planning/schemes/{id}/summary", scopes::canReadScheme);
     }
 

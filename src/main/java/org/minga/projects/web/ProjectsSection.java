@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ProjectsSection {
 
     @Bean
-    static SchemeSection projectsSection(Scopes scopes) {
+    static SchemeSection projectsSchemeSection(Scopes scopes) {
         return new SchemeSection(40, "projects.link", "/projects/schemes/{id}", "/projects/schemes/{id}/summary", scopes::canReadScheme);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ServicesSection {
 
     @Bean
-    static SchemeSection servicesSection(Scopes scopes) {
+    static SchemeSection servicesSchemeSection(Scopes scopes) {
         return new SchemeSection(60, "services.link", "/services/schemes/{id}", "/services/schemes/{id}/summary", scopes::canReadScheme);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class TransitionsSection {
 
     @Bean
-    static SchemeSection transitionsSection() {
+    static SchemeSection transitionsSchemeSection() {
         return new SchemeSection(90, "transitions.link", "/transitions/schemes/{id}", "/transitions/schemes/{id}/summary");
     }
 }

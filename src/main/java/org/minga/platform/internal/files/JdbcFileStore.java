@@ -31,7 +31,7 @@ class JdbcFileStore implements FileStore {
     @Override
     public byte[] content(UUID id) {
         return jdbc.sql("select content from stored_file where id = :id").param("id", id)
-                .query((rs, n) -> rs.getBytes(1)).optional().orElseThrow(() -> new NotFoundException("archivo", id));
+                .query((rs, n) -> rs.getBytes("content")).optional().orElseThrow(() -> new NotFoundException("archivo", id));
     }
 
     @Override

@@ -52,8 +52,8 @@ class IdempotencyKeys {
                 select fingerprint, status, content_type, location, body from idempotency_key
                 where username = :u and endpoint = :e and key = :k and expires_at >= now()""")
                 .param("u", id.username()).param("e", id.endpoint()).param("k", id.key())
-                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-                        rs.getString(4), rs.getBytes(5)))
+                .query((rs, n) -> new Stored(rs.getString("fingerprint"), (Integer) rs.getObject("status"),
+                        rs.getString("content_type"), rs.getString("location"), rs.getBytes("body")))
                 .optional();
     }
 
