@@ -50,7 +50,9 @@ class AdminJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.id("fullName")).sendKeys("Directora Ejecutiva");
         browser.findElement(By.id("password")).sendKeys("corta");
         new Select(browser.findElement(By.id("role"))).selectByVisibleText("Administrador del esquema");
-        clickAndWait(By.cssSelector("main form button[type=submit]"));
+        // The form is an htmx fragment: a refusal replaces the form, not the page.
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("password-error")));
         // A short password is refused beside its field, and nothing else is lost.
         assertThat(text("#password-error")).isEqualTo("La contraseña debe tener entre 10 y 128 caracteres.");
         assertThat(text("#schemeId-error")).isEqualTo("Esta función exige elegir un esquema.");

@@ -63,7 +63,10 @@ record UserAdminController(UserAdministration administration, UserDirectory dire
             UserAccount user = administration.create(form.input());
             redirect.addFlashAttribute("notice", "user.created");
             return "redirect:/admin/users/" + user.getId();
-        }, () -> Forms.fragmentOr("identity/user-new :: form", () -> form(model)));
+        }, () -> {
+            options(model);
+            return Forms.fragmentOr("identity/user-new :: form", () -> "identity/user-new");
+        });
     }
 
     @GetMapping("/{id}")
@@ -85,7 +88,8 @@ record UserAdminController(UserAdministration administration, UserDirectory dire
             return "redirect:/admin/users/" + id;
         }, () -> {
             model.addAttribute("user", administration.findVisible(id));
-            return Forms.fragmentOr("identity/user :: grant-form", () -> detail(model));
+            options(model);
+            return Forms.fragmentOr("identity/user :: grant-form", () -> "identity/user");
         });
     }
 
