@@ -7,11 +7,6 @@ public enum Currency {
     COP,
     USD;
 
-    /** The currency a country's schemes use by default. */
-    public static Currency of(String country) {
-        return "SV".equals(country) ? USD : COP;
-    }
-
     /** The currency a person named, or a violation of {@code OneOf} on {@code field}. */
     public static Currency parse(String value, String field) {
         try {

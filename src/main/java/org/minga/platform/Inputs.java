@@ -86,9 +86,4 @@ public final class Inputs {
             throw new IllegalArgumentException("Not a date: " + value, e);
         }
     }
-
-    /** A date as Colombia and El Salvador write it, day first: 04/12/2026. */
-    public static String format(LocalDate date) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofPattern("dd/MM/uuuu"));
-    }
 }

@@ -2,8 +2,6 @@ package org.minga.platform;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -50,25 +48,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount != null && amount.stripTrailingZeros().scale() <= SCALE && amount.abs().compareTo(LIMIT) < 0;
     }
 
-    /**
-     * An entered amount as money, or {@link InvalidInputException} naming {@code field}: rule {@code Money}
-     * when it has too many decimals or digits, {@code Required} when missing, {@code Min} when negative
-     * (or zero, if {@code positive}), {@code OneOf} on {@code currencyField} for an unknown currency.
-     */
-    public static Money entered(BigDecimal amount, String currency, String field, String currencyField,
-            boolean positive) {
-        Checks checks = new Checks();
-        Money money = checks.money(field, amount, currencyField, currency, positive);
-        checks.orThrow();
-        return money;
-    }
-
-    /** Reads an amount and its currency from two columns of a result row. */
-    public static Money read(ResultSet rs, String amountColumn, String currencyColumn) throws SQLException {
-        BigDecimal amount = rs.getBigDecimal(amountColumn);
-        return amount == null ? null : new Money(amount, Currency.valueOf(rs.getString(currencyColumn)));
-    }
-
     public Money plus(Money other) {
         return new Money(amount.add(same(other).amount), currency);
     }
@@ -82,20 +61,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.multiply(factor), currency);
     }
 
-    public Money negate() {
-        return new Money(amount.negate(), currency);
-    }
-
     public int signum() {
         return amount.signum();
-    }
-
-    public boolean isZero() {
-        return amount.signum() == 0;
-    }
-
-    public Money max(Money other) {
-        return compareTo(other) >= 0 ? this : other;
     }
 
     @Override

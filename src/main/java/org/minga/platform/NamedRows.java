@@ -74,11 +74,6 @@ public final class NamedRows {
         }
     }
 
-    /** The field name of a violation in a row: {@code fila 12: nombre}. */
-    public static String field(int row, String field) {
-        return "fila " + row + ": " + field;
-    }
-
     /** A header name as compared: lower case, no accents, no surrounding space. */
     public static String key(String header) {
         if (header == null) {

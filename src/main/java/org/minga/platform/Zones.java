@@ -33,10 +33,6 @@ public final class Zones {
         return country == null ? installation() : COUNTRIES.getOrDefault(country, installation());
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     public Instant now() {
         return clock.instant();
     }
@@ -49,10 +45,5 @@ public final class Zones {
     /** Today in a country. */
     public LocalDate today(String country) {
         return LocalDate.ofInstant(clock.instant(), of(country));
-    }
-
-    /** The day a given instant falls on in a country. */
-    public LocalDate dayOf(Instant instant, String country) {
-        return LocalDate.ofInstant(instant, of(country));
     }
 }

@@ -1,7 +1,6 @@
 package org.minga.evaluation.web;
 
 import org.minga.evaluation.Health;
-import org.minga.identity.Scopes;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
@@ -21,8 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 record EvaluationSection(Health health, Zones zones) {
 
     @Bean
-    static SchemeSection evaluationSchemeSection(Scopes scopes) {
-        return new SchemeSection(70, "evaluation.link", "/evaluation/schemes/{id}", "/evaluation/schemes/{id}/summary", scopes::canReadScheme);
+    static SchemeSection evaluationSchemeSection() {
+        return new SchemeSection(70, "evaluation.link", "/evaluation/schemes/{id}", "/evaluation/schemes/{id}/summary");
     }
 
     @GetMapping("/evaluation/schemes/{id}/summary")

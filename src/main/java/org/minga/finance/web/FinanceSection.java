@@ -1,6 +1,5 @@
 package org.minga.finance.web;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.web.SchemeSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class FinanceSection {
 
     @Bean
-    static SchemeSection financeSchemeSection(Scopes scopes) {
-        return new SchemeSection(60, "finance.equity", "/finance/schemes/{id}", "/finance/schemes/{id}/equity", scopes::canReadScheme);
+    static SchemeSection financeSchemeSection() {
+        return new SchemeSection(60, "finance.equity", "/finance/schemes/{id}", "/finance/schemes/{id}/equity");
     }
 }

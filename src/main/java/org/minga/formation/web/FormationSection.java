@@ -1,7 +1,6 @@
 package org.minga.formation.web;
 
 import org.minga.formation.FormationRoute;
-import org.minga.identity.Scopes;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.platform.web.SchemeSection;
@@ -20,8 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 record FormationSection(FormationRoute route) {
 
     @Bean
-    static SchemeSection formationSchemeSection(Scopes scopes) {
-        return new SchemeSection(10, "formation.link", "/formation/schemes/{id}", "/formation/schemes/{id}/summary", scopes::canReadScheme);
+    static SchemeSection formationSchemeSection() {
+        return new SchemeSection(10, "formation.link", "/formation/schemes/{id}", "/formation/schemes/{id}/summary");
     }
 
     /** The route's progress; the scheme's id is the route's. */

@@ -1,6 +1,5 @@
 package org.minga.planning.web;
 
-import org.minga.identity.Scopes;
 import org.minga.planning.Indicators;
 import org.minga.planning.Plans;
 import org.minga.platform.Zones;
@@ -22,8 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 record PlanningSection(Plans plans, Zones zones) {
 
     @Bean
-    static SchemeSection planningSchemeSection(Scopes scopes) {
-        return new SchemeSection(30, "planning.link", "/planning/schemes/{id}", "/planning/schemes/{id}/summary", scopes::canReadScheme);
+    static SchemeSection planningSchemeSection() {
+        return new SchemeSection(30, "planning.link", "/planning/schemes/{id}", "/planning/schemes/{id}/summary");
     }
 
     @GetMapping("/planning/schemes/{id}/summary")

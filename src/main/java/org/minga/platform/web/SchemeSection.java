@@ -14,11 +14,12 @@ import java.util.function.LongPredicate;
  * @param page the module's own page for the scheme, {@code {id}} standing for the scheme's id
  * @param summary a fragment summarising the module for the scheme (a few figures, a chart), loaded
  *        when the section comes into view, {@code {id}} as in {@code page}; null when the link is enough
- * @param readers whether the person now signed in may open the section for a scheme (by its id)
+ * @param readers a further condition on the scheme (by its id) for showing the section; the scheme
+ *        page's own audience already limits it to the scheme's readers, so most sections need none
  */
 public record SchemeSection(int order, String titleKey, String page, String summary, LongPredicate readers) {
 
-    /** A section everyone who sees the scheme's page may open. */
+    /** A section everyone who sees the scheme's page (its readers) may open. */
     public SchemeSection(int order, String titleKey, String page, String summary) {
         this(order, titleKey, page, summary, schemeId -> true);
     }

@@ -1,6 +1,5 @@
 package org.minga.projects.web;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.web.SchemeSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ProjectsSection {
 
     @Bean
-    static SchemeSection projectsSchemeSection(Scopes scopes) {
-        return new SchemeSection(40, "projects.link", "/projects/schemes/{id}", "/projects/schemes/{id}/summary", scopes::canReadScheme);
+    static SchemeSection projectsSchemeSection() {
+        return new SchemeSection(40, "projects.link", "/projects/schemes/{id}", "/projects/schemes/{id}/summary");
     }
 }

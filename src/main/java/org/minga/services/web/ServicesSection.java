@@ -1,6 +1,5 @@
 package org.minga.services.web;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.web.SchemeSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ServicesSection {
 
     @Bean
-    static SchemeSection servicesSchemeSection(Scopes scopes) {
-        return new SchemeSection(60, "services.link", "/services/schemes/{id}", "/services/schemes/{id}/summary", scopes::canReadScheme);
+    static SchemeSection servicesSchemeSection() {
+        return new SchemeSection(60, "services.link", "/services/schemes/{id}", "/services/schemes/{id}/summary");
     }
 }
