@@ -27,15 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/registry/schemes/{id}")
 @Tag(name = "Registro de esquemas")
-class MembershipApiController {
-
-    private final Memberships memberships;
-    private final Zones zones;
-
-    MembershipApiController(Memberships memberships, Zones zones) {
-        this.zones = zones;
-        this.memberships = memberships;
-    }
+record MembershipApiController(Memberships memberships, Zones zones) {
 
     record LeaveBody(LocalDate leftOn) {
     }
