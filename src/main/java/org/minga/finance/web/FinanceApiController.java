@@ -35,18 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Aportes y equidad", description = "Reglas de aporte, obligaciones, pagos, cartera, estados de cuenta y equidad entre miembros")
-class FinanceApiController {
+record FinanceApiController(Contributions contributions, Equity equity, Zones zones) {
 
     private static final String BASE = "/api/v1/finance/schemes/{id}";
-    private final Contributions contributions;
-    private final Equity equity;
-    private final Zones zones;
-
-    FinanceApiController(Contributions contributions, Equity equity, Zones zones) {
-        this.contributions = contributions;
-        this.equity = equity;
-        this.zones = zones;
-    }
 
     record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency) {
     }

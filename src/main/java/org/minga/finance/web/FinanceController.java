@@ -42,21 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/finance/schemes/{id}")
-class FinanceController {
-
-    private final Contributions contributions;
-    private final Equity equity;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones) {
-        this.zones = zones;
-        this.contributions = contributions;
-        this.equity = equity;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+record FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones) {
 
     @ModelAttribute("kinds")
     List<Option> kinds() {

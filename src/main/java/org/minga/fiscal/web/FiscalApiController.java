@@ -35,20 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Audience(Reader.MEMBER_OFFICIAL)
 @RestController
 @Tag(name = "Impuesto predial", description = "Catastro, tarifas, liquidación con los límites legales, simulaciones y cartera")
-class FiscalApiController {
+record FiscalApiController(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Arrears arrears) {
 
     private static final String MY = "/api/v1/fiscal/schemes/{id}/municipalities/{code}/years/{year}";
-    private final Cadastres cadastres;
-    private final TaxRates rates;
-    private final Liquidations liquidations;
-    private final Arrears arrears;
-
-    FiscalApiController(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Arrears arrears) {
-        this.cadastres = cadastres;
-        this.rates = rates;
-        this.liquidations = liquidations;
-        this.arrears = arrears;
-    }
 
     record EconomicBody(BigDecimal cpiPercent, BigDecimal minimumWage) {
     }

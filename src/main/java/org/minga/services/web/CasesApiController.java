@@ -26,16 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Servicios compartidos", description = "Líneas de servicio, clientes, tarifas, tipos de trámite y trámites")
-class CasesApiController {
+record CasesApiController(ServiceLines lines, Cases cases) {
 
     static final String BASE = "/api/v1/services/schemes/{id}";
-    private final ServiceLines lines;
-    private final Cases cases;
-
-    CasesApiController(ServiceLines lines, Cases cases) {
-        this.lines = lines;
-        this.cases = cases;
-    }
 
     record PermitTypeBody(Long serviceLineId, String code) {
     }

@@ -42,21 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.SCHEME)
 @Controller
-class CasesController {
-
-    private final ServiceLines lines;
-    private final Cases cases;
-    private final ServiceDashboards dashboards;
-    private final Schemes schemes;
-    private final Scopes scopes;
-
-    CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes) {
-        this.lines = lines;
-        this.cases = cases;
-        this.dashboards = dashboards;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes) {
 
     @ModelAttribute
     void common(@PathVariable long id, Model model) {

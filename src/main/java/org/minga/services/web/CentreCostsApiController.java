@@ -29,20 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Centro empresarial, costos y tableros", description = "Empresas, asistencia cofinanciada, capital semilla; "
         + "distribución de costos entre miembros, recuperación de costos; tableros por servicio y por miembro")
 @Audience(Reader.SCHEME)
-class CentreCostsApiController {
+record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs, ServiceDashboards dashboards) {
 
     static final String BASE = "/api/v1/services/schemes/{id}";
-    private final ServiceLines lines;
-    private final BusinessCentre centre;
-    private final CostAllocation costs;
-    private final ServiceDashboards dashboards;
-
-    CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs, ServiceDashboards dashboards) {
-        this.lines = lines;
-        this.centre = centre;
-        this.costs = costs;
-        this.dashboards = dashboards;
-    }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/lines/{lineId}/firms")

@@ -36,18 +36,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Relleno sanitario", description = "Boletas de báscula, importación, facturación mensual por tonelada, facturas en PDF")
-class LandfillApiController {
+record LandfillApiController(Landfill landfill, ServiceLines lines, Schemes schemes) {
 
     static final String BASE = "/api/v1/services/schemes/{id}/lines/{lineId}";
-    private final Landfill landfill;
-    private final ServiceLines lines;
-    private final Schemes schemes;
-
-    LandfillApiController(Landfill landfill, ServiceLines lines, Schemes schemes) {
-        this.landfill = landfill;
-        this.lines = lines;
-        this.schemes = schemes;
-    }
 
     record BillBody(String month) {
     }

@@ -29,19 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A landfill line's forms and files on its page: the weighbridge import, monthly billing, invoices, tonnes by client. */
 @Audience(Reader.SCHEME)
 @Controller
-class LandfillController {
-
-    private final Landfill landfill;
-    private final ServiceLines lines;
-    private final Schemes schemes;
-    private final LinePage page;
-
-    LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes, LinePage page) {
-        this.landfill = landfill;
-        this.lines = lines;
-        this.schemes = schemes;
-        this.page = page;
-    }
+record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes, LinePage page) {
 
     @PostMapping("/services/schemes/{id}/lines/{lineId}/imports")
     String importTickets(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) MultipartFile file,

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.SCHEME)
 @Controller
-class LineController {
+record LineController(ServiceLines lines, CostAllocation costs, BusinessCentre centre, LinePage page) {
 
     /** The cost allocation form: weights are typed as "code=weight" pairs separated by commas or new lines. */
     record PoolForm(LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String driver, String description,
@@ -50,18 +50,6 @@ class LineController {
             }
             return new CostAllocation.PoolInput(periodFrom, periodTo, amount, driver, description, m);
         }
-    }
-
-    private final ServiceLines lines;
-    private final CostAllocation costs;
-    private final BusinessCentre centre;
-    private final LinePage page;
-
-    LineController(ServiceLines lines, CostAllocation costs, BusinessCentre centre, LinePage page) {
-        this.lines = lines;
-        this.costs = costs;
-        this.centre = centre;
-        this.page = page;
     }
 
     @GetMapping("/services/schemes/{id}/lines/{lineId}")
