@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,9 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A landfill line's forms and files on its page: the weighbridge import, monthly billing, invoices, tonnes by client. */
 @Audience(Reader.SCHEME)
 @Controller
+@RequestMapping("/services/schemes/{id}/lines/{lineId}")
 record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes, LinePage page) {
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/imports")
+    @PostMapping("/imports")
     String importTickets(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) MultipartFile file,
             Model model) throws IOException {
         lines.line(id, lineId);
@@ -42,7 +44,7 @@ record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes
         }, () -> page.show(id, lineId, null, null, model));
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/billing")
+    @PostMapping("/billing")
     String bill(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("billingForm") LandfillApiController.BillBody form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         lines.line(id, lineId);
@@ -53,16 +55,15 @@ record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes
         }, () -> page.form("billingForm", id, lineId, model));
     }
 
-    @GetMapping("/services/schemes/{id}/lines/{lineId}/invoices/{invoiceId}.pdf")
+    @GetMapping("/invoices/{invoiceId}.pdf")
     ResponseEntity<byte[]> invoicePdf(@PathVariable long id, @PathVariable long lineId, @PathVariable long invoiceId) {
         return LandfillApiController.pdf(id, lineId, invoiceId, landfill, lines, schemes);
     }
 
-    @GetMapping("/services/schemes/{id}/lines/{lineId}/tonnes.{format:csv|xlsx}")
+    @GetMapping("/tonnes.{format:csv|xlsx}")
     void tonnes(@PathVariable long id, @PathVariable long lineId, @PathVariable String format, @RequestParam int year,
             HttpServletResponse response) throws IOException {
-        lines.line(id, lineId);
-        var rows = landfill.tonnesByClientAndMonth(lineId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        var rows = landfill.tonnesByClientAndMonth(lines.line(id, lineId).id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         boolean csv = format.equals("csv");
         response.setContentType(csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"toneladas-" + year + "." + format + "\"");
