@@ -100,11 +100,7 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     @PostMapping("/rules")
     String createRule(@PathVariable long id, @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.createRule(id, form.input());
-            return saved(id, redirect, "rules");
-        }, () -> page(id, model, "finance/scheme :: rule-form"));
+        return submit(id, "rule-form", "rules", result, model, redirect, () -> contributions.createRule(id, form.input()));
     }
 
     @PostMapping("/rules/{ruleId}/generate")
@@ -119,40 +115,41 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     @PostMapping("/bases")
     String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency());
-            return saved(id, redirect, "bases");
-        }, () -> page(id, model, "finance/scheme :: base-form"));
+        return submit(id, "base-form", "bases", result, model, redirect,
+                () -> contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency()));
     }
 
     @PostMapping("/payments")
     @Idempotent
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.pay(id, form.input());
-            return saved(id, redirect, "payments");
-        }, () -> page(id, model, "finance/scheme :: payment-form"));
+        return submit(id, "payment-form", "payments", result, model, redirect, () -> contributions.pay(id, form.input()));
     }
 
     @PostMapping("/in-kind")
     @Idempotent
     String inKind(@PathVariable long id, @ModelAttribute("inKindForm") InKindForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
-                    form.getOn(), form.getAmount(), form.getDescription());
-            return saved(id, redirect, "payments");
-        }, () -> page(id, model, "finance/scheme :: in-kind-form"));
+        return submit(id, "in-kind-form", "payments", result, model, redirect,
+                () -> contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
+                        form.getOn(), form.getAmount(), form.getDescription()));
     }
 
-    /** A refused form: only its fragment when htmx posted it, else the whole page with the form's errors. */
-    private String page(long id, Model model, String fragment) {
-        String page = show(id, null, model);
-        return Forms.htmx() ? fragment : page;
+    /**
+     * Saves a form of the page (the reader must write the scheme) and goes back to its section; a refused
+     * form is only its fragment when htmx posted it, else the whole page with the form's errors.
+     */
+    private String submit(long id, String fragment, String anchor, BindingResult result, Model model,
+            RedirectAttributes redirect, Runnable save) {
+        scopes.requireSchemeWrite(id);
+        return Forms.submit(result, () -> {
+            save.run();
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/finance/schemes/" + id + "#" + anchor;
+        }, () -> {
+            String page = show(id, null, model);
+            return Forms.htmx() ? "finance/scheme :: " + fragment : page;
+        });
     }
 
     @Audience(Reader.MEMBER_OFFICIAL)
@@ -276,10 +273,5 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
             return 0;
         }
         return Math.max(1, value.multiply(BigDecimal.valueOf(WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue());
-    }
-
-    private static String saved(long id, RedirectAttributes redirect, String anchor) {
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/finance/schemes/" + id + "#" + anchor;
     }
 }
