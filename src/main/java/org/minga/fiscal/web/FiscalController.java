@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.MEMBER_OFFICIAL)
 @Controller
-record FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates, Liquidations liquidations) {
+record FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
+        Liquidations liquidations) {
 
     /** A year's CPI and minimum wage as typed ("13,12", "1.160.000"). */
     record EconomicForm(Integer year, BigDecimal cpiPercent, BigDecimal minimumWage) {

@@ -41,7 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.MEMBER_OFFICIAL)
 @Controller
-record MunicipalityYearController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates, Liquidations liquidations, Arrears arrears, MessageSource messages) {
+record MunicipalityYearController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
+        Liquidations liquidations, Arrears arrears, MessageSource messages) {
 
     private static final String MY = "/fiscal/schemes/{id}/municipalities/{code}/years/{year}";
     private static final List<String> DESTINATIONS = IntStream.rangeClosed('A', 'T').mapToObj(c -> String.valueOf((char) c))

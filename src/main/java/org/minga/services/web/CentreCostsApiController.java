@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
         + "distribución de costos entre miembros, recuperación de costos; tableros por servicio y por miembro")
 @Audience(Reader.SCHEME)
 @RequestMapping("/api/v1/services/schemes/{id}")
-record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs, ServiceDashboards dashboards) {
+record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs,
+        ServiceDashboards dashboards) {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/lines/{lineId}/firms")
