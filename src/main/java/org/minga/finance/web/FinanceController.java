@@ -2,12 +2,18 @@ package org.minga.finance.web;
 
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
+import org.minga.platform.web.TableDownloads;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
@@ -163,32 +169,23 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     @GetMapping("/arrears.{format:csv|xlsx}")
     void arrearsFile(@PathVariable long id, @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            HttpServletResponse response) throws IOException {
         LocalDate date = at == null ? zones.today() : at;
-        var rows = contributions.arrears(id, date, null);
-        try (var table = table(response, format, "cartera-" + date, "Cartera", List.of("Código", "Miembro", "Moneda",
-                "1-30 días", "31-90 días", "Más de 90 días", "Total"))) {
-            for (var a : rows) {
-                table.row(java.util.Arrays.asList(a.unitCode(), a.name(), a.currency(), a.upTo30(), a.from31To90(),
-                        a.over90(), a.total()));
-            }
-        }
+        TableDownloads.write(response, format, "cartera-" + date, "Cartera", List.of("Código", "Miembro", "Moneda",
+                "1-30 días", "31-90 días", "Más de 90 días", "Total"), contributions.arrears(id, date, null),
+                a -> Arrays.asList(a.unitCode(), a.name(), a.currency(), a.upTo30(), a.from31To90(), a.over90(), a.total()));
     }
 
     /** Obligations due up to a date, with what was paid of each, as CSV or XLSX. */
     @GetMapping("/obligations.{format:csv|xlsx}")
     void obligationsFile(@PathVariable long id, @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            HttpServletResponse response) throws IOException {
         LocalDate date = at == null ? zones.today() : at;
-        var rows = contributions.obligations(id, null, date);
-        try (var table = table(response, format, "obligaciones-" + date, "Obligaciones", List.of("Código", "Regla",
-                "Desde", "Hasta", "Vence", "Moneda", "Valor", "Pagado", "Pendiente"))) {
-            for (var o : rows) {
-                table.row(java.util.Arrays.asList(o.unitCode(), o.ruleName(), o.periodStart(), o.periodEnd(), o.dueOn(),
-                        o.currency(), o.amount(), o.paid(), o.open()));
-            }
-        }
+        TableDownloads.write(response, format, "obligaciones-" + date, "Obligaciones", List.of("Código", "Regla", "Desde",
+                "Hasta", "Vence", "Moneda", "Valor", "Pagado", "Pendiente"), contributions.obligations(id, null, date),
+                o -> Arrays.asList(o.unitCode(), o.ruleName(), o.periodStart(), o.periodEnd(), o.dueOn(), o.currency(),
+                        o.amount(), o.paid(), o.open()));
     }
 
     /** Equity over a period as CSV or XLSX: one row per member and currency. */
@@ -196,29 +193,17 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     void equityFile(@PathVariable long id, @PathVariable String format,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        Equity.Report report = equity.of(id, from, to);
-        try (var table = table(response, format, "equidad-" + from + "-" + to, "Equidad", List.of("Código", "Miembro",
-                "Moneda", "Pagado", "Beneficios", "Razón beneficios/pagado"))) {
-            for (var m : report.members()) {
-                var currencies = new java.util.TreeSet<>(m.paid().keySet());
-                currencies.addAll(m.benefits().keySet());
-                for (String c : currencies) {
-                    table.row(java.util.Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c),
-                            m.ratio()));
-                }
+            HttpServletResponse response) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        for (var m : equity.of(id, from, to).members()) {
+            var currencies = new TreeSet<>(m.paid().keySet());
+            currencies.addAll(m.benefits().keySet());
+            for (String c : currencies) {
+                rows.add(Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c), m.ratio()));
             }
         }
-    }
-
-    private static org.minga.platform.TableWriter table(jakarta.servlet.http.HttpServletResponse response,
-            String format, String name, String sheet, List<String> headers) throws java.io.IOException {
-        boolean xlsx = format.equals("xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
-        return xlsx ? org.minga.platform.TableWriter.xlsx(response.getOutputStream(), sheet, headers)
-                : org.minga.platform.TableWriter.csv(response.getOutputStream(), headers);
+        TableDownloads.write(response, format, "equidad-" + from + "-" + to, "Equidad", List.of("Código", "Miembro",
+                "Moneda", "Pagado", "Beneficios", "Razón beneficios/pagado"), rows, row -> row);
     }
 
     /** The equity chart: a fragment for htmx, a whole page for the plain link. */

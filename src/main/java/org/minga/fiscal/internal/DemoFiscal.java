@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import org.minga.fiscal.Cadastres;
 import org.minga.fiscal.Liquidations;

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.minga.platform.TableWriter;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
+import org.minga.platform.web.TableDownloads;
 import org.minga.registry.Schemes;
 import org.minga.services.Landfill;
 import org.minga.services.ServiceLines;
@@ -63,16 +63,9 @@ record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes
     @GetMapping("/tonnes.{format:csv|xlsx}")
     void tonnes(@PathVariable long id, @PathVariable long lineId, @PathVariable String format, @RequestParam int year,
             HttpServletResponse response) throws IOException {
-        var rows = landfill.tonnesByClientAndMonth(lines.line(id, lineId).id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-        boolean csv = format.equals("csv");
-        response.setContentType(csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"toneladas-" + year + "." + format + "\"");
-        List<String> headers = List.of("Mes", "Código", "Cliente", "Toneladas facturables", "Boletas", "Cargas rechazadas");
-        try (TableWriter w = csv ? TableWriter.csv(response.getOutputStream(), headers)
-                : TableWriter.xlsx(response.getOutputStream(), "Toneladas " + year, headers)) {
-            for (var r : rows) {
-                w.row(List.of(r.month().toString(), r.clientCode(), r.clientName(), r.tonnes(), r.tickets(), r.refused()));
-            }
-        }
+        TableDownloads.write(response, format, "toneladas-" + year, "Toneladas " + year,
+                List.of("Mes", "Código", "Cliente", "Toneladas facturables", "Boletas", "Cargas rechazadas"),
+                landfill.tonnesByClientAndMonth(lines.line(id, lineId).id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)),
+                r -> List.of(r.month().toString(), r.clientCode(), r.clientName(), r.tonnes(), r.tickets(), r.refused()));
     }
 }
