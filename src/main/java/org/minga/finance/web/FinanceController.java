@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,26 +66,6 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         return Option.currencies();
     }
 
-    @ModelAttribute("ruleForm")
-    RuleForm ruleForm() {
-        return new RuleForm(zones.today().getYear());
-    }
-
-    @ModelAttribute("baseForm")
-    BaseForm baseForm() {
-        return new BaseForm(zones.today().getYear());
-    }
-
-    @ModelAttribute("paymentForm")
-    PaymentForm paymentForm() {
-        return new PaymentForm(zones.today());
-    }
-
-    @ModelAttribute("inKindForm")
-    InKindForm inKindForm() {
-        return new InKindForm(zones.today());
-    }
-
     @GetMapping
     String show(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
@@ -100,6 +81,12 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         model.addAttribute("bases", contributions.bases(id));
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
+        LocalDate today = zones.today();
+        Map<String, Object> forms = model.asMap();
+        forms.putIfAbsent("ruleForm", RuleForm.blank(today.getYear()));
+        forms.putIfAbsent("baseForm", BaseForm.blank(today.getYear()));
+        forms.putIfAbsent("paymentForm", PaymentForm.blank(today));
+        forms.putIfAbsent("inKindForm", InKindForm.blank(today));
         return "finance/scheme";
     }
 
@@ -122,7 +109,7 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "base-form", "bases", result, model, redirect,
-                () -> contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency()));
+                () -> contributions.declareBase(id, form.year(), form.unitCode(), form.amount(), form.currency()));
     }
 
     @PostMapping("/payments")
@@ -137,8 +124,8 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     String inKind(@PathVariable long id, @ModelAttribute("inKindForm") InKindForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "in-kind-form", "payments", result, model, redirect,
-                () -> contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
-                        form.getOn(), form.getAmount(), form.getDescription()));
+                () -> contributions.contributeInKind(id, form.ruleId() == null ? -1 : form.ruleId(), form.unitCode(),
+                        form.on(), form.amount(), form.description()));
     }
 
     /**
