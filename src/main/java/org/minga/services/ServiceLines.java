@@ -196,8 +196,7 @@ public class ServiceLines {
 
     @Transactional
     public Client addClient(long lineId, ClientInput in) {
-        Line line = line(lineId);
-        scopes.requireSchemeWrite(line.schemeId());
+        Line line = forWrite(lineId);
         Checks checks = new Checks().valid(in);
         String c = Inputs.text(in.code());
         String n = Inputs.text(in.name());
@@ -237,8 +236,7 @@ public class ServiceLines {
     /** A tariff in effect from a date until the next one; setting the same date again replaces it. */
     @Transactional
     public Tariff setTariff(long lineId, TariffInput in) {
-        Line line = line(lineId);
-        scopes.requireSchemeWrite(line.schemeId());
+        Line line = forWrite(lineId);
         Checks checks = new Checks().valid(in);
         Money amount = checks.money("amount", in.amount(), "currency", line.currency().name(), false);
         TariffUnit u = checks.oneOf("unit", TariffUnit.class, in.unit());
@@ -275,8 +273,7 @@ public class ServiceLines {
 
     @Transactional
     public WasteType setWasteType(long lineId, WasteTypeInput in) {
-        Line line = line(lineId);
-        scopes.requireSchemeWrite(line.schemeId());
+        Line line = forWrite(lineId);
         Checks checks = new Checks().valid(in);
         String c = Inputs.text(in.code());
         String n = Inputs.text(in.name());

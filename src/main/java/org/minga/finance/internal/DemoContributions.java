@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and dates are invented; every payment says so in its reference.
  */
 @Component
-class DemoContributions {
+record DemoContributions(Contributions contributions, TransactionTemplate tx) {
 
     static final String FEE = "Cuota de administración";
     static final List<String> MEMBERS = List.of("54498", "54003", "54128", "54206", "54245", "54250", "54344",
@@ -30,14 +30,6 @@ class DemoContributions {
             "54250", new int[] {4, 3});
     private static final BigDecimal QUARTERLY = BigDecimal.valueOf(6_000_000);
     private static final String REFERENCE = "Consignación bancaria. " + DemoSchemesRegistered.INVENTED;
-
-    private final Contributions contributions;
-    private final TransactionTemplate tx;
-
-    DemoContributions(Contributions contributions, TransactionTemplate tx) {
-        this.contributions = contributions;
-        this.tx = tx;
-    }
 
     @EventListener
     @Order(20)

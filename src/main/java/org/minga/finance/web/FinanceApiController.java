@@ -35,18 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Aportes y equidad", description = "Reglas de aporte, obligaciones, pagos, cartera, estados de cuenta y equidad entre miembros")
-class FinanceApiController {
+record FinanceApiController(Contributions contributions, Equity equity, Zones zones) {
 
     private static final String BASE = "/api/v1/finance/schemes/{id}";
-    private final Contributions contributions;
-    private final Equity equity;
-    private final Zones zones;
-
-    FinanceApiController(Contributions contributions, Equity equity, Zones zones) {
-        this.contributions = contributions;
-        this.equity = equity;
-        this.zones = zones;
-    }
 
     record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency) {
     }
@@ -99,9 +90,7 @@ class FinanceApiController {
     @Idempotent
     @Operation(summary = "Registra un pago y lo aplica a las obligaciones abiertas más antiguas del miembro en esa moneda")
     ResponseEntity<Contributions.Payment> pay(@PathVariable long id, @RequestBody Contributions.PaymentInput body) {
-        var payment = contributions.pay(id, body);
-        return ResponseEntity.created(URI.create("/api/v1/finance/schemes/" + id + "/payments/" + payment.id()))
-                .body(payment);
+        return created(id, contributions.pay(id, body));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -109,10 +98,13 @@ class FinanceApiController {
     @Idempotent
     @Operation(summary = "Registra un aporte en especie valorado, bajo una regla IN_KIND")
     ResponseEntity<Contributions.Payment> inKind(@PathVariable long id, @RequestBody InKindBody body) {
-        var payment = contributions.contributeInKind(id, body.ruleId() == null ? -1 : body.ruleId(), body.unitCode(),
-                body.on(), body.amount(), body.description());
-        return ResponseEntity.created(URI.create("/api/v1/finance/schemes/" + id + "/payments/" + payment.id()))
-                .body(payment);
+        return created(id, contributions.contributeInKind(id, body.ruleId() == null ? -1 : body.ruleId(), body.unitCode(),
+                body.on(), body.amount(), body.description()));
+    }
+
+    /** A payment or a contribution in kind, located among the scheme's payments. */
+    private static ResponseEntity<Contributions.Payment> created(long id, Contributions.Payment payment) {
+        return ResponseEntity.created(URI.create("/api/v1/finance/schemes/" + id + "/payments/" + payment.id())).body(payment);
     }
 
     @GetMapping(BASE + "/obligations")

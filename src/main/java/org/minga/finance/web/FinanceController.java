@@ -2,12 +2,19 @@ package org.minga.finance.web;
 
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
+import org.minga.platform.web.TableDownloads;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
@@ -42,21 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/finance/schemes/{id}")
-class FinanceController {
-
-    private final Contributions contributions;
-    private final Equity equity;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones) {
-        this.zones = zones;
-        this.contributions = contributions;
-        this.equity = equity;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+record FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones) {
 
     @ModelAttribute("kinds")
     List<Option> kinds() {
@@ -71,26 +64,6 @@ class FinanceController {
     @ModelAttribute("currencies")
     List<Option> currencies() {
         return Option.currencies();
-    }
-
-    @ModelAttribute("ruleForm")
-    RuleForm ruleForm() {
-        return new RuleForm(zones.today().getYear());
-    }
-
-    @ModelAttribute("baseForm")
-    BaseForm baseForm() {
-        return new BaseForm(zones.today().getYear());
-    }
-
-    @ModelAttribute("paymentForm")
-    PaymentForm paymentForm() {
-        return new PaymentForm(zones.today());
-    }
-
-    @ModelAttribute("inKindForm")
-    InKindForm inKindForm() {
-        return new InKindForm(zones.today());
     }
 
     @GetMapping
@@ -108,17 +81,19 @@ class FinanceController {
         model.addAttribute("bases", contributions.bases(id));
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
+        LocalDate today = zones.today();
+        Map<String, Object> forms = model.asMap();
+        forms.putIfAbsent("ruleForm", RuleForm.blank(today.getYear()));
+        forms.putIfAbsent("baseForm", BaseForm.blank(today.getYear()));
+        forms.putIfAbsent("paymentForm", PaymentForm.blank(today));
+        forms.putIfAbsent("inKindForm", InKindForm.blank(today));
         return "finance/scheme";
     }
 
     @PostMapping("/rules")
     String createRule(@PathVariable long id, @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.createRule(id, form.input());
-            return saved(id, redirect, "rules");
-        }, () -> page(id, model, "finance/scheme :: rule-form"));
+        return submit(id, "rule-form", "rules", result, model, redirect, () -> contributions.createRule(id, form.input()));
     }
 
     @PostMapping("/rules/{ruleId}/generate")
@@ -133,40 +108,41 @@ class FinanceController {
     @PostMapping("/bases")
     String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.declareBase(id, form.getYear(), form.getUnitCode(), form.getAmount(), form.getCurrency());
-            return saved(id, redirect, "bases");
-        }, () -> page(id, model, "finance/scheme :: base-form"));
+        return submit(id, "base-form", "bases", result, model, redirect,
+                () -> contributions.declareBase(id, form.year(), form.unitCode(), form.amount(), form.currency()));
     }
 
     @PostMapping("/payments")
     @Idempotent
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.pay(id, form.input());
-            return saved(id, redirect, "payments");
-        }, () -> page(id, model, "finance/scheme :: payment-form"));
+        return submit(id, "payment-form", "payments", result, model, redirect, () -> contributions.pay(id, form.input()));
     }
 
     @PostMapping("/in-kind")
     @Idempotent
     String inKind(@PathVariable long id, @ModelAttribute("inKindForm") InKindForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        scopes.requireSchemeWrite(id);
-        return Forms.submit(result, () -> {
-            contributions.contributeInKind(id, form.getRuleId() == null ? -1 : form.getRuleId(), form.getUnitCode(),
-                    form.getOn(), form.getAmount(), form.getDescription());
-            return saved(id, redirect, "payments");
-        }, () -> page(id, model, "finance/scheme :: in-kind-form"));
+        return submit(id, "in-kind-form", "payments", result, model, redirect,
+                () -> contributions.contributeInKind(id, form.ruleId() == null ? -1 : form.ruleId(), form.unitCode(),
+                        form.on(), form.amount(), form.description()));
     }
 
-    /** A refused form: only its fragment when htmx posted it, else the whole page with the form's errors. */
-    private String page(long id, Model model, String fragment) {
-        String page = show(id, null, model);
-        return Forms.htmx() ? fragment : page;
+    /**
+     * Saves a form of the page (the reader must write the scheme) and goes back to its section; a refused
+     * form is only its fragment when htmx posted it, else the whole page with the form's errors.
+     */
+    private String submit(long id, String fragment, String anchor, BindingResult result, Model model,
+            RedirectAttributes redirect, Runnable save) {
+        scopes.requireSchemeWrite(id);
+        return Forms.submit(result, () -> {
+            save.run();
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/finance/schemes/" + id + "#" + anchor;
+        }, () -> {
+            String page = show(id, null, model);
+            return Forms.htmx() ? "finance/scheme :: " + fragment : page;
+        });
     }
 
     @Audience(Reader.MEMBER_OFFICIAL)
@@ -180,32 +156,23 @@ class FinanceController {
     @GetMapping("/arrears.{format:csv|xlsx}")
     void arrearsFile(@PathVariable long id, @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            HttpServletResponse response) throws IOException {
         LocalDate date = at == null ? zones.today() : at;
-        var rows = contributions.arrears(id, date, null);
-        try (var table = table(response, format, "cartera-" + date, "Cartera", List.of("Código", "Miembro", "Moneda",
-                "1-30 días", "31-90 días", "Más de 90 días", "Total"))) {
-            for (var a : rows) {
-                table.row(java.util.Arrays.asList(a.unitCode(), a.name(), a.currency(), a.upTo30(), a.from31To90(),
-                        a.over90(), a.total()));
-            }
-        }
+        TableDownloads.write(response, format, "cartera-" + date, "Cartera", List.of("Código", "Miembro", "Moneda",
+                "1-30 días", "31-90 días", "Más de 90 días", "Total"), contributions.arrears(id, date, null),
+                a -> Arrays.asList(a.unitCode(), a.name(), a.currency(), a.upTo30(), a.from31To90(), a.over90(), a.total()));
     }
 
     /** Obligations due up to a date, with what was paid of each, as CSV or XLSX. */
     @GetMapping("/obligations.{format:csv|xlsx}")
     void obligationsFile(@PathVariable long id, @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            HttpServletResponse response) throws IOException {
         LocalDate date = at == null ? zones.today() : at;
-        var rows = contributions.obligations(id, null, date);
-        try (var table = table(response, format, "obligaciones-" + date, "Obligaciones", List.of("Código", "Regla",
-                "Desde", "Hasta", "Vence", "Moneda", "Valor", "Pagado", "Pendiente"))) {
-            for (var o : rows) {
-                table.row(java.util.Arrays.asList(o.unitCode(), o.ruleName(), o.periodStart(), o.periodEnd(), o.dueOn(),
-                        o.currency(), o.amount(), o.paid(), o.open()));
-            }
-        }
+        TableDownloads.write(response, format, "obligaciones-" + date, "Obligaciones", List.of("Código", "Regla", "Desde",
+                "Hasta", "Vence", "Moneda", "Valor", "Pagado", "Pendiente"), contributions.obligations(id, null, date),
+                o -> Arrays.asList(o.unitCode(), o.ruleName(), o.periodStart(), o.periodEnd(), o.dueOn(), o.currency(),
+                        o.amount(), o.paid(), o.open()));
     }
 
     /** Equity over a period as CSV or XLSX: one row per member and currency. */
@@ -213,29 +180,17 @@ class FinanceController {
     void equityFile(@PathVariable long id, @PathVariable String format,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        Equity.Report report = equity.of(id, from, to);
-        try (var table = table(response, format, "equidad-" + from + "-" + to, "Equidad", List.of("Código", "Miembro",
-                "Moneda", "Pagado", "Beneficios", "Razón beneficios/pagado"))) {
-            for (var m : report.members()) {
-                var currencies = new java.util.TreeSet<>(m.paid().keySet());
-                currencies.addAll(m.benefits().keySet());
-                for (String c : currencies) {
-                    table.row(java.util.Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c),
-                            m.ratio()));
-                }
+            HttpServletResponse response) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        for (var m : equity.of(id, from, to).members()) {
+            var currencies = new TreeSet<>(m.paid().keySet());
+            currencies.addAll(m.benefits().keySet());
+            for (String c : currencies) {
+                rows.add(Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c), m.ratio()));
             }
         }
-    }
-
-    private static org.minga.platform.TableWriter table(jakarta.servlet.http.HttpServletResponse response,
-            String format, String name, String sheet, List<String> headers) throws java.io.IOException {
-        boolean xlsx = format.equals("xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
-        return xlsx ? org.minga.platform.TableWriter.xlsx(response.getOutputStream(), sheet, headers)
-                : org.minga.platform.TableWriter.csv(response.getOutputStream(), headers);
+        TableDownloads.write(response, format, "equidad-" + from + "-" + to, "Equidad", List.of("Código", "Miembro",
+                "Moneda", "Pagado", "Beneficios", "Razón beneficios/pagado"), rows, row -> row);
     }
 
     /** The equity chart: a fragment for htmx, a whole page for the plain link. */
@@ -290,10 +245,5 @@ class FinanceController {
             return 0;
         }
         return Math.max(1, value.multiply(BigDecimal.valueOf(WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue());
-    }
-
-    private static String saved(long id, RedirectAttributes redirect, String anchor) {
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/finance/schemes/" + id + "#" + anchor;
     }
 }

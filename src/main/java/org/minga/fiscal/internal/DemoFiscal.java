@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import org.minga.fiscal.Cadastres;
 import org.minga.fiscal.Liquidations;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * listener waits for each.
  */
 @Component
-class DemoFiscal {
+record DemoFiscal(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Jobs jobs) {
 
     /** Its jobs (imports, liquidations) must end before the demo says it is ready. */
     private static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -50,18 +49,6 @@ class DemoFiscal {
 
     static final List<Rate> RATES = List.of(new Rate(null, null, "9"), new Rate("R", null, "6.5"),
             new Rate("U", "A", "5.5"), new Rate("U", "C", "11"), new Rate(null, "Q", "25"), new Rate(null, "R", "20"));
-
-    private final Cadastres cadastres;
-    private final TaxRates rates;
-    private final Liquidations liquidations;
-    private final Jobs jobs;
-
-    DemoFiscal(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Jobs jobs) {
-        this.cadastres = cadastres;
-        this.rates = rates;
-        this.liquidations = liquidations;
-        this.jobs = jobs;
-    }
 
     @EventListener
     @Order(60)

@@ -35,20 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Audience(Reader.MEMBER_OFFICIAL)
 @RestController
 @Tag(name = "Impuesto predial", description = "Catastro, tarifas, liquidación con los límites legales, simulaciones y cartera")
-class FiscalApiController {
+record FiscalApiController(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Arrears arrears) {
 
     private static final String MY = "/api/v1/fiscal/schemes/{id}/municipalities/{code}/years/{year}";
-    private final Cadastres cadastres;
-    private final TaxRates rates;
-    private final Liquidations liquidations;
-    private final Arrears arrears;
-
-    FiscalApiController(Cadastres cadastres, TaxRates rates, Liquidations liquidations, Arrears arrears) {
-        this.cadastres = cadastres;
-        this.rates = rates;
-        this.liquidations = liquidations;
-        this.arrears = arrears;
-    }
 
     record EconomicBody(BigDecimal cpiPercent, BigDecimal minimumWage) {
     }
@@ -82,20 +71,18 @@ class FiscalApiController {
     @PostMapping(value = MY + "/cadastre", consumes = "text/csv")
     @Operation(summary = "Carga el catastro del municipio y año: el CSV como cuerpo (text/csv), leído en flujo por un trabajo; "
             + "todo o nada. Devuelve cadastreId y jobId")
-    ResponseEntity<Cadastres.Submitted> uploadCsv(@PathVariable long id, @PathVariable String code,
+    Cadastres.Submitted uploadCsv(@PathVariable long id, @PathVariable String code,
             @PathVariable Integer year, @RequestParam(required = false) String fileName, HttpServletRequest request)
             throws IOException {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(cadastres.upload(id, code, year, fileName, request.getInputStream()));
+        return cadastres.upload(id, code, year, fileName, request.getInputStream());
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(value = MY + "/cadastre", consumes = "multipart/form-data")
     @Operation(summary = "Carga el catastro como archivo (campo file) de un formulario multipart")
-    ResponseEntity<Cadastres.Submitted> uploadFile(@PathVariable long id, @PathVariable String code,
+    Cadastres.Submitted uploadFile(@PathVariable long id, @PathVariable String code,
             @PathVariable Integer year, @RequestParam(required = false) MultipartFile file) throws IOException {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(cadastres.upload(id, code, year,
-                file == null ? null : file.getOriginalFilename(), content(file)));
+        return cadastres.upload(id, code, year, file == null ? null : file.getOriginalFilename(), content(file));
     }
 
     @GetMapping(MY + "/rates")
@@ -116,25 +103,23 @@ class FiscalApiController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping(MY + "/rates/{bandId}")
-    ResponseEntity<Void> deleteRate(@PathVariable long id, @PathVariable long bandId) {
+    void deleteRate(@PathVariable long id, @PathVariable long bandId) {
         rates.deleteBand(id, bandId);
-        return ResponseEntity.noContent().build();
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(MY + "/liquidations")
     @Operation(summary = "Liquida el impuesto predial del año sobre el catastro activo (un trabajo)")
-    ResponseEntity<Liquidations.Submitted> liquidate(@PathVariable long id, @PathVariable String code,
-            @PathVariable Integer year) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(liquidations.liquidate(id, code, year));
+    Liquidations.Submitted liquidate(@PathVariable long id, @PathVariable String code, @PathVariable Integer year) {
+        return liquidations.liquidate(id, code, year);
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(MY + "/simulations")
     @Operation(summary = "Simula cambios de tarifas o avalúos (porcentajes; 140 = +40 %) sin tocar la liquidación oficial")
-    ResponseEntity<Liquidations.Submitted> simulate(@PathVariable long id, @PathVariable String code,
+    Liquidations.Submitted simulate(@PathVariable long id, @PathVariable String code,
             @PathVariable Integer year, @RequestBody Liquidations.ScenarioInput body) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(liquidations.simulate(id, code, year, body));
+        return liquidations.simulate(id, code, year, body);
     }
 
     @GetMapping(MY + "/liquidations")

@@ -36,24 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.MEMBER_OFFICIAL)
 @Controller
-class FiscalController {
-
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Places places;
-    private final Cadastres cadastres;
-    private final TaxRates rates;
-    private final Liquidations liquidations;
-
-    FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
-            Liquidations liquidations) {
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.places = places;
-        this.cadastres = cadastres;
-        this.rates = rates;
-        this.liquidations = liquidations;
-    }
+record FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
+        Liquidations liquidations) {
 
     /** A year's CPI and minimum wage as typed ("13,12", "1.160.000"). */
     record EconomicForm(Integer year, BigDecimal cpiPercent, BigDecimal minimumWage) {

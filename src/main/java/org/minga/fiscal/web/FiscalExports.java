@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.fiscal.Liquidations;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.TableWriter;
+import org.minga.platform.web.TableDownloads;
 
 /** The per-parcel results of a liquidation as CSV or XLSX, streamed. */
 final class FiscalExports {
@@ -21,16 +22,10 @@ final class FiscalExports {
     static void liquidation(Liquidations liquidations, long id, String format, HttpServletResponse response)
             throws IOException {
         liquidations.get(id);
-        boolean xlsx = "xlsx".equalsIgnoreCase(format);
-        if (!xlsx && !"csv".equalsIgnoreCase(format)) {
+        if (!"xlsx".equalsIgnoreCase(format) && !"csv".equalsIgnoreCase(format)) {
             throw new InvalidInputException("format", "OneOf", "fiscal.export.format");
         }
-        String name = "liquidacion-" + id + (xlsx ? ".xlsx" : ".csv");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                : "text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        try (TableWriter out = xlsx ? TableWriter.xlsx(response.getOutputStream(), "Liquidación", HEADERS)
-                : TableWriter.csv(response.getOutputStream(), HEADERS)) {
+        try (TableWriter out = TableDownloads.open(response, format, "liquidacion-" + id, "Liquidación", HEADERS)) {
             liquidations.export(id, out);
         }
     }

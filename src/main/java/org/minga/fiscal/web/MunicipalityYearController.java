@@ -41,31 +41,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.MEMBER_OFFICIAL)
 @Controller
-class MunicipalityYearController {
+record MunicipalityYearController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
+        Liquidations liquidations, Arrears arrears, MessageSource messages) {
 
     private static final String MY = "/fiscal/schemes/{id}/municipalities/{code}/years/{year}";
     private static final List<String> DESTINATIONS = IntStream.rangeClosed('A', 'T').mapToObj(c -> String.valueOf((char) c))
             .toList();
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Places places;
-    private final Cadastres cadastres;
-    private final TaxRates rates;
-    private final Liquidations liquidations;
-    private final Arrears arrears;
-    private final MessageSource messages;
-
-    MunicipalityYearController(Schemes schemes, Scopes scopes, Places places, Cadastres cadastres, TaxRates rates,
-            Liquidations liquidations, Arrears arrears, MessageSource messages) {
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.places = places;
-        this.cadastres = cadastres;
-        this.rates = rates;
-        this.liquidations = liquidations;
-        this.arrears = arrears;
-        this.messages = messages;
-    }
 
     /** A CSV sent from a page: a cadastre, payments or commercial values. */
     record FileForm(MultipartFile file) {

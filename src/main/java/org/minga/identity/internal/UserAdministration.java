@@ -2,6 +2,7 @@ package org.minga.identity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -98,11 +99,8 @@ public class UserAdministration {
         if (!user.getGrants().add(normalised)) {
             throw new InvalidInputException("role", "Unique", "grant.duplicate");
         }
-        user.touch(zones.now());
-        users.save(user);
-        audit.record(new Change("GRANT", ENTITY, userId, grant.schemeId(),
-                "Función " + normalised.describe() + " a " + user.getUsername(), before, user.auditState()));
-        return user;
+        return saved(user, before, "GRANT", grant.schemeId(),
+                "Función " + normalised.describe() + " a " + user.getUsername());
     }
 
     @Transactional
@@ -113,11 +111,8 @@ public class UserAdministration {
         if (!user.getGrants().remove(normalise(grant))) {
             throw new NotFoundException("función", grant.describe());
         }
-        user.touch(zones.now());
-        users.save(user);
-        audit.record(new Change("REVOKE", ENTITY, userId, grant.schemeId(),
-                "Función " + grant.describe() + " retirada a " + user.getUsername(), before, user.auditState()));
-        return user;
+        return saved(user, before, "REVOKE", grant.schemeId(),
+                "Función " + grant.describe() + " retirada a " + user.getUsername());
     }
 
     @Transactional
@@ -126,10 +121,15 @@ public class UserAdministration {
         UserAccount user = find(userId);
         var before = user.auditState();
         user.setEnabled(enabled);
+        return saved(user, before, "UPDATE", null, (enabled ? "Activado " : "Desactivado ") + user.getUsername());
+    }
+
+    /** Saves a changed account, stamped now, and audits the change with the account's state before and after. */
+    private UserAccount saved(UserAccount user, Map<String, Object> before, String action, Long schemeId,
+            String summary) {
         user.touch(zones.now());
         users.save(user);
-        audit.record(Change.updated(ENTITY, userId, null, (enabled ? "Activado " : "Desactivado ") + user.getUsername(),
-                before, user.auditState()));
+        audit.record(new Change(action, ENTITY, user.getId(), schemeId, summary, before, user.auditState()));
         return user;
     }
 

@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 @Audience(Reader.PUBLIC)
 @Controller
-class LoginController {
-
-    private final IdentityProperties properties;
-
-    LoginController(IdentityProperties properties) {
-        this.properties = properties;
-    }
+record LoginController(IdentityProperties properties) {
 
     @GetMapping("/login")
     String login(Model model) {

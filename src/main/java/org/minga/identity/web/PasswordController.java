@@ -17,13 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The signed-in user changes their own password. */
 @Audience(Reader.ACCOUNT)
 @Controller
-class PasswordController {
-
-    private final UserAdministration users;
-
-    PasswordController(UserAdministration users) {
-        this.users = users;
-    }
+record PasswordController(UserAdministration users) {
 
     /** The password form; the page never shows a password back. */
     public record PasswordForm(String currentPassword, String newPassword, String confirmation) {

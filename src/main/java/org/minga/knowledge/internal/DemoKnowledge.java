@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * good-practice scores are the demo's own judgement, and say so.
  */
 @Component
-class DemoKnowledge {
+record DemoKnowledge(KnowledgeBase knowledge, JdbcClient jdbc) {
 
     static final String CATATUMBO = "Fuente: Asociatividad municipal en el Catatumbo (FOINCIDE, 2021)";
     static final String SALVADOR = "Fuente: Mancomunidades de El Salvador (USAID, 2018)";
@@ -124,14 +124,6 @@ class DemoKnowledge {
                     "Las figuras asociativas de la Ley 1454 de 2011 y la ruta de conformación en tres momentos: Construyendo "
                             + "las bases, Pensando el futuro y Transformando la región. Fuente: Esquemas asociativos "
                             + "territoriales (DNP, 2014).", List.of(1, 4), List.of(1, 3)));
-
-    private final KnowledgeBase knowledge;
-    private final JdbcClient jdbc;
-
-    DemoKnowledge(KnowledgeBase knowledge, JdbcClient jdbc) {
-        this.knowledge = knowledge;
-        this.jdbc = jdbc;
-    }
 
     @EventListener
     @Order(70)

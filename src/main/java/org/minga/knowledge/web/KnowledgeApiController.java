@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/knowledge")
 @Tag(name = "Conocimiento", description = "Experiencias, buenas prácticas, documentos técnicos y búsqueda en español sin tildes")
-class KnowledgeApiController {
-
-    private final KnowledgeBase knowledge;
-
-    KnowledgeApiController(KnowledgeBase knowledge) {
-        this.knowledge = knowledge;
-    }
+record KnowledgeApiController(KnowledgeBase knowledge) {
 
     @Audience(Reader.TEAM)
     @ResponseStatus(HttpStatus.CREATED)

@@ -26,15 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Audience(Reader.ACCOUNT)
 @Controller
 @RequestMapping("/knowledge")
-class KnowledgeController {
-
-    private final KnowledgeBase knowledge;
-    private final Schemes schemes;
-
-    KnowledgeController(KnowledgeBase knowledge, Schemes schemes) {
-        this.knowledge = knowledge;
-        this.schemes = schemes;
-    }
+record KnowledgeController(KnowledgeBase knowledge, Schemes schemes) {
 
     @ModelAttribute("kinds")
     KnowledgeBase.Kind[] kinds() {

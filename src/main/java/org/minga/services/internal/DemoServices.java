@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Bálsamo's business centre (firms with subsidised assistance). Each part is added once.
  */
 @Component
-class DemoServices {
+record DemoServices(ServiceLines lines, Landfill landfill, Cases cases, BusinessCentre centre, Jobs jobs, Zones zones) {
 
     /** Its jobs (imports, liquidations) must end before the demo says it is ready. */
     private static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -94,22 +94,6 @@ class DemoServices {
                     "Registro sanitario y etiquetado nutricional", "Laboratorio de alimentos", "600.00", null),
             new Firm("Taller de estructuras metálicas Colón", "Metalmecánica", "M", "FROM_30_TO_59", false, false, "D077",
                     "Costeo y contabilidad básica", "Asesor financiero", "900.00", null));
-
-    private final ServiceLines lines;
-    private final Landfill landfill;
-    private final Cases cases;
-    private final BusinessCentre centre;
-    private final Jobs jobs;
-    private final Zones zones;
-
-    DemoServices(ServiceLines lines, Landfill landfill, Cases cases, BusinessCentre centre, Jobs jobs, Zones zones) {
-        this.zones = zones;
-        this.lines = lines;
-        this.landfill = landfill;
-        this.cases = cases;
-        this.centre = centre;
-        this.jobs = jobs;
-    }
 
     @EventListener
     @Order(50)
@@ -177,7 +161,6 @@ class DemoServices {
                 .formatted(month.toString().replace("-", ""), ++n, mid.plusDays(7)));
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
-
 
     // ---- Los Nonualcos: OPLAGEST permits ---------------------------------------------------------
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,16 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Servicios compartidos", description = "Líneas de servicio, clientes, tarifas, tipos de trámite y trámites")
-class CasesApiController {
-
-    static final String BASE = "/api/v1/services/schemes/{id}";
-    private final ServiceLines lines;
-    private final Cases cases;
-
-    CasesApiController(ServiceLines lines, Cases cases) {
-        this.lines = lines;
-        this.cases = cases;
-    }
+@RequestMapping("/api/v1/services/schemes/{id}")
+record CasesApiController(ServiceLines lines, Cases cases) {
 
     record PermitTypeBody(Long serviceLineId, String code) {
     }
@@ -52,88 +45,80 @@ class CasesApiController {
     record CommentBody(String text) {
     }
 
-    @GetMapping(BASE + "/lines")
+    @GetMapping("/lines")
     @Operation(summary = "Las líneas de servicio del esquema")
     List<ServiceLines.Line> lines(@PathVariable long id) {
         return lines.lines(id);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines")
+    @PostMapping("/lines")
     @Operation(summary = "Crea una línea de servicio")
     ResponseEntity<ServiceLines.Line> createLine(@PathVariable long id, @RequestBody ServiceLines.LineInput body) {
         var line = lines.create(id, body);
         return ResponseEntity.created(URI.create("/api/v1/services/schemes/" + id + "/lines/" + line.id())).body(line);
     }
 
-    @PutMapping(BASE + "/lines/{lineId}/cost-shares")
+    @PutMapping("/lines/{lineId}/cost-shares")
     @Operation(summary = "Fija los porcentajes subsidiados de la asistencia técnica (estándar y preferente)")
     ServiceLines.Line costShares(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.CostShares body) {
-        lines.line(id, lineId);
-        return lines.setCostShares(lineId, body);
+        return lines.setCostShares(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/clients")
+    @GetMapping("/lines/{lineId}/clients")
     List<ServiceLines.Client> clients(@PathVariable long id, @PathVariable long lineId) {
-        lines.line(id, lineId);
-        return lines.clients(lineId);
+        return lines.clients(lines.line(id, lineId).id());
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/clients")
+    @PostMapping("/lines/{lineId}/clients")
     @Operation(summary = "Agrega un cliente (miembro, no miembro o empresa privada)")
-    ResponseEntity<ServiceLines.Client> addClient(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.ClientInput body) {
-        lines.line(id, lineId);
-        var c = lines.addClient(lineId, body);
-        return ResponseEntity.status(201).body(c);
+    ServiceLines.Client addClient(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.ClientInput body) {
+        return lines.addClient(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/tariffs")
+    @GetMapping("/lines/{lineId}/tariffs")
     List<ServiceLines.Tariff> tariffs(@PathVariable long id, @PathVariable long lineId) {
-        lines.line(id, lineId);
-        return lines.tariffs(lineId);
+        return lines.tariffs(lines.line(id, lineId).id());
     }
 
-    @PutMapping(BASE + "/lines/{lineId}/tariffs")
+    @PutMapping("/lines/{lineId}/tariffs")
     @Operation(summary = "Fija la tarifa vigente desde una fecha")
     ServiceLines.Tariff tariff(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.TariffInput body) {
-        lines.line(id, lineId);
-        return lines.setTariff(lineId, body);
+        return lines.setTariff(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/waste-types")
+    @GetMapping("/lines/{lineId}/waste-types")
     List<ServiceLines.WasteType> wasteTypes(@PathVariable long id, @PathVariable long lineId) {
-        lines.line(id, lineId);
-        return lines.wasteTypes(lineId);
+        return lines.wasteTypes(lines.line(id, lineId).id());
     }
 
-    @PutMapping(BASE + "/lines/{lineId}/waste-types")
+    @PutMapping("/lines/{lineId}/waste-types")
     @Operation(summary = "Declara un tipo de residuo aceptado o no")
     ServiceLines.WasteType wasteType(@PathVariable long id, @PathVariable long lineId, @RequestBody ServiceLines.WasteTypeInput body) {
-        lines.line(id, lineId);
-        return lines.setWasteType(lineId, body);
+        return lines.setWasteType(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/case-types")
+    @GetMapping("/case-types")
     List<CaseType> types(@PathVariable long id) {
         return cases.types(id);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/case-types")
+    @PostMapping("/case-types")
     @Operation(summary = "Crea un tipo de trámite con sus estados, transiciones, funciones, requisitos y verificaciones")
-    ResponseEntity<CaseType> createType(@PathVariable long id, @RequestBody Cases.TypeInput body) {
-        return ResponseEntity.status(201).body(cases.createType(id, body));
+    CaseType createType(@PathVariable long id, @RequestBody Cases.TypeInput body) {
+        return cases.createType(id, body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/case-types/permit")
+    @PostMapping("/case-types/permit")
     @Operation(summary = "Crea el trámite de permiso de uso de suelo y construcción (OPLAGEST)")
-    ResponseEntity<CaseType> permitType(@PathVariable long id, @RequestBody PermitTypeBody body) {
-        return ResponseEntity.status(201).body(cases.createPermitType(id, body.serviceLineId(), body.code()));
+    CaseType permitType(@PathVariable long id, @RequestBody PermitTypeBody body) {
+        return cases.createPermitType(id, body.serviceLineId(), body.code());
     }
 
-    @GetMapping(BASE + "/cases")
+    @GetMapping("/cases")
     @Operation(summary = "Trámites del esquema, paginados; alerts=true solo por vencer o vencidos")
     Cases.Page list(@PathVariable long id, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "false") boolean alerts, @RequestParam(defaultValue = "0") int page,
@@ -142,41 +127,40 @@ class CasesApiController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/cases")
+    @PostMapping("/cases")
     @Operation(summary = "Radica un trámite")
     ResponseEntity<Cases.Case> open(@PathVariable long id, @RequestBody Cases.CaseInput body) {
         var c = cases.open(id, body);
         return ResponseEntity.created(URI.create("/api/v1/services/schemes/" + id + "/cases/" + c.id())).body(c);
     }
 
-    @GetMapping(BASE + "/cases/{caseId}")
+    @GetMapping("/cases/{caseId}")
     Cases.Detail detail(@PathVariable long id, @PathVariable long caseId) {
         return cases.detail(id, caseId);
     }
 
-    @PostMapping(BASE + "/cases/{caseId}/transitions")
+    @PostMapping("/cases/{caseId}/transitions")
     @Operation(summary = "Pasa el trámite a otro estado según su flujo")
     Cases.Case transition(@PathVariable long id, @PathVariable long caseId, @RequestBody TransitionBody body) {
         return cases.transition(id, caseId, body.state(), body.observation());
     }
 
-    @PutMapping(BASE + "/cases/{caseId}/checks")
+    @PutMapping("/cases/{caseId}/checks")
     @Operation(summary = "Registra una verificación (p. ej. solvencia tributaria)")
     Cases.CheckResult check(@PathVariable long id, @PathVariable long caseId, @RequestBody CheckBody body) {
         return cases.recordCheck(id, caseId, body.code(), body.passed(), body.note());
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PutMapping(BASE + "/cases/{caseId}/requirements")
+    @PutMapping("/cases/{caseId}/requirements")
     @Operation(summary = "Marca un requisito como cumplido o no")
-    ResponseEntity<Void> requirement(@PathVariable long id, @PathVariable long caseId, @RequestBody RequirementBody body) {
+    void requirement(@PathVariable long id, @PathVariable long caseId, @RequestBody RequirementBody body) {
         cases.meetRequirement(id, caseId, body.code(), !Boolean.FALSE.equals(body.met()));
-        return ResponseEntity.noContent().build();
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/cases/{caseId}/comments")
-    ResponseEntity<Cases.Comment> comment(@PathVariable long id, @PathVariable long caseId, @RequestBody CommentBody body) {
-        return ResponseEntity.status(201).body(cases.comment(id, caseId, body.text()));
+    @PostMapping("/cases/{caseId}/comments")
+    Cases.Comment comment(@PathVariable long id, @PathVariable long caseId, @RequestBody CommentBody body) {
+        return cases.comment(id, caseId, body.text());
     }
 }

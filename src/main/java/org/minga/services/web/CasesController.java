@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -42,21 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.SCHEME)
 @Controller
-class CasesController {
-
-    private final ServiceLines lines;
-    private final Cases cases;
-    private final ServiceDashboards dashboards;
-    private final Schemes schemes;
-    private final Scopes scopes;
-
-    CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes) {
-        this.lines = lines;
-        this.cases = cases;
-        this.dashboards = dashboards;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+@RequestMapping("/services/schemes/{id}")
+record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes) {
 
     @ModelAttribute
     void common(@PathVariable long id, Model model) {
@@ -67,7 +55,7 @@ class CasesController {
         model.addAttribute("currencies", Option.currencies());
     }
 
-    @GetMapping("/services/schemes/{id}")
+    @GetMapping
     String scheme(@PathVariable long id, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "false") boolean alerts, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("lines", lines.lines(id));
@@ -84,7 +72,7 @@ class CasesController {
     }
 
     /** The scheme page's services section (see {@link ServicesSection}): the lines and the cases that need attention. */
-    @GetMapping("/services/schemes/{id}/summary")
+    @GetMapping("/summary")
     String summary(@PathVariable long id, Model model) {
         model.addAttribute("lines", lines.lines(id));
         model.addAttribute("alerts", cases.list(id, null, true, 0, 100));
@@ -92,7 +80,7 @@ class CasesController {
     }
 
     /** The scheme's services dashboard: each line's figures over a period (this year by default), and one member's. */
-    @GetMapping("/services/schemes/{id}/dashboard")
+    @GetMapping("/dashboard")
     String dashboard(@PathVariable long id, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String unit, Model model) {
         LocalDate end = to == null ? cases.today(id) : to;
@@ -110,7 +98,7 @@ class CasesController {
         }, () -> "services/dashboard");
     }
 
-    @PostMapping("/services/schemes/{id}/lines")
+    @PostMapping("/lines")
     String createLine(@PathVariable long id, @ModelAttribute("lineForm") ServiceLines.LineInput form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return Forms.submit(result, () -> {
@@ -120,7 +108,7 @@ class CasesController {
         }, () -> Forms.fragmentOr("services/scheme :: lineForm", () -> scheme(id, null, false, 0, model)));
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/permit-type")
+    @PostMapping("/lines/{lineId}/permit-type")
     String permitType(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) String code,
             Model model, RedirectAttributes redirect) {
         return Forms.act(model, "typeError", () -> {
@@ -130,7 +118,7 @@ class CasesController {
         }, () -> scheme(id, null, false, 0, model));
     }
 
-    @PostMapping("/services/schemes/{id}/cases")
+    @PostMapping("/cases")
     String open(@PathVariable long id, @ModelAttribute("caseForm") Cases.CaseInput form, BindingResult result, Model model) {
         return Forms.submit(result, () -> "redirect:/services/schemes/" + id + "/cases/" + cases.open(id, form).id(),
                 () -> Forms.fragmentOr("services/scheme :: caseForm", () -> scheme(id, null, false, 0, model)));
@@ -138,7 +126,7 @@ class CasesController {
 
     // ---- one case --------------------------------------------------------------------------------
 
-    @GetMapping("/services/schemes/{id}/cases/{caseId}")
+    @GetMapping("/cases/{caseId}")
     String show(@PathVariable long id, @PathVariable long caseId, Model model) {
         detail(id, caseId, model);
         model.mergeAttributes(Map.of("transitionForm", new TransitionBody(null, null), "checkForm", new CheckBody(null, null, null),
@@ -158,7 +146,7 @@ class CasesController {
         model.addAttribute("results", List.of(new Option("true", "true"), new Option("false", "false")));
     }
 
-    @PostMapping("/services/schemes/{id}/cases/{caseId}/transition")
+    @PostMapping("/cases/{caseId}/transition")
     String transition(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("transitionForm") TransitionBody form,
             BindingResult result, Model model) {
         return Forms.submit(result, () -> {
@@ -167,14 +155,14 @@ class CasesController {
         }, () -> caseForm("transitionForm", id, caseId, model));
     }
 
-    @PostMapping("/services/schemes/{id}/cases/{caseId}/requirements")
+    @PostMapping("/cases/{caseId}/requirements")
     String requirement(@PathVariable long id, @PathVariable long caseId, @RequestParam(required = false) String code,
             @RequestParam(defaultValue = "true") boolean met) {
         cases.meetRequirement(id, caseId, code, met);
         return "redirect:/services/schemes/" + id + "/cases/" + caseId + "#requirements";
     }
 
-    @PostMapping("/services/schemes/{id}/cases/{caseId}/checks")
+    @PostMapping("/cases/{caseId}/checks")
     String check(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("checkForm") CheckBody form,
             BindingResult result, Model model) {
         return Forms.submit(result, () -> {
@@ -183,7 +171,7 @@ class CasesController {
         }, () -> caseForm("checkForm", id, caseId, model));
     }
 
-    @PostMapping("/services/schemes/{id}/cases/{caseId}/comments")
+    @PostMapping("/cases/{caseId}/comments")
     String comment(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("commentForm") CommentBody form,
             BindingResult result, Model model) {
         return Forms.submit(result, () -> {
@@ -192,7 +180,7 @@ class CasesController {
         }, () -> caseForm("commentForm", id, caseId, model));
     }
 
-    @PostMapping("/services/schemes/{id}/cases/{caseId}/documents")
+    @PostMapping("/cases/{caseId}/documents")
     String attach(@PathVariable long id, @PathVariable long caseId, @RequestParam(required = false) MultipartFile file,
             Model model) throws IOException {
         byte[] content = file == null ? null : file.getBytes();
@@ -213,7 +201,7 @@ class CasesController {
     }
 
     @Audience(Reader.SCHEME_STAFF)
-    @GetMapping("/services/schemes/{id}/cases/{caseId}/documents/{documentId}")
+    @GetMapping("/cases/{caseId}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long caseId, @PathVariable long documentId) {
         byte[] content = cases.documentContent(id, caseId, documentId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)

@@ -16,11 +16,11 @@ import org.minga.services.ServiceDashboards;
 import org.minga.services.ServiceLines;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,100 +29,80 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Centro empresarial, costos y tableros", description = "Empresas, asistencia cofinanciada, capital semilla; "
         + "distribución de costos entre miembros, recuperación de costos; tableros por servicio y por miembro")
 @Audience(Reader.SCHEME)
-class CentreCostsApiController {
-
-    static final String BASE = "/api/v1/services/schemes/{id}";
-    private final ServiceLines lines;
-    private final BusinessCentre centre;
-    private final CostAllocation costs;
-    private final ServiceDashboards dashboards;
-
-    CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs, ServiceDashboards dashboards) {
-        this.lines = lines;
-        this.centre = centre;
-        this.costs = costs;
-        this.dashboards = dashboards;
-    }
+@RequestMapping("/api/v1/services/schemes/{id}")
+record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostAllocation costs,
+        ServiceDashboards dashboards) {
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/firms")
+    @PostMapping("/lines/{lineId}/firms")
     @Operation(summary = "Registra una empresa atendida por el centro")
-    ResponseEntity<BusinessCentre.Firm> addFirm(@PathVariable long id, @PathVariable long lineId,
+    BusinessCentre.Firm addFirm(@PathVariable long id, @PathVariable long lineId,
             @RequestBody BusinessCentre.FirmInput body) {
-        lines.line(id, lineId);
-        return ResponseEntity.status(201).body(centre.addFirm(lineId, body));
+        return centre.addFirm(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/firms")
+    @GetMapping("/lines/{lineId}/firms")
     List<BusinessCentre.Firm> firms(@PathVariable long id, @PathVariable long lineId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        lines.line(id, lineId);
-        return centre.firms(lineId, page, size);
+        return centre.firms(lines.line(id, lineId).id(), page, size);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/firms/{firmId}")
+    @GetMapping("/lines/{lineId}/firms/{firmId}")
     BusinessCentre.FirmDetail firm(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId) {
         return detail(id, lineId, firmId);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/services")
-    ResponseEntity<BusinessCentre.ServiceRecord> service(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+    @PostMapping("/lines/{lineId}/firms/{firmId}/services")
+    BusinessCentre.ServiceRecord service(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.ServiceInput body) {
-        detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.recordService(firmId, body));
+        return centre.recordService(detail(id, lineId, firmId).firm().id(), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/plans")
-    ResponseEntity<BusinessCentre.ActionPlan> plan(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+    @PostMapping("/lines/{lineId}/firms/{firmId}/plans")
+    BusinessCentre.ActionPlan plan(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.PlanInput body) {
-        detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.addPlan(firmId, body));
+        return centre.addPlan(detail(id, lineId, firmId).firm().id(), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/assistance")
+    @PostMapping("/lines/{lineId}/firms/{firmId}/assistance")
     @Operation(summary = "Aprueba asistencia técnica cofinanciada (90/10, o 95/5 para empresas de mujeres, rurales o asociativas)")
-    ResponseEntity<BusinessCentre.Assistance> assistance(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+    BusinessCentre.Assistance assistance(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.AssistanceInput body) {
-        detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.approveAssistance(firmId, body));
+        return centre.approveAssistance(detail(id, lineId, firmId).firm().id(), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/firms/{firmId}/seed-capital")
-    ResponseEntity<BusinessCentre.SeedCapital> seed(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
+    @PostMapping("/lines/{lineId}/firms/{firmId}/seed-capital")
+    BusinessCentre.SeedCapital seed(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.SeedInput body) {
-        detail(id, lineId, firmId);
-        return ResponseEntity.status(201).body(centre.grantSeedCapital(firmId, body));
+        return centre.grantSeedCapital(detail(id, lineId, firmId).firm().id(), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/lines/{lineId}/cost-pools")
+    @PostMapping("/lines/{lineId}/cost-pools")
     @Operation(summary = "Distribuye los costos de un periodo entre los miembros por un criterio, en unidades enteras")
-    ResponseEntity<CostAllocation.Pool> allocate(@PathVariable long id, @PathVariable long lineId,
+    CostAllocation.Pool allocate(@PathVariable long id, @PathVariable long lineId,
             @RequestBody CostAllocation.PoolInput body) {
-        lines.line(id, lineId);
-        return ResponseEntity.status(201).body(costs.allocate(lineId, body));
+        return costs.allocate(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/cost-pools")
+    @GetMapping("/lines/{lineId}/cost-pools")
     List<CostAllocation.Pool> pools(@PathVariable long id, @PathVariable long lineId) {
-        lines.line(id, lineId);
-        return costs.pools(lineId);
+        return costs.pools(lines.line(id, lineId).id());
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/recovery")
+    @GetMapping("/lines/{lineId}/recovery")
     @Operation(summary = "Ingresos frente a costos del periodo y si aún se necesitan aportes de los miembros")
     CostAllocation.Recovery recovery(@PathVariable long id, @PathVariable long lineId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        lines.line(id, lineId);
-        return costs.recovery(lineId, from, to);
+        return costs.recovery(lines.line(id, lineId).id(), from, to);
     }
 
-    @GetMapping(BASE + "/lines/{lineId}/dashboard")
+    @GetMapping("/lines/{lineId}/dashboard")
     ServiceDashboards.LineDashboard lineDashboard(@PathVariable long id, @PathVariable long lineId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -130,7 +110,7 @@ class CentreCostsApiController {
     }
 
     @Audience(Reader.MEMBER_OFFICIAL)
-    @GetMapping(BASE + "/members/{unitCode}/dashboard")
+    @GetMapping("/members/{unitCode}/dashboard")
     ServiceDashboards.MemberDashboard memberDashboard(@PathVariable long id, @PathVariable String unitCode,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

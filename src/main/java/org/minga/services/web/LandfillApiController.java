@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,73 +37,58 @@ import org.springframework.web.multipart.MultipartFile;
 @Audience(Reader.SCHEME)
 @RestController
 @Tag(name = "Relleno sanitario", description = "Boletas de báscula, importación, facturación mensual por tonelada, facturas en PDF")
-class LandfillApiController {
-
-    static final String BASE = "/api/v1/services/schemes/{id}/lines/{lineId}";
-    private final Landfill landfill;
-    private final ServiceLines lines;
-    private final Schemes schemes;
-
-    LandfillApiController(Landfill landfill, ServiceLines lines, Schemes schemes) {
-        this.landfill = landfill;
-        this.lines = lines;
-        this.schemes = schemes;
-    }
+@RequestMapping("/api/v1/services/schemes/{id}/lines/{lineId}")
+record LandfillApiController(Landfill landfill, ServiceLines lines, Schemes schemes) {
 
     record BillBody(String month) {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping(BASE + "/tickets")
+    @PostMapping("/tickets")
     @Operation(summary = "Registra una boleta de báscula (las cargas de residuos no aceptados quedan rechazadas)")
-    ResponseEntity<Landfill.Ticket> record(@PathVariable long id, @PathVariable long lineId, @RequestBody Landfill.TicketInput body) {
-        lines.line(id, lineId);
-        return ResponseEntity.status(201).body(landfill.record(lineId, body));
+    Landfill.Ticket record(@PathVariable long id, @PathVariable long lineId, @RequestBody Landfill.TicketInput body) {
+        return landfill.record(lines.line(id, lineId).id(), body);
     }
 
-    @GetMapping(BASE + "/tickets")
+    @GetMapping("/tickets")
     @Operation(summary = "Boletas, de la más reciente a la más antigua; before = id para la página siguiente")
     List<Landfill.Ticket> tickets(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) Long before,
             @RequestParam(defaultValue = "50") int size) {
-        lines.line(id, lineId);
-        return landfill.tickets(lineId, before, size);
+        return landfill.tickets(lines.line(id, lineId).id(), before, size);
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @PostMapping(BASE + "/tickets/imports")
+    @PostMapping("/tickets/imports")
     @Operation(summary = "Importa una exportación CSV de la báscula como trabajo; idempotente por número de boleta")
-    ResponseEntity<Map<String, Object>> importTickets(@PathVariable long id, @PathVariable long lineId,
+    Map<String, Object> importTickets(@PathVariable long id, @PathVariable long lineId,
             @RequestParam(required = false) MultipartFile file) throws IOException {
         lines.line(id, lineId);
         UUID job = landfill.submitImport(lineId, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
-        return ResponseEntity.accepted().body(Map.of("jobId", job.toString(), "job", "/api/v1/jobs/" + job));
+        return Map.of("jobId", job.toString(), "job", "/api/v1/jobs/" + job);
     }
 
-    @PostMapping(BASE + "/billing")
+    @PostMapping("/billing")
     @Operation(summary = "Emite las facturas del mes (AAAA-MM) por cliente; las ya emitidas se conservan")
     Landfill.Billing bill(@PathVariable long id, @PathVariable long lineId, @RequestBody BillBody body) {
-        lines.line(id, lineId);
-        return landfill.bill(lineId, month(body.month()));
+        return landfill.bill(lines.line(id, lineId).id(), month(body.month()));
     }
 
-    @GetMapping(BASE + "/invoices")
+    @GetMapping("/invoices")
     List<Landfill.Invoice> invoices(@PathVariable long id, @PathVariable long lineId, @RequestParam String month) {
-        lines.line(id, lineId);
-        return landfill.invoices(lineId, month(month));
+        return landfill.invoices(lines.line(id, lineId).id(), month(month));
     }
 
-    @GetMapping(value = BASE + "/invoices/{invoiceId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(value = "/invoices/{invoiceId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> invoicePdf(@PathVariable long id, @PathVariable long lineId, @PathVariable long invoiceId) {
         return pdf(id, lineId, invoiceId, landfill, lines, schemes);
     }
 
-    @GetMapping(BASE + "/tonnes")
+    @GetMapping("/tonnes")
     @Operation(summary = "Toneladas facturables por cliente y mes")
     List<Landfill.MonthlyTonnes> tonnes(@PathVariable long id, @PathVariable long lineId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        lines.line(id, lineId);
-        return landfill.tonnesByClientAndMonth(lineId, from, to);
+        return landfill.tonnesByClientAndMonth(lines.line(id, lineId).id(), from, to);
     }
 
     static ResponseEntity<byte[]> pdf(long id, long lineId, long invoiceId, Landfill landfill, ServiceLines lines, Schemes schemes) {

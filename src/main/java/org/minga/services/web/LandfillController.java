@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.minga.platform.TableWriter;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
+import org.minga.platform.web.TableDownloads;
 import org.minga.registry.Schemes;
 import org.minga.services.Landfill;
 import org.minga.services.ServiceLines;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,21 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A landfill line's forms and files on its page: the weighbridge import, monthly billing, invoices, tonnes by client. */
 @Audience(Reader.SCHEME)
 @Controller
-class LandfillController {
+@RequestMapping("/services/schemes/{id}/lines/{lineId}")
+record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes, LinePage page) {
 
-    private final Landfill landfill;
-    private final ServiceLines lines;
-    private final Schemes schemes;
-    private final LinePage page;
-
-    LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes, LinePage page) {
-        this.landfill = landfill;
-        this.lines = lines;
-        this.schemes = schemes;
-        this.page = page;
-    }
-
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/imports")
+    @PostMapping("/imports")
     String importTickets(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) MultipartFile file,
             Model model) throws IOException {
         lines.line(id, lineId);
@@ -54,7 +44,7 @@ class LandfillController {
         }, () -> page.show(id, lineId, null, null, model));
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/billing")
+    @PostMapping("/billing")
     String bill(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("billingForm") LandfillApiController.BillBody form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         lines.line(id, lineId);
@@ -65,25 +55,17 @@ class LandfillController {
         }, () -> page.form("billingForm", id, lineId, model));
     }
 
-    @GetMapping("/services/schemes/{id}/lines/{lineId}/invoices/{invoiceId}.pdf")
+    @GetMapping("/invoices/{invoiceId}.pdf")
     ResponseEntity<byte[]> invoicePdf(@PathVariable long id, @PathVariable long lineId, @PathVariable long invoiceId) {
         return LandfillApiController.pdf(id, lineId, invoiceId, landfill, lines, schemes);
     }
 
-    @GetMapping("/services/schemes/{id}/lines/{lineId}/tonnes.{format:csv|xlsx}")
+    @GetMapping("/tonnes.{format:csv|xlsx}")
     void tonnes(@PathVariable long id, @PathVariable long lineId, @PathVariable String format, @RequestParam int year,
             HttpServletResponse response) throws IOException {
-        lines.line(id, lineId);
-        var rows = landfill.tonnesByClientAndMonth(lineId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-        boolean csv = format.equals("csv");
-        response.setContentType(csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"toneladas-" + year + "." + format + "\"");
-        List<String> headers = List.of("Mes", "Código", "Cliente", "Toneladas facturables", "Boletas", "Cargas rechazadas");
-        try (TableWriter w = csv ? TableWriter.csv(response.getOutputStream(), headers)
-                : TableWriter.xlsx(response.getOutputStream(), "Toneladas " + year, headers)) {
-            for (var r : rows) {
-                w.row(List.of(r.month().toString(), r.clientCode(), r.clientName(), r.tonnes(), r.tickets(), r.refused()));
-            }
-        }
+        TableDownloads.write(response, format, "toneladas-" + year, "Toneladas " + year,
+                List.of("Mes", "Código", "Cliente", "Toneladas facturables", "Boletas", "Cargas rechazadas"),
+                landfill.tonnesByClientAndMonth(lines.line(id, lineId).id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)),
+                r -> List.of(r.month().toString(), r.clientCode(), r.clientName(), r.tonnes(), r.tickets(), r.refused()));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.minga.platform.Inputs;
 import org.minga.platform.web.Audience;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Audience(Reader.SCHEME)
 @Controller
-class LineController {
+@RequestMapping("/services/schemes/{id}/lines/{lineId}")
+record LineController(ServiceLines lines, CostAllocation costs, BusinessCentre centre, LinePage page) {
 
     /** The cost allocation form: weights are typed as "code=weight" pairs separated by commas or new lines. */
     record PoolForm(LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String driver, String description,
@@ -52,61 +55,43 @@ class LineController {
         }
     }
 
-    private final ServiceLines lines;
-    private final CostAllocation costs;
-    private final BusinessCentre centre;
-    private final LinePage page;
-
-    LineController(ServiceLines lines, CostAllocation costs, BusinessCentre centre, LinePage page) {
-        this.lines = lines;
-        this.costs = costs;
-        this.centre = centre;
-        this.page = page;
-    }
-
-    @GetMapping("/services/schemes/{id}/lines/{lineId}")
+    @GetMapping
     String show(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) String month,
             @RequestParam(required = false) Integer year, Model model) {
         return page.show(id, lineId, month, year, model);
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/clients")
+    @PostMapping("/clients")
     String addClient(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("clientForm") ServiceLines.ClientInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        lines.line(id, lineId);
-        return Forms.submit(result, () -> {
-            lines.addClient(lineId, form);
-            return page.saved(id, lineId, redirect, "clients");
-        }, () -> page.form("clientForm", id, lineId, model));
+        return submit(id, lineId, "clientForm", "clients", result, model, redirect, line -> lines.addClient(line, form));
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/tariffs")
+    @PostMapping("/tariffs")
     String setTariff(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("tariffForm") ServiceLines.TariffInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        lines.line(id, lineId);
-        return Forms.submit(result, () -> {
-            lines.setTariff(lineId, form);
-            return page.saved(id, lineId, redirect, "tariffs");
-        }, () -> page.form("tariffForm", id, lineId, model));
+        return submit(id, lineId, "tariffForm", "tariffs", result, model, redirect, line -> lines.setTariff(line, form));
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/cost-pools")
+    @PostMapping("/cost-pools")
     String allocate(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("poolForm") PoolForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        lines.line(id, lineId);
-        return Forms.submit(result, () -> {
-            costs.allocate(lineId, form.input());
-            return page.saved(id, lineId, redirect, "costs");
-        }, () -> page.form("poolForm", id, lineId, model));
+        return submit(id, lineId, "poolForm", "costs", result, model, redirect, line -> costs.allocate(line, form.input()));
     }
 
-    @PostMapping("/services/schemes/{id}/lines/{lineId}/firms")
+    @PostMapping("/firms")
     String addFirm(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("firmForm") BusinessCentre.FirmInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {
+        return submit(id, lineId, "firmForm", "firms", result, model, redirect, line -> centre.addFirm(line, form));
+    }
+
+    /** Saves a form of the page into the scheme's line: back at its section, or the form again with its errors. */
+    private String submit(long id, long lineId, String form, String section, BindingResult result, Model model,
+            RedirectAttributes redirect, LongConsumer save) {
         lines.line(id, lineId);
         return Forms.submit(result, () -> {
-            centre.addFirm(lineId, form);
-            return page.saved(id, lineId, redirect, "firms");
-        }, () -> page.form("firmForm", id, lineId, model));
+            save.accept(lineId);
+            return page.saved(id, lineId, redirect, section);
+        }, () -> page.form(form, id, lineId, model));
     }
 }

@@ -22,26 +22,8 @@ import org.springframework.ui.Model;
  * landfill, costs, the business centre): what every form needs, and the whole page.
  */
 @Component
-class LinePage {
-
-    private final ServiceLines lines;
-    private final Landfill landfill;
-    private final CostAllocation costs;
-    private final BusinessCentre centre;
-    private final Cases cases;
-    private final Schemes schemes;
-    private final Scopes scopes;
-
-    LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, BusinessCentre centre, Cases cases, Schemes schemes,
-            Scopes scopes) {
-        this.lines = lines;
-        this.landfill = landfill;
-        this.costs = costs;
-        this.centre = centre;
-        this.cases = cases;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
+record LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, BusinessCentre centre, Cases cases, Schemes schemes,
+        Scopes scopes) {
 
     /** The line (checked to be the scheme's), its scheme, whether the reader may write, and the forms' choices. */
     ServiceLines.Line common(long id, long lineId, Model model) {

@@ -13,13 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The public page where an applicant follows a case by its number without logging in: its state and dates only. */
 @Audience(Reader.PUBLIC)
 @Controller
-class PublicCaseController {
-
-    private final Cases cases;
-
-    PublicCaseController(Cases cases) {
-        this.cases = cases;
-    }
+record PublicCaseController(Cases cases) {
 
     @GetMapping("/public/services/cases")
     String lookup(@RequestParam(required = false) String number) {

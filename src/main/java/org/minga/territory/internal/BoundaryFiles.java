@@ -40,29 +40,25 @@ final class BoundaryFiles {
     }
 
     Parsed colombianDepartments(byte[] file) {
-        List<String> repaired = new ArrayList<>();
-        List<UnitRecord> units = new ArrayList<>();
-        forEachFeature(file, "DPTO_CCDGO", feature -> {
-            String code = required(feature, "DPTO_CCDGO");
-            requireDigits(code, 2, "DPTO_CCDGO");
-            String original = required(feature, "DPTO_CNMBR");
-            units.add(new UnitRecord("CO", Level.DEPARTMENT, code, UnitNames.titleCase(original), original, null,
-                    UnitRecord.SINCE_RECORDS, null, valid(feature.geometry(), code, repaired), "CO_DANE_MGN_DEPARTAMENTOS",
-                    false));
-        });
-        return new Parsed(units, repaired);
+        return colombian(file, Level.DEPARTMENT, "DPTO_CCDGO", 2, "DPTO_CNMBR", "CO_DANE_MGN_DEPARTAMENTOS");
     }
 
     Parsed colombianMunicipalities(byte[] file) {
+        return colombian(file, Level.MUNICIPALITY, "MPIO_CCNCT", 5, "MPIO_CNMBR", "CO_DANE_MGN_MUNICIPIOS");
+    }
+
+    /** A DANE layer, one unit a feature; a municipality's department is the first two digits of its code. */
+    private Parsed colombian(byte[] file, Level level, String codeAttribute, int digits, String nameAttribute,
+            String source) {
         List<String> repaired = new ArrayList<>();
         List<UnitRecord> units = new ArrayList<>();
-        forEachFeature(file, "MPIO_CCNCT", feature -> {
-            String code = required(feature, "MPIO_CCNCT");
-            requireDigits(code, 5, "MPIO_CCNCT");
-            String original = required(feature, "MPIO_CNMBR");
-            units.add(new UnitRecord("CO", Level.MUNICIPALITY, code, UnitNames.titleCase(original), original,
-                    code.substring(0, 2), UnitRecord.SINCE_RECORDS, null, valid(feature.geometry(), code, repaired),
-                    "CO_DANE_MGN_MUNICIPIOS", false));
+        forEachFeature(file, codeAttribute, feature -> {
+            String code = required(feature, codeAttribute);
+            requireDigits(code, digits, codeAttribute);
+            String original = required(feature, nameAttribute);
+            units.add(new UnitRecord("CO", level, code, UnitNames.titleCase(original), original,
+                    level == Level.MUNICIPALITY ? code.substring(0, 2) : null, UnitRecord.SINCE_RECORDS, null,
+                    valid(feature.geometry(), code, repaired), source, false));
         });
         return new Parsed(units, repaired);
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -147,34 +148,29 @@ public class TerritoryQueries implements Territory {
     /** Units whose boundary contains the point, smallest first. */
     public List<TerritorialUnit> locate(double lat, double lon, LocalDate at) {
         Point point = GeoJsonGeometry.FACTORY.createPoint(new Coordinate(lon, lat));
-        WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
-        List<TerritorialUnit> found = new ArrayList<>();
-        jdbc.sql("select " + UNIT_COLUMNS + ", boundary from territorial_unit where" + VALID_AT + """
-                and min_lon <= :lon and max_lon >= :lon and min_lat <= :lat and max_lat >= :lat
-                order by area_km2
-                """).param("at", Date.valueOf(at)).param("lon", lon).param("lat", lat)
-                .query((rs, n) -> {
-                    if (UnitStore.read(reader, rs.getBytes("boundary")).covers(point)) {
-                        found.add(unit(rs, n));
-                    }
-                    return null;
-                }).list();
-        return found;
+        return within(point.getEnvelopeInternal(), "", at, boundary -> boundary.covers(point));
     }
 
     @Override
     public List<TerritorialUnit> unitsMeeting(Geometry geometry, LocalDate at) {
-        Envelope box = geometry.getEnvelopeInternal();
+        return within(geometry.getEnvelopeInternal(), " and level <> 'DEPARTMENT' and boundary is not null", at,
+                boundary -> boundary.intersects(geometry));
+    }
+
+    /**
+     * Units valid at a date whose bounding box meets {@code box} (and that meet {@code condition}),
+     * kept when their boundary passes {@code test}; smallest first.
+     */
+    private List<TerritorialUnit> within(Envelope box, String condition, LocalDate at, Predicate<Geometry> test) {
         WKBReader reader = new WKBReader(GeoJsonGeometry.FACTORY);
         List<TerritorialUnit> found = new ArrayList<>();
-        jdbc.sql("select " + UNIT_COLUMNS + ", boundary from territorial_unit where" + VALID_AT + """
-                and level <> 'DEPARTMENT' and boundary is not null
-                and min_lon <= :east and max_lon >= :west and min_lat <= :north and max_lat >= :south
+        jdbc.sql("select " + UNIT_COLUMNS + ", boundary from territorial_unit where" + VALID_AT + condition + """
+                 and min_lon <= :east and max_lon >= :west and min_lat <= :north and max_lat >= :south
                 order by area_km2
                 """).param("at", Date.valueOf(at)).param("west", box.getMinX()).param("east", box.getMaxX())
                 .param("south", box.getMinY()).param("north", box.getMaxY())
                 .query((rs, n) -> {
-                    if (UnitStore.read(reader, rs.getBytes("boundary")).intersects(geometry)) {
+                    if (test.test(UnitStore.read(reader, rs.getBytes("boundary")))) {
                         found.add(unit(rs, n));
                     }
                     return null;

@@ -20,7 +20,6 @@ import org.minga.territory.internal.TerritoryQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,10 +44,9 @@ record TerritoryApiController(TerritoryQueries queries, TerritoryImports imports
             description = "source: CO_DANE_MGN_DEPARTAMENTOS | CO_DANE_MGN_MUNICIPIOS | SV_DISTRITOS_2024 | "
                     + "ATTRIBUTES_CSV (CSV code,year,attribute,value; country CO o SV). Devuelve el jobId; el "
                     + "progreso en GET /api/v1/jobs/{id}.")
-    ResponseEntity<Map<String, UUID>> importFile(@RequestPart("file") MultipartFile file,
+    Map<String, UUID> importFile(@RequestPart("file") MultipartFile file,
             @RequestParam String source, @RequestParam(required = false) String country) throws IOException {
-        UUID job = imports.submit(source, country, file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", job));
+        return Map.of("jobId", imports.submit(source, country, file.getOriginalFilename(), file.getBytes()));
     }
 
     @GetMapping("/units")

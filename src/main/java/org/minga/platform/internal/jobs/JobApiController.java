@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Trabajos")
-class JobApiController {
-
-    private final JobAccess access;
-
-    JobApiController(JobAccess access) {
-        this.access = access;
-    }
+record JobApiController(JobAccess access) {
 
     @GetMapping("/api/v1/jobs/{id}")
     @Operation(summary = "Estado, progreso (0–100), resultado o error de un trabajo")

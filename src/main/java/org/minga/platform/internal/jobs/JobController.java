@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 /** A job's page with a progress bar that htmx refreshes until the job ends. */
 @Audience(Reader.ACCOUNT)
 @Controller
-class JobController {
-
-    private final JobAccess access;
-
-    JobController(JobAccess access) {
-        this.access = access;
-    }
+record JobController(JobAccess access) {
 
     @GetMapping("/jobs/{id}")
     String page(@PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) String htmx,

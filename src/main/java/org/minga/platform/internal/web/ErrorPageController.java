@@ -25,13 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Audience(Reader.PUBLIC)
 @Controller
-class ErrorPageController implements ErrorController {
-
-    private final MessageSource messages;
-
-    ErrorPageController(MessageSource messages) {
-        this.messages = messages;
-    }
+record ErrorPageController(MessageSource messages) implements ErrorController {
 
     @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model) {

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 @Audience(Reader.ACCOUNT)
 @Controller
-class HomeController {
+record HomeController() {
 
     @GetMapping("/")
     String home() {

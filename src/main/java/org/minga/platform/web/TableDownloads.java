@@ -1,0 +1,42 @@
+package org.minga.platform.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.minga.platform.TableWriter;
+
+/** A table a page offers as a file to download, CSV or XLSX as its address asks ({@code arrears.csv}, {@code ?format=xlsx}). */
+public final class TableDownloads {
+
+    private TableDownloads() {
+    }
+
+    /**
+     * Names the download {@code name.format} and opens the table on the response's body: XLSX for
+     * {@code xlsx} (any case), CSV otherwise.
+     */
+    public static TableWriter open(HttpServletResponse response, String format, String name, String sheet,
+            List<String> headers) throws IOException {
+        boolean xlsx = format.equalsIgnoreCase("xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : "text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"" + name + "." + format.toLowerCase(Locale.ROOT) + "\"");
+        return xlsx ? TableWriter.xlsx(response.getOutputStream(), sheet, headers)
+                : TableWriter.csv(response.getOutputStream(), headers);
+    }
+
+    /** The whole download at once: one line of the table for each of {@code items}. */
+    public static <T> void write(HttpServletResponse response, String format, String name, String sheet,
+            List<String> headers, List<T> items, Function<T, List<?>> line) throws IOException {
+        try (TableWriter table = open(response, format, name, sheet, headers)) {
+            for (T item : items) {
+                table.row(line.apply(item));
+            }
+        }
+    }
+}
