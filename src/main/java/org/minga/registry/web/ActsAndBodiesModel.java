@@ -16,25 +16,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** What the acts and bodies fragments of the scheme page need, kept out of the scheme controller. */
 @Component
-class ActsAndBodiesModel {
-
-    private final LegalActs acts;
-    private final GoverningBodies bodies;
-    private final TermAlerts alerts;
-    private final PdfDocuments documents;
-
-    private final org.minga.identity.Scopes scopes;
-    private final Zones zones;
-
-    ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents,
-            org.minga.identity.Scopes scopes, Zones zones) {
-        this.zones = zones;
-        this.scopes = scopes;
-        this.acts = acts;
-        this.bodies = bodies;
-        this.alerts = alerts;
-        this.documents = documents;
-    }
+record ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents,
+        org.minga.identity.Scopes scopes, Zones zones) {
 
     void addTo(Model model, long schemeId) {
         model.addAttribute("acts", acts.of(schemeId));

@@ -18,15 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class GoverningBodyController {
-
-    private final GoverningBodies bodies;
-    private final SchemePage schemePage;
-
-    GoverningBodyController(GoverningBodies bodies, SchemePage schemePage) {
-        this.bodies = bodies;
-        this.schemePage = schemePage;
-    }
+record GoverningBodyController(GoverningBodies bodies, SchemePage schemePage) {
 
     @PostMapping("/bodies")
     String create(@PathVariable long id, @ModelAttribute("bodyForm") BodyForm form, BindingResult result, Model model,

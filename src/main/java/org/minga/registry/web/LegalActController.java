@@ -20,15 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}/acts")
-class LegalActController {
-
-    private final LegalActs acts;
-    private final SchemePage schemePage;
-
-    LegalActController(LegalActs acts, SchemePage schemePage) {
-        this.acts = acts;
-        this.schemePage = schemePage;
-    }
+record LegalActController(LegalActs acts, SchemePage schemePage) {
 
     @PostMapping
     String record(@PathVariable long id, @ModelAttribute("actForm") ActForm form, BindingResult result, Model model,

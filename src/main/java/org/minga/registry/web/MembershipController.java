@@ -30,21 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class MembershipController {
-
-    private final Memberships memberships;
-    private final Schemes schemes;
-    private final Territory territory;
-    private final SchemePage page;
-    private final Zones zones;
-
-    MembershipController(Memberships memberships, Schemes schemes, Territory territory, SchemePage page, Zones zones) {
-        this.memberships = memberships;
-        this.schemes = schemes;
-        this.territory = territory;
-        this.page = page;
-        this.zones = zones;
-    }
+record MembershipController(Memberships memberships, Schemes schemes, Territory territory, SchemePage page,
+        Zones zones) {
 
     @PostMapping("/members")
     String join(@PathVariable long id, @ModelAttribute("memberForm") SchemeForms.Member form, BindingResult result,

@@ -30,39 +30,14 @@ import org.springframework.ui.Model;
  * Every form of the page re-renders through {@link #form}: only its fragment for htmx, the page otherwise.
  */
 @Component
-class SchemePage {
+record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, SchemeLifecycle law, LegalRules figures,
+        Competences competences, SchemeDirectoryEntries entries, Territory territory, ActsAndBodiesModel actsAndBodies,
+        ObjectProvider<SchemeSection> sections, Zones zones) {
 
     /** A module's section as the page shows it: its anchor, title, page and the summary to load. */
     record Section(String anchor, String titleKey, String path, String summaryPath) {
     }
 
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Memberships memberships;
-    private final SchemeLifecycle law;
-    private final LegalRules figures;
-    private final Competences competences;
-    private final SchemeDirectoryEntries entries;
-    private final Territory territory;
-    private final ActsAndBodiesModel actsAndBodies;
-    private final ObjectProvider<SchemeSection> sections;
-    private final Zones zones;
-
-    SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, SchemeLifecycle law, LegalRules figures,
-            Competences competences, SchemeDirectoryEntries entries, Territory territory,
-            ActsAndBodiesModel actsAndBodies, ObjectProvider<SchemeSection> sections, Zones zones) {
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.memberships = memberships;
-        this.law = law;
-        this.figures = figures;
-        this.competences = competences;
-        this.entries = entries;
-        this.territory = territory;
-        this.actsAndBodies = actsAndBodies;
-        this.sections = sections;
-        this.zones = zones;
-    }
 
     String show(long id, Model model) {
         Scheme scheme = schemes.get(id);

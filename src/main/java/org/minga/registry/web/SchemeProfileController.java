@@ -22,19 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class SchemeProfileController {
-
-    private final Schemes schemes;
-    private final SchemeEditor editor;
-    private final Competences competences;
-    private final SchemePage page;
-
-    SchemeProfileController(Schemes schemes, SchemeEditor editor, Competences competences, SchemePage page) {
-        this.schemes = schemes;
-        this.editor = editor;
-        this.competences = competences;
-        this.page = page;
-    }
+record SchemeProfileController(Schemes schemes, SchemeEditor editor, Competences competences, SchemePage page) {
 
     @PostMapping
     String edit(@PathVariable long id, @ModelAttribute("form") SchemeForms.Profile form, BindingResult result,
