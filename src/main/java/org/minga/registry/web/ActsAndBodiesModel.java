@@ -3,6 +3,7 @@ package org.minga.registry.web;
 import org.minga.platform.Zones;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.minga.registry.internal.ActType;
 import org.minga.registry.internal.GoverningBodies;
@@ -35,14 +36,7 @@ record ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts ale
         model.addAttribute("documentTooLarge", RequestContextHolder.getRequestAttributes() instanceof
                 ServletRequestAttributes r && r.getRequest().getParameter("documentTooLarge") != null);
         // After a refused form the controller has put the typed values (and their errors) in already.
-        if (!model.containsAttribute("actForm")) {
-            model.addAttribute("actForm", new ActForm());
-        }
-        if (!model.containsAttribute("bodyForm")) {
-            model.addAttribute("bodyForm", new BodyForm());
-        }
-        if (!model.containsAttribute("seatForm")) {
-            model.addAttribute("seatForm", new SeatForm());
-        }
+        model.mergeAttributes(Map.of("actForm", new ActForm(null, null, null, null, null, null, null),
+                "bodyForm", new BodyForm(null, null), "seatForm", new SeatForm(null, null, null, null, null, null)));
     }
 }

@@ -3,7 +3,6 @@ package org.minga.registry.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import org.minga.platform.web.Forms;
 import org.minga.registry.internal.LegalActs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,11 +24,8 @@ record LegalActController(LegalActs acts, SchemePage schemePage) {
     @PostMapping
     String record(@PathVariable long id, @ModelAttribute("actForm") ActForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            acts.record(id, new LegalActs.NewAct(form.getType(), form.getNumber(), form.getIssuedOn(),
-                    form.getIssuer(), form.getUnitCode(), form.getSummary()), ActDocuments.upload(form.getDocument()));
-            return MembershipController.saved(id, redirect, "act.recorded");
-        }, () -> schemePage.form(id, model, "registry/acts :: act-form"));
+        return schemePage.submit(id, result, model, redirect, "registry/acts :: act-form", "act.recorded",
+                () -> acts.record(id, form.input(), ActDocuments.upload(form.document())));
     }
 
     @Audience(Reader.ACCOUNT)

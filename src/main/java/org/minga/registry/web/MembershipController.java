@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
-import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -36,11 +35,9 @@ record MembershipController(Memberships memberships, Schemes schemes, Territory 
     @PostMapping("/members")
     String join(@PathVariable long id, @ModelAttribute("memberForm") SchemeForms.Member form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            memberships.join(id, new Memberships.Joining(form.getUnitCode(), null, form.getRole(), form.getJoinedOn(),
-                    form.getAuthorisingAct(), form.getDelegate(), form.getSeats()));
-            return saved(id, redirect, "scheme.member.added");
-        }, () -> page.form(id, model, "registry/scheme :: member-form"));
+        return page.submit(id, result, model, redirect, "registry/scheme :: member-form", "scheme.member.added",
+                () -> memberships.join(id, new Memberships.Joining(form.getUnitCode(), null, form.getRole(),
+                        form.getJoinedOn(), form.getAuthorisingAct(), form.getDelegate(), form.getSeats())));
     }
 
     @PostMapping("/members/{code}/leave")
@@ -48,7 +45,7 @@ record MembershipController(Memberships memberships, Schemes schemes, Territory 
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftOn,
             RedirectAttributes redirect) {
         memberships.leave(id, code, leftOn == null ? zones.today() : leftOn);
-        return saved(id, redirect, "scheme.member.left");
+        return SchemePage.saved(id, redirect, "scheme.member.left");
     }
 
     /** The members' boundaries and their outline (the scheme's perimeter), for the page's map. */
@@ -64,11 +61,5 @@ record MembershipController(Memberships memberships, Schemes schemes, Territory 
         Map<String, Object> members = territory.boundaries(country, codes, today, 0.001);
         return Map.of("type", "FeatureCollection", "features", members.get("features"),
                 "outline", territory.outlines(country, Map.of(id, codes), today, 0.001).getOrDefault(id, Map.of()));
-    }
-
-    /** The page again, with a notice of what was done. */
-    static String saved(long id, RedirectAttributes redirect, String notice) {
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/registry/schemes/" + id;
     }
 }

@@ -22,6 +22,8 @@ import org.minga.territory.Territory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What a scheme's page shows: the summary (facts, purposes, legal review), the register's own
@@ -75,6 +77,24 @@ record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, Schem
             model.addAttribute("competenceForm", new SchemeForms.Competence());
         }
         return "registry/scheme";
+    }
+
+    /**
+     * A form of the scheme's page: {@code change} runs unless the binder found errors, then the page
+     * again with {@code notice}; a broken rule re-renders the form ({@link #form}).
+     */
+    String submit(long id, BindingResult result, Model model, RedirectAttributes redirect, String fragment,
+            String notice, Runnable change) {
+        return Forms.submit(result, () -> {
+            change.run();
+            return saved(id, redirect, notice);
+        }, () -> form(id, model, fragment));
+    }
+
+    /** The page again, with a notice of what was done. */
+    static String saved(long id, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/registry/schemes/" + id;
     }
 
     /** A refused form: only its fragment when htmx posted it, else the whole page with the form's errors. */
