@@ -58,7 +58,6 @@ record AgreementController(Agreements agreements, TerritorialIssues issues, Part
 
     private static final String VIEW = "participation/agreement";
 
-
     @PostMapping
     String create(@PathVariable long id, @ModelAttribute("agreementForm") AgreementForm form, BindingResult result,
             Model model) {

@@ -44,7 +44,6 @@ record EventController(Events events, ParticipationPage page) {
 
     private static final String VIEW = "participation/event";
 
-
     @PostMapping
     String create(@PathVariable long id, @ModelAttribute("eventForm") Events.NewEvent form, BindingResult result,
             Model model) {

@@ -53,7 +53,6 @@ record ExerciseController(PrioritisationExercises exercises, ParticipationPage p
         }
     }
 
-
     @PostMapping
     String create(@PathVariable long id, @ModelAttribute("exerciseForm") ExerciseForm form, BindingResult result,
             Model model) {

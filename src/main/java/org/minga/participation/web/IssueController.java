@@ -24,7 +24,6 @@ record IssueController(TerritorialIssues issues, ParticipationPage page) {
     record Rejection(String reason) {
     }
 
-
     @PostMapping("/publish")
     String publish(@PathVariable long id, @PathVariable long issueId,
             @RequestParam(name = "exact", defaultValue = "false") boolean exact, RedirectAttributes redirect) {

@@ -31,7 +31,6 @@ record ParticipationPage(TerritorialIssues issues, PrioritisationExercises exerc
     private static final List<Option> METHODS = Option.of(List.of("APPROVAL", "BORDA", "SCHULZE", "BUDGET"), m -> m,
             m -> m);
 
-
     /** What every participation page of a scheme shows: the scheme, and whether the reader may change it. */
     boolean header(long id, Model model) {
         model.addAttribute("scheme", schemes.get(id));

@@ -29,7 +29,6 @@ record StakeholderController(Stakeholders actors, ParticipationPage page) {
 
     private static final String VIEW = "participation/actors";
 
-
     @GetMapping("/actors")
     String actorsPage(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
         page.header(id, model);

@@ -165,9 +165,8 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}/beneficiaries/{unitCode}")
     @Operation(summary = "Quita una unidad beneficiaria")
-    ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
+    void removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
         view.beneficiaries().remove(id, unitCode);
-        return ResponseEntity.noContent().build();
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)

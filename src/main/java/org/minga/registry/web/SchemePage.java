@@ -40,7 +40,6 @@ record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, Schem
     record Section(String anchor, String titleKey, String path, String summaryPath) {
     }
 
-
     String show(long id, Model model) {
         Scheme scheme = schemes.get(id);
         LocalDate today = zones.today(scheme.getCountry().name());

@@ -4,7 +4,7 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
 import org.minga.registry.internal.Competences;
-import org.minga.registry.internal.SchemeEditor;
+import org.minga.registry.internal.SchemeDirectoryEntries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,13 +21,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-record SchemeProfileController(Schemes schemes, SchemeEditor editor, Competences competences, SchemePage page) {
+record SchemeProfileController(Schemes schemes, SchemeDirectoryEntries entries, Competences competences,
+        SchemePage page) {
 
     @PostMapping
     String edit(@PathVariable long id, @ModelAttribute("form") SchemeForms.Profile form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return page.submit(id, result, model, redirect, "registry/scheme :: profile-form", "scheme.updated",
-                () -> editor.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
+                () -> entries.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
                         form.contactList()));
     }
 
