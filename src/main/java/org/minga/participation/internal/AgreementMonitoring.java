@@ -8,20 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.minga.identity.Citizens;
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.Agreements.Action;
 import org.minga.participation.internal.Agreements.Observation;
 import org.minga.participation.internal.TerritorialIssues.Stage;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
-import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
-import org.minga.platform.Zones;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,23 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AgreementMonitoring {
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
-    private final Citizens citizens;
+    private final Desk desk;
     private final TerritorialIssues issues;
-    private final FileStore files;
-    private final AuditLog audit;
-    private final Zones zones;
 
-    AgreementMonitoring(JdbcClient jdbc, Scopes scopes, Citizens citizens, TerritorialIssues issues, FileStore files,
-            AuditLog audit, Zones zones) {
-        this.jdbc = jdbc;
-        this.scopes = scopes;
-        this.citizens = citizens;
+    AgreementMonitoring(Desk desk, TerritorialIssues issues) {
+        this.desk = desk;
         this.issues = issues;
-        this.files = files;
-        this.audit = audit;
-        this.zones = zones;
     }
 
     /** A dated progress report on an action; an action at 100 % resolves the issue it answers. */
@@ -58,9 +43,9 @@ class AgreementMonitoring {
     long recordUpdate(Action action, long schemeId, LocalDate reportedOn, BigDecimal progress, String note,
             String evidenceName, byte[] evidence) {
         long actionId = action.id();
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks();
-        pastOrToday(checks, "reportedOn", reportedOn, zones.today());
+        pastOrToday(checks, "reportedOn", reportedOn, desk.zones().today());
         checks.rule(progress != null && progress.signum() >= 0 && progress.compareTo(BigDecimal.valueOf(100)) <= 0,
                 "progress", "Range", "participation.update.progress.range");
         String text = checks.text("note", note, 2000);
@@ -77,10 +62,10 @@ class AgreementMonitoring {
         if (hasEvidence) {
             filename = evidenceName == null || evidenceName.isBlank() ? "evidencia" : evidenceName.strip();
             String type = FileTypes.isPdf(evidence) ? "application/pdf" : FileTypes.imageType(evidence);
-            file = files.put(filename, type, evidence);
+            file = desk.files().put(filename, type, evidence);
         }
         BigDecimal value = progress.setScale(2, RoundingMode.HALF_UP);
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into action_update (action_id, reported_on, progress, note, evidence_id, evidence_name, recorded_by)
                 values (:a, :d, :p, :n, :f, :fn, :by) returning id""").param("a", actionId).param("d", reportedOn)
                 .param("p", value).param("n", text).param("f", file).param("fn", filename)
@@ -88,7 +73,8 @@ class AgreementMonitoring {
         if (action.issueId() != null && value.compareTo(BigDecimal.valueOf(100)) == 0) {
             issues.advance(action.issueId(), Stage.RESOLVED);
         }
-        audit.record(Change.created("action_update", id, schemeId, "Avance de " + action.title() + ": " + value + " %",
+        desk.audit().record(Change.created("action_update", id, schemeId,
+                "Avance de " + action.title() + ": " + value + " %",
                 Map.of("progress", value, "reportedOn", reportedOn.toString())));
         return id;
     }
@@ -97,38 +83,38 @@ class AgreementMonitoring {
     @Transactional
     long observe(Action action, long schemeId, String text) {
         long actionId = action.id();
-        Citizens.Citizen citizen = citizens.current().orElseThrow(
+        Citizens.Citizen citizen = desk.citizens().current().orElseThrow(
                 () -> new AccessDeniedException("Solo un ciudadano registrado puede dejar observaciones."));
         Checks checks = new Checks();
         String t = checks.text("text", text, 2000);
         checks.orThrow();
-        long id = jdbc.sql("insert into action_observation (action_id, author_id, text) values (:a, :c, :t) returning id")
+        long id = desk.jdbc().sql("insert into action_observation (action_id, author_id, text) values (:a, :c, :t) returning id")
                 .param("a", actionId).param("c", citizen.id()).param("t", t).query(Long.class).single();
-        audit.record(Change.created("action_observation", id, schemeId, "Observación ciudadana", Map.of("actionId", actionId)));
+        desk.audit().record(Change.created("action_observation", id, schemeId, "Observación ciudadana", Map.of("actionId", actionId)));
         return id;
     }
 
     @Transactional
     void moderateObservation(long observationId, boolean publish, String reason) {
-        long schemeId = jdbc.sql("""
+        long schemeId = desk.jdbc().sql("""
                 select c.scheme_id from action_observation o join agreement_action a on a.id = o.action_id
                 join ctt_agreement c on c.id = a.agreement_id where o.id = :id""").param("id", observationId)
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Observación", observationId));
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks();
         String why = publish ? null : checks.text("reason", reason, 1000);
         checks.orThrow();
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 update action_observation set moderation = :m, rejection_reason = :r, moderated_by = :by where id = :id""")
                 .param("m", publish ? "PUBLISHED" : "REJECTED").param("r", why)
                 .param("by", SystemActor.current()).param("id", observationId).update();
-        audit.record(Change.updated("action_observation", observationId, schemeId, "Moderación de observación",
+        desk.audit().record(Change.updated("action_observation", observationId, schemeId, "Moderación de observación",
                 null, Map.of("moderation", publish ? "PUBLISHED" : "REJECTED")));
     }
 
     /** Observations of an agreement's actions in one moderation state, for staff. */
     List<Observation> observations(long agreementId, TerritorialIssues.Moderation moderation) {
-        return jdbc.sql("""
+        return desk.jdbc().sql("""
                 select o.id, o.action_id, o.text, o.moderation, o.rejection_reason, o.created_at from action_observation o
                 join agreement_action a on a.id = o.action_id where a.agreement_id = :a and o.moderation = :m
                 order by o.id""").param("a", agreementId).param("m", moderation.name())
@@ -137,7 +123,7 @@ class AgreementMonitoring {
 
     /** The published observations on one action: all the public may see. */
     List<Observation> publishedObservations(long actionId) {
-        return jdbc.sql("""
+        return desk.jdbc().sql("""
                 select id, action_id, text, moderation, rejection_reason, created_at from action_observation
                 where action_id = :a and moderation = 'PUBLISHED' order by id""").param("a", actionId)
                 .query(AgreementMonitoring::observation).list();

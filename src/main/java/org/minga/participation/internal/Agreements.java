@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.minga.identity.Citizens;
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.TerritorialIssues.Issue;
 import org.minga.participation.internal.TerritorialIssues.Stage;
 import org.minga.platform.AuditLog;
@@ -23,13 +22,10 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.Money;
-import org.minga.platform.Zones;
-import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,67 +98,58 @@ public class Agreements {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
+    private final Desk desk;
     private final TerritorialIssues issues;
-    private final FileStore files;
-    private final AuditLog audit;
-    private final Zones zones;
     private final AgreementMonitoring monitoring;
     private final AgreementReads reads;
 
-    Agreements(JdbcClient jdbc, Scopes scopes, TerritorialIssues issues, FileStore files, AuditLog audit, Zones zones,
-            AgreementMonitoring monitoring, AgreementReads reads) {
-        this.reads = reads;
-        this.zones = zones;
-        this.monitoring = monitoring;
-        this.jdbc = jdbc;
-        this.scopes = scopes;
+    Agreements(Desk desk, TerritorialIssues issues, AgreementMonitoring monitoring, AgreementReads reads) {
+        this.desk = desk;
         this.issues = issues;
-        this.files = files;
-        this.audit = audit;
+        this.monitoring = monitoring;
+        this.reads = reads;
     }
 
     @Transactional
     public long create(long schemeId, String title, String objective) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks();
         String t = checks.text("title", title, 200);
         String o = checks.text("objective", objective, 4000);
         checks.orThrow();
-        long id = jdbc.sql("insert into ctt_agreement (scheme_id, title, objective, created_by) values (:s, :t, :o, :by) "
+        long id = desk.jdbc().sql("insert into ctt_agreement (scheme_id, title, objective, created_by) values (:s, :t, :o, :by) "
                 + "returning id").param("s", schemeId).param("t", t).param("o", o)
                 .param("by", SystemActor.current()).query(Long.class).single();
-        audit.record(Change.created(ENTITY, id, schemeId, "Acuerdo CTT: " + t, Map.of("title", t)));
+        desk.audit().record(Change.created(ENTITY, id, schemeId, "Acuerdo CTT: " + t, Map.of("title", t)));
         return id;
     }
 
     @Transactional
     public void addParty(long agreementId, String name, String level) {
         Agreement agreement = get(agreementId);
-        scopes.requireSchemeWrite(agreement.schemeId());
+        desk.scopes().requireSchemeWrite(agreement.schemeId());
         Checks checks = new Checks();
         String n = checks.text("name", name, 200);
         Level l = checks.oneOf("level", Level.class, level);
         checks.rule(n == null || agreement.parties().stream().noneMatch(p -> p.name().equalsIgnoreCase(n)), "name",
                 "Unique", "participation.agreement.party.duplicate", n).orThrow();
-        long id = jdbc.sql("insert into agreement_party (agreement_id, name, level) values (:a, :n, :l) returning id")
+        long id = desk.jdbc().sql("insert into agreement_party (agreement_id, name, level) values (:a, :n, :l) returning id")
                 .param("a", agreementId).param("n", n).param("l", l.name()).query(Long.class).single();
-        audit.record(Change.created("agreement_party", id, agreement.schemeId(), "Parte de " + agreement.title() + ": " + n,
+        desk.audit().record(Change.created("agreement_party", id, agreement.schemeId(), "Parte de " + agreement.title() + ": " + n,
                 Map.of("name", n, "level", l.name())));
     }
 
     @Transactional
     public long addLine(long agreementId, String name) {
         Agreement agreement = get(agreementId);
-        scopes.requireSchemeWrite(agreement.schemeId());
+        desk.scopes().requireSchemeWrite(agreement.schemeId());
         Checks checks = new Checks();
         String n = checks.text("name", name, 200);
         checks.rule(n == null || agreement.lines().stream().noneMatch(l -> l.name().equalsIgnoreCase(n)), "name",
                 "Unique", "participation.agreement.line.duplicate", n).orThrow();
-        long id = jdbc.sql("insert into agreement_line (agreement_id, name) values (:a, :n) returning id")
+        long id = desk.jdbc().sql("insert into agreement_line (agreement_id, name) values (:a, :n) returning id")
                 .param("a", agreementId).param("n", n).query(Long.class).single();
-        audit.record(Change.created("agreement_line", id, agreement.schemeId(), "Línea de " + agreement.title() + ": " + n,
+        desk.audit().record(Change.created("agreement_line", id, agreement.schemeId(), "Línea de " + agreement.title() + ": " + n,
                 Map.of("name", n)));
         return id;
     }
@@ -171,7 +158,7 @@ public class Agreements {
     @Transactional
     public long addAction(long agreementId, NewAction input) {
         Agreement agreement = get(agreementId);
-        scopes.requireSchemeWrite(agreement.schemeId());
+        desk.scopes().requireSchemeWrite(agreement.schemeId());
         Checks checks = new Checks().valid(input);
         checks.rule(input.lineId() != null && agreement.lines().stream().anyMatch(l -> l.id() == input.lineId()),
                 "lineId", "Exists", "participation.action.line.required");
@@ -191,7 +178,7 @@ public class Agreements {
         String responsible = Inputs.text(input.responsible());
         String indicator = Inputs.text(input.indicator());
         String target = Inputs.text(input.target());
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into agreement_action (agreement_id, line_id, title, responsible, level, investment, indicator,
                                               target, starts_on, ends_on, issue_id, created_by)
                 values (:a, :line, :title, :resp, :level, :inv, :ind, :target, :start, :end, :issue, :by) returning id""")
@@ -200,7 +187,7 @@ public class Agreements {
                 .param("target", target).param("start", input.startsOn()).param("end", input.endsOn())
                 .param("issue", input.issueId()).param("by", SystemActor.current()).query(Long.class).single();
         if (issue != null) {
-            jdbc.sql("insert into agreement_issue (agreement_id, issue_id) values (:a, :i) on conflict do nothing")
+            desk.jdbc().sql("insert into agreement_issue (agreement_id, issue_id) values (:a, :i) on conflict do nothing")
                     .param("a", agreementId).param("i", issue.id()).update();
             issues.advance(issue.id(), Stage.IN_AGREEMENT);
         }
@@ -210,7 +197,7 @@ public class Agreements {
         after.put("level", level.name());
         after.put("investment", input.investment());
         after.put("issueId", input.issueId());
-        audit.record(Change.created("agreement_action", id, agreement.schemeId(), "Acción de " + agreement.title() + ": "
+        desk.audit().record(Change.created("agreement_action", id, agreement.schemeId(), "Acción de " + agreement.title() + ": "
                 + title, after));
         return id;
     }
@@ -220,10 +207,10 @@ public class Agreements {
     public long addDocument(long agreementId, String kind, LocalDate signedOn, String signatories, String name,
             byte[] content) {
         Agreement agreement = get(agreementId);
-        scopes.requireSchemeWrite(agreement.schemeId());
+        desk.scopes().requireSchemeWrite(agreement.schemeId());
         Checks checks = new Checks();
         DocumentKind k = checks.oneOf("kind", DocumentKind.class, kind);
-        AgreementMonitoring.pastOrToday(checks, "signedOn", signedOn, zones.today());
+        AgreementMonitoring.pastOrToday(checks, "signedOn", signedOn, desk.zones().today());
         String who = checks.text("signatories", signatories, 1000);
         if (content == null || content.length == 0) {
             checks.add(new Violation("document", "Required", "participation.document.required"));
@@ -234,24 +221,24 @@ public class Agreements {
         }
         checks.orThrow();
         String filename = name == null || name.isBlank() ? "documento.pdf" : name.strip();
-        UUID file = files.put(filename, "application/pdf", content);
-        long id = jdbc.sql("""
+        UUID file = desk.files().put(filename, "application/pdf", content);
+        long id = desk.jdbc().sql("""
                 insert into agreement_document (agreement_id, kind, signed_on, signatories, file_id, name, size_bytes,
                                                 recorded_by)
                 values (:a, :k, :d, :s, :f, :n, :size, :by) returning id""").param("a", agreementId).param("k", k.name())
                 .param("d", signedOn).param("s", who).param("f", file).param("n", filename).param("size", content.length)
                 .param("by", SystemActor.current()).query(Long.class).single();
-        audit.record(Change.created("agreement_document", id, agreement.schemeId(), "Documento firmado de "
+        desk.audit().record(Change.created("agreement_document", id, agreement.schemeId(), "Documento firmado de "
                 + agreement.title(), Map.of("kind", k.name(), "signedOn", signedOn.toString(), "name", filename)));
         return id;
     }
 
     public FileTypes.Content document(long agreementId, long documentId) {
         get(agreementId);
-        UUID file = jdbc.sql("select file_id from agreement_document where id = :d and agreement_id = :a")
+        UUID file = desk.jdbc().sql("select file_id from agreement_document where id = :d and agreement_id = :a")
                 .param("d", documentId).param("a", agreementId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("Documento", documentId));
-        return new FileTypes.Content("application/pdf", files.content(file));
+        return new FileTypes.Content("application/pdf", desk.files().content(file));
     }
 
     /** A dated progress report on an action; an action at 100 % resolves the issue it answers. */

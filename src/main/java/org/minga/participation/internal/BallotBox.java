@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.minga.identity.Citizens;
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.PrioritisationExercises.Channel;
 import org.minga.participation.internal.PrioritisationExercises.Choice;
 import org.minga.participation.internal.PrioritisationExercises.Eligibility;
@@ -20,7 +19,6 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.SystemActor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,22 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BallotBox {
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
-    private final Citizens citizens;
-    private final AuditLog audit;
+    private final Desk desk;
 
-    BallotBox(JdbcClient jdbc, Scopes scopes, Citizens citizens, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.scopes = scopes;
-        this.citizens = citizens;
-        this.audit = audit;
+    BallotBox(Desk desk) {
+        this.desk = desk;
     }
 
     /** The signed-in citizen's own ballot. */
     @Transactional
     void voteOnline(Exercise exercise, Choice choice) {
-        Citizens.Citizen citizen = citizens.current().orElseThrow(
+        Citizens.Citizen citizen = desk.citizens().current().orElseThrow(
                 () -> new AccessDeniedException("Para votar en línea inicie sesión con su cuenta de ciudadano."));
         if (exercise.eligibility() != Eligibility.UNIT_CITIZENS) {
             throw new InvalidInputException(List.of(new Violation("voter", "Eligible",
@@ -57,7 +49,7 @@ class BallotBox {
         requireEligibleCitizen(exercise, citizen, "voter");
         // A throwaway account must not be a vote: online ballots need a verified account. (Paper
         // ballots are entered by staff, who see the person.)
-        if (!citizens.isVerified(citizen.id())) {
+        if (!desk.citizens().isVerified(citizen.id())) {
             throw new InvalidInputException(List.of(new Violation("voter", "Verified", "participation.ballot.unverified")));
         }
         cast(exercise, "citizen:" + citizen.id(), Channel.ONLINE, choice);
@@ -66,16 +58,16 @@ class BallotBox {
     /** A paper ballot, entered by the scheme's staff for the person who filled it in. */
     @Transactional
     void votePaper(Exercise exercise, Voter voter, Choice choice) {
-        scopes.requireSchemeWrite(exercise.schemeId());
+        desk.scopes().requireSchemeWrite(exercise.schemeId());
         String key;
         if (exercise.eligibility() == Eligibility.UNIT_CITIZENS) {
-            Citizens.Citizen citizen = citizens.byUsername(voter.username()).orElseThrow(() -> new InvalidInputException(
+            Citizens.Citizen citizen = desk.citizens().byUsername(voter.username()).orElseThrow(() -> new InvalidInputException(
                     List.of(new Violation("voter", "Eligible", "participation.ballot.notCitizen",
                             String.valueOf(voter.username())))));
             requireEligibleCitizen(exercise, citizen, "voter");
             key = "citizen:" + citizen.id();
         } else {
-            boolean delegate = voter.attendeeId() != null && jdbc.sql("""
+            boolean delegate = voter.attendeeId() != null && desk.jdbc().sql("""
                     select count(*) from event_attendee where id = :a and event_id = :e and delegate""")
                     .param("a", voter.attendeeId()).param("e", exercise.eventId()).query(Long.class).single() > 0;
             if (!delegate) {
@@ -107,7 +99,7 @@ class BallotBox {
                 "Options", "participation.ballot.options").orThrow();
         long ballot;
         try {
-            ballot = jdbc.sql("""
+            ballot = desk.jdbc().sql("""
                     insert into ballot (prioritisation_id, voter_key, channel, entered_by) values (:p, :k, :c, :by)
                     returning id""").param("p", exercise.id()).param("k", voterKey).param("c", channel.name())
                     .param("by", SystemActor.current()).query(Long.class).single();
@@ -115,11 +107,12 @@ class BallotBox {
             throw new InvalidInputException(List.of(new Violation("voter", "OneBallot", "participation.ballot.duplicate")));
         }
         for (int i = 0; i < chosen.size(); i++) {
-            jdbc.sql("insert into ballot_choice (ballot_id, option_id, rank) values (:b, :o, :r)").param("b", ballot)
+            desk.jdbc().sql("insert into ballot_choice (ballot_id, option_id, rank) values (:b, :o, :r)")
+                    .param("b", ballot)
                     .param("o", chosen.get(i)).param("r", exercise.ranked() ? i + 1 : 1).update();
         }
         // The ballot is secret: the audit records that one was cast, not its content.
-        audit.record(Change.created("ballot", ballot, exercise.schemeId(), "Papeleta en " + exercise.title(),
+        desk.audit().record(Change.created("ballot", ballot, exercise.schemeId(), "Papeleta en " + exercise.title(),
                 Map.of("channel", channel.name())));
     }
 }

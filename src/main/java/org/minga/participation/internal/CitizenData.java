@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.minga.identity.Citizens;
 import org.minga.identity.Citizens.Citizen;
-import org.minga.platform.FileStore;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,20 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CitizenData {
 
-    private final JdbcClient jdbc;
-    private final Citizens citizens;
+    private final Desk desk;
     private final TerritorialIssues issues;
-    private final FileStore files;
 
-    CitizenData(JdbcClient jdbc, Citizens citizens, TerritorialIssues issues, FileStore files) {
-        this.files = files;
-        this.jdbc = jdbc;
-        this.citizens = citizens;
+    CitizenData(Desk desk, TerritorialIssues issues) {
+        this.desk = desk;
         this.issues = issues;
     }
 
     public Citizen current() {
-        return citizens.current()
+        return desk.citizens().current()
                 .orElseThrow(() -> new AccessDeniedException("Esta página es para cuentas de ciudadano."));
     }
 
@@ -63,15 +57,15 @@ public class CitizenData {
             issue.put("photos", i.photoIds().size());
             return issue;
         }).toList());
-        data.put("consents", jdbc.sql("select id, consent_at from territorial_issue where reporter_id = :c and consent_at is not null order by id")
+        data.put("consents", desk.jdbc().sql("select id, consent_at from territorial_issue where reporter_id = :c and consent_at is not null order by id")
                 .param("c", citizen.id()).query((rs, n) -> Map.of("issueId", rs.getLong("id"),
                         "consentAt", rs.getTimestamp("consent_at").toInstant().toString())).list());
-        data.put("ballots", jdbc.sql("""
+        data.put("ballots", desk.jdbc().sql("""
                 select p.title, b.channel, b.cast_at from ballot b join prioritisation p on p.id = b.prioritisation_id
                 where b.voter_key = :k order by b.id""").param("k", "citizen:" + citizen.id())
                 .query((rs, n) -> Map.of("prioritisation", rs.getString("title"), "channel", rs.getString("channel"),
                         "castAt", rs.getTimestamp("cast_at").toInstant().toString())).list());
-        data.put("observations", jdbc.sql("""
+        data.put("observations", desk.jdbc().sql("""
                 select action_id, text, moderation, created_at from action_observation where author_id = :c order by id""")
                 .param("c", citizen.id()).query((rs, n) -> Map.of("actionId", rs.getLong("action_id"),
                         "text", rs.getString("text"), "moderation", rs.getString("moderation"),
@@ -82,20 +76,21 @@ public class CitizenData {
     @Transactional
     public void delete() {
         Citizen citizen = current();
-        List<Long> unpublished = jdbc.sql("""
+        List<Long> unpublished = desk.jdbc().sql("""
                 select id from territorial_issue where reporter_id = :c and moderation <> 'PUBLISHED'""")
                 .param("c", citizen.id()).query(Long.class).list();
         if (!unpublished.isEmpty()) {
-            jdbc.sql("select file_id from territorial_issue_photo where issue_id in (:ids)").param("ids", unpublished)
-                    .query(java.util.UUID.class).list().forEach(files::delete);
-            jdbc.sql("delete from territorial_issue where id in (:ids)").param("ids", unpublished).update();
+            desk.jdbc().sql("select file_id from territorial_issue_photo where issue_id in (:ids)")
+                    .param("ids", unpublished)
+                    .query(java.util.UUID.class).list().forEach(desk.files()::delete);
+            desk.jdbc().sql("delete from territorial_issue where id in (:ids)").param("ids", unpublished).update();
         }
-        jdbc.sql("update territorial_issue set reporter_id = null where reporter_id = :c").param("c", citizen.id()).update();
-        jdbc.sql("delete from action_observation where author_id = :c and moderation <> 'PUBLISHED'")
+        desk.jdbc().sql("update territorial_issue set reporter_id = null where reporter_id = :c").param("c", citizen.id()).update();
+        desk.jdbc().sql("delete from action_observation where author_id = :c and moderation <> 'PUBLISHED'")
                 .param("c", citizen.id()).update();
-        jdbc.sql("update action_observation set author_id = null where author_id = :c").param("c", citizen.id()).update();
-        jdbc.sql("update ballot set voter_key = 'deleted:' || gen_random_uuid() where voter_key = :k")
+        desk.jdbc().sql("update action_observation set author_id = null where author_id = :c").param("c", citizen.id()).update();
+        desk.jdbc().sql("update ballot set voter_key = 'deleted:' || gen_random_uuid() where voter_key = :k")
                 .param("k", "citizen:" + citizen.id()).update();
-        citizens.deleteCurrent();
+        desk.citizens().deleteCurrent();
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
@@ -17,7 +16,6 @@ import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,19 +56,15 @@ public class Events {
             long withDisability, Map<Zone, Long> zone, long delegates) {
     }
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
-    private final AuditLog audit;
+    private final Desk desk;
 
-    Events(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.scopes = scopes;
-        this.audit = audit;
+    Events(Desk desk) {
+        this.desk = desk;
     }
 
     @Transactional
     public long create(long schemeId, NewEvent input) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks();
         Kind kind = checks.oneOf("kind", Kind.class, input.kind());
         checks.valid(input).orThrow();
@@ -80,14 +74,14 @@ public class Events {
         String agenda = Inputs.text(input.agenda());
         String minutes = Inputs.text(input.minutes());
         String agreements = Inputs.text(input.agreements());
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into participation_event (scheme_id, kind, title, held_on, place, unit_code, agenda, minutes,
                                                  agreements, created_by)
                 values (:s, :k, :t, :d, :p, :u, :a, :m, :ag, :by) returning id""").param("s", schemeId)
                 .param("k", kind.name()).param("t", title).param("d", input.heldOn()).param("p", place).param("u", unit)
                 .param("a", agenda).param("m", minutes).param("ag", agreements)
                 .param("by", SystemActor.current()).query(Long.class).single();
-        audit.record(Change.created("participation_event", id, schemeId, "Evento " + title,
+        desk.audit().record(Change.created("participation_event", id, schemeId, "Evento " + title,
                 Map.of("kind", kind.name(), "heldOn", input.heldOn().toString(), "place", place)));
         return id;
     }
@@ -96,7 +90,7 @@ public class Events {
     @Transactional
     public int addAttendees(long eventId, List<Attendee> attendees) {
         Event event = get(eventId);
-        scopes.requireSchemeWrite(event.schemeId());
+        desk.scopes().requireSchemeWrite(event.schemeId());
         Checks checks = new Checks();
         for (int i = 0; i < attendees.size(); i++) {
             Attendee a = attendees.get(i);
@@ -108,7 +102,7 @@ public class Events {
         }
         checks.rule(!attendees.isEmpty(), "attendees", "NotEmpty", "participation.attendee.none").orThrow();
         // One statement for the whole list, column by column.
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 insert into event_attendee (event_id, full_name, organisation, sex, age_group, ethnic_group, disability,
                                             zone, delegate)
                 select :e, t.* from unnest(:names, :organisations, :sexes, :ages, :ethnic, :disability, :zones, :delegates)
@@ -124,7 +118,8 @@ public class Events {
                 .param("delegates", new SqlArrayValue("boolean", attendees.stream().map(Attendee::delegate).toArray()))
                 .update();
         // Attendance lists hold personal data: the audit keeps the count, not the names.
-        audit.record(Change.created("event_attendance", eventId, event.schemeId(), "Asistencia a " + event.title(),
+        desk.audit().record(Change.created("event_attendance", eventId, event.schemeId(),
+                "Asistencia a " + event.title(),
                 Map.of("attendees", attendees.size())));
         return attendees.size();
     }
@@ -134,12 +129,12 @@ public class Events {
     }
 
     public Event get(long id) {
-        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Events::row).optional()
+        return desk.jdbc().sql(SELECT + " where e.id = :id").param("id", id).query(Events::row).optional()
                 .orElseThrow(() -> new NotFoundException("Evento", id));
     }
 
     public List<Event> ofScheme(long schemeId) {
-        return jdbc.sql(SELECT + " where e.scheme_id = :s order by e.held_on desc, e.id desc limit 200")
+        return desk.jdbc().sql(SELECT + " where e.scheme_id = :s order by e.held_on desc, e.id desc limit 200")
                 .param("s", schemeId).query(Events::row).list();
     }
 
@@ -147,7 +142,7 @@ public class Events {
     }
 
     public List<Named> attendees(long eventId) {
-        return jdbc.sql("select id, full_name, organisation, delegate from event_attendee where event_id = :e order by id")
+        return desk.jdbc().sql("select id, full_name, organisation, delegate from event_attendee where event_id = :e order by id")
                 .param("e", eventId).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("full_name"),
                         rs.getString("organisation"), rs.getBoolean("delegate"))).list();
     }
@@ -155,7 +150,7 @@ public class Events {
     public Disaggregation disaggregation(long eventId) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         long[] totals = new long[3];
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 select sex, age_group, ethnic_group, zone, count(*) as people,
                        count(*) filter (where disability) as with_disability, count(*) filter (where delegate) as delegates
                 from event_attendee where event_id = :e

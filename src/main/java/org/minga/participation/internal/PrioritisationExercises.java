@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.minga.identity.Citizens;
-import org.minga.identity.Scopes;
 import org.minga.participation.internal.Prioritisations.BallotInput;
 import org.minga.participation.internal.Prioritisations.Method;
 import org.minga.participation.internal.TerritorialIssues.Issue;
@@ -30,7 +29,6 @@ import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.projects.ProjectDigest;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -84,28 +82,24 @@ public class PrioritisationExercises {
     public record Voter(String username, Long attendeeId) {
     }
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
+    private final Desk desk;
     private final TerritorialIssues issues;
     private final Prioritisations prioritisations;
     private final ProjectDigest projects;
-    private final AuditLog audit;
     private final BallotBox ballots;
 
-    PrioritisationExercises(JdbcClient jdbc, Scopes scopes, TerritorialIssues issues, Prioritisations prioritisations,
-            ProjectDigest projects, AuditLog audit, BallotBox ballots) {
-        this.ballots = ballots;
-        this.projects = projects;
-        this.jdbc = jdbc;
-        this.scopes = scopes;
+    PrioritisationExercises(Desk desk, TerritorialIssues issues, Prioritisations prioritisations,
+            ProjectDigest projects, BallotBox ballots) {
+        this.desk = desk;
         this.issues = issues;
         this.prioritisations = prioritisations;
-        this.audit = audit;
+        this.projects = projects;
+        this.ballots = ballots;
     }
 
     @Transactional
     public long create(long schemeId, NewExercise input) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks().valid(input);
         Method method = checks.oneOf("method", Method.class, input.method());
         Eligibility eligibility = checks.oneOf("eligibility", Eligibility.class, input.eligibility());
@@ -113,7 +107,7 @@ public class PrioritisationExercises {
                 : input.units().stream().map(Inputs::text).filter(java.util.Objects::nonNull).distinct().toList();
         checks.rule(eligibility != Eligibility.UNIT_CITIZENS || !units.isEmpty(), "units", "NotEmpty",
                 "participation.exercise.units.required");
-        checks.rule(eligibility != Eligibility.EVENT_DELEGATES || (input.eventId() != null && jdbc.sql(
+        checks.rule(eligibility != Eligibility.EVENT_DELEGATES || (input.eventId() != null && desk.jdbc().sql(
                 "select count(*) from participation_event where id = :e and scheme_id = :s").param("e", input.eventId())
                 .param("s", schemeId).query(Long.class).single() > 0), "eventId", "Exists",
                 "participation.exercise.event.required");
@@ -122,7 +116,7 @@ public class PrioritisationExercises {
         Choices chosen = choices(checks, schemeId, method, input);
         checks.orThrow();
         String title = Inputs.text(input.title());
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into prioritisation (scheme_id, title, method, budget, eligibility, event_id, created_by)
                 values (:s, :title, :method, :budget, :eligibility, :event, :by) returning id""")
                 .param("s", schemeId).param("title", title).param("method", method.name())
@@ -130,11 +124,11 @@ public class PrioritisationExercises {
                 .param("event", eligibility == Eligibility.EVENT_DELEGATES ? input.eventId() : null)
                 .param("by", SystemActor.current()).query(Long.class).single();
         if (eligibility == Eligibility.UNIT_CITIZENS) {
-            jdbc.sql("insert into prioritisation_unit (prioritisation_id, unit_code) select :p, unnest(:u)")
+            desk.jdbc().sql("insert into prioritisation_unit (prioritisation_id, unit_code) select :p, unnest(:u)")
                     .param("p", id).param("u", new SqlArrayValue("text", units.toArray())).update();
         }
         writeOptions(id, method, chosen, input.costs());
-        audit.record(Change.created(ENTITY, id, schemeId, "Priorización abierta: " + title,
+        desk.audit().record(Change.created(ENTITY, id, schemeId, "Priorización abierta: " + title,
                 Map.of("method", method.name(), "eligibility", eligibility.name(), "options",
                         chosen.issues().size() + chosen.projects().size(), "units", units)));
         return id;
@@ -191,7 +185,7 @@ public class PrioritisationExercises {
     }
 
     private void writeOption(long exerciseId, String column, long id, String label, BigDecimal cost) {
-        jdbc.sql("insert into prioritisation_option (prioritisation_id, " + column + ", label, cost) values (:p, :i, :l, :c)")
+        desk.jdbc().sql("insert into prioritisation_option (prioritisation_id, " + column + ", label, cost) values (:p, :i, :l, :c)")
                 .param("p", exerciseId).param("i", id).param("l", label).param("c", cost).update();
     }
 
@@ -202,7 +196,7 @@ public class PrioritisationExercises {
     }
 
     public Exercise get(long id) {
-        Exercise exercise = jdbc.sql("""
+        Exercise exercise = desk.jdbc().sql("""
                 select p.id, p.scheme_id, p.title, p.method, p.budget, p.eligibility, p.event_id, p.status,
                        p.created_at, p.closed_at,
                        (select count(*) from ballot b where b.prioritisation_id = p.id and b.channel = 'ONLINE') as online,
@@ -218,7 +212,7 @@ public class PrioritisationExercises {
                         rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
                         new ArrayList<>(), rs.getLong("online"), rs.getLong("paper")))
                 .optional().orElseThrow(() -> new NotFoundException("Priorización", id));
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 select id, issue_id, project_id, label, cost from prioritisation_option where prioritisation_id = :p
                 order by id""").param("p", id).query((rs, n) -> exercise.options().add(new Option(rs.getLong("id"),
                         rs.getObject("issue_id", Long.class), rs.getObject("project_id", Long.class),
@@ -232,7 +226,7 @@ public class PrioritisationExercises {
 
     /** The scheme's latest exercises with their ballot counts, in one query. */
     public List<Summary> ofScheme(long schemeId) {
-        return jdbc.sql("""
+        return desk.jdbc().sql("""
                 select p.id, p.title, p.method, p.status = 'OPEN' as open,
                        (select count(*) from ballot b where b.prioritisation_id = p.id) as ballots
                 from prioritisation p where p.scheme_id = :s order by p.id desc limit 100""").param("s", schemeId)
@@ -256,7 +250,7 @@ public class PrioritisationExercises {
         Map<List<String>, Long> distinct = new LinkedHashMap<>();
         List<String> current = new ArrayList<>();
         long[] last = {-1};
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 select b.id as ballot_id, o.label from ballot b join ballot_choice c on c.ballot_id = b.id
                 join prioritisation_option o on o.id = c.option_id
                 where b.prioritisation_id = :p order by b.id, c.rank, o.id""").param("p", id)
@@ -288,18 +282,18 @@ public class PrioritisationExercises {
     @Transactional
     public Result close(long id) {
         Exercise exercise = get(id);
-        scopes.requireSchemeWrite(exercise.schemeId());
+        desk.scopes().requireSchemeWrite(exercise.schemeId());
         if (!exercise.open()) {
             throw new InvalidInputException(List.of(new Violation("status", "Open", "participation.ballot.closed")));
         }
         Result result = results(id);
-        jdbc.sql("update prioritisation set status = 'CLOSED', closed_at = now() where id = :id").param("id", id).update();
+        desk.jdbc().sql("update prioritisation set status = 'CLOSED', closed_at = now() where id = :id").param("id", id).update();
         for (Option option : exercise.options()) {
             if (option.issueId() != null && result.winners().contains(option.label())) {
                 issues.advance(option.issueId(), Stage.PRIORITISED);
             }
         }
-        audit.record(Change.updated(ENTITY, id, exercise.schemeId(), "Priorización cerrada: " + exercise.title(),
+        desk.audit().record(Change.updated(ENTITY, id, exercise.schemeId(), "Priorización cerrada: " + exercise.title(),
                 Map.of("status", "OPEN"), Map.of("status", "CLOSED", "winners", result.winners(),
                         "ballots", exercise.ballots())));
         return result;
@@ -311,7 +305,7 @@ public class PrioritisationExercises {
 
     public List<Standing> standings(long issueId) {
         List<Standing> standings = new ArrayList<>();
-        for (Long exerciseId : jdbc.sql("""
+        for (Long exerciseId : desk.jdbc().sql("""
                 select p.id from prioritisation p join prioritisation_option o on o.prioritisation_id = p.id
                 where o.issue_id = :i and p.status = 'CLOSED' order by p.closed_at""").param("i", issueId)
                 .query(Long.class).list()) {
@@ -333,7 +327,7 @@ public class PrioritisationExercises {
         if (exercise.eventId() == null) {
             return List.of();
         }
-        return jdbc.sql("select id, full_name from event_attendee where event_id = :e and delegate order by full_name")
+        return desk.jdbc().sql("select id, full_name from event_attendee where event_id = :e and delegate order by full_name")
                 .param("e", exercise.eventId())
                 .query((rs, n) -> new Delegate(rs.getLong("id"), rs.getString("full_name"))).list();
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
@@ -15,7 +14,6 @@ import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,19 +43,15 @@ public class Stakeholders {
     public record Relation(long id, long fromId, long toId, RelationKind kind) {
     }
 
-    private final JdbcClient jdbc;
-    private final Scopes scopes;
-    private final AuditLog audit;
+    private final Desk desk;
 
-    Stakeholders(JdbcClient jdbc, Scopes scopes, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.scopes = scopes;
-        this.audit = audit;
+    Stakeholders(Desk desk) {
+        this.desk = desk;
     }
 
     @Transactional
     public long create(long schemeId, NewActor input) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks().valid(input);
         Kind kind = checks.oneOf("kind", Kind.class, input.kind());
         checks.rule(onScale(input.interest()), "interest", "Range", "participation.actor.scale")
@@ -70,7 +64,7 @@ public class Stakeholders {
         int influence = input.influence();
         long id;
         try {
-            id = jdbc.sql("""
+            id = desk.jdbc().sql("""
                     insert into actor (scheme_id, name, kind, unit_code, interest, influence, notes)
                     values (:s, :n, :k, :u, :i, :f, :notes) returning id""").param("s", schemeId).param("n", name)
                     .param("k", kind.name()).param("u", unit).param("i", interest).param("f", influence)
@@ -78,14 +72,14 @@ public class Stakeholders {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("name", "Unique", "participation.actor.duplicate", name);
         }
-        audit.record(Change.created("actor", id, schemeId, "Actor " + name,
+        desk.audit().record(Change.created("actor", id, schemeId, "Actor " + name,
                 Map.of("name", name, "kind", kind.name(), "interest", interest, "influence", influence)));
         return id;
     }
 
     @Transactional
     public long relate(long schemeId, Long fromId, Long toId, String kind) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Checks checks = new Checks();
         RelationKind k = checks.oneOf("kind", RelationKind.class, kind);
         Map<Long, Actor> actors = byId(schemeId);
@@ -98,20 +92,21 @@ public class Stakeholders {
         checks.orThrow();
         long id;
         try {
-            id = jdbc.sql("insert into actor_relation (scheme_id, from_id, to_id, kind) values (:s, :f, :t, :k) returning id")
+            id = desk.jdbc().sql("insert into actor_relation (scheme_id, from_id, to_id, kind) values (:s, :f, :t, :k) returning id")
                     .param("s", schemeId).param("f", fromId).param("t", toId).param("k", k.name()).query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("toId", "Unique", "participation.relation.duplicate");
         }
-        audit.record(Change.created("actor_relation", id, schemeId, "Relación " + actors.get(fromId).name() + " → "
+        desk.audit().record(Change.created("actor_relation", id, schemeId,
+                "Relación " + actors.get(fromId).name() + " → "
                 + actors.get(toId).name(), Map.of("kind", k.name())));
         return id;
     }
 
     /** The scheme's actors, or those of one territorial unit. */
     public List<Actor> ofScheme(long schemeId, String unitCode) {
-        return jdbc.sql("""
+        return desk.jdbc().sql("""
                 select id, name, kind, unit_code, interest, influence, notes from actor
                 where scheme_id = :s and (cast(:u as text) is null or unit_code = :u) order by name""")
                 .param("s", schemeId).param("u", Inputs.text(unitCode))
@@ -121,7 +116,7 @@ public class Stakeholders {
     }
 
     public List<Relation> relations(long schemeId) {
-        return jdbc.sql("select id, from_id, to_id, kind from actor_relation where scheme_id = :s order by id")
+        return desk.jdbc().sql("select id, from_id, to_id, kind from actor_relation where scheme_id = :s order by id")
                 .param("s", schemeId).query((rs, n) -> new Relation(rs.getLong("id"), rs.getLong("from_id"),
                         rs.getLong("to_id"), RelationKind.valueOf(rs.getString("kind")))).list();
     }

@@ -12,12 +12,9 @@ import java.util.Optional;
 
 import org.locationtech.jts.geom.Geometry;
 import org.minga.identity.Citizens;
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
-import org.minga.platform.Zones;
-import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
 import org.minga.platform.Photos;
 import org.minga.platform.InvalidInputException;
@@ -29,7 +26,6 @@ import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,29 +93,18 @@ public class TerritorialIssues {
     /** The widest zone a report may draw, in degrees of longitude or latitude (about 55 km). */
     static final double MAX_ZONE_DEGREES = 0.5;
 
-    private final JdbcClient jdbc;
+    private final Desk desk;
     private final Territory territory;
     private final Schemes schemes;
     private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Citizens citizens;
-    private final FileStore files;
-    private final AuditLog audit;
-    private final Zones zones;
     private final IssueReads reads;
 
-    TerritorialIssues(JdbcClient jdbc, Territory territory, Schemes schemes, MemberUnits memberUnits, Scopes scopes,
-            Citizens citizens, FileStore files, AuditLog audit, Zones zones, IssueReads reads) {
-        this.zones = zones;
-        this.reads = reads;
-        this.jdbc = jdbc;
-        this.memberUnits = memberUnits;
+    TerritorialIssues(Desk desk, Territory territory, Schemes schemes, MemberUnits memberUnits, IssueReads reads) {
+        this.desk = desk;
         this.territory = territory;
         this.schemes = schemes;
-        this.scopes = scopes;
-        this.citizens = citizens;
-        this.files = files;
-        this.audit = audit;
+        this.memberUnits = memberUnits;
+        this.reads = reads;
     }
 
     /**
@@ -136,8 +121,8 @@ public class TerritorialIssues {
             scheme = schemes.find(input.schemeId()).isPresent() ? schemes.get(input.schemeId()) : null;
             checks.rule(scheme != null, "schemeId", "Exists", "participation.issue.scheme.unknown");
         }
-        boolean staff = scheme != null && scopes.canWriteScheme(scheme.getId());
-        Optional<Citizens.Citizen> citizen = citizens.current();
+        boolean staff = scheme != null && desk.scopes().canWriteScheme(scheme.getId());
+        Optional<Citizens.Citizen> citizen = desk.citizens().current();
         if (scheme != null && !staff && citizen.isEmpty()) {
             throw new AccessDeniedException("Solo un ciudadano registrado o el equipo del esquema pueden reportar.");
         }
@@ -158,7 +143,7 @@ public class TerritorialIssues {
         checks.orThrow();
         var centre = geometry.getInteriorPoint().getCoordinate();
         Long reporter = staff ? null : citizen.map(Citizens.Citizen::id).orElse(null);
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into territorial_issue (scheme_id, theme, title, description, geometry, lon, lat, reporter_id,
                                                entered_by, consent_at, reserved)
                 values (:scheme, :theme, :title, :description, :geometry, :lon, :lat, :reporter, :enteredBy, :consent,
@@ -168,24 +153,24 @@ public class TerritorialIssues {
                 .param("description", description).param("geometry", IssueGeometry.toGeoJson(geometry))
                 .param("lon", centre.x).param("lat", centre.y).param("reporter", reporter)
                 .param("enteredBy", staff ? SystemActor.current() : null)
-                .param("consent", reporter != null ? Timestamp.from(zones.now()) : null)
+                .param("consent", reporter != null ? Timestamp.from(desk.zones().now()) : null)
                 .query(Long.class).single();
         for (TerritorialUnit unit : affected) {
-            jdbc.sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
+            desk.jdbc().sql("insert into territorial_issue_unit (issue_id, country, unit_code) values (:i, :c, :u) "
                     + "on conflict do nothing").param("i", id).param("c", unit.country()).param("u", unit.code())
                     .update();
         }
         for (int k = 0; k < photos.size(); k++) {
             Photos.Clean photo = cleaned.get(k);
             String name = photos.get(k).name();
-            jdbc.sql("""
+            desk.jdbc().sql("""
                     insert into territorial_issue_photo (issue_id, file_id, name, content_type, size_bytes)
                     values (:i, :f, :n, :t, :s)""").param("i", id)
-                    .param("f", files.put(name, photo.contentType(), photo.content())).param("n", name)
+                    .param("f", desk.files().put(name, photo.contentType(), photo.content())).param("n", name)
                     .param("t", photo.contentType()).param("s", photo.content().length).update();
         }
         // The audit keeps what was reported, not who (the reporter's link is in the issue, and goes with them).
-        audit.record(Change.created(ENTITY, id, scheme.getId(), "Problemática reportada: " + title,
+        desk.audit().record(Change.created(ENTITY, id, scheme.getId(), "Problemática reportada: " + title,
                 Map.of("theme", theme.name(), "title", title, "byStaff", staff, "photos", photos.size(), "reserved",
                         input.reserved())));
         return id;
@@ -202,7 +187,7 @@ public class TerritorialIssues {
             checks.add(new Violation("geometry", "Size", "participation.issue.geometry.size", MAX_ZONE_DEGREES));
             return List.of();
         }
-        LocalDate today = zones.today(scheme.getCountry().name());
+        LocalDate today = desk.zones().today(scheme.getCountry().name());
         List<TerritorialUnit> units = territory.unitsMeeting(geometry, today);
         checks.rule(units.stream().anyMatch(memberUnits.coverage(scheme.getId(), today)),
                 geometry.getDimension() == 0 ? "lat" : "geometry", "Territory", "participation.issue.geometry.outside");
@@ -239,16 +224,16 @@ public class TerritorialIssues {
     @Transactional
     public void publish(long id, boolean exact) {
         Issue issue = get(id);
-        scopes.requireSchemeWrite(issue.schemeId());
+        desk.scopes().requireSchemeWrite(issue.schemeId());
         if (issue.reserved()) {
             throw new InvalidInputException("moderation", "Reserved", "participation.issue.reserved.private");
         }
         requireModeration(issue, Moderation.SUBMITTED, Moderation.REJECTED);
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 update territorial_issue set moderation = 'PUBLISHED', rejection_reason = null, exact_location = :exact,
                        moderated_by = :by, moderated_at = now() where id = :id""")
                 .param("exact", exact).param("by", SystemActor.current()).param("id", id).update();
-        audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática publicada: " + issue.title(),
+        desk.audit().record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática publicada: " + issue.title(),
                 Map.of("moderation", issue.moderation().name()), Map.of("moderation", "PUBLISHED", "exactLocation",
                         exact)));
     }
@@ -256,7 +241,7 @@ public class TerritorialIssues {
     @Transactional
     public void reject(long id, String reason) {
         Issue issue = get(id);
-        scopes.requireSchemeWrite(issue.schemeId());
+        desk.scopes().requireSchemeWrite(issue.schemeId());
         Checks checks = new Checks();
         String why = checks.text("reason", reason, 1000);
         checks.orThrow();
@@ -265,17 +250,17 @@ public class TerritorialIssues {
             throw new InvalidInputException(List.of(new Violation("reason", "Stage",
                     "participation.issue.reject.inUse")));
         }
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 update territorial_issue set moderation = 'REJECTED', rejection_reason = :reason,
                        moderated_by = :by, moderated_at = now() where id = :id""")
                 .param("reason", why).param("by", SystemActor.current()).param("id", id).update();
-        audit.record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática rechazada: " + issue.title(),
+        desk.audit().record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática rechazada: " + issue.title(),
                 Map.of("moderation", issue.moderation().name()), Map.of("moderation", "REJECTED", "reason", why)));
     }
 
     /** Moves published issues forward (prioritised, in an agreement); never backwards. */
     void advance(long id, Stage stage) {
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 update territorial_issue set stage = :stage where id = :id and moderation = 'PUBLISHED'
                 and array_position(array['OPEN','PRIORITISED','IN_AGREEMENT','RESOLVED'], stage)
                     < array_position(array['OPEN','PRIORITISED','IN_AGREEMENT','RESOLVED'], :stage)""")
@@ -314,7 +299,7 @@ public class TerritorialIssues {
         for (Moderation m : Moderation.values()) {
             counts.put(m, 0L);
         }
-        jdbc.sql("select moderation, count(*) as issues from territorial_issue where scheme_id = :s group by moderation")
+        desk.jdbc().sql("select moderation, count(*) as issues from territorial_issue where scheme_id = :s group by moderation")
                 .param("s", schemeId)
                 .query((rs, n) -> counts.put(Moderation.valueOf(rs.getString("moderation")), rs.getLong("issues")))
                 .list();
@@ -329,15 +314,15 @@ public class TerritorialIssues {
     /** A photo of a published issue, or of any issue for the scheme's staff. */
     public FileTypes.Content photo(long issueId, long photoId) {
         Issue issue = get(issueId);
-        if (issue.moderation() != Moderation.PUBLISHED && !scopes.canWriteScheme(issue.schemeId())) {
+        if (issue.moderation() != Moderation.PUBLISHED && !desk.scopes().canWriteScheme(issue.schemeId())) {
             throw new NotFoundException("Foto", photoId);
         }
-        var stored = jdbc.sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
+        var stored = desk.jdbc().sql("select file_id, content_type from territorial_issue_photo where id = :id and issue_id = :i")
                 .param("id", photoId).param("i", issueId)
                 .query((rs, n) -> new StoredPhoto(rs.getObject("file_id", java.util.UUID.class),
                         rs.getString("content_type"))).optional()
                 .orElseThrow(() -> new NotFoundException("Foto", photoId));
-        return new FileTypes.Content(stored.contentType(), files.content(stored.fileId()));
+        return new FileTypes.Content(stored.contentType(), desk.files().content(stored.fileId()));
     }
 
     private record StoredPhoto(java.util.UUID fileId, String contentType) {

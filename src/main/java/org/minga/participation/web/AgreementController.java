@@ -34,7 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}/agreements")
-class AgreementController {
+record AgreementController(Agreements agreements, TerritorialIssues issues, ParticipationPage page) {
 
     record AgreementForm(String title, String objective) {
     }
@@ -57,16 +57,6 @@ class AgreementController {
     }
 
     private static final String VIEW = "participation/agreement";
-
-    private final Agreements agreements;
-    private final TerritorialIssues issues;
-    private final ParticipationPage page;
-
-    AgreementController(Agreements agreements, TerritorialIssues issues, ParticipationPage page) {
-        this.agreements = agreements;
-        this.issues = issues;
-        this.page = page;
-    }
 
     @PostMapping
     String create(@PathVariable long id, @ModelAttribute("agreementForm") AgreementForm form, BindingResult result,

@@ -44,23 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.ACCOUNT)
 @Controller
 @RequestMapping("/participation")
-class CitizenController {
-
-    private final TerritorialIssues issues;
-    private final PrioritisationExercises exercises;
-    private final Agreements agreements;
-    private final CitizenData data;
-    private final Citizens citizens;
-    private final Schemes schemes;
-    CitizenController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            CitizenData data, Citizens citizens, Schemes schemes) {
-        this.issues = issues;
-        this.exercises = exercises;
-        this.agreements = agreements;
-        this.data = data;
-        this.citizens = citizens;
-        this.schemes = schemes;
-    }
+record CitizenController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
+        CitizenData data, Citizens citizens, Schemes schemes) {
 
     /** A report as the form sends it: the place by latitude and longitude (or a drawn GeoJSON zone), up to three photos. */
     record ReportForm(Long schemeId, String theme, String title, String description, BigDecimal lat, BigDecimal lon,

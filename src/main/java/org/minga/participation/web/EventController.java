@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}/events")
-class EventController {
+record EventController(Events events, ParticipationPage page) {
 
     /** One attendee typed in; the boxes not ticked are not sent. */
     record AttendeeForm(String fullName, String organisation, Events.Sex sex, Events.AgeGroup ageGroup,
@@ -43,14 +43,6 @@ class EventController {
     }
 
     private static final String VIEW = "participation/event";
-
-    private final Events events;
-    private final ParticipationPage page;
-
-    EventController(Events events, ParticipationPage page) {
-        this.events = events;
-        this.page = page;
-    }
 
     @PostMapping
     String create(@PathVariable long id, @ModelAttribute("eventForm") Events.NewEvent form, BindingResult result,

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}/prioritisations")
-class ExerciseController {
+record ExerciseController(PrioritisationExercises exercises, ParticipationPage page) {
 
     /**
      * The form that opens an exercise: the units as typed ("54498, 54003"), a cost per chosen issue
@@ -51,14 +51,6 @@ class ExerciseController {
                     Arrays.asList((units == null ? "" : units).split("[,;\\s]+")), eventId, issueIds, chosenCosts,
                     projectIds);
         }
-    }
-
-    private final PrioritisationExercises exercises;
-    private final ParticipationPage page;
-
-    ExerciseController(PrioritisationExercises exercises, ParticipationPage page) {
-        this.exercises = exercises;
-        this.page = page;
     }
 
     @PostMapping

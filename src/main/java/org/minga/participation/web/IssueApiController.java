@@ -22,13 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Participación")
-class IssueApiController {
-
-    private final TerritorialIssues issues;
-
-    IssueApiController(TerritorialIssues issues) {
-        this.issues = issues;
-    }
+record IssueApiController(TerritorialIssues issues) {
 
     record IssueRequest(String theme, String title, String description, Double lat, Double lon,
             Map<String, Object> geometry, Boolean consent, Boolean reserved) {

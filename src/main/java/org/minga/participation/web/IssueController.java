@@ -18,18 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}/issues/{issueId}")
-class IssueController {
+record IssueController(TerritorialIssues issues, ParticipationPage page) {
 
     /** Why a report is not published. */
     record Rejection(String reason) {
-    }
-
-    private final TerritorialIssues issues;
-    private final ParticipationPage page;
-
-    IssueController(TerritorialIssues issues, ParticipationPage page) {
-        this.issues = issues;
-        this.page = page;
     }
 
     @PostMapping("/publish")

@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}")
-class ParticipationController {
-
-    private final ParticipationPage page;
-
-    ParticipationController(ParticipationPage page) {
-        this.page = page;
-    }
+record ParticipationController(ParticipationPage page) {
 
     @GetMapping
     String show(@PathVariable long id, Model model) {

@@ -22,32 +22,14 @@ import org.springframework.ui.Model;
  * fragment for htmx, when a form comes back with errors.
  */
 @Component
-class ParticipationPage {
+record ParticipationPage(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
+        Events events, Schemes schemes, ProjectDigest projects, Scopes scopes) {
 
     static final String VIEW = "participation/scheme";
     private static final int PAGE = 50;
     /** The methods in the order the form offers them: approval first, the simplest to explain. */
     private static final List<Option> METHODS = Option.of(List.of("APPROVAL", "BORDA", "SCHULZE", "BUDGET"), m -> m,
             m -> m);
-
-    private final TerritorialIssues issues;
-    private final PrioritisationExercises exercises;
-    private final Agreements agreements;
-    private final Events events;
-    private final Schemes schemes;
-    private final ProjectDigest projects;
-    private final Scopes scopes;
-
-    ParticipationPage(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements, Events events,
-            Schemes schemes, ProjectDigest projects, Scopes scopes) {
-        this.issues = issues;
-        this.exercises = exercises;
-        this.agreements = agreements;
-        this.events = events;
-        this.schemes = schemes;
-        this.projects = projects;
-        this.scopes = scopes;
-    }
 
     /** What every participation page of a scheme shows: the scheme, and whether the reader may change it. */
     boolean header(long id, Model model) {

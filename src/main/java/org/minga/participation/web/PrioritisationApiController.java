@@ -15,13 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Participación")
-class PrioritisationApiController {
-
-    private final Prioritisations prioritisations;
-
-    PrioritisationApiController(Prioritisations prioritisations) {
-        this.prioritisations = prioritisations;
-    }
+record PrioritisationApiController(Prioritisations prioritisations) {
 
     @PostMapping("/api/v1/participation/prioritisations/compute")
     @Operation(summary = "Calcula una priorización (Schulze, Borda, aprobación o presupuesto participativo) sin guardar nada",

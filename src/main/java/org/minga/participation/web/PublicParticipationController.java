@@ -50,28 +50,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Audience(Reader.PUBLIC)
 @Controller
 @RequestMapping("/public/participation")
-class PublicParticipationController {
-
-    private final TerritorialIssues issues;
-    private final PrioritisationExercises exercises;
-    private final Agreements agreements;
-    private final Citizens citizens;
-    private final Schemes schemes;
-    private final Territory territory;
-    private final Zones zones;
-    private final IssueMap issueMap;
-
-    PublicParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-            Citizens citizens, Schemes schemes, Territory territory, Zones zones, IssueMap issueMap) {
-        this.issueMap = issueMap;
-        this.zones = zones;
-        this.issues = issues;
-        this.exercises = exercises;
-        this.agreements = agreements;
-        this.citizens = citizens;
-        this.schemes = schemes;
-        this.territory = territory;
-    }
+record PublicParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
+        Citizens citizens, Schemes schemes, Territory territory, Zones zones, IssueMap issueMap) {
 
     @GetMapping("/issues")
     String map(@RequestParam(required = false) Long scheme, Model model) {

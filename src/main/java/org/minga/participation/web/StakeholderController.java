@@ -22,20 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/participation/schemes/{id}")
-class StakeholderController {
+record StakeholderController(Stakeholders actors, ParticipationPage page) {
 
     record RelationForm(Long fromId, Long toId, String kind) {
     }
 
     private static final String VIEW = "participation/actors";
-
-    private final Stakeholders actors;
-    private final ParticipationPage page;
-
-    StakeholderController(Stakeholders actors, ParticipationPage page) {
-        this.actors = actors;
-        this.page = page;
-    }
 
     @GetMapping("/actors")
     String actorsPage(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {

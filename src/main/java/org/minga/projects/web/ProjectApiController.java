@@ -25,6 +25,7 @@ import org.minga.projects.internal.ProjectBeneficiaries;
 import org.minga.projects.internal.ProjectImport;
 import org.minga.projects.internal.ProjectSteps;
 import org.minga.platform.web.Idempotent;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -93,11 +94,9 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
 
     @GetMapping("/schemes/{schemeId}/projects")
     @Operation(summary = "Proyectos del esquema con filtros (stage, sector, unit, q), paginados: una consulta por página")
-    ProjectList.Page list(@PathVariable long schemeId, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return list.page(schemeId, new ProjectList.Filters(stage, sector, unit, q), page, size);
+    ProjectList.Page list(@PathVariable long schemeId, @ParameterObject ProjectList.Filters filters,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return list.page(schemeId, filters, page, size);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -166,9 +165,8 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}/beneficiaries/{unitCode}")
     @Operation(summary = "Quita una unidad beneficiaria")
-    ResponseEntity<Void> removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
+    void removeBeneficiary(@PathVariable long id, @PathVariable String unitCode) {
         view.beneficiaries().remove(id, unitCode);
-        return ResponseEntity.noContent().build();
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
@@ -191,18 +189,16 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
     @PostMapping("/{id}/financing")
     @Idempotent
     @Operation(summary = "Agrega una línea de cofinanciación (fuente, entidad, monto, moneda, fecha de compromiso, desembolsado)")
-    ResponseEntity<Financing.Line> addFinancing(@PathVariable long id, @RequestBody Financing.NewLine b) {
-        var line = view.financing().add(id, b);
-        return ResponseEntity.status(HttpStatus.CREATED).body(line);
+    Financing.Line addFinancing(@PathVariable long id, @RequestBody Financing.NewLine b) {
+        return view.financing().add(id, b);
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/milestones")
     @Operation(summary = "Agrega un hito con fecha prevista (y real, si ya se cumplió)")
-    ResponseEntity<Monitoring.Milestone> milestone(@PathVariable long id, @RequestBody MilestoneBody b) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(view.monitoring().addMilestone(id, b.name(), b.plannedOn(),
-                b.actualOn()));
+    Monitoring.Milestone milestone(@PathVariable long id, @RequestBody MilestoneBody b) {
+        return view.monitoring().addMilestone(id, b.name(), b.plannedOn(), b.actualOn());
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
@@ -216,12 +212,11 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Informe de avance: fecha, avance físico y financiero (%), texto y fotos JPEG/PNG")
-    ResponseEntity<Monitoring.Report> report(@PathVariable long id, @RequestParam(required = false) LocalDate reportedOn,
+    Monitoring.Report report(@PathVariable long id, @RequestParam(required = false) LocalDate reportedOn,
             @RequestParam(required = false) BigDecimal physicalPercent,
             @RequestParam(required = false) BigDecimal financialPercent, @RequestParam(required = false) String text,
             @RequestParam(required = false) List<MultipartFile> photos) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED).body(view.monitoring().report(id, reportedOn, physicalPercent,
-                financialPercent, text, uploads(photos)));
+        return view.monitoring().report(id, reportedOn, physicalPercent, financialPercent, text, uploads(photos));
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)

@@ -48,11 +48,8 @@ record ProjectController(Projects projects, ProjectList list, ProjectImport impo
     }
 
     @GetMapping("/schemes/{schemeId}")
-    String list(@PathVariable long schemeId, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+    String list(@PathVariable long schemeId, ProjectList.Filters filters, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, Model model) {
-        var filters = new ProjectList.Filters(stage, sector, unit, q);
         model.addAttribute("scheme", schemes.get(schemeId));
         model.addAttribute("filters", filters);
         model.addAttribute("result", list.page(schemeId, filters, page, size));
@@ -79,7 +76,7 @@ record ProjectController(Projects projects, ProjectList list, ProjectImport impo
                     form.getNeedIds());
             return saved(p.id(), redirect);
         }, () -> Forms.fragmentOr(formOf(schemeId, model, "projects/list :: projectForm"),
-                () -> list(schemeId, null, null, null, null, 0, 50, model)));
+                () -> list(schemeId, ProjectList.Filters.none(), 0, 50, model)));
     }
 
     @GetMapping("/schemes/{schemeId}/import")

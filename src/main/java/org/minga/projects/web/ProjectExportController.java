@@ -10,6 +10,7 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.minga.projects.internal.ProjectList;
 import org.minga.projects.internal.Spreadsheets;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,20 +29,18 @@ record ProjectExportController(Spreadsheets sheets) {
 
     @GetMapping("/schemes/{schemeId}/exports/projects.xlsx")
     @Operation(summary = "La lista de proyectos (con los mismos filtros) en XLSX")
-    void projectsXlsx(@PathVariable long schemeId, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+    void projectsXlsx(@PathVariable long schemeId, @ParameterObject ProjectList.Filters filters,
+            HttpServletResponse response) throws IOException {
         Exports.xlsx(response, "proyectos.xlsx");
-        sheets.projectsXlsx(schemeId, new ProjectList.Filters(stage, sector, unit, q), response.getOutputStream());
+        sheets.projectsXlsx(schemeId, filters, response.getOutputStream());
     }
 
     @GetMapping("/schemes/{schemeId}/exports/projects.csv")
     @Operation(summary = "La lista de proyectos (con los mismos filtros) en CSV UTF-8")
-    void projectsCsv(@PathVariable long schemeId, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String sector, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+    void projectsCsv(@PathVariable long schemeId, @ParameterObject ProjectList.Filters filters,
+            HttpServletResponse response) throws IOException {
         Exports.csv(response, "proyectos.csv");
-        sheets.projectsCsv(schemeId, new ProjectList.Filters(stage, sector, unit, q), response.getOutputStream());
+        sheets.projectsCsv(schemeId, filters, response.getOutputStream());
     }
 
     @GetMapping("/schemes/{schemeId}/exports/needs.xlsx")

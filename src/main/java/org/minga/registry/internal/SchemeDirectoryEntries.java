@@ -9,12 +9,16 @@ import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
+import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A scheme's strategic lines and contacts: short lists replaced as a whole when the scheme edits them. */
+/**
+ * A scheme's strategic lines and contacts: short lists replaced as a whole when the scheme edits them,
+ * with its name and profile from the scheme page's one edit form.
+ */
 @Service
 public class SchemeDirectoryEntries {
 
@@ -41,6 +45,16 @@ public class SchemeDirectoryEntries {
         this.schemes = schemes;
         this.scopes = scopes;
         this.audit = audit;
+    }
+
+    /** The scheme page's edit form: name, profile, strategic lines and contacts together or not at all. */
+    @Transactional
+    public void edit(long id, String name, String acronym, Scheme.Profile profile, List<String> strategicLines,
+            List<Contact> contacts) {
+        schemes.rename(id, name, acronym);
+        schemes.describe(id, profile);
+        replaceStrategicLines(id, strategicLines);
+        replaceContacts(id, contacts);
     }
 
     public List<String> strategicLines(long schemeId) {

@@ -3,6 +3,7 @@ package org.minga.registry.web;
 import org.minga.platform.Zones;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.minga.registry.internal.ActType;
 import org.minga.registry.internal.GoverningBodies;
@@ -16,25 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** What the acts and bodies fragments of the scheme page need, kept out of the scheme controller. */
 @Component
-class ActsAndBodiesModel {
-
-    private final LegalActs acts;
-    private final GoverningBodies bodies;
-    private final TermAlerts alerts;
-    private final PdfDocuments documents;
-
-    private final org.minga.identity.Scopes scopes;
-    private final Zones zones;
-
-    ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents,
-            org.minga.identity.Scopes scopes, Zones zones) {
-        this.zones = zones;
-        this.scopes = scopes;
-        this.acts = acts;
-        this.bodies = bodies;
-        this.alerts = alerts;
-        this.documents = documents;
-    }
+record ActsAndBodiesModel(LegalActs acts, GoverningBodies bodies, TermAlerts alerts, PdfDocuments documents,
+        org.minga.identity.Scopes scopes, Zones zones) {
 
     void addTo(Model model, long schemeId) {
         model.addAttribute("acts", acts.of(schemeId));
@@ -52,14 +36,7 @@ class ActsAndBodiesModel {
         model.addAttribute("documentTooLarge", RequestContextHolder.getRequestAttributes() instanceof
                 ServletRequestAttributes r && r.getRequest().getParameter("documentTooLarge") != null);
         // After a refused form the controller has put the typed values (and their errors) in already.
-        if (!model.containsAttribute("actForm")) {
-            model.addAttribute("actForm", new ActForm());
-        }
-        if (!model.containsAttribute("bodyForm")) {
-            model.addAttribute("bodyForm", new BodyForm());
-        }
-        if (!model.containsAttribute("seatForm")) {
-            model.addAttribute("seatForm", new SeatForm());
-        }
+        model.mergeAttributes(Map.of("actForm", new ActForm(null, null, null, null, null, null, null),
+                "bodyForm", new BodyForm(null, null), "seatForm", new SeatForm(null, null, null, null, null, null)));
     }
 }

@@ -30,17 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/registry/schemes/{id}")
 @Tag(name = "Registro de esquemas")
-class GoverningBodyApiController {
-
-    private final GoverningBodies bodies;
-    private final TermAlerts alerts;
-    private final Zones zones;
-
-    GoverningBodyApiController(GoverningBodies bodies, TermAlerts alerts, Zones zones) {
-        this.zones = zones;
-        this.bodies = bodies;
-        this.alerts = alerts;
-    }
+record GoverningBodyApiController(GoverningBodies bodies, TermAlerts alerts, Zones zones) {
 
     record BodyBody(String kind, String name) {
     }

@@ -3,7 +3,6 @@ package org.minga.registry.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import org.minga.platform.web.Forms;
 import org.minga.registry.internal.GoverningBodies;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,35 +17,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class GoverningBodyController {
-
-    private final GoverningBodies bodies;
-    private final SchemePage schemePage;
-
-    GoverningBodyController(GoverningBodies bodies, SchemePage schemePage) {
-        this.bodies = bodies;
-        this.schemePage = schemePage;
-    }
+record GoverningBodyController(GoverningBodies bodies, SchemePage schemePage) {
 
     @PostMapping("/bodies")
     String create(@PathVariable long id, @ModelAttribute("bodyForm") BodyForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            bodies.create(id, form.getKind(), form.getName());
-            return MembershipController.saved(id, redirect, "body.created");
-        }, () -> schemePage.form(id, model, "registry/bodies :: body-form"));
+        return schemePage.submit(id, result, model, redirect, "registry/bodies :: body-form", "body.created",
+                () -> bodies.create(id, form.kind(), form.name()));
     }
 
     @PostMapping("/seats")
     String addSeat(@PathVariable long id, @ModelAttribute("seatForm") SeatForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (form.getBodyId() == null && !result.hasFieldErrors("bodyId")) {
+        if (form.bodyId() == null && !result.hasFieldErrors("bodyId")) {
             result.rejectValue("bodyId", "seat.body.required", "Required");
         }
-        return Forms.submit(result, () -> {
-            bodies.addSeat(id, form.getBodyId(), new GoverningBodies.NewSeat(form.getPersonName(), form.getRole(),
-                    form.getUnitCode(), form.getTermStart(), form.getTermEnd()));
-            return MembershipController.saved(id, redirect, "seat.added");
-        }, () -> schemePage.form(id, model, "registry/bodies :: seat-form"));
+        return schemePage.submit(id, result, model, redirect, "registry/bodies :: seat-form", "seat.added",
+                () -> bodies.addSeat(id, form.bodyId(), form.input()));
     }
 }

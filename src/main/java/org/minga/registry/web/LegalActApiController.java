@@ -29,13 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/registry/schemes/{id}/acts")
 @Tag(name = "Registro de esquemas")
-class LegalActApiController {
-
-    private final LegalActs acts;
-
-    LegalActApiController(LegalActs acts) {
-        this.acts = acts;
-    }
+record LegalActApiController(LegalActs acts) {
 
     @Audience(Reader.ACCOUNT)
     @GetMapping

@@ -3,7 +3,6 @@ package org.minga.registry.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import org.minga.platform.web.Forms;
 import org.minga.registry.internal.LegalActs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,24 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}/acts")
-class LegalActController {
-
-    private final LegalActs acts;
-    private final SchemePage schemePage;
-
-    LegalActController(LegalActs acts, SchemePage schemePage) {
-        this.acts = acts;
-        this.schemePage = schemePage;
-    }
+record LegalActController(LegalActs acts, SchemePage schemePage) {
 
     @PostMapping
     String record(@PathVariable long id, @ModelAttribute("actForm") ActForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            acts.record(id, new LegalActs.NewAct(form.getType(), form.getNumber(), form.getIssuedOn(),
-                    form.getIssuer(), form.getUnitCode(), form.getSummary()), ActDocuments.upload(form.getDocument()));
-            return MembershipController.saved(id, redirect, "act.recorded");
-        }, () -> schemePage.form(id, model, "registry/acts :: act-form"));
+        return schemePage.submit(id, result, model, redirect, "registry/acts :: act-form", "act.recorded",
+                () -> acts.record(id, form.input(), ActDocuments.upload(form.document())));
     }
 
     @Audience(Reader.ACCOUNT)

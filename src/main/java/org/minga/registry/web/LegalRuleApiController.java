@@ -24,15 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.ACCOUNT)
 @RestController
 @Tag(name = "Registro de esquemas")
-class LegalRuleApiController {
-
-    private final LegalRuleAdministration administration;
-    private final Zones zones;
-
-    LegalRuleApiController(LegalRuleAdministration administration, Zones zones) {
-        this.zones = zones;
-        this.administration = administration;
-    }
+record LegalRuleApiController(LegalRuleAdministration administration, Zones zones) {
 
     @GetMapping("/api/v1/registry/legal-figures")
     @Operation(summary = "Las figuras asociativas de un país con las reglas vigentes en la fecha")

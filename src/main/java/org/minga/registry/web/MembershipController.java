@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
-import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
@@ -30,30 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class MembershipController {
-
-    private final Memberships memberships;
-    private final Schemes schemes;
-    private final Territory territory;
-    private final SchemePage page;
-    private final Zones zones;
-
-    MembershipController(Memberships memberships, Schemes schemes, Territory territory, SchemePage page, Zones zones) {
-        this.memberships = memberships;
-        this.schemes = schemes;
-        this.territory = territory;
-        this.page = page;
-        this.zones = zones;
-    }
+record MembershipController(Memberships memberships, Schemes schemes, Territory territory, SchemePage page,
+        Zones zones) {
 
     @PostMapping("/members")
     String join(@PathVariable long id, @ModelAttribute("memberForm") SchemeForms.Member form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            memberships.join(id, new Memberships.Joining(form.getUnitCode(), null, form.getRole(), form.getJoinedOn(),
-                    form.getAuthorisingAct(), form.getDelegate(), form.getSeats()));
-            return saved(id, redirect, "scheme.member.added");
-        }, () -> page.form(id, model, "registry/scheme :: member-form"));
+        return page.submit(id, result, model, redirect, "registry/scheme :: member-form", "scheme.member.added",
+                () -> memberships.join(id, new Memberships.Joining(form.getUnitCode(), null, form.getRole(),
+                        form.getJoinedOn(), form.getAuthorisingAct(), form.getDelegate(), form.getSeats())));
     }
 
     @PostMapping("/members/{code}/leave")
@@ -61,7 +45,7 @@ class MembershipController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftOn,
             RedirectAttributes redirect) {
         memberships.leave(id, code, leftOn == null ? zones.today() : leftOn);
-        return saved(id, redirect, "scheme.member.left");
+        return SchemePage.saved(id, redirect, "scheme.member.left");
     }
 
     /** The members' boundaries and their outline (the scheme's perimeter), for the page's map. */
@@ -77,11 +61,5 @@ class MembershipController {
         Map<String, Object> members = territory.boundaries(country, codes, today, 0.001);
         return Map.of("type", "FeatureCollection", "features", members.get("features"),
                 "outline", territory.outlines(country, Map.of(id, codes), today, 0.001).getOrDefault(id, Map.of()));
-    }
-
-    /** The page again, with a notice of what was done. */
-    static String saved(long id, RedirectAttributes redirect, String notice) {
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/registry/schemes/" + id;
     }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/registry/open-data")
 @Tag(name = "Datos abiertos del registro")
-class OpenDataController {
+record OpenDataController(OpenData openData, Zones zones) {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final MediaType GEOJSON = new MediaType("application", "geo+json");
@@ -43,15 +42,15 @@ class OpenDataController {
     private record Dataset(String name, Export export) {
     }
 
-    private final Zones zones;
-    private final Map<String, Dataset> datasets;
-
-    OpenDataController(OpenData openData, Zones zones) {
-        this.zones = zones;
-        this.datasets = Map.of("schemes.csv", new Dataset("esquemas", openData::schemesCsv),
-                "schemes.geojson", new Dataset("esquemas", openData::schemesGeoJson),
-                "memberships.csv", new Dataset("membresias", openData::membershipsCsv),
-                "memberships.geojson", new Dataset("membresias", openData::membershipsGeoJson));
+    /** The path pattern admits only these four files. */
+    private Dataset dataset(String file) {
+        return switch (file) {
+            case "schemes.csv" -> new Dataset("esquemas", openData::schemesCsv);
+            case "schemes.geojson" -> new Dataset("esquemas", openData::schemesGeoJson);
+            case "memberships.csv" -> new Dataset("membresias", openData::membershipsCsv);
+            case "memberships.geojson" -> new Dataset("membresias", openData::membershipsGeoJson);
+            default -> throw new IllegalArgumentException(file);
+        };
     }
 
     /**
@@ -66,7 +65,7 @@ class OpenDataController {
             @Parameter(description = "csv o geojson") @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             HttpServletResponse response) throws IOException {
-        Dataset file = datasets.get(dataset + "." + format);
+        Dataset file = dataset(dataset + "." + format);
         LocalDate date = at == null ? zones.today() : at;
         response.setContentType((format.equals("csv") ? CSV : GEOJSON).toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

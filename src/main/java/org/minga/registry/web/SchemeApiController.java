@@ -34,21 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/registry")
 @Tag(name = "Registro de esquemas")
-class SchemeApiController {
-
-    private final Schemes schemes;
-    private final Register register;
-    private final Competences competences;
-    private final SchemeDirectoryEntries entries;
-    private final Zones zones;
-
-    SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries, Zones zones) {
-        this.zones = zones;
-        this.schemes = schemes;
-        this.register = register;
-        this.competences = competences;
-        this.entries = entries;
-    }
+record SchemeApiController(Schemes schemes, Register register, Competences competences, SchemeDirectoryEntries entries,
+        Zones zones) {
 
     record SchemeBody(Long id, String name, String acronym, Scheme.Country country, String figure,
             Scheme.Status status, LocalDate statusSince, Scheme.Profile profile, List<Competences.Held> competences,

@@ -33,25 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes")
-class SchemeController {
+record SchemeController(Schemes schemes, Register register, LegalRules figures, Competences competences,
+        SchemePage page, Zones zones) {
 
     static final int PAGE_SIZE = 25;
-    private final Schemes schemes;
-    private final Register register;
-    private final LegalRules figures;
-    private final Competences competences;
-    private final SchemePage page;
-    private final Zones zones;
-
-    SchemeController(Schemes schemes, Register register, LegalRules figures, Competences competences, SchemePage page,
-            Zones zones) {
-        this.schemes = schemes;
-        this.register = register;
-        this.figures = figures;
-        this.competences = competences;
-        this.page = page;
-        this.zones = zones;
-    }
 
     @Audience(Reader.ACCOUNT)
     @GetMapping

@@ -22,6 +22,8 @@ import org.minga.territory.Territory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What a scheme's page shows: the summary (facts, purposes, legal review), the register's own
@@ -30,38 +32,12 @@ import org.springframework.ui.Model;
  * Every form of the page re-renders through {@link #form}: only its fragment for htmx, the page otherwise.
  */
 @Component
-class SchemePage {
+record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, SchemeLifecycle law, LegalRules figures,
+        Competences competences, SchemeDirectoryEntries entries, Territory territory, ActsAndBodiesModel actsAndBodies,
+        ObjectProvider<SchemeSection> sections, Zones zones) {
 
     /** A module's section as the page shows it: its anchor, title, page and the summary to load. */
     record Section(String anchor, String titleKey, String path, String summaryPath) {
-    }
-
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final Memberships memberships;
-    private final SchemeLifecycle law;
-    private final LegalRules figures;
-    private final Competences competences;
-    private final SchemeDirectoryEntries entries;
-    private final Territory territory;
-    private final ActsAndBodiesModel actsAndBodies;
-    private final ObjectProvider<SchemeSection> sections;
-    private final Zones zones;
-
-    SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, SchemeLifecycle law, LegalRules figures,
-            Competences competences, SchemeDirectoryEntries entries, Territory territory,
-            ActsAndBodiesModel actsAndBodies, ObjectProvider<SchemeSection> sections, Zones zones) {
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.memberships = memberships;
-        this.law = law;
-        this.figures = figures;
-        this.competences = competences;
-        this.entries = entries;
-        this.territory = territory;
-        this.actsAndBodies = actsAndBodies;
-        this.sections = sections;
-        this.zones = zones;
     }
 
     String show(long id, Model model) {
@@ -100,6 +76,24 @@ class SchemePage {
             model.addAttribute("competenceForm", new SchemeForms.Competence());
         }
         return "registry/scheme";
+    }
+
+    /**
+     * A form of the scheme's page: {@code change} runs unless the binder found errors, then the page
+     * again with {@code notice}; a broken rule re-renders the form ({@link #form}).
+     */
+    String submit(long id, BindingResult result, Model model, RedirectAttributes redirect, String fragment,
+            String notice, Runnable change) {
+        return Forms.submit(result, () -> {
+            change.run();
+            return saved(id, redirect, notice);
+        }, () -> form(id, model, fragment));
+    }
+
+    /** The page again, with a notice of what was done. */
+    static String saved(long id, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/registry/schemes/" + id;
     }
 
     /** A refused form: only its fragment when htmx posted it, else the whole page with the form's errors. */

@@ -1,11 +1,10 @@
 package org.minga.registry.web;
 
 import org.minga.platform.web.Audience;
-import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
 import org.minga.registry.internal.Competences;
-import org.minga.registry.internal.SchemeEditor;
+import org.minga.registry.internal.SchemeDirectoryEntries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,46 +21,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-class SchemeProfileController {
-
-    private final Schemes schemes;
-    private final SchemeEditor editor;
-    private final Competences competences;
-    private final SchemePage page;
-
-    SchemeProfileController(Schemes schemes, SchemeEditor editor, Competences competences, SchemePage page) {
-        this.schemes = schemes;
-        this.editor = editor;
-        this.competences = competences;
-        this.page = page;
-    }
+record SchemeProfileController(Schemes schemes, SchemeDirectoryEntries entries, Competences competences,
+        SchemePage page) {
 
     @PostMapping
     String edit(@PathVariable long id, @ModelAttribute("form") SchemeForms.Profile form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            editor.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
-                    form.contactList());
-            return MembershipController.saved(id, redirect, "scheme.updated");
-        }, () -> page.form(id, model, "registry/scheme :: profile-form"));
+        return page.submit(id, result, model, redirect, "registry/scheme :: profile-form", "scheme.updated",
+                () -> entries.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
+                        form.contactList()));
     }
 
     /** Through the register's one door for status: the law's rules are checked before constitution. */
     @PostMapping("/status")
     String changeStatus(@PathVariable long id, @ModelAttribute("statusForm") SchemeForms.Status form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            schemes.changeStatus(id, form.getStatus(), form.getOn(), form.getNote());
-            return MembershipController.saved(id, redirect, "scheme.status.changed");
-        }, () -> page.form(id, model, "registry/scheme :: status-form"));
+        return page.submit(id, result, model, redirect, "registry/scheme :: status-form", "scheme.status.changed",
+                () -> schemes.changeStatus(id, form.getStatus(), form.getOn(), form.getNote()));
     }
 
     @PostMapping("/competences")
     String addCompetence(@PathVariable long id, @ModelAttribute("competenceForm") SchemeForms.Competence form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return Forms.submit(result, () -> {
-            competences.add(id, form.getCompetence(), form.getAddedOn(), form.getAct());
-            return MembershipController.saved(id, redirect, "scheme.competence.added");
-        }, () -> page.form(id, model, "registry/scheme :: competence-form"));
+        return page.submit(id, result, model, redirect, "registry/scheme :: competence-form",
+                "scheme.competence.added",
+                () -> competences.add(id, form.getCompetence(), form.getAddedOn(), form.getAct()));
     }
 }

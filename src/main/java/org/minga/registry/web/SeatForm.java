@@ -2,30 +2,15 @@ package org.minga.registry.web;
 
 import java.time.LocalDate;
 
+import org.minga.registry.internal.GoverningBodies;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The page form of a seat in one of the scheme's bodies. */
-public class SeatForm {
+public record SeatForm(Long bodyId, String personName, String role, String unitCode,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd) {
 
-    private Long bodyId;
-    private String personName;
-    private String role;
-    private String unitCode;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate termStart;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate termEnd;
-
-    public Long getBodyId() { return bodyId; }
-    public void setBodyId(Long v) { bodyId = v; }
-    public String getPersonName() { return personName; }
-    public void setPersonName(String v) { personName = v; }
-    public String getRole() { return role; }
-    public void setRole(String v) { role = v; }
-    public String getUnitCode() { return unitCode; }
-    public void setUnitCode(String v) { unitCode = v; }
-    public LocalDate getTermStart() { return termStart; }
-    public void setTermStart(LocalDate v) { termStart = v; }
-    public LocalDate getTermEnd() { return termEnd; }
-    public void setTermEnd(LocalDate v) { termEnd = v; }
+    GoverningBodies.NewSeat input() {
+        return new GoverningBodies.NewSeat(personName, role, unitCode, termStart, termEnd);
+    }
 }

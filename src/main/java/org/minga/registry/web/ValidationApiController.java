@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Audience(Reader.TEAM)
 @RestController
 @Tag(name = "Registro de esquemas")
-class ValidationApiController {
-
-    private final SchemeValidator validator;
-
-    ValidationApiController(SchemeValidator validator) {
-        this.validator = validator;
-    }
+record ValidationApiController(SchemeValidator validator) {
 
     @PostMapping("/api/v1/registry/validations")
     @Operation(summary = "Valida miembros contra las reglas de una figura asociativa vigentes en una fecha",

@@ -12,11 +12,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.projects.internal.calls.CooperationMatrix;
 import org.minga.projects.internal.calls.Cooperants;
-import org.minga.projects.internal.calls.MatrixExport;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Cooperantes")
-record CooperantApiController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export) {
-
-    static final MediaType XLSX = MediaType
-            .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+record CooperantApiController(Cooperants cooperants, CooperationMatrix matrix) {
 
     @GetMapping("/cooperants")
     List<Cooperants.Cooperant> list() {
@@ -102,23 +96,5 @@ record CooperantApiController(Cooperants cooperants, CooperationMatrix matrix, M
     List<Cooperants.Duplicate> duplicates(@RequestParam(required = false) Long schemeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
         return matrix.matrix(schemeId, at).duplicates();
-    }
-
-    @GetMapping("/cooperation/matrix.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long schemeId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return file(export.xlsx(matrix.matrix(schemeId, at)), XLSX, "matriz-cooperacion.xlsx");
-    }
-
-    @GetMapping("/cooperation/matrix.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) Long schemeId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return file(export.csv(matrix.matrix(schemeId, at)), new MediaType("text", "csv",
-                java.nio.charset.StandardCharsets.UTF_8), "matriz-cooperacion.csv");
-    }
-
-    static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
     }
 }

@@ -9,12 +9,9 @@ import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
 import org.minga.projects.internal.calls.CooperationMatrix;
 import org.minga.projects.internal.calls.Cooperants;
-import org.minga.projects.internal.calls.MatrixExport;
 import org.minga.projects.internal.calls.Themes;
 import org.minga.registry.Schemes;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.TEAM)
 @Controller
 @RequestMapping("/projects")
-record CooperantsController(Cooperants cooperants, CooperationMatrix matrix, MatrixExport export, Schemes schemes) {
+record CooperantsController(Cooperants cooperants, CooperationMatrix matrix, Schemes schemes) {
 
     @ModelAttribute("themes")
     List<Themes> themes() {
@@ -71,7 +68,7 @@ record CooperantsController(Cooperants cooperants, CooperationMatrix matrix, Mat
         model.addAttribute("schemeOptions", Option.of(all, s -> s.id(), s -> s.name()));
         model.addAttribute("themeOptions", Option.of(Themes.values()));
         if (!model.containsAttribute("supportForm")) {
-            model.addAttribute("supportForm", new SupportForm());
+            model.addAttribute("supportForm", new SupportForm(null, null, null, null, null, null, null, null));
         }
         return "projects/cooperants/cooperant";
     }
@@ -95,19 +92,5 @@ record CooperantsController(Cooperants cooperants, CooperationMatrix matrix, Mat
         model.addAttribute("schemeId", schemeId);
         model.addAttribute("at", at);
         return "projects/cooperants/matrix";
-    }
-
-    @GetMapping("/cooperation/matrix.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Long schemeId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return CooperantApiController.file(export.xlsx(matrix.matrix(schemeId, at)), CooperantApiController.XLSX,
-                "matriz-cooperacion.xlsx");
-    }
-
-    @GetMapping("/cooperation/matrix.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) Long schemeId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-        return CooperantApiController.file(export.csv(matrix.matrix(schemeId, at)),
-                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), "matriz-cooperacion.csv");
     }
 }
