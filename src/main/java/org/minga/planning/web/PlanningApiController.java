@@ -3,7 +3,6 @@ package org.minga.planning.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,7 +15,6 @@ import org.minga.planning.internal.Strategy;
 import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,25 +43,22 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/pillars")
     @Operation(summary = "Agrega un pilar estratégico con sus apuestas")
-    ResponseEntity<Strategy.Pillar> pillar(@PathVariable long id, @RequestBody Strategy.PillarInput b) {
-        var p = strategy.addPillar(id, b);
-        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/pillars/" + p.id())).body(p);
+    Strategy.Pillar pillar(@PathVariable long id, @RequestBody Strategy.PillarInput b) {
+        return strategy.addPillar(id, b);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/work-plans")
     @Operation(summary = "Agrega un plan de trabajo con su periodo y objetivos")
-    ResponseEntity<Strategy.WorkPlan> workPlan(@PathVariable long id, @RequestBody Strategy.WorkPlanInput b) {
-        var w = strategy.addWorkPlan(id, b);
-        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/work-plans/" + w.id())).body(w);
+    Strategy.WorkPlan workPlan(@PathVariable long id, @RequestBody Strategy.WorkPlanInput b) {
+        return strategy.addWorkPlan(id, b);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals")
     @Operation(summary = "Define una meta con su indicador (unidad, línea base, meta, periodicidad, fuente, responsable)")
-    ResponseEntity<Plans.Goal> goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
-        var g = plans.createGoal(id, b);
-        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/goals/" + g.id())).body(g);
+    Plans.Goal goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
+        return plans.createGoal(id, b);
     }
 
     @GetMapping("/goals/{goalId}")
@@ -75,17 +70,17 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/measurements")
     @Operation(summary = "Registra una medición fechada del indicador")
-    ResponseEntity<GoalTracking.Recorded> measure(@PathVariable long id, @PathVariable long goalId,
+    GoalTracking.Recorded measure(@PathVariable long id, @PathVariable long goalId,
             @RequestBody GoalTracking.MeasurementInput b) {
-        return ResponseEntity.status(201).body(tracking.measure(id, goalId, b));
+        return tracking.measure(id, goalId, b);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/links")
     @Operation(summary = "Vincula la meta a un plan externo (PND, plan de desarrollo, POT, PATR, PDT) o a un proyecto")
-    ResponseEntity<GoalTracking.Link> link(@PathVariable long id, @PathVariable long goalId,
+    GoalTracking.Link link(@PathVariable long id, @PathVariable long goalId,
             @RequestBody GoalTracking.LinkInput b) {
-        return ResponseEntity.status(201).body(tracking.link(id, goalId, b));
+        return tracking.link(id, goalId, b);
     }
 
     @GetMapping("/dashboard")
