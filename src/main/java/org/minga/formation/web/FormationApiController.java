@@ -3,6 +3,7 @@ package org.minga.formation.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.minga.formation.ProspectiveMembers;
 import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,8 +56,10 @@ record FormationApiController(FormationRoute route, ProspectiveMembers prospects
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/prospective-members")
     @Operation(summary = "Agrega un miembro previsto (una unidad territorial que existe hoy en el país del esquema)")
-    ProspectiveMembers.Prospect add(@PathVariable long id, @RequestBody ProspectiveMembers.ProspectInput body) {
-        return prospects.add(id, body);
+    ResponseEntity<ProspectiveMembers.Prospect> add(@PathVariable long id, @RequestBody ProspectiveMembers.ProspectInput body) {
+        var added = prospects.add(id, body);
+        return ResponseEntity.created(URI.create("/api/v1/formation/schemes/" + id + "/prospective-members/"
+                + added.unitCode())).body(added);
     }
 
     @PutMapping("/prospective-members/{code}")

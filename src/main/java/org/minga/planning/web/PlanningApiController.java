@@ -3,6 +3,7 @@ package org.minga.planning.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.minga.planning.internal.Strategy;
 import org.minga.platform.Zones;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,22 +45,25 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/pillars")
     @Operation(summary = "Agrega un pilar estratégico con sus apuestas")
-    Strategy.Pillar pillar(@PathVariable long id, @RequestBody Strategy.PillarInput b) {
-        return strategy.addPillar(id, b);
+    ResponseEntity<Strategy.Pillar> pillar(@PathVariable long id, @RequestBody Strategy.PillarInput b) {
+        var p = strategy.addPillar(id, b);
+        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/pillars/" + p.id())).body(p);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/work-plans")
     @Operation(summary = "Agrega un plan de trabajo con su periodo y objetivos")
-    Strategy.WorkPlan workPlan(@PathVariable long id, @RequestBody Strategy.WorkPlanInput b) {
-        return strategy.addWorkPlan(id, b);
+    ResponseEntity<Strategy.WorkPlan> workPlan(@PathVariable long id, @RequestBody Strategy.WorkPlanInput b) {
+        var w = strategy.addWorkPlan(id, b);
+        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/work-plans/" + w.id())).body(w);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals")
     @Operation(summary = "Define una meta con su indicador (unidad, línea base, meta, periodicidad, fuente, responsable)")
-    Plans.Goal goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
-        return plans.createGoal(id, b);
+    ResponseEntity<Plans.Goal> goal(@PathVariable long id, @RequestBody Plans.GoalInput b) {
+        var g = plans.createGoal(id, b);
+        return ResponseEntity.created(URI.create("/api/v1/planning/schemes/" + id + "/goals/" + g.id())).body(g);
     }
 
     @GetMapping("/goals/{goalId}")

@@ -3,6 +3,7 @@ package org.minga.transitions.web;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
+import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,8 +47,9 @@ record TransitionsApiController(Transitions transitions, Elections elections) {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/elections")
     @Operation(summary = "Crea una elección (de un miembro o de la región); elige el periodo siguiente")
-    Elections.Election election(@PathVariable long id, @RequestBody Elections.ElectionInput b) {
-        return elections.createElection(id, b);
+    ResponseEntity<Elections.Election> election(@PathVariable long id, @RequestBody Elections.ElectionInput b) {
+        var e = elections.createElection(id, b);
+        return ResponseEntity.created(URI.create("/api/v1/transitions/schemes/" + id + "/elections/" + e.id())).body(e);
     }
 
     @GetMapping("/elections")
