@@ -18,6 +18,7 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.NotFoundException;
+import org.minga.platform.Period;
 import org.minga.platform.SystemActor;
 import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
@@ -46,6 +47,11 @@ public class SelfEvaluations {
 
     public record Campaign(long id, long schemeId, String name, Template template, boolean anonymous, LocalDate opensOn,
             LocalDate closesOn) {
+
+        /** Whether the campaign takes answers on a day: from its opening to its closing day, both included. */
+        public boolean openOn(LocalDate day) {
+            return Period.of(opensOn, closesOn).contains(day);
+        }
     }
 
     public record Answer(long questionId, Integer score, @Size(max = 4000) String comment) {
@@ -266,7 +272,7 @@ public class SelfEvaluations {
         String name = Inputs.text(in.name());
         Checks checks = new Checks().valid(in)
                 .rule(g != null, "group", "OneOf", "evaluation.response.group")
-                .rule(!today.isBefore(c.opensOn()) && !today.isAfter(c.closesOn()), "campaign", "Open",
+                .rule(c.openOn(today), "campaign", "Open",
                         "evaluation.response.closed", c.opensOn(), c.closesOn())
                 .rule(unit == null || facts.members(schemeId, today).stream().anyMatch(m -> unit.equals(m.code())),
                         "unitCode", "Member", "evaluation.response.unit", unit)

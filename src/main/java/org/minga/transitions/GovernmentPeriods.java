@@ -1,7 +1,6 @@
 package org.minga.transitions;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Local government periods per country: in Colombia mayors serve four years from 1 January
@@ -9,7 +8,24 @@ import java.time.temporal.ChronoUnit;
  */
 public final class GovernmentPeriods {
 
-    public record Period(LocalDate startsOn, LocalDate endsOn) {
+    /** A government period: its days are a platform {@link org.minga.platform.Period}, named as mandates are. */
+    public record Period(org.minga.platform.Period days) {
+
+        public Period(LocalDate startsOn, LocalDate endsOn) {
+            this(org.minga.platform.Period.of(startsOn, endsOn));
+        }
+
+        public LocalDate startsOn() {
+            return days.from();
+        }
+
+        public LocalDate endsOn() {
+            return days.to();
+        }
+
+        public boolean contains(LocalDate day) {
+            return days.contains(day);
+        }
     }
 
     private GovernmentPeriods() {
@@ -27,19 +43,20 @@ public final class GovernmentPeriods {
         return "CO".equals(country) ? LocalDate.of(2024, 1, 1) : LocalDate.of(2024, 5, 1);
     }
 
-    /** The period in course on a date. */
+    /**
+     * The period in course on a date: the one starting in the date's year's cycle, or the one before
+     * when the date falls before that period's first day (El Salvador's periods start on 1 May).
+     */
     public static Period at(String country, LocalDate date) {
         int years = years(country);
         LocalDate anchor = anchor(country);
-        long k = Math.floorDiv(ChronoUnit.YEARS.between(anchor, date) - (date.isBefore(anchor) ? 1 : 0), years);
-        LocalDate start = anchor.plusYears(k * years);
-        while (start.isAfter(date)) {
-            start = start.minusYears(years);
-        }
-        while (!start.plusYears(years).isAfter(date)) {
-            start = start.plusYears(years);
-        }
-        return new Period(start, start.plusYears(years).minusDays(1));
+        Period period = starting(anchor.plusYears(Math.floorDiv(date.getYear() - anchor.getYear(), years) * years),
+                years);
+        return period.contains(date) ? period : starting(period.startsOn().minusYears(years), years);
+    }
+
+    private static Period starting(LocalDate startsOn, int years) {
+        return new Period(startsOn, startsOn.plusYears(years).minusDays(1));
     }
 
     /** The period an election held on a date elects: the first one starting after it. */

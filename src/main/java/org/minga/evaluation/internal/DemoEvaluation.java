@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * evidence are invented and say so.
  */
 @Component
-class DemoEvaluation {
+record DemoEvaluation(SelfEvaluations evaluations, DecisionAid decisionAid, TransactionTemplate tx) {
 
     static final String CAMPAIGN = "Autoevaluación con retroalimentación de todos los niveles 2025";
     private static final String INVENTED = DemoSchemesRegistered.INVENTED;
@@ -45,16 +45,6 @@ class DemoEvaluation {
             new Respondent("CIVIL_SOCIETY", null, new int[] {4, 3, 4, 2, 3}, "Queremos informes de avance en la "
                     + "radio comunitaria."),
             new Respondent("CIVIL_SOCIETY", null, new int[] {4, 4, 4, 3, 4}, null));
-
-    private final SelfEvaluations evaluations;
-    private final DecisionAid decisionAid;
-    private final TransactionTemplate tx;
-
-    DemoEvaluation(SelfEvaluations evaluations, DecisionAid decisionAid, TransactionTemplate tx) {
-        this.evaluations = evaluations;
-        this.decisionAid = decisionAid;
-        this.tx = tx;
-    }
 
     @EventListener
     @Order(40)

@@ -17,7 +17,6 @@ import org.minga.platform.Zones;
 import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,8 +67,8 @@ record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations e
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/campaigns")
     @Operation(summary = "Crea una autoevaluación con el cuestionario de una plantilla (RINDE o FEEDBACK)")
-    ResponseEntity<SelfEvaluations.Campaign> campaign(@PathVariable long id, @RequestBody SelfEvaluations.CampaignInput b) {
-        return ResponseEntity.status(201).body(evaluations.create(id, b));
+    SelfEvaluations.Campaign campaign(@PathVariable long id, @RequestBody SelfEvaluations.CampaignInput b) {
+        return evaluations.create(id, b);
     }
 
     @Audience(Reader.ACCOUNT)
@@ -84,8 +83,8 @@ record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations e
     @PostMapping("/campaigns/{campaignId}/responses")
     @Idempotent
     @Operation(summary = "Registra las respuestas (1 a 5) de un participante de un grupo")
-    ResponseEntity<Created> respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ResponseInput b) {
-        return ResponseEntity.status(201).body(new Created(evaluations.respond(id, campaignId, b, zones.today())));
+    Created respond(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ResponseInput b) {
+        return new Created(evaluations.respond(id, campaignId, b, zones.today()));
     }
 
     @PostMapping("/campaigns/{campaignId}/invitations")
@@ -103,7 +102,7 @@ record EvaluationApiController(Health health, DecisionAid aid, SelfEvaluations e
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/campaigns/{campaignId}/actions")
-    ResponseEntity<SelfEvaluations.Action> action(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ActionInput b) {
-        return ResponseEntity.status(201).body(evaluations.addAction(id, campaignId, b));
+    SelfEvaluations.Action action(@PathVariable long id, @PathVariable long campaignId, @RequestBody SelfEvaluations.ActionInput b) {
+        return evaluations.addAction(id, campaignId, b);
     }
 }

@@ -63,6 +63,13 @@ record EvaluationController(Health health, DecisionAid aid, SelfEvaluations eval
         return "evaluation/scheme";
     }
 
+    /** The summary the scheme's page loads into its evaluation section: the health index today. */
+    @GetMapping("/summary")
+    String summary(@PathVariable long id, Model model) {
+        model.addAttribute("health", health.of(id, zones.today()));
+        return "evaluation/section :: summary";
+    }
+
     @PostMapping("/campaigns")
     String create(@PathVariable long id, @ModelAttribute("campaignForm") SelfEvaluations.CampaignInput form,
             BindingResult result, Model model) {

@@ -28,20 +28,11 @@ import org.springframework.stereotype.Component;
  * number of units.
  */
 @Component
-public class IntegratingElementsCalculator {
+public record IntegratingElementsCalculator(Territory territory, SchemeOverlaps overlaps, MessageSource messages) {
 
     /** Categories within one step of each other (e.g. 5 and 6) count as similar; ESPECIAL is step 0. */
     static final int SIMILAR_SPREAD = 1;
     static final String CATEGORY = "category";
-    private final Territory territory;
-    private final SchemeOverlaps overlaps;
-    private final MessageSource messages;
-
-    IntegratingElementsCalculator(Territory territory, SchemeOverlaps overlaps, MessageSource messages) {
-        this.territory = territory;
-        this.overlaps = overlaps;
-        this.messages = messages;
-    }
 
     public IntegratingElements compute(long schemeId, String country, Collection<String> codes, LocalDate at) {
         Map<String, TerritorialUnit> units = territory.findAll(country, codes, at);

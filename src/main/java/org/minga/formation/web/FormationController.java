@@ -63,6 +63,13 @@ record FormationController(FormationRoute route, ProspectiveMembers prospects, P
         return "formation/scheme";
     }
 
+    /** The summary the scheme's page loads into its formation section: how far the route has come. */
+    @GetMapping("/summary")
+    String summary(@PathVariable long id, Model model) {
+        model.addAttribute("route", route.of(id));
+        return "formation/section :: summary";
+    }
+
     @PostMapping("/prospective-members")
     String add(@PathVariable long id, @ModelAttribute("prospectForm") ProspectiveMembers.ProspectInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {

@@ -24,30 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * closed period and sized to the status it illustrates.
  */
 @Component
-class DemoPlans {
+record DemoPlans(Plans plans, Strategy strategy, GoalTracking tracking, ProjectDigest projects, TransactionTemplate tx,
+        Zones zones) {
 
     static final String SOURCE = "Fuente: Asociatividad municipal en el Catatumbo (FOINCIDE, 2021)";
     static final String VISION = "Agenda Regional 2032 – Una visión compartida de desarrollo regional sostenible";
     private static final String INVENTED = DemoSchemesRegistered.INVENTED;
     private static final LocalDate PLAN_START = LocalDate.of(2024, 1, 1);
     private static final LocalDate PLAN_END = LocalDate.of(2027, 12, 31);
-
-    private final Plans plans;
-    private final Strategy strategy;
-    private final GoalTracking tracking;
-    private final ProjectDigest projects;
-    private final TransactionTemplate tx;
-    private final Zones zones;
-
-    DemoPlans(Plans plans, Strategy strategy, GoalTracking tracking, ProjectDigest projects, TransactionTemplate tx,
-            Zones zones) {
-        this.plans = plans;
-        this.strategy = strategy;
-        this.tracking = tracking;
-        this.projects = projects;
-        this.tx = tx;
-        this.zones = zones;
-    }
 
     @EventListener
     @Order(30)

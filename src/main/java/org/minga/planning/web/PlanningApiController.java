@@ -75,17 +75,17 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/measurements")
     @Operation(summary = "Registra una medición fechada del indicador")
-    ResponseEntity<GoalTracking.Recorded> measure(@PathVariable long id, @PathVariable long goalId,
+    GoalTracking.Recorded measure(@PathVariable long id, @PathVariable long goalId,
             @RequestBody GoalTracking.MeasurementInput b) {
-        return ResponseEntity.status(201).body(tracking.measure(id, goalId, b));
+        return tracking.measure(id, goalId, b);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/goals/{goalId}/links")
     @Operation(summary = "Vincula la meta a un plan externo (PND, plan de desarrollo, POT, PATR, PDT) o a un proyecto")
-    ResponseEntity<GoalTracking.Link> link(@PathVariable long id, @PathVariable long goalId,
+    GoalTracking.Link link(@PathVariable long id, @PathVariable long goalId,
             @RequestBody GoalTracking.LinkInput b) {
-        return ResponseEntity.status(201).body(tracking.link(id, goalId, b));
+        return tracking.link(id, goalId, b);
     }
 
     @GetMapping("/dashboard")

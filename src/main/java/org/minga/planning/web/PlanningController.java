@@ -45,8 +45,7 @@ record PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scope
     }
 
     /** The pillars and work plans the page lists and the goal form offers, with the periodicities. */
-    @ModelAttribute
-    void frame(@PathVariable long id, Model model) {
+    private void frame(long id, Model model) {
         List<Strategy.Pillar> pillars = strategy.pillars(id);
         List<Strategy.WorkPlan> workPlans = strategy.workPlans(id);
         model.addAttribute("pillars", pillars);
@@ -59,6 +58,7 @@ record PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scope
     @GetMapping
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
+        frame(id, model);
         LocalDate date = at == null ? zones.today() : at;
         Strategy.Vision vision = strategy.vision(id);
         model.addAttribute("at", date);
@@ -74,6 +74,14 @@ record PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scope
                 "goalForm", new Plans.GoalInput(null, null, null, null, null, null, null, "QUARTERLY", null, null, null,
                         null)));
         return PAGE;
+    }
+
+    /** The summary the scheme's page loads into its planning section: the goals by status today. */
+    @GetMapping("/summary")
+    String summary(@PathVariable long id, Model model) {
+        model.addAttribute("dashboard", plans.dashboard(id, zones.today(), 0, 1));
+        model.addAttribute("statuses", Indicators.Status.values());
+        return "planning/section :: summary";
     }
 
     @PostMapping("/vision")

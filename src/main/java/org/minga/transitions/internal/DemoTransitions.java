@@ -21,21 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deliveries are dated by the service when the demo loads.
  */
 @Component
-class DemoTransitions {
+record DemoTransitions(Transitions transitions, Elections elections, TransactionTemplate tx) {
 
     static final String ELECTION = "Elección de alcalde de Ocaña 2023";
     private static final String INVENTED = " (" + DemoSchemesRegistered.INVENTED + ")";
     static final List<String> CANDIDATES = List.of("Candidata A", "Candidato B", "Candidato C");
-
-    private final Transitions transitions;
-    private final Elections elections;
-    private final TransactionTemplate tx;
-
-    DemoTransitions(Transitions transitions, Elections elections, TransactionTemplate tx) {
-        this.transitions = transitions;
-        this.elections = elections;
-        this.tx = tx;
-    }
 
     @EventListener
     @Order(90)

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.minga.transitions.Elections;
 import org.minga.transitions.Transitions;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,15 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/transitions/schemes/{id}")
 @Tag(name = "Empalme y neutralidad", description = "Alcaldes, elecciones, candidatos, expedientes en PDF, registro de entregas y reporte de neutralidad")
-class TransitionsApiController {
-
-    private final Transitions transitions;
-    private final Elections elections;
-
-    TransitionsApiController(Transitions transitions, Elections elections) {
-        this.transitions = transitions;
-        this.elections = elections;
-    }
+record TransitionsApiController(Transitions transitions, Elections elections) {
 
     record HandoverBody(String unitCode, String recipient) {
     }
@@ -44,8 +35,8 @@ class TransitionsApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/mayors")
     @Operation(summary = "Registra el alcalde de un miembro para el periodo de gobierno en curso en la fecha dada")
-    ResponseEntity<Elections.Mayor> mayor(@PathVariable long id, @RequestBody Elections.MayorInput b) {
-        return ResponseEntity.status(201).body(elections.addMayor(id, b));
+    Elections.Mayor mayor(@PathVariable long id, @RequestBody Elections.MayorInput b) {
+        return elections.addMayor(id, b);
     }
 
     @GetMapping("/mayors")
@@ -68,17 +59,16 @@ class TransitionsApiController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/elections/{electionId}/candidates")
-    ResponseEntity<Elections.Candidate> candidate(@PathVariable long id, @PathVariable long electionId,
+    Elections.Candidate candidate(@PathVariable long id, @PathVariable long electionId,
             @RequestBody Elections.CandidateInput b) {
-        return ResponseEntity.status(201).body(elections.addCandidate(id, electionId, b));
+        return elections.addCandidate(id, electionId, b);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/elections/{electionId}/candidates/{candidateId}/deliveries")
     @Operation(summary = "Genera el expediente para candidatos con los datos vigentes y registra la entrega con su versión")
-    ResponseEntity<Transitions.Delivery> deliver(@PathVariable long id, @PathVariable long electionId,
-            @PathVariable long candidateId) {
-        return ResponseEntity.status(201).body(transitions.deliverToCandidate(id, electionId, candidateId));
+    Transitions.Delivery deliver(@PathVariable long id, @PathVariable long electionId, @PathVariable long candidateId) {
+        return transitions.deliverToCandidate(id, electionId, candidateId);
     }
 
     @GetMapping("/elections/{electionId}/neutrality")
@@ -90,8 +80,8 @@ class TransitionsApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/handovers")
     @Operation(summary = "Genera el expediente de empalme de un miembro y registra su entrega")
-    ResponseEntity<Transitions.Delivery> handover(@PathVariable long id, @RequestBody HandoverBody b) {
-        return ResponseEntity.status(201).body(transitions.handover(id, b.unitCode(), b.recipient()));
+    Transitions.Delivery handover(@PathVariable long id, @RequestBody HandoverBody b) {
+        return transitions.handover(id, b.unitCode(), b.recipient());
     }
 
     @GetMapping("/deliveries")
@@ -103,8 +93,6 @@ class TransitionsApiController {
 
     @GetMapping(value = "/dossiers/{versionId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable long versionId) {
-        var v = transitions.version(id, versionId);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
-                "inline; filename=\"expediente-" + v.hash().substring(0, 12) + ".pdf\"").body(transitions.pdf(id, versionId));
+        return TransitionsController.dossier(transitions, id, versionId);
     }
 }

@@ -32,27 +32,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/transitions/schemes/{id}")
-class TransitionsController {
+record TransitionsController(Transitions transitions, Elections elections, Schemes schemes, Scopes scopes) {
 
     /** The handover form: the member and who receives its dossier. */
     record HandoverForm(String unitCode, String recipient) {
     }
 
-    private final Transitions transitions;
-    private final Elections elections;
-    private final Schemes schemes;
-    private final Scopes scopes;
-
-    TransitionsController(Transitions transitions, Elections elections, Schemes schemes, Scopes scopes) {
-        this.transitions = transitions;
-        this.elections = elections;
-        this.schemes = schemes;
-        this.scopes = scopes;
-    }
-
     @GetMapping
     String show(@PathVariable long id, @RequestParam(required = false) Long before, Model model) {
         scheme(id, model);
+        var members = elections.membersToday(id);
+        model.addAttribute("members", members);
+        model.addAttribute("memberOptions", Option.of(members, m -> m.code(), m -> m.name() + " (" + m.code() + ")"));
         model.addAttribute("mayors", elections.mayors(id));
         model.addAttribute("elections", elections.elections(id));
         var log = transitions.log(id, before, 50);
@@ -65,13 +56,10 @@ class TransitionsController {
         return "transitions/scheme";
     }
 
-    /** What every form of the scheme's page needs: the scheme, whether one may edit, its members today. */
+    /** What the scheme's and an election's pages show first: the scheme and whether one may edit it. */
     private void scheme(long id, Model model) {
         model.addAttribute("scheme", schemes.get(id));
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        var members = elections.membersToday(id);
-        model.addAttribute("members", members);
-        model.addAttribute("memberOptions", Option.of(members, m -> m.code(), m -> m.name() + " (" + m.code() + ")"));
     }
 
     /** The summary the scheme's page loads into its handover section. */
@@ -87,8 +75,7 @@ class TransitionsController {
 
     @GetMapping("/elections/{electionId}")
     String election(@PathVariable long id, @PathVariable long electionId, Model model) {
-        model.addAttribute("scheme", schemes.get(id));
-        model.addAttribute("canEdit", scopes.canWriteScheme(id));
+        scheme(id, model);
         model.addAttribute("report", transitions.neutrality(id, electionId));
         model.asMap().putIfAbsent("candidateForm", new Elections.CandidateInput(null, null));
         return "transitions/election";
@@ -150,6 +137,11 @@ class TransitionsController {
 
     @GetMapping("/dossiers/{versionId}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable long versionId) {
+        return dossier(transitions, id, versionId);
+    }
+
+    /** A dossier version's stored PDF, named by its version, for the page and the API alike. */
+    static ResponseEntity<byte[]> dossier(Transitions transitions, long id, long versionId) {
         var v = transitions.version(id, versionId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"expediente-" + v.hash().substring(0, 12) + ".pdf\"")
