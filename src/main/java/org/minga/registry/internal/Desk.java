@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * database, the schemes, the scope checks, the audit and the scheme's timeline. A service takes this
  * and what is its own.
  */
-@Component
+@Component("registryDesk")
 record Desk(JdbcClient jdbc, Schemes schemes, Scopes scopes, AuditLog audit, SchemeEvents events) {
 
     /** The scheme, when the current user may write its records; refused first, then 404 if there is none. */
