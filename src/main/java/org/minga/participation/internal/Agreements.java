@@ -126,8 +126,7 @@ public class Agreements {
 
     @Transactional
     public void addParty(long agreementId, String name, String level) {
-        Agreement agreement = get(agreementId);
-        desk.scopes().requireSchemeWrite(agreement.schemeId());
+        Agreement agreement = writable(agreementId);
         Checks checks = new Checks();
         String n = checks.text("name", name, 200);
         Level l = checks.oneOf("level", Level.class, level);
@@ -141,8 +140,7 @@ public class Agreements {
 
     @Transactional
     public long addLine(long agreementId, String name) {
-        Agreement agreement = get(agreementId);
-        desk.scopes().requireSchemeWrite(agreement.schemeId());
+        Agreement agreement = writable(agreementId);
         Checks checks = new Checks();
         String n = checks.text("name", name, 200);
         checks.rule(n == null || agreement.lines().stream().noneMatch(l -> l.name().equalsIgnoreCase(n)), "name",
@@ -157,8 +155,7 @@ public class Agreements {
     /** An action of a line; naming a published issue of the scheme links it and moves it into the agreement. */
     @Transactional
     public long addAction(long agreementId, NewAction input) {
-        Agreement agreement = get(agreementId);
-        desk.scopes().requireSchemeWrite(agreement.schemeId());
+        Agreement agreement = writable(agreementId);
         Checks checks = new Checks().valid(input);
         checks.rule(input.lineId() != null && agreement.lines().stream().anyMatch(l -> l.id() == input.lineId()),
                 "lineId", "Exists", "participation.action.line.required");
@@ -206,8 +203,7 @@ public class Agreements {
     @Transactional
     public long addDocument(long agreementId, String kind, LocalDate signedOn, String signatories, String name,
             byte[] content) {
-        Agreement agreement = get(agreementId);
-        desk.scopes().requireSchemeWrite(agreement.schemeId());
+        Agreement agreement = writable(agreementId);
         Checks checks = new Checks();
         DocumentKind k = checks.oneOf("kind", DocumentKind.class, kind);
         AgreementMonitoring.pastOrToday(checks, "signedOn", signedOn, desk.zones().today());
@@ -278,6 +274,13 @@ public class Agreements {
 
     public Agreement get(long id) {
         return reads.get(id);
+    }
+
+    /** The agreement, when the current user may write its scheme's records; refused otherwise. */
+    private Agreement writable(long id) {
+        Agreement agreement = get(id);
+        desk.scopes().requireSchemeWrite(agreement.schemeId());
+        return agreement;
     }
 
     /** The actions that answer an issue, with their updates, for its public timeline. */

@@ -13,6 +13,6 @@ import org.springframework.stereotype.Component;
  * the database, the scope checks, the audit, the calendar, the stored files and the citizen signed
  * in. A service takes this and what is its own, without a constructor of seven assignments.
  */
-@Component
+@Component("participationDesk")
 record Desk(JdbcClient jdbc, Scopes scopes, AuditLog audit, Zones zones, FileStore files, Citizens citizens) {
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.TableWriter;
 
-/** A table a page offers as a file to download, CSV or XLSX as its address asks ({@code arrears.csv}, {@code ?format=xlsx}). */
+/** A table a page offers as a file to download: CSV or XLSX, as its address asks ({@code arrears.xlsx}). */
 public final class TableDownloads {
 
     private TableDownloads() {

@@ -62,8 +62,7 @@ public class Financing {
 
     @Transactional
     public Line add(long projectId, NewLine in) {
-        Projects.Project p = projects.get(projectId);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Projects.Project p = projects.writable(projectId);
         String country = bank.country(p.schemeId());
         LocalDate today = bank.zones().today(country);
         Checks checks = new Checks().valid(in);

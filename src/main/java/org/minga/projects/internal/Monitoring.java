@@ -71,8 +71,7 @@ public class Monitoring {
 
     @Transactional
     public Milestone addMilestone(long projectId, String name, LocalDate plannedOn, LocalDate actualOn) {
-        Projects.Project p = projects.get(projectId);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Projects.Project p = projects.writable(projectId);
         Checks checks = new Checks();
         String n = Inputs.text(name);
         checks.rule(n != null, "name", "NotBlank", "projects.milestone.name");
@@ -96,8 +95,7 @@ public class Monitoring {
     /** Records when a milestone was actually reached. */
     @Transactional
     public Milestone reachMilestone(long projectId, long milestoneId, LocalDate actualOn) {
-        Projects.Project p = projects.get(projectId);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Projects.Project p = projects.writable(projectId);
         Milestone before = milestone(milestoneId);
         if (before.projectId() != projectId) {
             throw new NotFoundException("hito", milestoneId);
@@ -120,8 +118,7 @@ public class Monitoring {
     @Transactional
     public Report report(long projectId, LocalDate reportedOn, BigDecimal physical, BigDecimal financial,
             String text, List<Upload> photos) {
-        Projects.Project p = projects.get(projectId);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Projects.Project p = projects.writable(projectId);
         Checks checks = new Checks();
         checks.rule(reportedOn != null, "reportedOn", "Required", "projects.report.date");
         checks.rule(reportedOn == null || !reportedOn.isAfter(bank.zones().today()), "reportedOn", "PastOrPresent",

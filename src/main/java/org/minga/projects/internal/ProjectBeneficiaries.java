@@ -29,8 +29,7 @@ public class ProjectBeneficiaries {
     /** Adds or replaces one beneficiary unit with its families and people. */
     @Transactional
     public BeneficiaryView put(long id, Beneficiary beneficiary) {
-        Project p = projects.get(id);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Project p = projects.writable(id);
         String country = bank.country(p.schemeId());
         var today = bank.zones().today(country);
         String code = ProjectRules.unitCode(beneficiary == null ? null : beneficiary.unitCode());
@@ -53,8 +52,7 @@ public class ProjectBeneficiaries {
 
     @Transactional
     public void remove(long id, String unitCode) {
-        Project p = projects.get(id);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Project p = projects.writable(id);
         int n = bank.jdbc().sql("delete from project_beneficiary where project_id = :p and unit_code = :u").param("p", id)
                 .param("u", unitCode).update();
         if (n == 0) {

@@ -37,8 +37,7 @@ public class ProjectSteps {
     /** Moves the project one allowed step, dated not in the future and not before its previous step. */
     @Transactional
     public Project change(long id, Step step) {
-        Project before = projects.get(id);
-        bank.scopes().requireSchemeWrite(before.schemeId());
+        Project before = projects.writable(id);
         Stage target = Stage.parse(step.stage());
         if (target == null) {
             throw new InvalidInputException("stage", "OneOf", "projects.stage.unknown");

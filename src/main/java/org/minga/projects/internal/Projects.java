@@ -170,8 +170,7 @@ public class Projects {
 
     @Transactional
     public Project update(long id, Draft draft) {
-        Project before = get(id);
-        bank.scopes().requireSchemeWrite(before.schemeId());
+        Project before = writable(id);
         Checks checks = new Checks();
         Draft d = check(checks, before.schemeId(), draft, id);
         checks.orThrow();
@@ -194,8 +193,7 @@ public class Projects {
     /** Who executes, builds, supervises (interventoría) and watches over (veeduría) the project. */
     @Transactional
     public Project execution(long id, Execution execution) {
-        Project before = get(id);
-        bank.scopes().requireSchemeWrite(before.schemeId());
+        Project before = writable(id);
         Execution e = Checks.require(execution == null ? new Execution(null, null, null, null) : execution);
         bank.jdbc().sql("""
                 update project set executor = :e, contractor = :c, supervisor = :s, oversight = :o,
@@ -211,8 +209,7 @@ public class Projects {
     /** Links needs of the same scheme to the project; each linked need is then IN_PROJECT. */
     @Transactional
     public List<NeedRef> addNeeds(long id, List<Long> needIds) {
-        Project p = get(id);
-        bank.scopes().requireSchemeWrite(p.schemeId());
+        Project p = writable(id);
         Checks checks = new Checks();
         List<Long> ids = checkNeeds(checks, p.schemeId(), needIds);
         checks.rule(!ids.isEmpty() || !checks.ok(), "needIds", "NotEmpty", "projects.needs.required");
@@ -233,6 +230,13 @@ public class Projects {
         if (!bank.scopes().canReadScheme(p.schemeId())) {
             throw new NotFoundException("proyecto", id);
         }
+        return p;
+    }
+
+    /** The project, when the current user may write its scheme's records; refused otherwise. */
+    public Project writable(long id) {
+        Project p = get(id);
+        bank.scopes().requireSchemeWrite(p.schemeId());
         return p;
     }
 

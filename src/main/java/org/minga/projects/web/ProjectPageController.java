@@ -164,7 +164,7 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
      */
     private String submit(long id, String fragment, BindingResult result, Model model, RedirectAttributes redirect,
             Runnable action) {
-        scopes.requireSchemeWrite(view.projects().get(id).schemeId());
+        view.projects().writable(id);
         return Forms.submit(result, () -> {
             action.run();
             return ProjectController.saved(id, redirect);

@@ -8,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
-import org.minga.registry.Schemes;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,24 +55,15 @@ public class GoverningBodies {
     public record NewSeat(String personName, String role, String unitCode, LocalDate termStart, LocalDate termEnd) {
     }
 
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final AuditLog audit;
-    private final SchemeEvents events;
+    private final Desk desk;
 
-    GoverningBodies(JdbcClient jdbc, Schemes schemes, Scopes scopes, AuditLog audit, SchemeEvents events) {
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.audit = audit;
-        this.events = events;
+    GoverningBodies(Desk desk) {
+        this.desk = desk;
     }
 
     @Transactional
     public Body create(long schemeId, String kind, String name) {
-        scopes.requireSchemeWrite(schemeId);
-        schemes.get(schemeId);
+        desk.writableScheme(schemeId);
         List<Violation> problems = new ArrayList<>();
         if (kind == null || kind.isBlank()) {
             problems.add(new Violation("kind", "Required", "body.kind.required"));
@@ -86,7 +74,7 @@ public class GoverningBodies {
             problems.add(new Violation("name", "Required", "body.name.required"));
         } else if (name.strip().length() > 200) {
             problems.add(new Violation("name", "Size", "body.name.size", 200));
-        } else if (jdbc.sql("select count(*) > 0 from governing_body where scheme_id = :s and name = :n")
+        } else if (desk.jdbc().sql("select count(*) > 0 from governing_body where scheme_id = :s and name = :n")
                 .param("s", schemeId).param("n", name.strip()).query(Boolean.class).single()) {
             problems.add(new Violation("name", "Unique", "body.name.taken", name.strip()));
         }
@@ -94,16 +82,16 @@ public class GoverningBodies {
             throw new InvalidInputException(problems);
         }
         Kind k = Kind.valueOf(kind.strip());
-        long id = jdbc.sql("insert into governing_body (scheme_id, kind, name) values (:s, :k, :n) returning id")
+        long id = desk.jdbc().sql("insert into governing_body (scheme_id, kind, name) values (:s, :k, :n) returning id")
                 .param("s", schemeId).param("k", k.name()).param("n", name.strip()).query(Long.class).single();
-        audit.record(Change.created("governing_body", id, schemeId, "Órgano " + name.strip(),
+        desk.audit().record(Change.created("governing_body", id, schemeId, "Órgano " + name.strip(),
                 Map.of("kind", k.name(), "name", name.strip())));
         return new Body(id, k, name.strip(), List.of());
     }
 
     @Transactional
     public Seat addSeat(long schemeId, long bodyId, NewSeat seat) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Body body = body(schemeId, bodyId);
         List<Violation> problems = check(body.kind(), seat);
         if (!problems.isEmpty()) {
@@ -111,7 +99,7 @@ public class GoverningBodies {
         }
         Seat added = new Seat(0, bodyId, seat.personName().strip(), SeatRole.valueOf(seat.role().strip()),
                 LegalActs.blankToNull(seat.unitCode()), seat.termStart(), seat.termEnd(), null);
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into body_seat (body_id, person_name, role, unit_code, term_start, term_end)
                 values (:b, :p, :r, :u, :start, :end) returning id
                 """).param("b", bodyId).param("p", added.personName()).param("r", added.role().name())
@@ -121,17 +109,18 @@ public class GoverningBodies {
         added = new Seat(id, bodyId, added.personName(), added.role(), added.unitCode(), added.termStart(),
                 added.termEnd(), null);
         if (body.kind() == Kind.BOARD) {
-            events.record(schemeId, added.termStart(), SchemeEvents.Type.BOARD_ELECTED, body.name() + ": "
+            desk.events().record(schemeId, added.termStart(), SchemeEvents.Type.BOARD_ELECTED, body.name() + ": "
                     + describe(added) + ", periodo " + added.termStart() + " a " + added.termEnd());
         }
-        audit.record(Change.created("body_seat", id, schemeId, body.name() + ": " + describe(added), state(added)));
+        desk.audit().record(Change.created("body_seat", id, schemeId, body.name() + ": " + describe(added),
+                state(added)));
         return added;
     }
 
     /** The person leaves the seat on a date (resignation, death, end of office); the seat stays in history. */
     @Transactional
     public Seat endSeat(long schemeId, long bodyId, long seatId, LocalDate endedOn) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Seat seat = seat(schemeId, bodyId, seatId);
         if (endedOn == null) {
             throw new InvalidInputException("endedOn", "Required", "seat.endedOn.required");
@@ -142,11 +131,11 @@ public class GoverningBodies {
         if (seat.endedOn() != null) {
             throw new InvalidInputException("endedOn", "Unique", "seat.endedOn.already", seat.endedOn());
         }
-        jdbc.sql("update body_seat set ended_on = :on where id = :id").param("on", Date.valueOf(endedOn))
+        desk.jdbc().sql("update body_seat set ended_on = :on where id = :id").param("on", Date.valueOf(endedOn))
                 .param("id", seatId).update();
         Seat ended = new Seat(seat.id(), bodyId, seat.personName(), seat.role(), seat.unitCode(), seat.termStart(),
                 seat.termEnd(), endedOn);
-        audit.record(Change.updated("body_seat", seatId, schemeId, "Fin del puesto de " + describe(seat),
+        desk.audit().record(Change.updated("body_seat", seatId, schemeId, "Fin del puesto de " + describe(seat),
                 state(seat), state(ended)));
         return ended;
     }
@@ -154,23 +143,24 @@ public class GoverningBodies {
     /** Removes a seat recorded by mistake; a person who left is ended, not deleted. */
     @Transactional
     public void deleteSeat(long schemeId, long bodyId, long seatId) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         Seat seat = seat(schemeId, bodyId, seatId);
-        jdbc.sql("delete from body_seat where id = :id").param("id", seatId).update();
-        audit.record(Change.deleted("body_seat", seatId, schemeId, "Puesto borrado: " + describe(seat), state(seat)));
+        desk.jdbc().sql("delete from body_seat where id = :id").param("id", seatId).update();
+        desk.audit().record(Change.deleted("body_seat", seatId, schemeId, "Puesto borrado: " + describe(seat),
+                state(seat)));
     }
 
     /** The scheme's bodies, each with all its seats, the most recent terms first. */
     public List<Body> of(long schemeId) {
-        schemes.get(schemeId);
+        desk.schemes().get(schemeId);
         Map<Long, List<Seat>> seats = new LinkedHashMap<>();
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 select s.id, s.body_id, s.person_name, s.role, s.unit_code, s.term_start, s.term_end, s.ended_on
                 from body_seat s join governing_body b on b.id = s.body_id
                 where b.scheme_id = :s order by s.term_start desc, s.id
                 """).param("s", schemeId).query(GoverningBodies::seat).list()
                 .forEach(s -> seats.computeIfAbsent(s.bodyId(), k -> new ArrayList<>()).add(s));
-        return jdbc.sql("select id, kind, name from governing_body where scheme_id = :s order by kind, name")
+        return desk.jdbc().sql("select id, kind, name from governing_body where scheme_id = :s order by kind, name")
                 .param("s", schemeId)
                 .query((rs, n) -> new Body(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
                         seats.getOrDefault(rs.getLong("id"), List.of())))
@@ -178,7 +168,7 @@ public class GoverningBodies {
     }
 
     private Body body(long schemeId, long bodyId) {
-        return jdbc.sql("select id, kind, name from governing_body where scheme_id = :s and id = :id")
+        return desk.jdbc().sql("select id, kind, name from governing_body where scheme_id = :s and id = :id")
                 .param("s", schemeId).param("id", bodyId)
                 .query((rs, n) -> new Body(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
                         List.of()))
@@ -186,7 +176,7 @@ public class GoverningBodies {
     }
 
     private Seat seat(long schemeId, long bodyId, long seatId) {
-        return jdbc.sql("""
+        return desk.jdbc().sql("""
                 select s.id, s.body_id, s.person_name, s.role, s.unit_code, s.term_start, s.term_end, s.ended_on
                 from body_seat s join governing_body b on b.id = s.body_id
                 where b.scheme_id = :s and s.body_id = :b and s.id = :id

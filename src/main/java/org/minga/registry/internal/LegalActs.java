@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
-import org.minga.registry.Schemes;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,25 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class LegalActs {
 
     static final String UNIT_CODE = "[A-Za-z0-9]{1,10}";
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-    private final Scopes scopes;
+    private final Desk desk;
     private final FileStore files;
     private final PdfDocuments documents;
-    private final AuditLog audit;
-    private final SchemeEvents events;
     private final Zones zones;
 
-    LegalActs(JdbcClient jdbc, Schemes schemes, Scopes scopes, FileStore files, PdfDocuments documents,
-            AuditLog audit, SchemeEvents events, Zones zones) {
-        this.zones = zones;
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-        this.scopes = scopes;
+    LegalActs(Desk desk, FileStore files, PdfDocuments documents, Zones zones) {
+        this.desk = desk;
         this.files = files;
         this.documents = documents;
-        this.audit = audit;
-        this.events = events;
+        this.zones = zones;
     }
 
     /** What a person types about an act; {@code type} is a name of {@link ActType}. */
@@ -67,8 +55,7 @@ public class LegalActs {
 
     @Transactional
     public LegalAct record(long schemeId, NewAct act, PdfDocuments.Upload upload) {
-        scopes.requireSchemeWrite(schemeId);
-        schemes.get(schemeId);
+        desk.writableScheme(schemeId);
         List<Violation> problems = check(act);
         byte[] pdf = null;
         try {
@@ -84,7 +71,7 @@ public class LegalActs {
         UUID document = files.put(name, "application/pdf", pdf);
         String unitCode = blankToNull(act.unitCode());
         String summary = blankToNull(act.summary());
-        long id = jdbc.sql("""
+        long id = desk.jdbc().sql("""
                 insert into legal_act (scheme_id, type, number, issued_on, issuer, unit_code, summary,
                                        document_id, document_name, document_size)
                 values (:s, :type, :number, :on, :issuer, :unit, :summary, :doc, :name, :size) returning id
@@ -94,16 +81,16 @@ public class LegalActs {
                 .param("size", pdf.length).query(Long.class).single();
         LegalAct recorded = new LegalAct(id, type, act.number().strip(), act.issuedOn(), act.issuer().strip(),
                 unitCode, summary, name, pdf.length);
-        events.record(schemeId, act.issuedOn(), type == ActType.STATUTES_REFORM
+        desk.events().record(schemeId, act.issuedOn(), type == ActType.STATUTES_REFORM
                 ? SchemeEvents.Type.STATUTES_REFORMED : SchemeEvents.Type.ACT_RECORDED, title(recorded));
-        audit.record(Change.created("legal_act", id, schemeId, title(recorded), state(recorded)));
+        desk.audit().record(Change.created("legal_act", id, schemeId, title(recorded), state(recorded)));
         return recorded;
     }
 
     /** The scheme's acts, the most recent first; a scheme's life holds tens, rarely hundreds. */
     public List<LegalAct> of(long schemeId) {
-        schemes.get(schemeId);
-        return jdbc.sql("""
+        desk.schemes().get(schemeId);
+        return desk.jdbc().sql("""
                 select id, type, number, issued_on, issuer, unit_code, summary, document_name, document_size
                 from legal_act where scheme_id = :s order by issued_on desc, id desc limit 1000
                 """).param("s", schemeId)
@@ -115,7 +102,7 @@ public class LegalActs {
     public Document document(long schemeId, long actId) {
         record Ref(UUID id, String name) {
         }
-        Ref ref = jdbc.sql("select document_id as id, document_name as name from legal_act where scheme_id = :s and id = :id")
+        Ref ref = desk.jdbc().sql("select document_id as id, document_name as name from legal_act where scheme_id = :s and id = :id")
                 .param("s", schemeId).param("id", actId)
                 .query(Ref.class).optional()
                 .orElseThrow(() -> new NotFoundException("acto", actId));

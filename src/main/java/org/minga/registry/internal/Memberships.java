@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.Checks;
 import org.minga.platform.AuditLog.Change;
@@ -16,11 +15,9 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
-import org.minga.registry.Schemes;
 import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,23 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Memberships {
 
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
+    private final Desk desk;
     private final LegalRules rules;
-    private final Scopes scopes;
     private final Territory territory;
-    private final AuditLog audit;
-    private final SchemeEvents events;
 
-    Memberships(JdbcClient jdbc, Schemes schemes, Scopes scopes, Territory territory, AuditLog audit,
-            SchemeEvents events, LegalRules rules) {
-        this.events = events;
-        this.rules = rules;
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-        this.scopes = scopes;
+    Memberships(Desk desk, Territory territory, LegalRules rules) {
+        this.desk = desk;
         this.territory = territory;
-        this.audit = audit;
+        this.rules = rules;
     }
 
     /**
@@ -68,8 +56,7 @@ public class Memberships {
 
     @Transactional
     public void join(long schemeId, Joining j) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
+        Scheme scheme = desk.writableScheme(schemeId);
         String country = scheme.getCountry().name();
         Checks checks = new Checks();
         String code = j.unitCode() == null ? "" : j.unitCode().strip();
@@ -78,7 +65,7 @@ public class Memberships {
         if (j.joinedOn() == null) {
             checks.add(new Violation("joinedOn", "Required", "registry.member.joinedOn"));
         } else if (j.memberSchemeId() != null) {
-            memberScheme = schemes.all(List.of(j.memberSchemeId())).stream().findFirst()
+            memberScheme = desk.schemes().all(List.of(j.memberSchemeId())).stream().findFirst()
                     .filter(s -> s.getCountry() == scheme.getCountry() && s.getId() != schemeId);
             if (memberScheme.isEmpty()) {
                 checks.add(new Violation("memberSchemeId", "Exists", "registry.member.scheme"));
@@ -108,7 +95,7 @@ public class Memberships {
         Optional<Scheme> joiningScheme = memberScheme;
         String name = unit.map(TerritorialUnit::name).or(() -> joiningScheme.map(Scheme::getName)).orElse(code);
         String key = memberScheme.map(s -> "esquema-" + s.getId()).orElse(code);
-        jdbc.sql("""
+        desk.jdbc().sql("""
                 insert into membership (scheme_id, unit_code, member_scheme_id, role, joined_on, authorising_act,
                                         delegate, seats, department_code)
                 values (:s, :c, :ms, :r, :on, :act, :delegate, :seats, :dept)
@@ -117,7 +104,7 @@ public class Memberships {
                 .param("r", role).param("on", Date.valueOf(j.joinedOn())).param("act", act)
                 .param("delegate", delegate).param("seats", seats)
                 .param("dept", unit.map(u -> departmentOf(country, u, j.joinedOn())).orElse(null)).update();
-        events.record(schemeId, j.joinedOn(), SchemeEvents.Type.MEMBER_JOINED, name + " (" + key + ") ingresa"
+        desk.events().record(schemeId, j.joinedOn(), SchemeEvents.Type.MEMBER_JOINED, name + " (" + key + ") ingresa"
                 + (act == null ? "" : " por " + act));
         Map<String, Object> state = new java.util.LinkedHashMap<>();
         state.put("member", key);
@@ -126,7 +113,7 @@ public class Memberships {
         state.put("authorisingAct", act);
         state.put("delegate", delegate);
         state.put("seats", seats);
-        audit.record(Change.created("membership", schemeId + "/" + key, schemeId, "Ingreso de " + name, state));
+        desk.audit().record(Change.created("membership", schemeId + "/" + key, schemeId, "Ingreso de " + name, state));
     }
 
     /**
@@ -151,11 +138,11 @@ public class Memberships {
 
     @Transactional
     public void leave(long schemeId, String unitCode, LocalDate leftOn) {
-        scopes.requireSchemeWrite(schemeId);
+        desk.scopes().requireSchemeWrite(schemeId);
         if (leftOn == null) {
             throw new InvalidInputException("leftOn", "Required", "registry.member.leftOn");
         }
-        int updated = jdbc.sql("""
+        int updated = desk.jdbc().sql("""
                 update membership set left_on = :on
                 where scheme_id = :s and (unit_code = :c or 'esquema-' || member_scheme_id = :c)
                   and left_on is null and joined_on <= :on
@@ -163,20 +150,20 @@ public class Memberships {
         if (updated == 0) {
             throw new NotFoundException("miembro vigente", unitCode);
         }
-        events.record(schemeId, leftOn, SchemeEvents.Type.MEMBER_LEFT, unitCode + " se retira");
+        desk.events().record(schemeId, leftOn, SchemeEvents.Type.MEMBER_LEFT, unitCode + " se retira");
         Map<String, Object> before = new java.util.HashMap<>();
         before.put("leftOn", null);
-        audit.record(Change.updated("membership", schemeId + "/" + unitCode, schemeId, "Retiro de " + unitCode,
+        desk.audit().record(Change.updated("membership", schemeId + "/" + unitCode, schemeId, "Retiro de " + unitCode,
                 before, Map.of("leftOn", leftOn.toString())));
     }
 
     /** The members on a date, each as its unit was that day, with its parent's name. */
     public List<Member> on(long schemeId, LocalDate at) {
-        String country = schemes.get(schemeId).getCountry().name();
+        String country = desk.schemes().get(schemeId).getCountry().name();
         record Row(String code, String role, LocalDate joinedOn, LocalDate leftOn, String act, String delegate,
                 int seats, Long memberScheme, String memberSchemeName) {
         }
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows = desk.jdbc().sql("""
                 select m.unit_code as code, m.role, m.joined_on, m.left_on, m.authorising_act as act, m.delegate, m.seats,
                        m.member_scheme_id as member_scheme, ms.name as member_scheme_name
                 from membership_on(:at) m left join scheme ms on ms.id = m.member_scheme_id
@@ -200,12 +187,12 @@ public class Memberships {
     }
 
     public List<SchemeEvents.Event> timeline(long schemeId) {
-        schemes.get(schemeId);
-        return events.of(schemeId);
+        desk.schemes().get(schemeId);
+        return desk.events().of(schemeId);
     }
 
     private boolean isMember(long schemeId, String code, Long memberScheme, LocalDate on) {
-        return jdbc.sql("""
+        return desk.jdbc().sql("""
                 select count(*) > 0 from membership where scheme_id = :s
                 and (unit_code = :c or member_scheme_id = :ms) and (left_on is null or left_on >= :on)
                 """).param("s", schemeId).param("c", code).param("ms", memberScheme).param("on", Date.valueOf(on))

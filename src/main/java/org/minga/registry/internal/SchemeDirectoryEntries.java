@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.registry.Scheme;
-import org.minga.registry.Schemes;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,48 +32,42 @@ public class SchemeDirectoryEntries {
     }
 
     private static final int MAX_ENTRIES = 30;
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-    private final Scopes scopes;
-    private final AuditLog audit;
 
-    SchemeDirectoryEntries(JdbcClient jdbc, Schemes schemes, Scopes scopes, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-        this.scopes = scopes;
-        this.audit = audit;
+    private final Desk desk;
+
+    SchemeDirectoryEntries(Desk desk) {
+        this.desk = desk;
     }
 
     /** The scheme page's edit form: name, profile, strategic lines and contacts together or not at all. */
     @Transactional
     public void edit(long id, String name, String acronym, Scheme.Profile profile, List<String> strategicLines,
             List<Contact> contacts) {
-        schemes.rename(id, name, acronym);
-        schemes.describe(id, profile);
+        desk.schemes().rename(id, name, acronym);
+        desk.schemes().describe(id, profile);
         replaceStrategicLines(id, strategicLines);
         replaceContacts(id, contacts);
     }
 
     public List<String> strategicLines(long schemeId) {
-        return jdbc.sql("select name from scheme_strategic_line where scheme_id = :s order by id").param("s", schemeId)
-                .query(String.class).list();
+        return desk.jdbc().sql("select name from scheme_strategic_line where scheme_id = :s order by id")
+                .param("s", schemeId).query(String.class).list();
     }
 
     public List<Contact> contacts(long schemeId) {
-        return jdbc.sql("select name, role, email, phone, public_channel from scheme_contact where scheme_id = :s order by id")
+        return desk.jdbc().sql("select name, role, email, phone, public_channel from scheme_contact where scheme_id = :s order by id")
                 .param("s", schemeId).query(Contact.class).list();
     }
 
     /** The contacts the current reader may see: all for the scheme's readers, the public channels for anyone else. */
     public List<Contact> visibleContacts(long schemeId) {
         List<Contact> all = contacts(schemeId);
-        return scopes.canReadScheme(schemeId) ? all : all.stream().filter(Contact::marksPublicChannel).toList();
+        return desk.scopes().canReadScheme(schemeId) ? all : all.stream().filter(Contact::marksPublicChannel).toList();
     }
 
     @Transactional
     public void replaceStrategicLines(long schemeId, List<String> lines) {
-        scopes.requireSchemeWrite(schemeId);
-        var scheme = schemes.get(schemeId);
+        var scheme = desk.writableScheme(schemeId);
         List<String> clean = (lines == null ? List.<String>of() : lines).stream().filter(l -> l != null && !l.isBlank())
                 .map(String::strip).toList();
         if (clean.size() > MAX_ENTRIES) {
@@ -88,17 +79,16 @@ public class SchemeDirectoryEntries {
             }
         }
         List<String> before = strategicLines(schemeId);
-        jdbc.sql("delete from scheme_strategic_line where scheme_id = :s").param("s", schemeId).update();
-        clean.forEach(line -> jdbc.sql("insert into scheme_strategic_line (scheme_id, name) values (:s, :n)")
+        desk.jdbc().sql("delete from scheme_strategic_line where scheme_id = :s").param("s", schemeId).update();
+        clean.forEach(line -> desk.jdbc().sql("insert into scheme_strategic_line (scheme_id, name) values (:s, :n)")
                 .param("s", schemeId).param("n", line).update());
-        audit.record(Change.updated("scheme", schemeId, schemeId, "Líneas estratégicas de " + scheme.getName(),
+        desk.audit().record(Change.updated("scheme", schemeId, schemeId, "Líneas estratégicas de " + scheme.getName(),
                 Map.of("strategicLines", before), Map.of("strategicLines", clean)));
     }
 
     @Transactional
     public void replaceContacts(long schemeId, List<Contact> contacts) {
-        scopes.requireSchemeWrite(schemeId);
-        var scheme = schemes.get(schemeId);
+        var scheme = desk.writableScheme(schemeId);
         List<Contact> given = contacts == null ? List.of() : contacts;
         if (given.size() > MAX_ENTRIES) {
             throw new InvalidInputException("contacts", "Size", "registry.contacts.size", MAX_ENTRIES);
@@ -117,12 +107,12 @@ public class SchemeDirectoryEntries {
             throw new InvalidInputException(problems);
         }
         List<Contact> before = contacts(schemeId);
-        jdbc.sql("delete from scheme_contact where scheme_id = :s").param("s", schemeId).update();
-        given.forEach(c -> jdbc.sql("""
+        desk.jdbc().sql("delete from scheme_contact where scheme_id = :s").param("s", schemeId).update();
+        given.forEach(c -> desk.jdbc().sql("""
                 insert into scheme_contact (scheme_id, name, role, email, phone, public_channel) values (:s, :n, :r, :e, :p, :pc)
                 """).param("s", schemeId).param("n", c.name().strip()).param("r", strip(c.role()))
                 .param("e", strip(c.email())).param("p", strip(c.phone())).param("pc", c.marksPublicChannel()).update());
-        audit.record(Change.updated("scheme", schemeId, schemeId, "Contactos de " + scheme.getName(),
+        desk.audit().record(Change.updated("scheme", schemeId, schemeId, "Contactos de " + scheme.getName(),
                 Map.of("contacts", before.toString()), Map.of("contacts", given.toString())));
     }
 
