@@ -51,8 +51,7 @@ class ContributionRules {
 
     @Transactional
     Rule create(long schemeId, RuleInput in) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
+        Scheme scheme = writable(schemeId);
         Checks checks = new Checks().valid(in);
         Kind kind = checks.oneOf("kind", Kind.class, in.kind());
         Periodicity periodicity = checks.oneOf("periodicity", Periodicity.class, in.periodicity());
@@ -90,6 +89,12 @@ class ContributionRules {
         return rule;
     }
 
+    /** The scheme, when the current user may write in it (403 otherwise): the opening of every contribution write. */
+    Scheme writable(long schemeId) {
+        scopes.requireSchemeWrite(schemeId);
+        return schemes.get(schemeId);
+    }
+
     @Transactional(readOnly = true)
     List<Rule> of(long schemeId) {
         schemes.get(schemeId);
@@ -113,8 +118,7 @@ class ContributionRules {
 
     @Transactional
     Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
+        Scheme scheme = writable(schemeId);
         Checks checks = new Checks();
         boolean validYear = year(checks, year);
         Money base = checks.money("amount", amount, "currency", currency, false);

@@ -12,13 +12,11 @@ import org.minga.finance.Contributions.Generated;
 import org.minga.finance.Contributions.Obligation;
 import org.minga.finance.Contributions.Rule;
 import org.minga.finance.internal.Allocation;
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.Money;
 import org.minga.registry.Scheme;
-import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,18 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 class Obligations {
 
     private final JdbcClient jdbc;
-    private final Scopes scopes;
     private final AuditLog audit;
-    private final Schemes schemes;
     private final Territory territory;
     private final ContributionRules rules;
 
-    Obligations(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, Territory territory,
-            ContributionRules rules) {
+    Obligations(JdbcClient jdbc, AuditLog audit, Territory territory, ContributionRules rules) {
         this.jdbc = jdbc;
-        this.scopes = scopes;
         this.audit = audit;
-        this.schemes = schemes;
         this.territory = territory;
         this.rules = rules;
     }
@@ -51,8 +44,7 @@ class Obligations {
      */
     @Transactional
     Generated generate(long schemeId, long ruleId) {
-        scopes.requireSchemeWrite(schemeId);
-        Scheme scheme = schemes.get(schemeId);
+        Scheme scheme = rules.writable(schemeId);
         Rule rule = rules.get(schemeId, ruleId);
         int created = 0;
         int existing = 0;

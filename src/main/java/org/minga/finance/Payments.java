@@ -10,7 +10,6 @@ import org.minga.finance.Contributions.Kind;
 import org.minga.finance.Contributions.Payment;
 import org.minga.finance.Contributions.PaymentInput;
 import org.minga.finance.Contributions.Rule;
-import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
@@ -18,7 +17,6 @@ import org.minga.platform.Inputs;
 import org.minga.platform.Money;
 import org.minga.platform.SystemActor;
 import org.minga.platform.Zones;
-import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,25 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 class Payments {
 
     private final JdbcClient jdbc;
-    private final Scopes scopes;
     private final AuditLog audit;
-    private final Schemes schemes;
     private final ContributionRules rules;
     private final Zones zones;
 
-    Payments(JdbcClient jdbc, Scopes scopes, AuditLog audit, Schemes schemes, ContributionRules rules, Zones zones) {
+    Payments(JdbcClient jdbc, AuditLog audit, ContributionRules rules, Zones zones) {
         this.jdbc = jdbc;
-        this.scopes = scopes;
         this.audit = audit;
-        this.schemes = schemes;
         this.rules = rules;
         this.zones = zones;
     }
 
     @Transactional
     Payment pay(long schemeId, PaymentInput in) {
-        scopes.requireSchemeWrite(schemeId);
-        var scheme = schemes.get(schemeId);
+        var scheme = rules.writable(schemeId);
         LocalDate today = zones.today(scheme.getCountry().name());
         Checks checks = new Checks().valid(in);
         String unit = in.unitCode() == null ? "" : in.unitCode().strip();
@@ -68,9 +61,8 @@ class Payments {
      */
     @Transactional
     Payment inKind(long schemeId, long ruleId, String unitCode, LocalDate on, BigDecimal value, String description) {
-        scopes.requireSchemeWrite(schemeId);
+        LocalDate today = zones.today(rules.writable(schemeId).getCountry().name());
         Rule rule = rules.get(schemeId, ruleId);
-        LocalDate today = zones.today(schemes.get(schemeId).getCountry().name());
         Checks checks = new Checks();
         String unit = unitCode == null ? "" : unitCode.strip();
         checks.rule(rule.kind() == Kind.IN_KIND, "ruleId", "InKind", "finance.inKind.rule");

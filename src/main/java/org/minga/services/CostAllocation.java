@@ -21,7 +21,6 @@ import org.minga.platform.InvalidInputException;
 import org.minga.platform.Money;
 import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
-import org.minga.registry.Schemes;
 import org.minga.services.internal.LargestRemainder;
 import org.minga.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,14 +59,12 @@ public class CostAllocation {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ServiceLines lines;
-    private final Schemes schemes;
     private final Territory territory;
 
-    CostAllocation(JdbcClient jdbc, AuditLog audit, ServiceLines lines, Schemes schemes, Territory territory) {
+    CostAllocation(JdbcClient jdbc, AuditLog audit, ServiceLines lines, Territory territory) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.lines = lines;
-        this.schemes = schemes;
         this.territory = territory;
     }
 
@@ -143,8 +140,8 @@ public class CostAllocation {
                     .query((rs, n) -> Map.entry(rs.getString("unit_code"), BigDecimal.valueOf(rs.getLong("cases")))).list()
                     .forEach(e -> bases.put(e.getKey(), e.getValue()));
             case POPULATION -> {
-                String country = schemes.get(line.schemeId()).getCountry().name();
-                Map<String, String> population = territory.attributeAt(country, members, "population", in.periodTo());
+                Map<String, String> population = territory.attributeAt(lines.country(line), members, "population",
+                        in.periodTo());
                 List<String> missing = new ArrayList<>();
                 for (String m : members) {
                     BigDecimal p = parse(population.get(m));

@@ -157,6 +157,11 @@ public class ServiceLines {
         return line;
     }
 
+    /** The country of the line's scheme: where its members are units and whose day it is. */
+    String country(Line line) {
+        return schemes.get(line.schemeId()).getCountry().name();
+    }
+
     /** The line of a type, when the person may write in its scheme; {@code rule} on {@code lineId} for another type. */
     Line forWrite(long lineId, Type type, String rule, String messageKey) {
         Line line = line(lineId);
@@ -204,8 +209,7 @@ public class ServiceLines {
         String unit = Inputs.text(in.unitCode());
         checks.rule(k != ClientKind.MEMBER || unit != null, "unitCode", "RequiredForMember", "services.client.unit");
         if (k == ClientKind.MEMBER && unit != null) {
-            String country = schemes.get(line.schemeId()).getCountry().name();
-            memberUnits.check(line.schemeId(), "unitCode", unit, zones.today(country)).ifPresent(checks::add);
+            memberUnits.check(line.schemeId(), "unitCode", unit, zones.today(country(line))).ifPresent(checks::add);
         }
         if (k != null && k != ClientKind.MEMBER) {
             // A landfill really serves non-member municipalities and firms (ASINORLU's regional landfill):

@@ -11,7 +11,6 @@ import org.minga.platform.AuditLog;
 import org.minga.platform.SystemActor;
 import org.minga.registry.DemoSchemesRegistered;
 import org.minga.registry.Scheme;
-import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -96,30 +94,26 @@ class DemoRegister {
                     LocalDate.of(2015, 1, 1), null));
 
     private final boolean enabled;
-    private final Schemes schemes;
+    private final Desk desk;
     private final Memberships memberships;
     private final Competences competences;
     private final SchemeDirectoryEntries entries;
     private final Territory territory;
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final AuditLog audit;
     private volatile boolean membersLoaded;
 
-    DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Schemes schemes, Memberships memberships,
-            Competences competences, SchemeDirectoryEntries entries, Territory territory, JdbcClient jdbc,
-            TransactionTemplate tx, ApplicationEventPublisher events, AuditLog audit) {
-        this.events = events;
-        this.audit = audit;
+    DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Desk desk, Memberships memberships,
+            Competences competences, SchemeDirectoryEntries entries, Territory territory, TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.enabled = enabled;
-        this.schemes = schemes;
+        this.desk = desk;
         this.memberships = memberships;
         this.competences = competences;
         this.entries = entries;
         this.territory = territory;
-        this.jdbc = jdbc;
         this.tx = tx;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -136,7 +130,7 @@ class DemoRegister {
     void bringToLife() {
         Map<String, Long> ids = new LinkedHashMap<>();
         for (Case c : CASES) {
-            jdbc.sql("select id from scheme where country = :c and lower(name) = lower(:n)")
+            desk.jdbc().sql("select id from scheme where country = :c and lower(name) = lower(:n)")
                     .param("c", c.country().name()).param("n", c.name()).query(Long.class).optional()
                     .ifPresent(id -> ids.put(c.acronym(), id));
         }
@@ -149,11 +143,11 @@ class DemoRegister {
         } catch (RuntimeException e) {
             log.error("Demo: un módulo no pudo cargar sus datos de demostración", e);
             // Said in the audit too, so an operator (and a test) sees at once that the demo will not be ready.
-            tx.executeWithoutResult(status -> audit.record(new AuditLog.Change("DEMO_FAILED", "registry", "demo", null,
-                    "La demostración no se pudo cargar: " + e, null, Map.of("schemes", ids))));
+            tx.executeWithoutResult(status -> desk.audit().record(new AuditLog.Change("DEMO_FAILED", "registry",
+                    "demo", null, "La demostración no se pudo cargar: " + e, null, Map.of("schemes", ids))));
             return;
         }
-        tx.executeWithoutResult(status -> audit.record(new AuditLog.Change("DEMO", "registry", "demo", null,
+        tx.executeWithoutResult(status -> desk.audit().record(new AuditLog.Change("DEMO", "registry", "demo", null,
                 "Datos de demostración cargados en los seis esquemas", null, Map.of("schemes", ids))));
         log.info("Demo: lista");
     }
@@ -162,7 +156,7 @@ class DemoRegister {
         boolean units = awaitTerritory(Duration.ofMinutes(20));
         membersLoaded = units;
         for (Case c : CASES) {
-            if (jdbc.sql("select count(*) > 0 from scheme where country = :c and lower(name) = lower(:n)")
+            if (desk.jdbc().sql("select count(*) > 0 from scheme where country = :c and lower(name) = lower(:n)")
                     .param("c", c.country().name()).param("n", c.name()).query(Boolean.class).single()) {
                 continue;
             }
@@ -172,8 +166,8 @@ class DemoRegister {
     }
 
     private void register(Case c, boolean withMembers) {
-        long id = schemes.create(c.name(), c.acronym(), c.country(), "ASOCIACION_MUNICIPIOS").getId();
-        schemes.describe(id, new Scheme.Profile(c.founded(), null, null, null, c.purposes() + " Fuente: "
+        long id = desk.schemes().create(c.name(), c.acronym(), c.country(), "ASOCIACION_MUNICIPIOS").getId();
+        desk.schemes().describe(id, new Scheme.Profile(c.founded(), null, null, null, c.purposes() + " Fuente: "
                 + c.source() + "."));
         entries.replaceStrategicLines(id, c.lines());
         if (withMembers) {
@@ -188,13 +182,13 @@ class DemoRegister {
         for (String competence : c.competences()) {
             competences.add(id, competence, competencesFrom, "Estatutos");
         }
-        schemes.changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
-        schemes.changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
+        desk.schemes().changeStatus(id, Scheme.Status.CONSTITUTED, c.joined(), "Acto de constitución");
+        desk.schemes().changeStatus(id, Scheme.Status.ACTIVE, c.joined(), null);
         if (c.reactivated() != null) {
             // The source dates the reactivation, not the years of inactivity before it.
-            schemes.changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(), "inactiva antes de la reactivación "
-                    + "(fecha de inicio no documentada)");
-            schemes.changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
+            desk.schemes().changeStatus(id, Scheme.Status.INACTIVE, c.reactivated(),
+                    "inactiva antes de la reactivación (fecha de inicio no documentada)");
+            desk.schemes().changeStatus(id, Scheme.Status.ACTIVE, c.reactivated(), "reactivada con la competencia de "
                     + "control del uso del suelo");
         }
     }
