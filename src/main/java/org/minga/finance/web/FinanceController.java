@@ -82,11 +82,8 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
         LocalDate today = zones.today();
-        Map<String, Object> forms = model.asMap();
-        forms.putIfAbsent("ruleForm", RuleForm.blank(today.getYear()));
-        forms.putIfAbsent("baseForm", BaseForm.blank(today.getYear()));
-        forms.putIfAbsent("paymentForm", PaymentForm.blank(today));
-        forms.putIfAbsent("inKindForm", InKindForm.blank(today));
+        model.mergeAttributes(Map.of("ruleForm", RuleForm.blank(today.getYear()), "baseForm", BaseForm.blank(today.getYear()),
+                "paymentForm", PaymentForm.blank(today), "inKindForm", InKindForm.blank(today)));
         return "finance/scheme";
     }
 

@@ -111,13 +111,9 @@ record MunicipalityYearController(Schemes schemes, Scopes scopes, Places places,
         Map<String, Long> months = new LinkedHashMap<>();
         report.months().forEach(m -> months.put(m.month(), m.paid()));
         model.addAttribute("monthBars", FiscalCharts.bars(months));
-        Map<String, Object> forms = model.asMap();
-        forms.putIfAbsent("cadastreForm", new FileForm(null));
-        forms.putIfAbsent("rateForm", TaxRates.BandInput.EMPTY);
-        forms.putIfAbsent("liquidateForm", new LiquidateForm());
-        forms.putIfAbsent("simulationForm", new Liquidations.ScenarioInput(null, 100, 100, 100));
-        forms.putIfAbsent("paymentsForm", new FileForm(null));
-        forms.putIfAbsent("commercialForm", new FileForm(null));
+        model.mergeAttributes(Map.of("cadastreForm", new FileForm(null), "rateForm", TaxRates.BandInput.EMPTY,
+                "liquidateForm", new LiquidateForm(), "simulationForm", new Liquidations.ScenarioInput(null, 100, 100, 100),
+                "paymentsForm", new FileForm(null), "commercialForm", new FileForm(null)));
         return "fiscal/year";
     }
 

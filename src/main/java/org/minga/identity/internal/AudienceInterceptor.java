@@ -10,9 +10,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,14 +23,20 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Enforces each handler's declared {@link Audience} before the handler runs (so before the body is
  * read or validated): a refusal is 403 whatever the request carries. A handler with no audience is
- * refused too; a test makes sure none exists.
+ * refused too; a test makes sure none exists. It registers itself for every handler.
  */
-public class AudienceInterceptor implements HandlerInterceptor {
+@Component
+public class AudienceInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final CurrentGrants scopes;
 
     AudienceInterceptor(CurrentGrants scopes) {
         this.scopes = scopes;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
     public static Audience audienceOf(HandlerMethod handler) {

@@ -72,12 +72,10 @@ record EventController(Events events, ParticipationPage page) {
     @PostMapping("/{eventId}/attendees")
     String addAttendee(@PathVariable long id, @PathVariable long eventId, @ModelAttribute("attendee") AttendeeForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        ParticipationPage.requireOwn(id, events.get(eventId).schemeId());
-        return Forms.submit(result, () -> {
+        return onEvent(id, eventId, result, model, "attendeeForm", () -> {
             events.addAttendees(eventId, List.of(form.attendee()));
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/participation/schemes/" + id + "/events/" + eventId;
-        }, () -> fragmentOr("attendeeForm", id, eventId, model));
+        });
     }
 
     /** The whole sheet or, on any bad row, nothing: every refusal is listed above the form. */
@@ -85,8 +83,7 @@ record EventController(Events events, ParticipationPage page) {
     @PostMapping("/{eventId}/attendance")
     String importAttendance(@PathVariable long id, @PathVariable long eventId, @ModelAttribute("sheet") SheetForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        ParticipationPage.requireOwn(id, events.get(eventId).schemeId());
-        return Forms.submit(result, () -> {
+        return onEvent(id, eventId, result, model, "sheetForm", () -> {
             MultipartFile file = form.file();
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "Required", "participation.attendance.file");
@@ -98,8 +95,16 @@ record EventController(Events events, ParticipationPage page) {
                 throw new InvalidInputException("file", "Xlsx", "participation.attendance.file");
             }
             redirect.addFlashAttribute("imported", added);
+        });
+    }
+
+    /** A change to one event of this scheme: back to the event's page, or the form's fragment on a broken rule. */
+    private String onEvent(long id, long eventId, BindingResult result, Model model, String fragment, Runnable change) {
+        ParticipationPage.requireOwn(id, events.get(eventId).schemeId());
+        return Forms.submit(result, () -> {
+            change.run();
             return "redirect:/participation/schemes/" + id + "/events/" + eventId;
-        }, () -> fragmentOr("sheetForm", id, eventId, model));
+        }, () -> fragmentOr(fragment, id, eventId, model));
     }
 
     private String fragmentOr(String fragment, long id, long eventId, Model model) {
