@@ -22,13 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** An agreement read whole (parties, lines, actions with their updates, documents), rows by column name. */
 @Component
-class AgreementReads {
-
-    private final JdbcClient jdbc;
-
-    AgreementReads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+record AgreementReads(JdbcClient jdbc) {
 
     /** The scheme's latest agreements with their progress, in one query. */
     List<Summary> ofScheme(long schemeId) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * monitoring. Added once: the workshop's title marks it.
  */
 @Component
-class DemoParticipation {
+record DemoParticipation(Stakeholders actors, Events events, TerritorialIssues issues,
+        PrioritisationExercises exercises, Agreements agreements) {
 
     static final String CATATUMBO = "Fuente: Asociatividad municipal en el Catatumbo (FOINCIDE, 2021)";
     static final String CTT = "Fuente: Cooperación Técnica Territorial (DNP)";
@@ -59,21 +60,6 @@ class DemoParticipation {
                     "El agua llega sin potabilizar a tres veredas.", 8.44, -73.29),
             new NewIssue("TENURE", "Predios rurales sin título en Hacarí",
                     "Los campesinos no pueden acceder a crédito sin título de propiedad.", 8.32, -73.15));
-
-    private final Stakeholders actors;
-    private final Events events;
-    private final TerritorialIssues issues;
-    private final PrioritisationExercises exercises;
-    private final Agreements agreements;
-
-    DemoParticipation(Stakeholders actors, Events events, TerritorialIssues issues, PrioritisationExercises exercises,
-            Agreements agreements) {
-        this.actors = actors;
-        this.events = events;
-        this.issues = issues;
-        this.exercises = exercises;
-        this.agreements = agreements;
-    }
 
     @EventListener
     @Order(15)

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** The public map of published issues: markers by viewport, from the grid of cells kept by the database. */
 @Service
-public class IssueMap {
-
-    private final JdbcClient jdbc;
-
-    IssueMap(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public record IssueMap(JdbcClient jdbc) {
 
     /**
      * Published issues inside a viewport, counted on the fixed grid whose cells are the smallest

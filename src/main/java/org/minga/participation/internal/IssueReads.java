@@ -17,17 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Issues read whole: their row by column name, the units they touch (named as today) and their photos. */
 @Component
-class IssueReads {
-
-    private final JdbcClient jdbc;
-    private final Territory territory;
-    private final Zones zones;
-
-    IssueReads(JdbcClient jdbc, Territory territory, Zones zones) {
-        this.jdbc = jdbc;
-        this.territory = territory;
-        this.zones = zones;
-    }
+record IssueReads(JdbcClient jdbc, Territory territory, Zones zones) {
 
     List<Issue> load(String where, Map<String, ?> params) {
         List<Issue> issues = jdbc.sql("""

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each member are invented and say so. All through the bank's services, in one transaction.
  */
 @Component
-class DemoProjects {
+record DemoProjects(Projects projects, Needs needs, Financing financing, Monitoring monitoring, Cooperants cooperants,
+        FundingCalls calls, JdbcClient jdbc, TransactionTemplate tx, ProjectSteps steps, Zones zones) {
 
     static final String SOURCE = "Fuente: Asociatividad municipal en el Catatumbo (FOINCIDE, 2021)";
     static final String ELECTRIFICATION = "Electrificación rural del Catatumbo y la Provincia de Ocaña";
@@ -41,31 +42,6 @@ class DemoProjects {
     }
 
     record Money(String type, String entity, String unit, long millions, LocalDate on, long disbursedMillions) {
-    }
-
-    private final Projects projects;
-    private final Needs needs;
-    private final Financing financing;
-    private final Monitoring monitoring;
-    private final Cooperants cooperants;
-    private final FundingCalls calls;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-    private final ProjectSteps steps;
-    private final Zones zones;
-
-    DemoProjects(Projects projects, Needs needs, Financing financing, Monitoring monitoring, Cooperants cooperants,
-            FundingCalls calls, JdbcClient jdbc, TransactionTemplate tx, ProjectSteps steps, Zones zones) {
-        this.steps = steps;
-        this.zones = zones;
-        this.projects = projects;
-        this.needs = needs;
-        this.financing = financing;
-        this.monitoring = monitoring;
-        this.cooperants = cooperants;
-        this.calls = calls;
-        this.jdbc = jdbc;
-        this.tx = tx;
     }
 
     @EventListener

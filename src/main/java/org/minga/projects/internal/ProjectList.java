@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * beneficiaries are aggregated only for the page's rows.
  */
 @Service
-public class ProjectList {
+public record ProjectList(JdbcClient jdbc, org.minga.identity.Scopes scopes) {
 
     public record Filters(String stage, String sector, String unit, String q) {
 
@@ -40,15 +40,6 @@ public class ProjectList {
     /** A project benefiting a unit, with its scheme. */
     public record UnitItem(long id, long schemeId, String code, String name, String sector, Stage stage,
             BigDecimal cost, String currency) {
-    }
-
-    private final JdbcClient jdbc;
-
-    private final org.minga.identity.Scopes scopes;
-
-    ProjectList(JdbcClient jdbc, org.minga.identity.Scopes scopes) {
-        this.scopes = scopes;
-        this.jdbc = jdbc;
     }
 
     public Page page(long schemeId, Filters filters, int page, int size) {

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The legal figures and the versions of their rules in force on a date. */
 @Component
-public class LegalRules {
-
-    private final JdbcClient jdbc;
-
-    LegalRules(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public record LegalRules(JdbcClient jdbc) {
 
     public record Figure(String country, String code, String name, String reference) {
     }

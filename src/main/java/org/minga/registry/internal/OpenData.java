@@ -26,19 +26,10 @@ import tools.jackson.databind.ObjectMapper;
  * whatever the size of the register.
  */
 @Service
-public class OpenData {
+public record OpenData(JdbcClient jdbc, Territory territory, ObjectMapper json) {
 
     /** Map geometries are simplified by this many degrees (about 200 m): enough for a national map. */
     private static final double TOLERANCE = 0.002;
-    private final JdbcClient jdbc;
-    private final Territory territory;
-    private final ObjectMapper json;
-
-    OpenData(JdbcClient jdbc, Territory territory, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.territory = territory;
-        this.json = json;
-    }
 
     record SchemeRow(long id, String name, String acronym, String country, String figure, String status,
             LocalDate statusSince, LocalDate foundedOn, String legalPersonality, String seat, String competences) {

@@ -16,14 +16,9 @@ import org.springframework.stereotype.Component;
  * only the file's first bytes decide.
  */
 @Component
-public class PdfDocuments {
+public record PdfDocuments(RegistryProperties properties) {
 
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    private final RegistryProperties properties;
-
-    PdfDocuments(RegistryProperties properties) {
-        this.properties = properties;
-    }
 
     /** An uploaded file: its name as sent, its size, and its content, read only once it passed the checks. */
     public record Upload(String filename, long size, InputStreamSource content) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * few milliseconds; the filters use the membership and competence indexes).
  */
 @Service
-public class Register {
+public record Register(JdbcClient jdbc) {
 
     public record Filter(Scheme.Country country, String figure, String department, Scheme.Status status,
             String competence, String q) {
@@ -30,12 +30,6 @@ public class Register {
     }
 
     public record Page(List<Row> items, int page, int size, boolean hasNext) {
-    }
-
-    private final JdbcClient jdbc;
-
-    Register(JdbcClient jdbc) {
-        this.jdbc = jdbc;
     }
 
     public Page page(Filter f, LocalDate at, int page, int size) {

@@ -30,27 +30,12 @@ import org.springframework.stereotype.Service;
  * uses the units and the rules of that date.
  */
 @Service
-public class SchemeValidator {
+public record SchemeValidator(LegalRules rules, Territory territory, SchemeOverlaps overlaps, Schemes schemes,
+        LegalActs legalActs, Zones zones) {
 
     private static final int MAX_MEMBERS = 2_000;
     /** The schemes sharing the most members are named; the rest are counted. */
     private static final int MAX_OVERLAPS_NAMED = 10;
-    private final LegalRules rules;
-    private final Territory territory;
-    private final SchemeOverlaps overlaps;
-    private final Schemes schemes;
-    private final LegalActs legalActs;
-    private final Zones zones;
-
-    SchemeValidator(LegalRules rules, Territory territory, SchemeOverlaps overlaps, Schemes schemes,
-            LegalActs legalActs, Zones zones) {
-        this.zones = zones;
-        this.legalActs = legalActs;
-        this.schemes = schemes;
-        this.rules = rules;
-        this.territory = territory;
-        this.overlaps = overlaps;
-    }
 
     /**
      * A proposed membership. {@code competences} (optional) sharpen the overlap warning; {@code scheme}

@@ -16,16 +16,9 @@ import org.springframework.stereotype.Service;
  * same unit; a seat someone ended on purpose is no longer open, so it raises no alert.
  */
 @Service
-public class TermAlerts {
+public record TermAlerts(JdbcClient jdbc, Schemes schemes) {
 
     public static final int DEFAULT_DAYS = 90;
-    private final JdbcClient jdbc;
-    private final Schemes schemes;
-
-    TermAlerts(JdbcClient jdbc, Schemes schemes) {
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-    }
 
     public record Alert(long seatId, long bodyId, String bodyName, String personName, GoverningBodies.SeatRole role,
             String unitCode, LocalDate termEnd, boolean expired) {
