@@ -28,17 +28,11 @@ import org.springframework.stereotype.Component;
  * writes the new state and its event together. Rows are read by column name.
  */
 @Component
-class CaseFiles {
+record CaseFiles(JdbcClient jdbc) {
 
     private static final String SELECT = """
             select id, number, scheme_id, case_type_id, applicant_name, applicant_document, applicant_contact, unit_code, subject,
                 state, opened_at, due_on, completed_at from service_case""";
-
-    private final JdbcClient jdbc;
-
-    CaseFiles(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Case> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> row(rs)).optional();

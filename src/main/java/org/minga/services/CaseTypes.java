@@ -23,13 +23,7 @@ import org.springframework.stereotype.Component;
  * read in one query for any number of types (five queries for a scheme's types, not 1 + 5n).
  */
 @Component
-class CaseTypes {
-
-    private final JdbcClient jdbc;
-
-    CaseTypes(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+record CaseTypes(JdbcClient jdbc) {
 
     boolean codeTaken(long schemeId, String code) {
         return jdbc.sql("select exists (select 1 from case_type where scheme_id = :s and code = :c)").param("s", schemeId)

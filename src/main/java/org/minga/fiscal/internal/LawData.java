@@ -16,18 +16,12 @@ import org.springframework.stereotype.Component;
 
 /** Reads the law as data (V40__fiscal_rules.sql): rate bounds, limit regimes and yearly economic facts. */
 @Component
-public class LawData {
+public record LawData(JdbcClient jdbc) {
 
     public record Bound(String scope, BigDecimal min, BigDecimal max, String article) {
     }
 
     public record EconomicYear(int year, BigDecimal cpiPercent, Long minimumWage) {
-    }
-
-    private final JdbcClient jdbc;
-
-    LawData(JdbcClient jdbc) {
-        this.jdbc = jdbc;
     }
 
     /** The national bound for a band's rate: the higher ceiling for unbuilt lots (Q, R), else the general range. */

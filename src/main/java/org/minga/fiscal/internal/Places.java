@@ -15,21 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Checks that a scheme is Colombian and a municipality exists in the year asked about. */
 @Component
-public class Places {
-
-    private final Schemes schemes;
-    private final Territory territory;
-    private final MemberUnits memberUnits;
-    private final Scopes scopes;
-    private final Zones zones;
-
-    Places(Schemes schemes, Territory territory, MemberUnits memberUnits, Scopes scopes, Zones zones) {
-        this.schemes = schemes;
-        this.territory = territory;
-        this.memberUnits = memberUnits;
-        this.scopes = scopes;
-        this.zones = zones;
-    }
+public record Places(Schemes schemes, Territory territory, MemberUnits memberUnits, Scopes scopes, Zones zones) {
 
     /**
      * The opening of every fiscal write: the caller may write for the municipality (403 otherwise),

@@ -12,14 +12,9 @@ import org.springframework.stereotype.Component;
  * request nor the job holds a whole file (a city's cadastre is hundreds of megabytes).
  */
 @Component
-public class Uploads {
+public record Uploads(JdbcClient jdbc) {
 
     static final int CHUNK = 8 << 20;
-    private final JdbcClient jdbc;
-
-    Uploads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Stores the stream; returns its id and how many bytes it had. */
     public Stored store(InputStream in, long maxBytes) throws IOException {

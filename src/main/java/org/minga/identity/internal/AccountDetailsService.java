@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads a user and turns each granted role into an authority (ROLE_SCHEME_ADMIN...). */
 @Component
-class AccountDetailsService implements UserDetailsService {
-
-    private final UserAccountRepository users;
-
-    AccountDetailsService(UserAccountRepository users) {
-        this.users = users;
-    }
+record AccountDetailsService(UserAccountRepository users) implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {

@@ -26,13 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * refused too; a test makes sure none exists. It registers itself for every handler.
  */
 @Component
-public class AudienceInterceptor implements HandlerInterceptor, WebMvcConfigurer {
-
-    private final CurrentGrants scopes;
-
-    AudienceInterceptor(CurrentGrants scopes) {
-        this.scopes = scopes;
-    }
+public record AudienceInterceptor(CurrentGrants scopes) implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -17,20 +17,12 @@ import org.springframework.stereotype.Component;
  * kept as a hash, valid for a day and for five tries; a new one at most once a minute.
  */
 @Component
-class CitizenVerifications {
+record CitizenVerifications(JdbcClient jdbc, VerificationSender sender) {
 
     static final Duration VALID = Duration.ofDays(1);
     static final Duration RESEND_AFTER = Duration.ofMinutes(1);
     static final int MAX_ATTEMPTS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final JdbcClient jdbc;
-    private final VerificationSender sender;
-
-    CitizenVerifications(JdbcClient jdbc, VerificationSender sender) {
-        this.jdbc = jdbc;
-        this.sender = sender;
-    }
 
     /** A new code for the account, replacing any earlier one, delivered at once. */
     void issue(UserAccount user) {

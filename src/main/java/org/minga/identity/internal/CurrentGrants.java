@@ -17,15 +17,7 @@ import org.springframework.stereotype.Component;
  * stops working at once, on every node.
  */
 @Component
-public class CurrentGrants implements Scopes {
-
-    private final UserAccountRepository users;
-    private final MessageSource messages;
-
-    CurrentGrants(UserAccountRepository users, MessageSource messages) {
-        this.users = users;
-        this.messages = messages;
-    }
+public record CurrentGrants(UserAccountRepository users, MessageSource messages) implements Scopes {
 
     /**
      * A refusal whose text is the message {@code identity.denied.<key>} in the request's language

@@ -18,21 +18,14 @@ import org.springframework.stereotype.Component;
  * (up to a day) until a successful login or a quiet day clears the record.
  */
 @Component
-class LoginThrottle {
+record LoginThrottle(JdbcClient jdbc, Zones zones) {
 
     static final Duration LONGEST_LOCK = Duration.ofDays(1);
     /** How long a check waits for a slot; checks take milliseconds, so this is only a safeguard. */
     static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(10);
-    private final JdbcClient jdbc;
-    private final Zones zones;
 
     /** A key's failures in its window and the lock it is under, if any. */
     private record State(int failures, Instant lockedUntil) {
-    }
-
-    LoginThrottle(JdbcClient jdbc, Zones zones) {
-        this.jdbc = jdbc;
-        this.zones = zones;
     }
 
     /** The key of a user name from one address: what a guesser can lock is only their own pair. */

@@ -4,13 +4,7 @@ import org.minga.identity.SchemePeople;
 import org.springframework.stereotype.Component;
 
 @Component
-class SchemePeopleDirectory implements SchemePeople {
-
-    private final UserAccountRepository users;
-
-    SchemePeopleDirectory(UserAccountRepository users) {
-        this.users = users;
-    }
+record SchemePeopleDirectory(UserAccountRepository users) implements SchemePeople {
 
     @Override
     public boolean holdsRoleIn(String username, long schemeId) {

@@ -15,15 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Lists of users for admin pages: one query per page with grants aggregated, one for scheme names. */
 @Component
-public class UserDirectory {
-
-    private final JdbcClient jdbc;
-    private final SchemeDirectory schemes;
-
-    UserDirectory(JdbcClient jdbc, SchemeDirectory schemes) {
-        this.jdbc = jdbc;
-        this.schemes = schemes;
-    }
+public record UserDirectory(JdbcClient jdbc, SchemeDirectory schemes) {
 
     public record UserSummary(long id, String username, String fullName, String email, boolean enabled,
             List<String> grants) {

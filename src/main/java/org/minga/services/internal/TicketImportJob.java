@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per line: a bad file changes nothing, and a file imported twice adds nothing the second time.
  */
 @Component
-public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
+public record TicketImportJob(FileStore files, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx,
+        AuditLog audit) implements JobHandler<TicketImportJob.Request> {
 
     public static final String TYPE = "services.weighing-import";
     static final String COLUMNS = "ticket, client, plate, gross_kg, tare_kg, waste_type, weighed_at, operator, refusal_reason";
@@ -44,20 +45,6 @@ public class TicketImportJob implements JobHandler<TicketImportJob.Request> {
 
     /** The upload is stored gzipped (a CSV shrinks about five times); {@code bytes} is its size unpacked. */
     public record Request(UUID fileId, long lineId, long schemeId, String submittedBy, String fileName, long bytes) {
-    }
-
-    private final FileStore files;
-    private final JdbcClient jdbc;
-    private final DataSource dataSource;
-    private final TransactionTemplate tx;
-    private final AuditLog audit;
-
-    TicketImportJob(FileStore files, JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, AuditLog audit) {
-        this.files = files;
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.tx = tx;
-        this.audit = audit;
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Imports the reference territory of some countries, file by file, as ordinary boundary imports. */
 @Component
-class ReferenceTerritoryJob implements JobHandler<ReferenceTerritoryJob.Request> {
+record ReferenceTerritoryJob(TerritoryImportJob imports) implements JobHandler<ReferenceTerritoryJob.Request> {
 
     static final String TYPE = "TERRITORY_REFERENCE";
     private static final Logger log = LoggerFactory.getLogger(ReferenceTerritoryJob.class);
@@ -50,12 +50,6 @@ class ReferenceTerritoryJob implements JobHandler<ReferenceTerritoryJob.Request>
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private final TerritoryImportJob imports;
-
-    ReferenceTerritoryJob(TerritoryImportJob imports) {
-        this.imports = imports;
     }
 
     @Override public String type() { return TYPE; }

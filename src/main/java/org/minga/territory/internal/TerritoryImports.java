@@ -14,25 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepts an upload and queues its import; only platform administrators maintain the territory. */
 @Service
-public class TerritoryImports {
+public record TerritoryImports(FileStore files, Jobs jobs, Scopes scopes, UnitStore store, TransactionTemplate tx,
+        ReferenceTerritory reference) {
 
     static final long MAX_BYTES = 200L * 1024 * 1024;
-    private final FileStore files;
-    private final Jobs jobs;
-    private final Scopes scopes;
-    private final UnitStore store;
-    private final TransactionTemplate tx;
-    private final ReferenceTerritory reference;
-
-    TerritoryImports(FileStore files, Jobs jobs, Scopes scopes, UnitStore store, TransactionTemplate tx,
-            ReferenceTerritory reference) {
-        this.reference = reference;
-        this.files = files;
-        this.jobs = jobs;
-        this.scopes = scopes;
-        this.store = store;
-        this.tx = tx;
-    }
 
     /**
      * Recomputes one group's neighbours now and says how long each step took: for operators, and

@@ -28,15 +28,10 @@ import org.springframework.stereotype.Component;
 
 /** Questions about the territory, each "as of" a date: one indexed query each, no N+1. */
 @Component
-public class TerritoryQueries implements Territory {
+public record TerritoryQueries(JdbcClient jdbc) implements Territory {
 
     static final String VALID_AT = " valid_from <= :at and (valid_to is null or valid_to >= :at) ";
     private static final String UNIT_COLUMNS = "country, code, name, level, parent_code, valid_from, valid_to";
-    private final JdbcClient jdbc;
-
-    TerritoryQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record Page(List<TerritorialUnit> items, int page, int size, boolean hasNext) {
     }

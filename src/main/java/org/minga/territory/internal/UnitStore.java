@@ -25,15 +25,7 @@ import org.springframework.stereotype.Component;
  * transaction, so a failure leaves the database as it was.
  */
 @Component
-class UnitStore {
-
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
-
-    UnitStore(JdbcClient jdbc, JdbcTemplate batch) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-    }
+record UnitStore(JdbcClient jdbc, JdbcTemplate batch) {
 
     record Group(String country, Level level) {
     }

@@ -9,13 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class JdbcFileStore implements FileStore {
-
-    private final JdbcClient jdbc;
-
-    JdbcFileStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+record JdbcFileStore(JdbcClient jdbc) implements FileStore {
 
     @Override
     public UUID put(String name, String contentType, byte[] content) {

@@ -15,17 +15,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 @Component
-class JdbcJobs implements Jobs {
-
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final JobHandlers handlers;
-
-    JdbcJobs(JdbcClient jdbc, ObjectMapper json, JobHandlers handlers) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.handlers = handlers;
-    }
+record JdbcJobs(JdbcClient jdbc, ObjectMapper json, JobHandlers handlers) implements Jobs {
 
     @Override
     public UUID submit(String type, Object payload, Long schemeId) {

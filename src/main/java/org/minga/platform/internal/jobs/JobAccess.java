@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** A job is visible to whoever started it and to platform administrators; to others it does not exist. */
 @Component
-class JobAccess {
-
-    private final Jobs jobs;
-
-    JobAccess(Jobs jobs) {
-        this.jobs = jobs;
-    }
+record JobAccess(Jobs jobs) {
 
     JobView visible(UUID id) {
         JobView job = jobs.find(id).orElseThrow(() -> new NotFoundException("trabajo", id));

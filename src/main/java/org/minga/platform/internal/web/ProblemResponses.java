@@ -18,17 +18,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * the API, the page's language otherwise.
  */
 @Component
-public class ProblemResponses {
-
-    private final tools.jackson.databind.ObjectMapper json;
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-
-    ProblemResponses(tools.jackson.databind.ObjectMapper json, MessageSource messages, LocaleResolver locales) {
-        this.json = json;
-        this.messages = messages;
-        this.locales = locales;
-    }
+public record ProblemResponses(tools.jackson.databind.ObjectMapper json, MessageSource messages,
+        LocaleResolver locales) {
 
     /** A message of the bundle in the request's language. */
     public String text(HttpServletRequest request, String key, Object... args) {
