@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,12 @@ import org.springframework.context.annotation.Configuration;
 class DataSourceConfiguration {
 
     @Bean
-    DataSource dataSource(DatabaseProperties properties) {
+    DataSource dataSource(DatabaseProperties properties, @Value("${minga.cluster:false}") boolean cluster) {
+        if (cluster && properties.embedded()) {
+            throw new DatabaseStartupException("MINGA_CLUSTER=true necesita un servidor PostgreSQL compartido.",
+                    "Indique MINGA_DB_URL (y MINGA_DB_USER, MINGA_DB_PASSWORD) del servidor que comparten los nodos;"
+                            + " la base de datos integrada sirve a un solo nodo.", null);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("minga");
         config.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
