@@ -48,6 +48,8 @@ class ClusterTests {
 
     private static final String ADMIN_PASSWORD = "admin-cluster-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The layout's notice, shown only when the redirect's flash attribute arrived. */
+    private static final String PASSWORD_RESET_NOTICE = "class=\"notice\" role=\"status\"";
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     /** Runs of the test job per job id, over both nodes. */
     private static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
@@ -89,6 +91,7 @@ class ClusterTests {
         properties.put("minga.territory", "none");
         properties.put("minga.identity.admin-password", ADMIN_PASSWORD);
         properties.put("minga.jobs.poll-interval", "50ms");
+        properties.put("minga.trusted-proxies", "127.0.0.1");
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         // As arguments: they take precedence over application.properties, as on a real node's command line.
@@ -139,7 +142,7 @@ class ClusterTests {
                 {"username":"%s","fullName":"Persona de operaciones","password":"%s",
                  "grant":{"role":"PLATFORM_ADMIN","schemeId":null,"unitCode":null}}""".formatted(username, password));
         assertThat(created.statusCode()).isEqualTo(201);
-        long id = Long.parseLong(created.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+        long id = created(created);
 
         String session = signIn(nodeA, username, password);
         for (var node : List.of(nodeA, nodeB)) {
@@ -177,10 +180,55 @@ class ClusterTests {
         for (int i = 0; i < 40; i++) {
             assertThat(RUNS.get("job-" + i)).as("runs of job %d", i).hasValue(1);
         }
-        // Both nodes took part: the queue is shared, not merely served by one.
         JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
         assertThat(jdbc.sql("select count(*) from job where type = 'TEST_CLUSTER_RUN' and attempts = 1")
                 .query(Integer.class).single()).isEqualTo(40);
+    }
+
+    @Test
+    void aChangedPasswordIsRefusedOnBothNodesThoughEachCachedItsCheck() throws Exception {
+        String username = "obs-" + UUID.randomUUID().toString().substring(0, 8);
+        String old = "la-clave-de-antes-1";
+        long id = created(api(nodeA, "POST", "/api/v1/users", "admin", ADMIN_PASSWORD, """
+                {"username":"%s","fullName":"Persona observadora","password":"%s",
+                 "grant":{"role":"OBSERVER","schemeId":null,"unitCode":null}}""".formatted(username, old)));
+        for (var node : List.of(nodeA, nodeB)) {
+            assertThat(api(node, "GET", "/api/v1/me", username, old, null).statusCode()).isEqualTo(200);
+        }
+
+        String admin = signIn(nodeB, "admin", ADMIN_PASSWORD);
+        Matcher token = CSRF.matcher(get(nodeB, "/admin/users/" + id, admin).body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> reset = post(nodeA, "/admin/users/" + id + "/password", admin,
+                Map.of("_csrf", token.group(1), "password", "la-clave-de-ahora-2"));
+        assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/admin/users/" + id);
+        // The notice after the redirect (a flash attribute, kept in the session) is shown by the other node.
+        assertThat(get(nodeB, "/admin/users/" + id, admin).body()).contains(PASSWORD_RESET_NOTICE);
+
+        for (var node : List.of(nodeA, nodeB)) {
+            assertThat(api(node, "GET", "/api/v1/me", username, old, null).statusCode()).isEqualTo(401);
+            assertThat(api(node, "GET", "/api/v1/me", username, "la-clave-de-ahora-2", null).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void throttlingSeesTheClientBehindTheTrustedBalancer() throws Exception {
+        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        HttpResponse<String> page = get(nodeB, "/login", null);
+        Matcher token = CSRF.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
+        HttpResponse<String> login = send(nodeB, HttpRequest.newBuilder(uri(nodeB, "/login"))
+                .header("Cookie", cookies).header("X-Forwarded-For", "10.9.9.9, " + client)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "admin", "password", "no-es-esta",
+                        "_csrf", token.group(1))))));
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select failures from login_throttle where key = :k").param("k", "address:" + client)
+                .query(Integer.class).optional()).hasValue(1);
     }
 
     @Test
@@ -226,6 +274,11 @@ class ClusterTests {
         assertThat(session.find()).isTrue();
         // The CSRF cookie goes along: it is what the token in each form is checked against.
         return "JSESSIONID=" + session.group(1) + "; " + cookies.replaceAll("JSESSIONID=[^;]*(; )?", "");
+    }
+
+    private static long created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(201);
+        return Long.parseLong(response.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext node, String path, String cookies) throws Exception {
