@@ -10,6 +10,7 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -36,6 +37,8 @@ class ClusterSessions {
         conversions.addConverter(Object.class, byte[].class, SessionAttributes::write);
         conversions.addConverter(byte[].class, Object.class, SessionAttributes::read);
         return repository -> {
+            // Attributes written with ON CONFLICT: two parallel requests of one session both save.
+            new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
             repository.setDefaultMaxInactiveInterval(timeout);
             repository.setConversionService(conversions);
         };
