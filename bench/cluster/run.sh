@@ -211,6 +211,6 @@ KEPT=$("${PSQL[@]}" -p "$PGPORT" -At -c "select count(*), count(distinct voter_k
   echo "vote storm CPU: nodes $(bc <<<"($after_nodes - $before_nodes) / $HZ") s, postgres $(bc <<<"($after_pg - $before_pg) / $HZ") s"
   echo "ballots kept (rows, distinct voters): ${KEPT/|/, } of $CITIZENS citizens"
   echo "errors logged by the nodes: $(cat "$WORK"/node?.out | grep -c ' ERROR ' || true)"
-  cat "$WORK"/node?.out | grep ' ERROR ' | cut -c1-300 | head -5
+  { grep -h ' ERROR ' "$WORK"/node?.out || true; } | cut -c1-300 | head -5
 } | tee -a "$RESULT"
 say "results in $RESULT"
