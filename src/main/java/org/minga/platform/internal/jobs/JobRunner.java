@@ -85,7 +85,7 @@ class JobRunner implements DisposableBean {
         }
     }
 
-    /** Every node schedules the recovery; one runs it per period (the others' nodes may be dead). */
+    /** Every node schedules the recovery of dead nodes' jobs; one of them runs it per period. */
     @Scheduled(fixedDelayString = "${minga.jobs.recover-interval:60s}")
     void requeueStaleOnce() {
         leases.runOnce("jobs.requeue-stale", recoverInterval, this::requeueStale);
