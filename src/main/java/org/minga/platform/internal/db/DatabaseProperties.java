@@ -9,9 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code dataDir}; with one, it uses that server and nothing else changes.
  */
 @ConfigurationProperties("minga.db")
-record DatabaseProperties(String url, String user, String password, int port, Path dataDir, int poolSize) {
+record DatabaseProperties(String url, String user, String password, int port, Path dataDir, int poolSize,
+        String replicaUrl) {
 
     boolean embedded() {
         return url == null || url.isBlank();
+    }
+
+    /** A replica is used only beside a server of our own choosing, never beside the embedded one. */
+    boolean replicated() {
+        return !embedded() && replicaUrl != null && !replicaUrl.isBlank();
     }
 }

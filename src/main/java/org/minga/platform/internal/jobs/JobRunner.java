@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 import org.minga.platform.JobHandler;
+import org.minga.platform.internal.cluster.Leases;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,12 +43,17 @@ class JobRunner implements DisposableBean {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final JobHandlers handlers;
+    private final Leases leases;
+    private final Duration recoverInterval;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots = new Semaphore(PARALLEL);
     private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    JobRunner(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, JobHandlers handlers) {
+    JobRunner(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, JobHandlers handlers, Leases leases,
+            @Value("${minga.jobs.recover-interval:60s}") Duration recoverInterval) {
         this.jdbc = jdbc;
+        this.leases = leases;
+        this.recoverInterval = recoverInterval;
         this.tx = tx;
         this.json = json;
         this.handlers = handlers;
@@ -78,7 +85,12 @@ class JobRunner implements DisposableBean {
         }
     }
 
+    /** Every node schedules the recovery of dead nodes' jobs; one of them runs it per period. */
     @Scheduled(fixedDelayString = "${minga.jobs.recover-interval:60s}")
+    void requeueStaleOnce() {
+        leases.runOnce("jobs.requeue-stale", recoverInterval, this::requeueStale);
+    }
+
     void requeueStale() {
         int requeued = jdbc.sql("""
                 update job set status = case when attempts >= :max then 'FAILED' else 'QUEUED' end,

@@ -3,6 +3,7 @@ package org.minga.platform.internal.web;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.minga.platform.internal.cluster.Leases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ class IdempotencyKeys {
     static final Duration ABANDONED = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
+    private final Leases leases;
 
-    IdempotencyKeys(JdbcClient jdbc) {
+    IdempotencyKeys(JdbcClient jdbc, Leases leases) {
         this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     record Id(String username, String endpoint, String key) {
@@ -73,6 +76,7 @@ class IdempotencyKeys {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetExpired() {
-        jdbc.sql("delete from idempotency_key where expires_at < now()").update();
+        leases.runOnce("idempotency-keys.forget-expired", Duration.ofHours(1),
+                () -> jdbc.sql("delete from idempotency_key where expires_at < now()").update());
     }
 }
