@@ -85,8 +85,7 @@ record EvaluationController(Health health, DecisionAid aid, SelfEvaluations eval
         model.addAttribute("checklistItem", item);
         return Forms.act(model, "checklistError", () -> {
             aid.mark(id, item, done, evidence);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/evaluation/schemes/" + id + "#checklist";
+            return Forms.saved(redirect, "/evaluation/schemes/" + id + "#checklist");
         }, () -> show(id, model));
     }
 
@@ -164,8 +163,7 @@ record EvaluationController(Health health, DecisionAid aid, SelfEvaluations eval
         scopes.requireSchemeWrite(id);
         return Forms.submit(result, () -> {
             evaluations.addAction(id, campaignId, form);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/evaluation/schemes/" + id + "/campaigns/" + campaignId + "#actions";
+            return Forms.saved(redirect, "/evaluation/schemes/" + id + "/campaigns/" + campaignId + "#actions");
         }, () -> fragmentOr(id, campaignId, "action-form", model));
     }
 

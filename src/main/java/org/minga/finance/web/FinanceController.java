@@ -134,8 +134,7 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         scopes.requireSchemeWrite(id);
         return Forms.submit(result, () -> {
             save.run();
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/finance/schemes/" + id + "#" + anchor;
+            return Forms.saved(redirect, "/finance/schemes/" + id + "#" + anchor);
         }, () -> {
             String page = show(id, null, model);
             return Forms.htmx() ? "finance/scheme :: " + fragment : page;

@@ -64,8 +64,7 @@ record FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres
             RedirectAttributes redirect) {
         return Forms.submit(result, () -> {
             rates.setEconomicYear(form.year(), form.cpiPercent(), form.minimumWage());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/fiscal/economic-years";
+            return Forms.saved(redirect, "/fiscal/economic-years");
         }, () -> Forms.fragmentOr("fiscal/economy :: economyForm", () -> economy(model)));
     }
 

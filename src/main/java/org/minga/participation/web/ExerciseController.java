@@ -82,8 +82,7 @@ record ExerciseController(PrioritisationExercises exercises, ParticipationPage p
         ParticipationPage.requireOwn(id, exercise.schemeId());
         return Forms.submit(result, () -> {
             exercises.votePaper(exerciseId, voter, Ballots.choice(exercise, ballot));
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/participation/schemes/" + id + "/prioritisations/" + exerciseId;
+            return Forms.saved(redirect, "/participation/schemes/" + id + "/prioritisations/" + exerciseId);
         }, () -> {
             String view = exercise(id, exerciseId, model);
             return Forms.fragmentOr("participation/exercise :: paperForm", () -> view);

@@ -29,8 +29,7 @@ record IssueController(TerritorialIssues issues, ParticipationPage page) {
             @RequestParam(name = "exact", defaultValue = "false") boolean exact, RedirectAttributes redirect) {
         ParticipationPage.requireOwn(id, issues.get(issueId).schemeId());
         issues.publish(issueId, exact);
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/participation/schemes/" + id + "#moderation";
+        return Forms.saved(redirect, "/participation/schemes/" + id + "#moderation");
     }
 
     @PostMapping("/reject")
@@ -40,8 +39,7 @@ record IssueController(TerritorialIssues issues, ParticipationPage page) {
         ParticipationPage.requireOwn(id, issue.schemeId());
         return Forms.submit(result, () -> {
             issues.reject(issueId, form.reason());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/participation/schemes/" + id + "#moderation";
+            return Forms.saved(redirect, "/participation/schemes/" + id + "#moderation");
         }, () -> {
             model.addAttribute("rejecting", issueId);
             model.addAttribute("rejected", issue);

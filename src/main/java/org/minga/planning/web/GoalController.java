@@ -93,7 +93,6 @@ record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scope
     }
 
     private static String saved(long id, long goalId, RedirectAttributes redirect, String anchor) {
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/planning/schemes/" + id + "/goals/" + goalId + anchor;
+        return Forms.saved(redirect, "/planning/schemes/" + id + "/goals/" + goalId + anchor);
     }
 }

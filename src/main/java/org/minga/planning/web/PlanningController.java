@@ -125,7 +125,6 @@ record PlanningController(Plans plans, Strategy strategy, Schemes schemes, Scope
     }
 
     private static String saved(long id, RedirectAttributes redirect, String where) {
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/planning/schemes/" + id + where;
+        return Forms.saved(redirect, "/planning/schemes/" + id + where);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The one form kit on the server side. A page form posts to its own handler, which is one line:
@@ -22,6 +23,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * works without JavaScript). A success redirect becomes {@code HX-Redirect} for htmx (see
  * {@code HtmxRedirects}). No controller catches {@link InvalidInputException} itself.
  */
+
 public final class Forms {
 
     private Forms() {
@@ -51,6 +53,12 @@ public final class Forms {
             model.addAttribute(errorAttribute, e.violations().getFirst());
             return onError.get();
         }
+    }
+
+    /** A saved form's answer: the page it leads to shows "Cambios guardados" (flash {@code saved}). */
+    public static String saved(RedirectAttributes redirect, String target) {
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:" + target;
     }
 
     /** The fragment's view name when htmx asked for it, else the whole page {@code page} renders. */

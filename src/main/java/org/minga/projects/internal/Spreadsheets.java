@@ -1,7 +1,6 @@
 package org.minga.projects.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,36 +18,23 @@ public record Spreadsheets(ProjectList list, Needs needs, Schemes schemes) {
     /** The import's columns, by header name, in the order the guide documents them. */
     public static final List<String> IMPORT_COLUMNS = List.of("code", "bpin", "name", "sector", "description", "cost",
             "currency", "beneficiaries", "stage");
-    public static final List<String> PROJECT_HEADERS = List.of("Código", "BPIN", "Nombre", "Sector", "Etapa",
+    private static final List<String> PROJECT_HEADERS = List.of("Código", "BPIN", "Nombre", "Sector", "Etapa",
             "Costo", "Moneda", "Comprometido", "Beneficiarios");
-    public static final List<String> NEED_HEADERS = List.of("Id", "Unidad", "Sector", "Descripción", "Prioridad",
+    private static final List<String> NEED_HEADERS = List.of("Id", "Unidad", "Sector", "Descripción", "Prioridad",
             "Origen", "Estado", "Registrada por", "Fecha");
     public static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
     /** Rows of one import; a larger bank is imported in several files (the guide says so). */
     public static final int MAX_IMPORT_ROWS = 20_000;
 
-    public void projectsXlsx(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
-        schemes.get(schemeId);
-        projects(TableWriter.xlsx(out, "Proyectos", PROJECT_HEADERS), schemeId, filters);
+    /** Where a download is written: a table opened (CSV or XLSX) once the scheme is known to exist. */
+    public interface Destination {
+        TableWriter open(String sheet, List<String> headers) throws IOException;
     }
 
-    public void projectsCsv(long schemeId, ProjectList.Filters filters, OutputStream out) throws IOException {
+    /** The project list with the page's filters. */
+    public void projects(long schemeId, ProjectList.Filters filters, Destination to) throws IOException {
         schemes.get(schemeId);
-        projects(TableWriter.csv(out, PROJECT_HEADERS), schemeId, filters);
-    }
-
-    public void needsXlsx(long schemeId, String status, String unit, OutputStream out) throws IOException {
-        schemes.get(schemeId);
-        needs(TableWriter.xlsx(out, "Necesidades", NEED_HEADERS), schemeId, status, unit);
-    }
-
-    public void needsCsv(long schemeId, String status, String unit, OutputStream out) throws IOException {
-        schemes.get(schemeId);
-        needs(TableWriter.csv(out, NEED_HEADERS), schemeId, status, unit);
-    }
-
-    private void projects(TableWriter table, long schemeId, ProjectList.Filters filters) throws IOException {
-        try (table) {
+        try (TableWriter table = to.open("Proyectos", PROJECT_HEADERS)) {
             Rows rows = new Rows(table);
             list.each(schemeId, filters, i -> rows.add(Arrays.asList(i.code(), i.bpin(), i.name(), i.sector(),
                     i.stage().label(), i.cost(), i.currency(), i.committed(), String.join(";", i.beneficiaries()))));
@@ -56,8 +42,10 @@ public record Spreadsheets(ProjectList list, Needs needs, Schemes schemes) {
         }
     }
 
-    private void needs(TableWriter table, long schemeId, String status, String unit) throws IOException {
-        try (table) {
+    /** The investment needs, by status and unit when given. */
+    public void needs(long schemeId, String status, String unit, Destination to) throws IOException {
+        schemes.get(schemeId);
+        try (TableWriter table = to.open("Necesidades", NEED_HEADERS)) {
             Rows rows = new Rows(table);
             needs.each(schemeId, status, unit, n -> rows.add(Arrays.asList(n.id(), n.unitCode(), n.sector(),
                     n.description(), n.priority(), n.origin().name(), n.status().name(), n.createdBy(),

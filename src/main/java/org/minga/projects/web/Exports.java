@@ -1,25 +1,13 @@
 package org.minga.projects.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.minga.platform.InvalidInputException;
 import org.minga.projects.internal.Spreadsheets;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Response headers of the downloads, and the checks of an uploaded bank before it is read. */
+/** The checks of an uploaded bank before it is read (downloads go through {@code TableDownloads}). */
 final class Exports {
 
     private Exports() {
-    }
-
-    static void xlsx(HttpServletResponse response, String name) {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    }
-
-    static void csv(HttpServletResponse response, String name) {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     static void checkImport(MultipartFile file) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
+import org.minga.platform.web.TableDownloads;
 import org.minga.projects.internal.ProjectList;
 import org.minga.projects.internal.Spreadsheets;
 import org.springdoc.core.annotations.ParameterObject;
@@ -27,35 +28,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Tag(name = "Banco de proyectos")
 record ProjectExportController(Spreadsheets sheets) {
 
-    @GetMapping("/schemes/{schemeId}/exports/projects.xlsx")
-    @Operation(summary = "La lista de proyectos (con los mismos filtros) en XLSX")
-    void projectsXlsx(@PathVariable long schemeId, @ParameterObject ProjectList.Filters filters,
+    @GetMapping("/schemes/{schemeId}/exports/projects.{format:xlsx|csv}")
+    @Operation(summary = "La lista de proyectos (con los mismos filtros) en XLSX o CSV UTF-8")
+    void projects(@PathVariable long schemeId, @PathVariable String format,
+            @ParameterObject ProjectList.Filters filters, HttpServletResponse response) throws IOException {
+        sheets.projects(schemeId, filters,
+                (sheet, headers) -> TableDownloads.open(response, format, "proyectos", sheet, headers));
+    }
+
+    @GetMapping("/schemes/{schemeId}/exports/needs.{format:xlsx|csv}")
+    @Operation(summary = "Las necesidades de inversión en XLSX o CSV UTF-8")
+    void needs(@PathVariable long schemeId, @PathVariable String format,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String unit,
             HttpServletResponse response) throws IOException {
-        Exports.xlsx(response, "proyectos.xlsx");
-        sheets.projectsXlsx(schemeId, filters, response.getOutputStream());
-    }
-
-    @GetMapping("/schemes/{schemeId}/exports/projects.csv")
-    @Operation(summary = "La lista de proyectos (con los mismos filtros) en CSV UTF-8")
-    void projectsCsv(@PathVariable long schemeId, @ParameterObject ProjectList.Filters filters,
-            HttpServletResponse response) throws IOException {
-        Exports.csv(response, "proyectos.csv");
-        sheets.projectsCsv(schemeId, filters, response.getOutputStream());
-    }
-
-    @GetMapping("/schemes/{schemeId}/exports/needs.xlsx")
-    @Operation(summary = "Las necesidades de inversión en XLSX")
-    void needsXlsx(@PathVariable long schemeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String unit, HttpServletResponse response) throws IOException {
-        Exports.xlsx(response, "necesidades.xlsx");
-        sheets.needsXlsx(schemeId, status, unit, response.getOutputStream());
-    }
-
-    @GetMapping("/schemes/{schemeId}/exports/needs.csv")
-    @Operation(summary = "Las necesidades de inversión en CSV UTF-8")
-    void needsCsv(@PathVariable long schemeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String unit, HttpServletResponse response) throws IOException {
-        Exports.csv(response, "necesidades.csv");
-        sheets.needsCsv(schemeId, status, unit, response.getOutputStream());
+        sheets.needs(schemeId, status, unit,
+                (sheet, headers) -> TableDownloads.open(response, format, "necesidades", sheet, headers));
     }
 }

@@ -183,19 +183,7 @@ public final class ProjectForms {
         public void setActualOn(LocalDate v) { actualOn = v; }
     }
 
-    public static class ExecutionForm {
-        private String executor;
-        private String contractor;
-        private String supervisor;
-        private String oversight;
-
-        public String getExecutor() { return executor; }
-        public void setExecutor(String v) { executor = v; }
-        public String getContractor() { return contractor; }
-        public void setContractor(String v) { contractor = v; }
-        public String getSupervisor() { return supervisor; }
-        public void setSupervisor(String v) { supervisor = v; }
-        public String getOversight() { return oversight; }
-        public void setOversight(String v) { oversight = v; }
+    /** Who executes, contracts, supervises and oversees the project (all optional text). */
+    public record ExecutionForm(String executor, String contractor, String supervisor, String oversight) {
     }
 }

@@ -2,8 +2,10 @@ package org.minga.projects.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.minga.identity.Scopes;
 import org.minga.platform.Zones;
@@ -37,30 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/projects/{id:\\d+}")
 record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
 
-    @ModelAttribute("stageForm")
-    StageForm stageForm() {
-        StageForm f = new StageForm();
-        f.setOn(zones.today());
-        return f;
-    }
-
-    @ModelAttribute("beneficiaryForm")
-    BeneficiaryForm beneficiaryForm() {
-        return new BeneficiaryForm();
-    }
-
-    @ModelAttribute("reportForm")
-    ReportForm reportForm() {
-        ReportForm f = new ReportForm();
-        f.setReportedOn(zones.today());
-        return f;
-    }
-
-    @ModelAttribute("milestoneForm")
-    MilestoneForm milestoneForm() {
-        return new MilestoneForm();
-    }
-
     @ModelAttribute("sourceTypes")
     List<Option> sourceTypes() {
         return Option.of(Financing.SourceType.values());
@@ -79,21 +57,23 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
         var next = view.steps().next(p);
         model.addAttribute("nextStages", next);
         model.addAttribute("stageOptions", Option.of(next.toArray(org.minga.projects.Stage[]::new)));
-        if (!model.containsAttribute("financingForm")) {
-            FinancingForm f = new FinancingForm();
-            f.setCurrency(p.currency());
-            f.setCommittedOn(zones.today());
-            model.addAttribute("financingForm", f);
-        }
-        if (!model.containsAttribute("executionForm")) {
-            ExecutionForm e = new ExecutionForm();
-            e.setExecutor(p.executor());
-            e.setContractor(p.contractor());
-            e.setSupervisor(p.supervisor());
-            e.setOversight(p.oversight());
-            model.addAttribute("executionForm", e);
-        }
+        model.mergeAttributes(blankForms(p));
         return "projects/project";
+    }
+
+    /** The page's forms as a person first sees them; a form refused with errors keeps what was typed. */
+    private Map<String, Object> blankForms(Projects.Project p) {
+        LocalDate today = zones.today();
+        StageForm stage = new StageForm();
+        stage.setOn(today);
+        ReportForm report = new ReportForm();
+        report.setReportedOn(today);
+        FinancingForm financing = new FinancingForm();
+        financing.setCurrency(p.currency());
+        financing.setCommittedOn(today);
+        return Map.of("stageForm", stage, "beneficiaryForm", new BeneficiaryForm(), "reportForm", report,
+                "milestoneForm", new MilestoneForm(), "financingForm", financing, "executionForm",
+                new ExecutionForm(p.executor(), p.contractor(), p.supervisor(), p.oversight()));
     }
 
     @PostMapping("/stage")
@@ -155,7 +135,7 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
     String execution(@PathVariable long id, @ModelAttribute("executionForm") ExecutionForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "executionForm", result, model, redirect, () -> view.projects().execution(id, new Projects.Execution(
-                form.getExecutor(), form.getContractor(), form.getSupervisor(), form.getOversight())));
+                form.executor(), form.contractor(), form.supervisor(), form.oversight())));
     }
 
     /**

@@ -113,8 +113,7 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
             Model model, RedirectAttributes redirect) {
         return Forms.act(model, "typeError", () -> {
             cases.createPermitType(id, lineId, code);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/services/schemes/" + id + "#types";
+            return Forms.saved(redirect, "/services/schemes/" + id + "#types");
         }, () -> scheme(id, null, false, 0, model));
     }
 

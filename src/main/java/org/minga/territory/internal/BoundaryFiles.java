@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.minga.territory.Level;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,18 +24,13 @@ import tools.jackson.databind.ObjectMapper;
  * once. The whole file is read and checked before anything is written; an invalid geometry is
  * repaired and named in {@code repaired}, never dropped.
  */
-final class BoundaryFiles {
+@Component
+record BoundaryFiles(ObjectMapper json) {
 
     /** Decreto 762: Salvadoran municipalities became districts of 44 new municipalities. */
     static final LocalDate SV_REFORM = LocalDate.of(2024, 5, 1);
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-
-    private final ObjectMapper json;
-
-    BoundaryFiles(ObjectMapper json) {
-        this.json = json;
-    }
 
     record Parsed(List<UnitRecord> units, List<String> repaired) {
     }

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Imports one uploaded file as a job: reads and checks it whole, then writes every unit and
@@ -22,30 +21,14 @@ import tools.jackson.databind.ObjectMapper;
  * without duplicates.
  */
 @Component
-class TerritoryImportJob implements JobHandler<TerritoryImportJob.Request> {
+record TerritoryImportJob(FileStore files, UnitStore store, JdbcClient jdbc, TransactionTemplate tx, AuditLog audit,
+        BoundaryFiles boundaryFiles) implements JobHandler<TerritoryImportJob.Request> {
 
     static final String TYPE = "TERRITORY_IMPORT";
 
     enum Source { CO_DANE_MGN_DEPARTAMENTOS, CO_DANE_MGN_MUNICIPIOS, SV_DISTRITOS_2024, ATTRIBUTES_CSV }
 
     record Request(UUID fileId, Source source, String country, String fileName) {
-    }
-
-    private final FileStore files;
-    private final UnitStore store;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-    private final AuditLog audit;
-    private final BoundaryFiles boundaryFiles;
-
-    TerritoryImportJob(FileStore files, UnitStore store, JdbcClient jdbc, TransactionTemplate tx, AuditLog audit,
-            ObjectMapper json) {
-        this.files = files;
-        this.store = store;
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.audit = audit;
-        this.boundaryFiles = new BoundaryFiles(json);
     }
 
     @Override public String type() { return TYPE; }

@@ -20,7 +20,6 @@ import org.minga.transitions.Dossier;
 import org.minga.transitions.Dossier.Section;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds a dossier from live data: membership, mayors in office, inherited projects and their
@@ -28,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * their status) and open needs; for one member, or for the whole region when the unit is null.
  */
 @Component
-public class DossierBuilder {
+public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest projects, Contributions contributions,
+        Plans plans, JdbcClient jdbc) {
 
     private static final Map<String, String> ACT_TYPES = Map.of("COUNCIL_AUTHORISATION", "Autorización del concejo",
             "DEPARTMENTAL_ORDINANCE", "Ordenanza departamental", "ASSEMBLY_AUTHORISATION", "Autorización de la asamblea",
@@ -37,24 +37,7 @@ public class DossierBuilder {
     private static final Map<String, String> STATUS = Map.of("ON_TRACK", "Al día", "LATE", "Atrasada", "OFF_TRACK",
             "Desviada", "PENDING", "Pendiente");
 
-    private final Schemes schemes;
-    private final SchemeFacts facts;
-    private final ProjectDigest projects;
-    private final Contributions contributions;
-    private final Plans plans;
-    private final JdbcClient jdbc;
-
-    DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest projects, Contributions contributions, Plans plans,
-            JdbcClient jdbc) {
-        this.schemes = schemes;
-        this.facts = facts;
-        this.projects = projects;
-        this.contributions = contributions;
-        this.plans = plans;
-        this.jdbc = jdbc;
-    }
-
-    @Transactional(readOnly = true)
+    /** Reads in the caller's transaction ({@code Transitions}), so the parts of one dossier agree. */
     public Dossier build(long schemeId, Dossier.Kind kind, String unitCode, LocalDate at) {
         Scheme scheme = schemes.get(schemeId);
         List<SchemeFacts.Member> members = facts.members(schemeId, at);

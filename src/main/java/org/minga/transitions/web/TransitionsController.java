@@ -92,8 +92,7 @@ record TransitionsController(Transitions transitions, Elections elections, Schem
             Model model, RedirectAttributes redirect) {
         return Forms.submit(result, () -> {
             elections.addMayor(id, form);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/transitions/schemes/" + id + "#mayors";
+            return Forms.saved(redirect, "/transitions/schemes/" + id + "#mayors");
         }, () -> refused("mayorForm", id, model));
     }
 
@@ -111,8 +110,7 @@ record TransitionsController(Transitions transitions, Elections elections, Schem
             RedirectAttributes redirect) {
         return Forms.submit(result, () -> {
             elections.addCandidate(id, electionId, form);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/transitions/schemes/" + id + "/elections/" + electionId;
+            return Forms.saved(redirect, "/transitions/schemes/" + id + "/elections/" + electionId);
         }, () -> {
             String page = election(id, electionId, model);
             return Forms.fragmentOr("transitions/election :: candidateForm", () -> page);
