@@ -49,21 +49,21 @@ record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostA
 
     @GetMapping("/lines/{lineId}/firms/{firmId}")
     BusinessCentre.FirmDetail firm(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId) {
-        return detail(id, lineId, firmId);
+        return centre.detail(firmOf(id, lineId, firmId));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/lines/{lineId}/firms/{firmId}/services")
     BusinessCentre.ServiceRecord service(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.ServiceInput body) {
-        return centre.recordService(detail(id, lineId, firmId).firm().id(), body);
+        return centre.recordService(firmOf(id, lineId, firmId), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/lines/{lineId}/firms/{firmId}/plans")
     BusinessCentre.ActionPlan plan(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.PlanInput body) {
-        return centre.addPlan(detail(id, lineId, firmId).firm().id(), body);
+        return centre.addPlan(firmOf(id, lineId, firmId), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -71,14 +71,14 @@ record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostA
     @Operation(summary = "Aprueba asistencia técnica cofinanciada (90/10, o 95/5 para empresas de mujeres, rurales o asociativas)")
     BusinessCentre.Assistance assistance(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.AssistanceInput body) {
-        return centre.approveAssistance(detail(id, lineId, firmId).firm().id(), body);
+        return centre.approveAssistance(firmOf(id, lineId, firmId), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/lines/{lineId}/firms/{firmId}/seed-capital")
     BusinessCentre.SeedCapital seed(@PathVariable long id, @PathVariable long lineId, @PathVariable long firmId,
             @RequestBody BusinessCentre.SeedInput body) {
-        return centre.grantSeedCapital(detail(id, lineId, firmId).firm().id(), body);
+        return centre.grantSeedCapital(firmOf(id, lineId, firmId), body);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -117,12 +117,12 @@ record CentreCostsApiController(ServiceLines lines, BusinessCentre centre, CostA
         return dashboards.member(id, unitCode, from, to);
     }
 
-    private BusinessCentre.FirmDetail detail(long id, long lineId, long firmId) {
+    /** The firm's id when it is one of the scheme line's firms (404 otherwise): one lookup before a write. */
+    private long firmOf(long id, long lineId, long firmId) {
         lines.line(id, lineId);
-        var d = centre.detail(firmId);
-        if (d.firm().lineId() != lineId) {
+        if (centre.firm(firmId).lineId() != lineId) {
             throw new NotFoundException("empresa", firmId);
         }
-        return d;
+        return firmId;
     }
 }

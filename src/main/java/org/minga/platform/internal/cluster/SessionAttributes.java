@@ -3,7 +3,9 @@ package org.minga.platform.internal.cluster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
@@ -76,11 +78,17 @@ final class SessionAttributes {
 
     private static final class RecordsIn extends ObjectInputStream {
 
+        private static final ObjectInputFilter SESSION_TYPES = ObjectInputFilter.Config
+                .createFilter("maxdepth=50;org.minga.**;org.springframework.**;java.**;jakarta.**;!*");
+
         private final ClassLoader loader = ClassUtils.getDefaultClassLoader();
 
         RecordsIn(InputStream in) throws IOException {
             super(in);
             enableResolveObject(true);
+            // Only the types a session holds (Minga's, Spring's, the JDK's): a tampered row cannot
+            // make a node build anything else.
+            setObjectInputFilter(SESSION_TYPES);
         }
 
         @Override
@@ -91,6 +99,9 @@ final class SessionAttributes {
         @Override
         protected Object resolveObject(Object value) throws IOException {
             if (value instanceof RecordForm form) {
+                if (!form.type().startsWith("org.minga.")) {
+                    throw new InvalidClassException(form.type(), "not a record of Minga's");
+                }
                 try {
                     Class<?> type = ClassUtils.forName(form.type(), loader);
                     Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
