@@ -3,6 +3,7 @@ package org.minga.platform.internal.web;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TrustedProxies extends OncePerRequestFilter {
 
+    /** IPv4 dotted or IPv6 (a host name has no colon): anything else is never looked up. */
+    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
     private final List<IpAddressMatcher> proxies;
 
     TrustedProxies(String addresses) {
@@ -31,7 +34,7 @@ class TrustedProxies extends OncePerRequestFilter {
     }
 
     boolean trusts(String address) {
-        if (address == null || address.isBlank()) {
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
             return false;
         }
         try {
