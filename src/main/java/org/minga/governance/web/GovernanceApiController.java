@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.List;
 
 import org.minga.governance.internal.Decisions;
+import org.minga.governance.internal.Minutes;
 import org.minga.governance.internal.Sessions;
 import org.minga.governance.internal.Statutes;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/governance/schemes/{id}")
 @Tag(name = "Órganos de gobierno")
-record GovernanceApiController(Statutes statutes, Sessions sessions, Decisions decisions) {
+record GovernanceApiController(Statutes statutes, Sessions sessions, Decisions decisions, Minutes minutes) {
 
     record AttendanceBody(List<Long> present) {
     }
@@ -92,5 +95,26 @@ record GovernanceApiController(Statutes statutes, Sessions sessions, Decisions d
     Decisions.Decision adopt(@PathVariable long id, @PathVariable long sessionId,
             @RequestBody Decisions.DecisionInput body) {
         return decisions.adopt(id, sessionId, body);
+    }
+
+    @GetMapping(value = "/sessions/{sessionId}/minutes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "El acta de una sesión celebrada, en PDF generado de la sesión (el mismo archivo cada vez)")
+    ResponseEntity<byte[]> minutes(@PathVariable long id, @PathVariable long sessionId) {
+        return SessionController.pdf(minutes.generate(id, sessionId), true);
+    }
+
+    @GetMapping("/sessions/{sessionId}/signed-minutes")
+    @Operation(summary = "Las copias firmadas del acta de una sesión")
+    List<Minutes.SignedCopy> signedCopies(@PathVariable long id, @PathVariable long sessionId) {
+        return minutes.signedCopies(id, sessionId);
+    }
+
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping(value = "/sessions/{sessionId}/signed-minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Sube una copia firmada del acta (multipart: el archivo document, un PDF)")
+    Minutes.SignedCopy uploadSignedCopy(@PathVariable long id, @PathVariable long sessionId,
+            @RequestParam(name = "document", required = false) MultipartFile document) throws java.io.IOException {
+        return minutes.upload(id, sessionId, document == null ? null : document.getOriginalFilename(),
+                document == null ? null : document.getBytes());
     }
 }
