@@ -183,8 +183,13 @@ class GovernanceTests {
         assertThat(text).contains("Acta de la sesión ordinaria de Junta Directiva", "Orden del día", "Presidencia",
                 "asistieron 4 de 5", "Hubo quórum", "Acuerdo 1 de 2025 de Junta Directiva: Plan de trabajo 2025",
                 "Votos a favor 4, en contra 0, abstenciones 0.");
-        assertThat(mvc.perform(get(base() + "/sessions/" + session + "/minutes.pdf").with(httpBasic(director, PASSWORD)))
-                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(pdf);
+        byte[] again = mvc.perform(get(base() + "/sessions/" + session + "/minutes.pdf").with(httpBasic(director, PASSWORD)))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(again)).isEqualTo(text);
+        try (var doc = Loader.loadPDF(again)) {
+            assertThat(doc.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(java.time.Instant.EPOCH);
+            assertThat(doc.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(java.time.Instant.EPOCH);
+        }
 
         mvc.perform(multipart(base() + "/sessions/" + session + "/signed-minutes")
                 .file(new MockMultipartFile("document", "acta.pdf", "application/pdf", "no soy un pdf".getBytes()))

@@ -118,8 +118,8 @@ public class Decisions {
     /** Decisions are public by nature: anyone may read a scheme's, newest first, a page at a time. */
     public Page published(long schemeId, int page, int size) {
         desk.schemes().get(schemeId);
-        List<Decision> rows = desk.jdbc().sql(SELECT + """
-                 where d.scheme_id = :s order by d.adopted_on desc, d.id desc limit :n offset :o""")
+        List<Decision> rows = desk.jdbc().sql(SELECT + " where d.scheme_id = :s order by d.adopted_on desc, d.id desc"
+                + " limit :n offset :o")
                 .param("s", schemeId).param("n", size + 1).param("o", Math.max(0, page) * size)
                 .query(Decisions::decision).list();
         return new Page(rows.subList(0, Math.min(size, rows.size())), Math.max(0, page), rows.size() > size);

@@ -21,6 +21,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
@@ -29,9 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The minutes of a session: a PDF generated from the session as recorded (convocation, agenda,
- * attendance by role, quorum, decisions with their votes and text), with fixed metadata dates so the
- * same session always gives the same file; and the copies signed by the body's officers, uploaded
- * as PDFs (checked by their first bytes) into the file store.
+ * attendance by role, quorum, decisions with their votes and text), with fixed metadata dates, so the
+ * same session always gives the same document; and the copies signed by the body's officers, uploaded
+ * as PDFs (checked by their first bytes) into the file store. Only the PDF's file identifier, which
+ * OpenPDF draws at random, differs between two renderings.
  */
 @Service
 public class Minutes {
@@ -72,7 +74,7 @@ public class Minutes {
         List<Decisions.Decision> adopted = decisions.ofSession(schemeId, sessionId);
         var out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 48, 48, 48, 48);
-        PdfWriter.getInstance(doc, out);
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
         String title = "Acta de la " + Sessions.title(s).substring(0, 1).toLowerCase() + Sessions.title(s).substring(1);
         doc.addTitle(title);
         Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
@@ -80,6 +82,8 @@ public class Minutes {
         doc.addCreationDate(new PdfDate(epoch));
         doc.addModificationDate(new PdfDate(epoch));
         doc.open();
+        // OpenPDF stamps the creation date with the clock; the minutes say nothing of when they were generated.
+        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(epoch));
         doc.add(new Paragraph(scheme, HEAD));
         doc.add(new Paragraph(title, TITLE));
         doc.add(new Paragraph("Lugar: " + (s.place() == null ? "virtual" : s.place())

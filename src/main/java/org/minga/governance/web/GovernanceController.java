@@ -80,6 +80,10 @@ record GovernanceController(Statutes statutes, Sessions sessions, SchemeFacts fa
 
     private String submit(long id, BindingResult result, Model model, String fragment, Supplier<String> action) {
         scopes.requireSchemeWrite(id);
-        return Forms.submit(result, action, () -> Forms.fragmentOr(PAGE + " :: " + fragment, () -> show(id, 0, model)));
+        // The fragment needs the page's model too (bodies, who may edit), so the page is built either way.
+        return Forms.submit(result, action, () -> {
+            String page = show(id, 0, model);
+            return Forms.fragmentOr(PAGE + " :: " + fragment, () -> page);
+        });
     }
 }

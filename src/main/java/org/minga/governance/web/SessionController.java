@@ -59,7 +59,8 @@ record SessionController(Sessions sessions, Decisions decisions, Minutes minutes
     String show(@PathVariable long id, @PathVariable long sessionId, Model model) {
         Sessions.Session session = sessions.get(id, sessionId);
         List<Sessions.Attendee> attendance = sessions.attendance(id, sessionId);
-        model.addAttribute("session", session);
+        // Not "session": Thymeleaf keeps that name for the HTTP session.
+        model.addAttribute("meeting", session);
         model.addAttribute("rule", statutes.on(session.bodyId(), session.startsAt().toLocalDate()).orElse(null));
         model.addAttribute("attendance", attendance);
         model.addAttribute("seats", session.held() ? attendance : sessions.seatsInTerm(id, session));
@@ -126,8 +127,11 @@ record SessionController(Sessions sessions, Decisions decisions, Minutes minutes
 
     private String submit(long id, long sessionId, BindingResult result, Model model, Supplier<String> action) {
         scopes.requireSchemeWrite(id);
-        return Forms.submit(result, action,
-                () -> Forms.fragmentOr(PAGE + " :: decision-form", () -> show(id, sessionId, model)));
+        // The fragment needs the page's model too (the session, who may edit), so the page is built either way.
+        return Forms.submit(result, action, () -> {
+            String page = show(id, sessionId, model);
+            return Forms.fragmentOr(PAGE + " :: decision-form", () -> page);
+        });
     }
 
     private static String path(long id, long sessionId) {
