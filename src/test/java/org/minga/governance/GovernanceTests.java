@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -237,6 +239,18 @@ class GovernanceTests {
             convene(outsider, "ORDINARY", "2025-05-14", "2025-05-01").andExpect(status().isForbidden());
             attendance(outsider, session, seats).andExpect(status().isForbidden());
         }
+        // The pages refuse the same: a board member reads the session page but may not adopt on it.
+        mvc.perform(get("/governance/schemes/" + scheme + "/sessions/" + session)
+                .with(user(boardMember).roles("BOARD_MEMBER")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Plan de trabajo 2025")))
+                .andExpect(content().string(not(containsString("Alcaldía 54498"))));
+        mvc.perform(post("/governance/schemes/" + scheme + "/sessions/" + session + "/decisions")
+                .param("kind", "AGREEMENT").param("title", "Intruso").param("text", "Texto").param("votesFor", "4")
+                .param("votesAgainst", "0").param("abstentions", "0")
+                .with(user(boardMember).roles("BOARD_MEMBER")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/governance/schemes/" + scheme).with(user(stranger).roles("SCHEME_STAFF")))
+                .andExpect(status().isForbidden());
         assertThat(count("governance_decision")).isEqualTo(1);
 
         mvc.perform(get("/public/schemes/" + scheme + "/decisions")).andExpect(status().isOk())
