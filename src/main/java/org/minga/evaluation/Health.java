@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
+import org.minga.governance.Meetings;
 import org.minga.planning.Plans;
 import org.minga.projects.ProjectDigest;
 import org.minga.registry.SchemeFacts;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The health index of a scheme on a date, from live data: contributions paid in the last twelve
- * months, goals on track, projects moving, governing bodies in term, members answering the latest
+ * months, goals on track, projects moving, governing bodies in term and meeting as their statutes say, members answering the latest
  * self-evaluation, equity among members over the last twelve months, and that evaluation's mean score.
  */
 @Service
@@ -31,9 +32,10 @@ public class Health {
     private final ProjectDigest projects;
     private final SchemeFacts facts;
     private final SelfEvaluations evaluations;
+    private final Meetings meetings;
 
     Health(Schemes schemes, Contributions contributions, Equity equity, Plans plans, ProjectDigest projects,
-            SchemeFacts facts, SelfEvaluations evaluations) {
+            SchemeFacts facts, SelfEvaluations evaluations, Meetings meetings) {
         this.schemes = schemes;
         this.contributions = contributions;
         this.equity = equity;
@@ -41,6 +43,7 @@ public class Health {
         this.projects = projects;
         this.facts = facts;
         this.evaluations = evaluations;
+        this.meetings = meetings;
     }
 
     /** Read-write only because equity may first rebuild the scheme's stale benefit ledger. */
@@ -63,6 +66,8 @@ public class Health {
                 .map(ProjectDigest.Project::lastActivity).toList(), at));
         var seats = facts.seats(schemeId, at);
         components.add(HealthIndex.bodies(seats.bodies(), seats.open(), seats.pastTerm()));
+        var held = meetings.lastYear(schemeId, at);
+        components.add(HealthIndex.bodiesMeeting(held.held(), held.required()));
         var latest = evaluations.latest(schemeId);
         components.add(HealthIndex.participation(facts.members(schemeId, at).size(),
                 latest == null ? 0 : latest.answeringMembers()));

@@ -92,6 +92,18 @@ public final class HealthIndex {
                 List.of(openSeats - pastTerm, openSeats));
     }
 
+    /**
+     * Sessions held in the last twelve months over those the statutes require (each body's held
+     * sessions counted up to its requirement); left out when no statutes set a requirement.
+     */
+    public static Component bodiesMeeting(int held, int required) {
+        if (required == 0) {
+            return new Component("bodiesMeeting", null, 1, "evaluation.health.bodiesMeeting.none", List.of());
+        }
+        return new Component("bodiesMeeting", round(100.0 * Math.min(held, required) / required), 1,
+                "evaluation.health.bodiesMeeting", List.of(held, required));
+    }
+
     /** The share of current members that answered the latest self-evaluation. */
     public static Component participation(int members, int answering) {
         if (members == 0) {

@@ -4,5 +4,6 @@
  * index of a scheme from live data; RINDE's continue-or-dissolve decision aid.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation", allowedDependencies = {"platform",
-        "platform :: web", "identity", "registry", "projects", "finance", "planning"})
+        "platform :: web", "identity", "registry", "projects", "finance", "planning",
+        "governance"})
 package org.minga.evaluation;

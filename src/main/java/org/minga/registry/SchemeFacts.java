@@ -27,6 +27,14 @@ public class SchemeFacts {
     public record Seats(int bodies, int open, int pastTerm) {
     }
 
+    /** A governing body of the scheme; {@code kind} is ASSEMBLY, BOARD, EXECUTIVE_DIRECTION or TECHNICAL_COMMITTEE. */
+    public record Body(long id, long schemeId, String kind, String name) {
+    }
+
+    /** A seat in term on a date: who holds it, in which role (PRESIDENT, MEMBER…), for which unit. */
+    public record SeatInTerm(long seatId, String personName, String role, String unitCode) {
+    }
+
     private final Memberships memberships;
     private final JdbcClient jdbc;
 
@@ -59,5 +67,28 @@ public class SchemeFacts {
                 where b.scheme_id = :s and st.term_start <= :at and (st.ended_on is null or st.ended_on >= :at)""")
                 .param("s", schemeId).param("at", Date.valueOf(at))
                 .query(Seats.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Body> bodies(long schemeId) {
+        return jdbc.sql("select id, scheme_id, kind, name from governing_body where scheme_id = :s order by kind, name")
+                .param("s", schemeId).query(Body.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Body> body(long schemeId, long bodyId) {
+        return jdbc.sql("select id, scheme_id, kind, name from governing_body where scheme_id = :s and id = :b")
+                .param("s", schemeId).param("b", bodyId).query(Body.class).optional();
+    }
+
+    /** The seats of a body in term on a date (started, not past their term, not left), by role. */
+    @Transactional(readOnly = true)
+    public List<SeatInTerm> seatsInTerm(long bodyId, LocalDate on) {
+        return jdbc.sql("""
+                select id as seat_id, person_name, role, unit_code from body_seat
+                where body_id = :b and term_start <= :on and (term_end is null or term_end >= :on)
+                  and (ended_on is null or ended_on >= :on)
+                order by role, unit_code, id""").param("b", bodyId).param("on", Date.valueOf(on))
+                .query(SeatInTerm.class).list();
     }
 }
