@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only facts of the register that planning, evaluation and transitions report on: the members
- * on a date, the legal acts (agreements and authorisations), and whether the governing bodies'
- * seats are filled and in term. Nothing here writes.
+ * on a date, the legal acts (agreements and authorisations), the registration with the national
+ * register, and whether the governing bodies' seats are filled and in term. Nothing here writes.
  */
 @Service
 public class SchemeFacts {
@@ -25,6 +25,10 @@ public class SchemeFacts {
 
     /** Open seats of the scheme's bodies on a date, and how many of them are past their term. */
     public record Seats(int bodies, int open, int pastTerm) {
+    }
+
+    /** The scheme's latest registration with the national register of schemes: public, as the register is. */
+    public record Registration(String authority, String number, LocalDate registeredOn) {
     }
 
     private final Memberships memberships;
@@ -47,6 +51,14 @@ public class SchemeFacts {
                 select type, number, issued_on, issuer, unit_code, summary from legal_act
                 where scheme_id = :s order by issued_on, id""").param("s", schemeId)
                 .query(Act.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Registration> registration(long schemeId) {
+        return jdbc.sql("""
+                select authority, number, registered_on from scheme_registration where scheme_id = :s
+                order by registered_on desc, id desc limit 1""").param("s", schemeId)
+                .query(Registration.class).optional();
     }
 
     @Transactional(readOnly = true)
