@@ -17,7 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SchemeFacts {
 
-    public record Member(String code, String name, String role, LocalDate joinedOn, String delegate) {
+    /**
+     * A member on a date; {@code level} is its unit's (null for a member scheme), and {@code parentCode}
+     * and {@code parentName} the unit it belongs to: for a Salvadoran district since 1 May 2024, the
+     * municipality that holds its legal personality.
+     */
+    public record Member(String code, String name, String role, LocalDate joinedOn, String delegate, String level,
+            String parentCode, String parentName) {
     }
 
     public record Act(String type, String number, LocalDate issuedOn, String issuer, String unitCode, String summary) {
@@ -42,7 +48,8 @@ public class SchemeFacts {
     @Transactional(readOnly = true)
     public List<Member> members(long schemeId, LocalDate at) {
         return memberships.on(schemeId, at).stream()
-                .map(m -> new Member(m.code(), m.name(), m.role(), m.joinedOn(), m.delegate())).toList();
+                .map(m -> new Member(m.code(), m.name(), m.role(), m.joinedOn(), m.delegate(), m.level(),
+                        m.parentCode(), m.parentName())).toList();
     }
 
     @Transactional(readOnly = true)

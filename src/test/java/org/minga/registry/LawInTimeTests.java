@@ -1,15 +1,19 @@
 package org.minga.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -113,15 +117,14 @@ class LawInTimeTests {
 
     @Test
     void aMetropolitanAreaAsksForAPopularConsultationAndARapForTheSenateCommissionsOpinion() throws Exception {
+        // Registered schemes (their acts are checked) without members, so no other test sees an overlap.
         long area = scheme("CO", "AREA_METROPOLITANA", TestData.unique("Área metropolitana"));
-        new ApiFixtures(mvc).members(area, "54001", "54874");
         validateScheme(area, "CO", "AREA_METROPOLITANA", "[\"54001\",\"54874\"]", "2025-01-01")
                 .andExpect(jsonPath("$.findings[?(@.rule == 'REQUIRED_ACTS')].message",
                         hasItem(containsString("consulta popular"))))
                 .andExpect(jsonPath("$.findings[?(@.rule == 'REQUIRED_ACTS')].message",
                         not(hasItem(containsString("acuerdo del concejo")))));
         long rap = scheme("CO", "REGION_ADMINISTRATIVA_PLANIFICACION", TestData.unique("RAP"));
-        new ApiFixtures(mvc).members(rap, "54", "68");
         validateScheme(rap, "CO", "REGION_ADMINISTRATIVA_PLANIFICACION", "[\"54\",\"68\"]", "2025-01-01")
                 .andExpect(jsonPath("$.findings[?(@.rule == 'REQUIRED_ACTS')].message",
                         hasItem(containsString("comisión de ordenamiento territorial del senado"))))
@@ -157,6 +160,26 @@ class LawInTimeTests {
                 .andExpect(jsonPath("$.errors[0].field").value("act"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("La Unión Norte")));
         assertThat(members(asinorlu, "2025-03-01")).hasSize(9);
+        // A district has no council or mayor of its own after the reform: both are refused, naming its municipality.
+        mvc.perform(multipart("/api/v1/registry/schemes/" + asinorlu + "/acts")
+                .file(new MockMultipartFile("document", "acuerdo.pdf", "application/pdf", LegalActTests.pdf()))
+                .param("type", "COUNCIL_AUTHORISATION").param("number", "3").param("issuedOn", "2025-01-10")
+                .param("issuer", "Concejo de Anamorós").param("unitCode", "D245")
+                .with(httpBasic(staff, PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitCode"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("La Unión Norte (unidad M43)")));
+        mvc.perform(post("/api/v1/transitions/schemes/" + asinorlu + "/mayors").with(httpBasic(staff, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitCode\":\"D245\",\"name\":\"Persona inventada\",\"on\":\"2025-01-10\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitCode"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("La Unión Norte (M43)")));
+        // Before the reform the same district was a municipality with its own mayor.
+        mvc.perform(post("/api/v1/transitions/schemes/" + asinorlu + "/mayors").with(httpBasic(staff, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitCode\":\"D245\",\"name\":\"Persona inventada\",\"on\":\"2022-01-10\"}"))
+                .andExpect(status().isOk());
 
         mvc.perform(multipart("/api/v1/registry/schemes/" + asinorlu + "/acts")
                 .file(new MockMultipartFile("document", "acuerdo.pdf", "application/pdf", LegalActTests.pdf()))
@@ -216,6 +239,36 @@ class LawInTimeTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("number")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("registeredOn")));
         assertThat(registrations(scheme)).isEqualTo(1);
+    }
+
+    @Test
+    void theSchemePageFlagsTheDistrictsAndRecordsARegistration() throws Exception {
+        long scheme = scheme("SV", "ASOCIACION_MUNICIPIOS", TestData.unique("Micro Región"));
+        new ApiFixtures(mvc).members(scheme, LocalDate.of(2001, 1, 1), "D087", "D095");
+        String director = TestData.unique("director");
+        new ApiFixtures(mvc).user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);
+        mvc.perform(get("/registry/schemes/" + scheme).with(user(director).roles("SCHEME_ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"regularise\""),
+                        containsString("Miembros por regularizar"), containsString("distrito: por regularizar"),
+                        containsString("id=\"registration-none\""), containsString("Documentos que pide el registro"))));
+        mvc.perform(post("/registry/schemes/" + scheme + "/registrations").param("authority", "ISDEM")
+                .param("number", "").param("registeredOn", "2020-01-01")
+                .with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Indique el número de registro.")));
+        assertThat(registrations(scheme)).isZero();
+        mvc.perform(post("/registry/schemes/" + scheme + "/registrations").param("authority", "ISDEM")
+                .param("number", "AM-12/2002").param("registeredOn", "2002-03-01")
+                .with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/registry/schemes/" + scheme).with(user(director).roles("SCHEME_ADMIN")))
+                .andExpect(content().string(allOf(containsString("AM-12/2002"), containsString("ISDEM"))));
+        // Regularising without the municipality's act is refused on the page with the message.
+        mvc.perform(post("/registry/schemes/" + scheme + "/regularisations/M17").param("on", "2025-01-01")
+                .with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Primero registre el acuerdo del concejo")));
     }
 
     @Test

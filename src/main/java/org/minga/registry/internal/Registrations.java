@@ -43,15 +43,15 @@ public class Registrations {
     public record NewRegistration(String authority, String number, LocalDate registeredOn, String notes) {
     }
 
-    public record Registration(long id, String authority, String number, LocalDate registeredOn, String notes) {
+    public record RecordedRegistration(long id, String authority, String number, LocalDate registeredOn, String notes) {
     }
 
     /** A document the register asks for, and whether the scheme has it among its legal acts. */
-    public record Document(String type, String name, boolean onFile) {
+    public record RequiredDocument(String type, String name, boolean onFile) {
     }
 
     @Transactional
-    public Registration record(long schemeId, NewRegistration in) {
+    public RecordedRegistration record(long schemeId, NewRegistration in) {
         Scheme scheme = desk.writableScheme(schemeId);
         List<Violation> problems = new ArrayList<>();
         String authority = LegalActs.blankToNull(in.authority());
@@ -91,7 +91,7 @@ public class Registrations {
                 values (:s, :a, :n, :on, :notes, :by) returning id""").param("s", schemeId).param("a", authority)
                 .param("n", number).param("on", Date.valueOf(in.registeredOn())).param("notes", notes)
                 .param("by", SystemActor.current()).query(Long.class).single();
-        Registration saved = new Registration(id, authority, number, in.registeredOn(), notes);
+        RecordedRegistration saved = new RecordedRegistration(id, authority, number, in.registeredOn(), notes);
         desk.events().record(schemeId, in.registeredOn(), SchemeEvents.Type.ACT_RECORDED,
                 "Registro " + number + " ante " + authority);
         Map<String, Object> state = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ public class Registrations {
 
     /** The scheme's registrations, the latest first. */
     @Transactional(readOnly = true)
-    public List<Registration> of(long schemeId) {
+    public List<RecordedRegistration> of(long schemeId) {
         desk.schemes().get(schemeId);
         return desk.jdbc().sql("""
                 select id, authority, number, registered_on, notes from scheme_registration where scheme_id = :s
@@ -119,7 +119,7 @@ public class Registrations {
      * constitute the scheme (always the statutes when the rules name none), each with whether it is on file.
      */
     @Transactional(readOnly = true)
-    public List<Document> documents(long schemeId, LocalDate at) {
+    public List<RequiredDocument> documents(long schemeId, LocalDate at) {
         Scheme scheme = desk.schemes().get(schemeId);
         List<String> required = scheme.getFigure() == null ? List.of() : rules.inForce(scheme.getCountry().name(),
                 scheme.getFigure(), at).stream().filter(r -> r.rule().equals("REQUIRED_ACTS"))
@@ -131,7 +131,7 @@ public class Registrations {
                 select distinct type from legal_act where scheme_id = :s and issued_on <= :at""")
                 .param("s", schemeId).param("at", Date.valueOf(at)).query(String.class).list().stream()
                 .collect(Collectors.toSet());
-        return required.stream().map(t -> new Document(t, ActType.valueOf(t).spanishName(), onFile.contains(t)))
+        return required.stream().map(t -> new RequiredDocument(t, ActType.valueOf(t).spanishName(), onFile.contains(t)))
                 .toList();
     }
 

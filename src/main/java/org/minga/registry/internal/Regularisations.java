@@ -43,17 +43,17 @@ public class Regularisations {
     }
 
     /** The council act that authorises the municipality to be a member, when recorded. */
-    public record Act(long id, String number, LocalDate issuedOn) {
+    public record CouncilAct(long id, String number, LocalDate issuedOn) {
     }
 
     /** One municipality to regularise: its districts that are still members, and its act if recorded. */
-    public record Pending(String municipalityCode, String municipalityName, List<Memberships.Member> districts,
-            boolean municipalityIsMember, Act act) {
+    public record PendingRegularisation(String municipalityCode, String municipalityName,
+            List<Memberships.Member> districts, boolean municipalityIsMember, CouncilAct act) {
     }
 
     /** What is still to regularise on a date: members that are districts, grouped by their municipality. */
     @Transactional(readOnly = true)
-    public List<Pending> pending(long schemeId, LocalDate at) {
+    public List<PendingRegularisation> pending(long schemeId, LocalDate at) {
         Scheme scheme = desk.schemes().get(schemeId);
         if (scheme.getCountry() != Scheme.Country.SV || at.isBefore(SV_REFORM)) {
             return List.of();
@@ -62,8 +62,9 @@ public class Regularisations {
         Map<String, List<Memberships.Member>> byMunicipality = members.stream()
                 .filter(m -> Level.DISTRICT.name().equals(m.level()) && m.parentCode() != null)
                 .collect(Collectors.groupingBy(Memberships.Member::parentCode, LinkedHashMap::new, Collectors.toList()));
-        return byMunicipality.entrySet().stream().map(e -> new Pending(e.getKey(), e.getValue().getFirst().parentName(),
-                e.getValue(), members.stream().anyMatch(m -> e.getKey().equals(m.code())),
+        return byMunicipality.entrySet().stream().map(e -> new PendingRegularisation(e.getKey(),
+                e.getValue().getFirst().parentName(), e.getValue(),
+                members.stream().anyMatch(m -> e.getKey().equals(m.code())),
                 act(schemeId, e.getKey(), at).orElse(null))).toList();
     }
 
@@ -82,12 +83,13 @@ public class Regularisations {
             throw new InvalidInputException("on", "Range", "registry.regularise.on.range", SV_REFORM);
         }
         String code = municipalityCode == null ? "" : municipalityCode.strip();
-        Optional<Pending> pending = scheme.getCountry() == Scheme.Country.SV ? pending(schemeId, on).stream()
-                .filter(p -> p.municipalityCode().equals(code)).findFirst() : Optional.empty();
+        Optional<PendingRegularisation> pending = scheme.getCountry() == Scheme.Country.SV
+                ? pending(schemeId, on).stream().filter(p -> p.municipalityCode().equals(code)).findFirst()
+                : Optional.empty();
         if (pending.isEmpty()) {
             throw new InvalidInputException("municipality", "Pending", "registry.regularise.none", code);
         }
-        Pending p = pending.get();
+        PendingRegularisation p = pending.get();
         if (p.act() == null) {
             throw new InvalidInputException("act", "Required", "registry.regularise.act", p.municipalityName(), code);
         }
@@ -109,7 +111,7 @@ public class Regularisations {
                         p.districts().stream().map(Memberships.Member::code).toList())));
     }
 
-    private Optional<Act> act(long schemeId, String unitCode, LocalDate at) {
+    private Optional<CouncilAct> act(long schemeId, String unitCode, LocalDate at) {
         return desk.jdbc().sql("""
                 select id, number, issued_on from legal_act
                 where scheme_id = :s and unit_code = :u and type = 'COUNCIL_AUTHORISATION' and issued_on <= :at

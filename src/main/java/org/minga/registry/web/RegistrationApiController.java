@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 record RegistrationApiController(Registrations registrations, Regularisations regularisations, Zones zones) {
 
     /** A registration and the documents the register asks for, on its date. */
-    record Registered(Registrations.Registration registration, List<Registrations.Document> documents) {
+    record Registered(Registrations.RecordedRegistration registration,
+            List<Registrations.RequiredDocument> documents) {
     }
 
     record RegulariseBody(LocalDate on) {
@@ -38,7 +39,7 @@ record RegistrationApiController(Registrations registrations, Regularisations re
     @Audience(Reader.ACCOUNT)
     @GetMapping("/registrations")
     @Operation(summary = "Los registros del esquema ante la autoridad nacional, del más reciente al más antiguo")
-    List<Registrations.Registration> list(@PathVariable long id) {
+    List<Registrations.RecordedRegistration> list(@PathVariable long id) {
         return registrations.of(id);
     }
 
@@ -47,21 +48,21 @@ record RegistrationApiController(Registrations registrations, Regularisations re
     @Operation(summary = "Registra el número y la fecha de inscripción del esquema ante la autoridad nacional "
             + "(administradores y equipo del esquema)")
     Registered record(@PathVariable long id, @RequestBody Registrations.NewRegistration body) {
-        Registrations.Registration saved = registrations.record(id, body);
+        Registrations.RecordedRegistration saved = registrations.record(id, body);
         return new Registered(saved, registrations.documents(id, saved.registeredOn()));
     }
 
     @Audience(Reader.ACCOUNT)
     @GetMapping("/registrations/documents")
     @Operation(summary = "Los documentos que pide el registro en una fecha (hoy si se omite) y si constan")
-    List<Registrations.Document> documents(@PathVariable long id,
+    List<Registrations.RequiredDocument> documents(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
         return registrations.documents(id, at == null ? zones.today() : at);
     }
 
     @GetMapping("/regularisations")
     @Operation(summary = "El Salvador: miembros que son distritos desde el 1 de mayo de 2024, por municipio")
-    List<Regularisations.Pending> pending(@PathVariable long id,
+    List<Regularisations.PendingRegularisation> pending(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
         return regularisations.pending(id, at == null ? zones.today() : at);
     }
