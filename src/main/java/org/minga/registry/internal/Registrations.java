@@ -111,7 +111,7 @@ public class Registrations {
         return desk.jdbc().sql("""
                 select id, authority, number, registered_on, notes from scheme_registration where scheme_id = :s
                 order by registered_on desc, id desc limit 100""").param("s", schemeId)
-                .query(Registration.class).list();
+                .query(RecordedRegistration.class).list();
     }
 
     /**

@@ -116,6 +116,6 @@ public class Regularisations {
                 select id, number, issued_on from legal_act
                 where scheme_id = :s and unit_code = :u and type = 'COUNCIL_AUTHORISATION' and issued_on <= :at
                 order by issued_on desc, id desc limit 1""").param("s", schemeId).param("u", unitCode)
-                .param("at", Date.valueOf(at)).query(Act.class).optional();
+                .param("at", Date.valueOf(at)).query(CouncilAct.class).optional();
     }
 }
