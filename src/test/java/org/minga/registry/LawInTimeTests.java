@@ -51,6 +51,8 @@ class LawInTimeTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SchemeFacts facts;
 
     @BeforeEach
     void territory() throws Exception {
@@ -179,7 +181,7 @@ class LawInTimeTests {
         mvc.perform(post("/api/v1/transitions/schemes/" + asinorlu + "/mayors").with(httpBasic(staff, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"unitCode\":\"D245\",\"name\":\"Persona inventada\",\"on\":\"2022-01-10\"}"))
-                .andExpect(status().isOk());
+                .andExpect(status().isCreated());
 
         mvc.perform(multipart("/api/v1/registry/schemes/" + asinorlu + "/acts")
                 .file(new MockMultipartFile("document", "acuerdo.pdf", "application/pdf", LegalActTests.pdf()))
@@ -224,6 +226,9 @@ class LawInTimeTests {
         assertThat(jdbc.sql("""
                 select count(*) from audit_event where entity_type = 'scheme_registration' and scheme_id = :s""")
                 .param("s", scheme).query(Long.class).single()).isEqualTo(1);
+        // Other modules (the public profile) read it through the registry's public facts.
+        assertThat(facts.registration(scheme)).contains(new SchemeFacts.Registration("Ministerio del Interior",
+                "EAT-2020-031", LocalDate.of(2020, 9, 15)));
         // The same number again, and bad input, change nothing and name the field.
         mvc.perform(post("/api/v1/registry/schemes/" + scheme + "/registrations").with(httpBasic(director, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
