@@ -11,13 +11,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only facts of the register that planning, evaluation and transitions report on: the members
- * on a date, the legal acts (agreements and authorisations), and whether the governing bodies'
- * seats are filled and in term. Nothing here writes.
+ * on a date, the legal acts (agreements and authorisations), the registration with the national
+ * register, and whether the governing bodies' seats are filled and in term. Nothing here writes.
  */
 @Service
 public class SchemeFacts {
 
-    public record Member(String code, String name, String role, LocalDate joinedOn, String delegate) {
+    /**
+     * A member on a date; {@code level} is its unit's (null for a member scheme), and {@code parentCode}
+     * and {@code parentName} the unit it belongs to: for a Salvadoran district since 1 May 2024, the
+     * municipality that holds its legal personality.
+     */
+    public record Member(String code, String name, String role, LocalDate joinedOn, String delegate, String level,
+            String parentCode, String parentName) {
     }
 
     public record Act(String type, String number, LocalDate issuedOn, String issuer, String unitCode, String summary) {
@@ -35,6 +41,10 @@ public class SchemeFacts {
     public record SeatInTerm(long seatId, String personName, String role, String unitCode) {
     }
 
+    /** The scheme's latest registration with the national register of schemes: public, as the register is. */
+    public record Registration(String authority, String number, LocalDate registeredOn) {
+    }
+
     private final Memberships memberships;
     private final JdbcClient jdbc;
 
@@ -46,7 +56,8 @@ public class SchemeFacts {
     @Transactional(readOnly = true)
     public List<Member> members(long schemeId, LocalDate at) {
         return memberships.on(schemeId, at).stream()
-                .map(m -> new Member(m.code(), m.name(), m.role(), m.joinedOn(), m.delegate())).toList();
+                .map(m -> new Member(m.code(), m.name(), m.role(), m.joinedOn(), m.delegate(), m.level(),
+                        m.parentCode(), m.parentName())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -55,6 +66,14 @@ public class SchemeFacts {
                 select type, number, issued_on, issuer, unit_code, summary from legal_act
                 where scheme_id = :s order by issued_on, id""").param("s", schemeId)
                 .query(Act.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Registration> registration(long schemeId) {
+        return jdbc.sql("""
+                select authority, number, registered_on from scheme_registration where scheme_id = :s
+                order by registered_on desc, id desc limit 1""").param("s", schemeId)
+                .query(Registration.class).optional();
     }
 
     @Transactional(readOnly = true)

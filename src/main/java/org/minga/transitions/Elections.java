@@ -90,8 +90,11 @@ public class Elections {
 
     /** Adds a {@code Member} violation on {@code unitCode} unless the unit is a member of the scheme on the date. */
     void member(long schemeId, String unit, LocalDate on, Checks checks) {
-        checks.rule(facts.members(schemeId, on).stream().anyMatch(m -> unit.equals(m.code())), "unitCode", "Member",
-                "transitions.unit.member", unit);
+        var member = facts.members(schemeId, on).stream().filter(m -> unit.equals(m.code())).findFirst();
+        checks.rule(member.isPresent(), "unitCode", "Member", "transitions.unit.member", unit);
+        // A Salvadoran district has had no mayor or council of its own since 1 May 2024: its municipality has.
+        member.filter(m -> "DISTRICT".equals(m.level())).ifPresent(m -> checks.add(new InvalidInputException.Violation(
+                "unitCode", "LegalUnit", "transitions.unit.district", m.name(), m.parentName(), m.parentCode())));
     }
 
     /** Records the mayor of a member for the government period in course on the input's date (today if none). */

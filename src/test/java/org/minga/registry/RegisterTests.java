@@ -60,6 +60,8 @@ class RegisterTests {
                 "{\"status\":\"ACTIVE\",\"on\":\"2020-01-01\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"))
                 .andExpect(jsonPath("$.errors[0].rule").value("Transition"));
+        // Issue 19A: a 1993 constitution is checked against Decreto 1333 de 1986 (at least two municipalities).
+        new ApiFixtures(mvc).members(province, java.time.LocalDate.of(1993, 1, 1), "54498", "54003");
         write(post("/api/v1/registry/schemes/" + province + "/status"), director,
                 "{\"status\":\"CONSTITUTED\",\"on\":\"1993-01-15\",\"note\":\"Acta de constitución\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONSTITUTED"));

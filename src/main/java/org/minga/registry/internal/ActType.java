@@ -14,7 +14,11 @@ public enum ActType {
     STATUTES_REFORM("Reforma de estatutos"),
     ASSOCIATION_AGREEMENT("Convenio de asociación"),
     REGISTRATION("Registro"),
-    LIQUIDATION("Liquidación");
+    LIQUIDATION("Liquidación"),
+    /** The vote that forms a metropolitan area (Ley 1625 de 2013), in place of council acts. */
+    POPULAR_CONSULTATION("Consulta popular"),
+    /** The prior opinion a RAP needs (Ley 1454 de 2011, art. 30, as Ley 1962 de 2019 rewrote it). */
+    SENATE_COMMISSION_OPINION("Concepto de la Comisión de Ordenamiento Territorial del Senado");
 
     private final String spanishName;
 

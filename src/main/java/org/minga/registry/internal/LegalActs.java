@@ -16,6 +16,10 @@ import org.minga.platform.FileStore;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.NotFoundException;
+import org.minga.registry.Scheme;
+import org.minga.territory.Level;
+import org.minga.territory.TerritorialUnit;
+import org.minga.territory.Territory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +36,14 @@ public class LegalActs {
     private final FileStore files;
     private final PdfDocuments documents;
     private final Zones zones;
+    private final Territory territory;
 
-    LegalActs(Desk desk, FileStore files, PdfDocuments documents, Zones zones) {
+    LegalActs(Desk desk, FileStore files, PdfDocuments documents, Zones zones, Territory territory) {
         this.desk = desk;
         this.files = files;
         this.documents = documents;
         this.zones = zones;
+        this.territory = territory;
     }
 
     /** What a person types about an act; {@code type} is a name of {@link ActType}. */
@@ -55,8 +61,9 @@ public class LegalActs {
 
     @Transactional
     public LegalAct record(long schemeId, NewAct act, PdfDocuments.Upload upload) {
-        desk.writableScheme(schemeId);
+        Scheme scheme = desk.writableScheme(schemeId);
         List<Violation> problems = check(act);
+        councilOfALegalUnit(scheme, act, problems);
         byte[] pdf = null;
         try {
             pdf = documents.read(upload);
@@ -145,6 +152,21 @@ public class LegalActs {
             problems.add(new Violation("summary", "Size", "act.summary.size", 2000));
         }
         return problems;
+    }
+
+    /**
+     * A council act is of a unit with a council: a Salvadoran district has had none since 1 May 2024, so
+     * its council act then is refused, naming the municipality whose council acts for it.
+     */
+    private void councilOfALegalUnit(Scheme scheme, NewAct act, List<Violation> problems) {
+        if (problems.isEmpty() && ActType.COUNCIL_AUTHORISATION.name().equals(act.type().strip())
+                && act.unitCode() != null && !act.unitCode().isBlank()) {
+            territory.find(scheme.getCountry().name(), act.unitCode().strip(), act.issuedOn())
+                    .filter(u -> u.level() == Level.DISTRICT)
+                    .ifPresent(d -> problems.add(new Violation("unitCode", "LegalUnit", "act.unitCode.district",
+                            d.name(), territory.find(scheme.getCountry().name(), d.parentCode(), act.issuedOn())
+                                    .map(TerritorialUnit::name).orElse(d.parentCode()), d.parentCode())));
+        }
     }
 
     private static Map<String, Object> state(LegalAct act) {

@@ -84,15 +84,16 @@ public record SchemeValidator(LegalRules rules, Territory territory, SchemeOverl
             }
         }
         List<Scheme> memberSchemes = memberSchemes(request.memberSchemes(), findings);
+        Map<String, TerritorialUnit> legal = legalUnits(country, units, at);
         for (LegalRules.Rule rule : rules.inForce(country, request.figure(), at)) {
             if (rule.rule().equals("MEMBER_FIGURE")) {
                 checkFigures(rule, memberSchemes, findings);
             } else if (rule.rule().equals("REQUIRED_ACTS")) {
                 if (request.scheme() != null) {
-                    checkActs(rule, request.scheme(), units, at, findings);
+                    checkActs(rule, request.scheme(), units, legal, at, findings);
                 }
             } else {
-                check(rule, country, members, units, request.core(), at, memberSchemes.size(), findings);
+                check(rule, country, members, units, legal, request.core(), at, memberSchemes.size(), findings);
             }
         }
         overlap(country, units.keySet(), request.competences(), at, request.scheme(), findings);
@@ -101,22 +102,35 @@ public record SchemeValidator(LegalRules rules, Territory territory, SchemeOverl
     }
 
     private void check(LegalRules.Rule rule, String country, List<String> members, Map<String, TerritorialUnit> units,
-            String core, LocalDate at, int memberSchemes, List<Finding> findings) {
+            Map<String, TerritorialUnit> legal, String core, LocalDate at, int memberSchemes, List<Finding> findings) {
         switch (rule.rule()) {
             case "MIN_MEMBERS" -> {
                 int min = Integer.parseInt(rule.parameter());
-                long distinct = members.stream().distinct().count() + memberSchemes;
+                // Units with legal personality: two districts of one municipality are one member in law.
+                long distinct = members.stream().map(m -> m == null ? "" : m.strip()).distinct()
+                        .map(m -> legal.containsKey(m) ? legal.get(m).code() : m).distinct().count() + memberSchemes;
                 if (distinct < min) {
-                    findings.add(finding(rule, "Esta figura exige al menos " + min + " miembros y hay " + distinct + "."));
+                    findings.add(finding(rule, distinct < members.stream().distinct().count() + memberSchemes
+                            ? "Esta figura exige al menos " + min + " miembros con personalidad jurídica y hay "
+                                    + distinct + ": " + legal.values().stream().map(TerritorialUnit::name).distinct()
+                                            .collect(Collectors.joining(", ")) + "."
+                            : "Esta figura exige al menos " + min + " miembros y hay " + distinct + "."));
                 }
             }
             case "MEMBER_LEVEL" -> {
                 Set<Level> allowed = Arrays.stream(rule.parameter().split(",")).map(String::strip).map(Level::valueOf)
                         .collect(Collectors.toSet());
-                units.values().stream().filter(u -> !allowed.contains(u.level())).forEach(u -> findings.add(finding(rule,
-                        u.name() + " (" + u.code() + ") es " + levelName(u.level()) + "; esta figura admite "
-                                + allowed.stream().map(SchemeValidator::levelName).collect(Collectors.joining(" o "))
-                                + ".")));
+                String admitted = allowed.stream().map(SchemeValidator::levelName).collect(Collectors.joining(" o "));
+                units.values().stream().filter(u -> !allowed.contains(u.level())).forEach(u -> {
+                    TerritorialUnit owner = legal.get(u.code());
+                    findings.add(finding(rule, owner == null || owner == u
+                            ? u.name() + " (" + u.code() + ") es " + levelName(u.level()) + "; esta figura admite "
+                                    + admitted + "."
+                            : u.name() + " (" + u.code() + ") es un distrito del municipio " + owner.name() + " ("
+                                    + owner.code() + ") y no tiene personalidad jurídica: el miembro debe ser "
+                                    + owner.name() + (units.containsKey(owner.code()) ? ", que ya figura como miembro"
+                                            : "") + "; esta figura admite " + admitted + "."));
+                });
             }
             case "SAME_DEPARTMENT" -> {
                 Map<String, List<String>> byDepartment = units.values().stream().collect(Collectors.groupingBy(
@@ -181,8 +195,8 @@ public record SchemeValidator(LegalRules rules, Territory territory, SchemeOverl
      * The acts the figure requires, recorded on or before the date: each listed type at least once,
      * and a council authorisation for every member. Only a registered scheme has acts to check.
      */
-    private void checkActs(LegalRules.Rule rule, long scheme, Map<String, TerritorialUnit> units, LocalDate at,
-            List<Finding> findings) {
+    private void checkActs(LegalRules.Rule rule, long scheme, Map<String, TerritorialUnit> units,
+            Map<String, TerritorialUnit> legal, LocalDate at, List<Finding> findings) {
         List<LegalActs.LegalAct> acts = legalActs.of(scheme).stream().filter(a -> !a.issuedOn().isAfter(at)).toList();
         List<String> missing = new ArrayList<>();
         for (String type : rule.parameter().split(",")) {
@@ -190,8 +204,9 @@ public record SchemeValidator(LegalRules rules, Territory territory, SchemeOverl
             if (required == ActType.COUNCIL_AUTHORISATION) {
                 Set<String> authorised = acts.stream().filter(a -> a.type() == required).map(LegalActs.LegalAct::unitCode)
                         .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-                List<String> lacking = units.values().stream().filter(u -> !authorised.contains(u.code()))
-                        .map(TerritorialUnit::name).toList();
+                // The council that authorises is the legal unit's: a district's municipality after the reform.
+                List<String> lacking = units.values().stream().map(u -> legal.getOrDefault(u.code(), u)).distinct()
+                        .filter(u -> !authorised.contains(u.code())).map(TerritorialUnit::name).toList();
                 if (!lacking.isEmpty()) {
                     missing.add(required.spanishName().toLowerCase() + " de " + String.join(", ", lacking));
                 }
@@ -229,6 +244,21 @@ public record SchemeValidator(LegalRules rules, Territory territory, SchemeOverl
             findings.add(new Finding("OVERLAP", Severity.WARNING, "Y otros " + (overlapping.size() - MAX_OVERLAPS_NAMED)
                     + " esquemas comparten miembros con esta propuesta.", null));
         }
+    }
+
+    /**
+     * For each unit, the unit with legal personality on the date: itself, or for a district (El Salvador
+     * since 1 May 2024) the municipality it belongs to. Found in one query for all the districts.
+     */
+    private Map<String, TerritorialUnit> legalUnits(String country, Map<String, TerritorialUnit> units, LocalDate at) {
+        Set<String> parents = units.values().stream().filter(u -> u.level() == Level.DISTRICT && u.parentCode() != null)
+                .map(TerritorialUnit::parentCode).collect(Collectors.toSet());
+        Map<String, TerritorialUnit> municipalities = parents.isEmpty() ? Map.of()
+                : territory.findAll(country, parents, at);
+        Map<String, TerritorialUnit> legal = new LinkedHashMap<>();
+        units.forEach((code, u) -> legal.put(code, u.level() == Level.DISTRICT
+                ? municipalities.getOrDefault(u.parentCode(), u) : u));
+        return legal;
     }
 
     private Map<String, String> departmentNames(String country, Set<String> codes, LocalDate at) {

@@ -15,6 +15,8 @@ import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.registry.internal.Competences;
 import org.minga.registry.internal.LegalRules;
+import org.minga.registry.internal.Registrations;
+import org.minga.registry.internal.Regularisations;
 import org.minga.registry.internal.Memberships;
 import org.minga.registry.internal.SchemeDirectoryEntries;
 import org.minga.registry.internal.SchemeLifecycle;
@@ -34,7 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, SchemeLifecycle law, LegalRules figures,
         Competences competences, SchemeDirectoryEntries entries, Territory territory, ActsAndBodiesModel actsAndBodies,
-        ObjectProvider<SchemeSection> sections, Zones zones) {
+        Registrations registrations, Regularisations regularisations, ObjectProvider<SchemeSection> sections,
+        Zones zones) {
 
     /** A module's section as the page shows it: its anchor, title, page and the summary to load. */
     record Section(String anchor, String titleKey, String path, String summaryPath) {
@@ -53,6 +56,9 @@ record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, Schem
         model.addAttribute("seat", scheme.getProfile().seatUnitCode() == null ? null
                 : territory.find(scheme.getCountry().name(), scheme.getProfile().seatUnitCode(), today).orElse(null));
         actsAndBodies.addTo(model, id);
+        model.addAttribute("pending", regularisations.pending(id, today));
+        model.addAttribute("registrations", registrations.of(id));
+        model.addAttribute("registrationDocuments", registrations.documents(id, today));
         if (scheme.getFigure() != null) {
             model.addAttribute("figure", figures.figure(scheme.getCountry().name(), scheme.getFigure()).orElse(null));
             model.addAttribute("findings", law.findings(scheme, today));
@@ -71,6 +77,13 @@ record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, Schem
         }
         if (!model.containsAttribute("statusForm")) {
             model.addAttribute("statusForm", new SchemeForms.Status());
+        }
+        if (!model.containsAttribute("registrationForm")) {
+            model.addAttribute("registrationForm", new RegistrationForm(
+                    Registrations.suggestedAuthority(scheme.getCountry()), null, null, null));
+        }
+        if (!model.containsAttribute("regulariseForm")) {
+            model.addAttribute("regulariseForm", new RegistrationController.RegulariseForm(null));
         }
         if (!model.containsAttribute("competenceForm")) {
             model.addAttribute("competenceForm", new SchemeForms.Competence());
