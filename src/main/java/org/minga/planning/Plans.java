@@ -176,7 +176,10 @@ public class Plans {
                 Math.max(0, page), pageSize, all.size());
     }
 
-    /** All goals of the scheme with their status on a date; two queries whatever the number of goals. */
+    /**
+     * All goals of the scheme with their status on a date, from the measurements in force (voided and
+     * corrected ones left out); two queries whatever the number of goals.
+     */
     @Transactional(readOnly = true)
     public List<GoalStatus> statuses(long schemeId, LocalDate at) {
         List<Goal> goals = jdbc.sql("""
@@ -188,7 +191,7 @@ public class Plans {
         if (!goals.isEmpty()) {
             jdbc.sql("""
                     select goal_id, measured_on, value from goal_measurement where goal_id in (:ids)
-                    order by measured_on, id""").param("ids", goals.stream().map(Goal::id).toList())
+                      and voided_at is null order by measured_on, id""").param("ids", goals.stream().map(Goal::id).toList())
                     .query((rs, n) -> byGoal.computeIfAbsent(rs.getLong("goal_id"), k -> new ArrayList<>())
                             .add(new Measurement(rs.getObject("measured_on", LocalDate.class),
                                     plain(rs.getBigDecimal("value")))))
