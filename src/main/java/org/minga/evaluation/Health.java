@@ -65,7 +65,7 @@ public class Health {
         components.add(HealthIndex.bodies(seats.bodies(), seats.open(), seats.pastTerm()));
         var latest = evaluations.latest(schemeId);
         components.add(HealthIndex.participation(facts.members(schemeId, at).size(),
-                latest == null ? 0 : latest.answeringMembers()));
+                latest == null ? null : latest.answeringMembers()));
         components.add(HealthIndex.equity(equity.of(schemeId, yearAgo, at).index()));
         components.add(HealthIndex.selfEvaluation(latest == null ? null : latest.mean(),
                 latest == null ? null : latest.campaign()));
