@@ -1,8 +1,11 @@
 package org.minga.transitions.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.minga.transitions.Dossier;
 import org.openpdf.text.Document;
@@ -12,6 +15,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
@@ -19,7 +23,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * A dossier as a PDF, in Spanish. The text is the dossier's content and its version hash, nothing
  * else; the creation and modification dates in the metadata are fixed, so they say nothing about
- * when it was generated (the distribution log says that).
+ * when it was generated (the distribution log says that), and the file identifier is taken from
+ * the version: one version renders to the same bytes on any day.
  */
 public final class DossierPdf {
 
@@ -34,13 +39,14 @@ public final class DossierPdf {
     public static byte[] render(Dossier d, String hash) {
         var out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
-        PdfWriter.getInstance(doc, out);
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
         doc.addTitle(d.title());
+        doc.open();
+        // OpenPDF stamps the generation time into the information dictionary; the fixed date replaces it.
         Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         epoch.setTimeInMillis(0);
-        doc.addCreationDate(new PdfDate(epoch));
-        doc.addModificationDate(new PdfDate(epoch));
-        doc.open();
+        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(epoch));
+        writer.getInfo().put(PdfName.MODDATE, new PdfDate(epoch));
         doc.add(new Paragraph(d.title(), TITLE));
         for (String f : d.facts()) {
             doc.add(new Paragraph(f, BODY));
@@ -66,6 +72,23 @@ public final class DossierPdf {
             doc.add(t);
         }
         doc.close();
-        return out.toByteArray();
+        return withFileId(out.toByteArray(), hash);
+    }
+
+    private static final Pattern FILE_ID = Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
+
+    /**
+     * The trailer's file identifier, which OpenPDF draws from the clock, replaced by the first 32
+     * hex digits of the version: same length, so every offset in the cross-reference table holds.
+     */
+    static byte[] withFileId(byte[] pdf, String hash) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        Matcher m = FILE_ID.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("PDF sin identificador de archivo");
+        }
+        String id = hash.substring(0, 32);
+        return (text.substring(0, m.start()) + "/ID [<" + id + "><" + id + ">]" + text.substring(m.end()))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }
