@@ -28,6 +28,7 @@ import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -202,6 +203,19 @@ public class Plans {
             return new GoalStatus(g, Indicators.assess(g.baseline(), g.target(), g.startsOn(), g.dueOn(),
                     g.periodicity(), ms, at), ms.size());
         }).toList();
+    }
+
+    /**
+     * The goals that concern one member, with their status on a date: those linked to the member's
+     * own plans and those linked to one of the given projects (the projects that benefit it).
+     */
+    @Transactional(readOnly = true)
+    public List<GoalStatus> statusesConcerning(long schemeId, LocalDate at, String unitCode, List<Long> projectIds) {
+        List<Long> ids = jdbc.sql("""
+                select distinct l.goal_id from goal_link l join plan_goal g on g.id = l.goal_id
+                where g.scheme_id = :s and (l.unit_code = :u or l.project_id = any(:p))""").param("s", schemeId)
+                .param("u", unitCode).param("p", new SqlArrayValue("bigint", projectIds.toArray())).query(Long.class).list();
+        return statuses(schemeId, at).stream().filter(g -> ids.contains(g.goal().id())).toList();
     }
 
     /** Without trailing zeros, and never in exponent notation (30, not 3E+1). */

@@ -49,6 +49,14 @@ public class SchemeFacts {
                 .query(Act.class).list();
     }
 
+    /** The name of the scheme's legal figure ("Asociación de municipios"), empty while it has none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> figureName(long schemeId) {
+        return jdbc.sql("""
+                select f.name from scheme s join legal_figure f on f.country = s.country and f.code = s.figure
+                where s.id = :s""").param("s", schemeId).query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public Seats seats(long schemeId, LocalDate at) {
         return jdbc.sql("""

@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 
 import org.minga.transitions.Dossier;
 import org.openpdf.text.Document;
+import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
@@ -59,10 +61,19 @@ public final class DossierPdf {
             doc.add(p);
             PdfPTable t = new PdfPTable(s.columns().size());
             t.setWidthPercentage(100);
+            t.setWidths(widths(s));
             t.setHeaderRows(1);
             s.columns().forEach(c -> t.addCell(new PdfPCell(new Phrase(c, HEAD))));
             for (var row : s.rows()) {
-                row.forEach(c -> t.addCell(new PdfPCell(new Phrase(c == null ? "" : c, BODY))));
+                for (String c : row) {
+                    PdfPCell cell = new PdfPCell(new Phrase(c == null ? "" : c, BODY));
+                    if (figure(c)) {
+                        // A figure is read whole: never split over two lines.
+                        cell.setNoWrap(true);
+                        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                    }
+                    t.addCell(cell);
+                }
             }
             if (s.rows().isEmpty()) {
                 PdfPCell c = new PdfPCell(new Phrase(s.empty(), BODY));
@@ -73,6 +84,49 @@ public final class DossierPdf {
         }
         doc.close();
         return withFileId(out.toByteArray(), hash);
+    }
+
+    private static final Pattern FIGURE = Pattern.compile("(?:[A-Z]{3} )?-?\\d[\\d.,]*(?: %)?");
+    private static final float PADDING = 6;
+    private static final float MAX_TEXT = 160;
+
+    static boolean figure(String cell) {
+        return cell != null && FIGURE.matcher(cell).matches();
+    }
+
+    /**
+     * Relative column widths: a column of figures is as wide as its widest figure, so none wraps; a
+     * column of text as wide as its longest word, and up to {@link #MAX_TEXT} points for longer text.
+     */
+    static float[] widths(Dossier.Section s) {
+        BaseFont body = BODY.getCalculatedBaseFont(false);
+        BaseFont head = HEAD.getCalculatedBaseFont(false);
+        float[] w = new float[s.columns().size()];
+        for (int i = 0; i < w.length; i++) {
+            float figures = 0;
+            float text = 0;
+            float word = longestWord(head, s.columns().get(i));
+            for (var row : s.rows()) {
+                String c = i < row.size() && row.get(i) != null ? row.get(i) : "";
+                float width = body.getWidthPoint(c, BODY.getSize());
+                if (figure(c)) {
+                    figures = Math.max(figures, width);
+                } else {
+                    text = Math.max(text, Math.min(width, MAX_TEXT));
+                    word = Math.max(word, longestWord(body, c));
+                }
+            }
+            w[i] = Math.max(Math.max(figures, Math.min(text, MAX_TEXT)), word) + PADDING;
+        }
+        return w;
+    }
+
+    private static float longestWord(BaseFont font, String text) {
+        float max = 0;
+        for (String word : text.split("\\s+")) {
+            max = Math.max(max, font.getWidthPoint(word, BODY.getSize()));
+        }
+        return max;
     }
 
     private static final Pattern FILE_ID = Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
