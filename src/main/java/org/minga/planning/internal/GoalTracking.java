@@ -66,6 +66,9 @@ public class GoalTracking {
             Long projectId) {
     }
 
+    private static final String SELECT = """
+            select id, measured_on, value, note, voided_at, voided_by, void_reason, corrects_id from goal_measurement""";
+
     private final JdbcClient jdbc;
     private final Scopes scopes;
     private final AuditLog audit;
@@ -151,9 +154,13 @@ public class GoalTracking {
                 .query(Long.class).single();
     }
 
+    /** Voids the row if still in force; a concurrent void or correction that got there first wins. */
     private void voidRow(long id, String reason) {
-        jdbc.sql("update goal_measurement set voided_at = now(), voided_by = :by, void_reason = :r where id = :id")
-                .param("by", SystemActor.current()).param("r", reason).param("id", id).update();
+        int voided = jdbc.sql("""
+                update goal_measurement set voided_at = now(), voided_by = :by, void_reason = :r
+                where id = :id and voided_at is null""").param("by", SystemActor.current()).param("r", reason)
+                .param("id", id).update();
+        new Checks().rule(voided == 1, "measurementId", "InForce", "planning.measurement.voided").orThrow();
     }
 
     /** The measurement of the goal, in force; a voided one cannot be voided or corrected again. */
@@ -167,9 +174,6 @@ public class GoalTracking {
         return jdbc.sql(SELECT + " where goal_id = :g and id = :id").param("g", goalId).param("id", id)
                 .query((rs, n) -> row(rs)).optional().orElseThrow(() -> new NotFoundException("medición", id));
     }
-
-    private static final String SELECT = """
-            select id, measured_on, value, note, voided_at, voided_by, void_reason, corrects_id from goal_measurement""";
 
     private static Recorded row(java.sql.ResultSet rs) throws java.sql.SQLException {
         OffsetDateTime voided = rs.getObject("voided_at", OffsetDateTime.class);
