@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -133,6 +134,33 @@ class MeasurementCorrectionTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("InForce"));
         assertThat(jdbc.sql("select count(*) from goal_measurement where goal_id = :g").param("g", goal).query(Long.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameMeasurementsEnteredInAnyOrderGiveTheSameStatusAtEveryDate() throws Exception {
+        long twin = id(write(post(base + "/goals"), director, "{\"name\":\"Familias con agua (gemela)\",\"indicator\":\"Familias\","
+                + "\"unit\":\"familias\",\"baseline\":0,\"target\":100,\"periodicity\":\"QUARTERLY\",\"startsOn\":\""
+                + LocalDate.now().minusMonths(13) + "\",\"dueOn\":\"" + LocalDate.now().plusMonths(11)
+                + "\",\"source\":\"Operador\",\"responsible\":\"Dirección\"}").andExpect(status().isCreated()));
+        List<String[]> records = List.of(new String[] {LocalDate.now().minusMonths(11).toString(), "5"},
+                new String[] {LocalDate.now().minusMonths(8).toString(), "30"},
+                new String[] {LocalDate.now().minusMonths(2).toString(), "20"},
+                new String[] {LocalDate.now().minusDays(1).toString(), "48"});
+        for (String[] r : records) {
+            write(post(base + "/goals/" + goal + "/measurements"), director,
+                    "{\"measuredOn\":\"" + r[0] + "\",\"value\":" + r[1] + "}").andExpect(status().isCreated());
+        }
+        for (String[] r : records.reversed()) {
+            write(post(base + "/goals/" + twin + "/measurements"), director,
+                    "{\"measuredOn\":\"" + r[0] + "\",\"value\":" + r[1] + "}").andExpect(status().isCreated());
+        }
+        for (int months = 13; months >= 0; months--) {
+            String at = LocalDate.now().minusMonths(months).toString();
+            String body = read(base + "/dashboard?at=" + at).andReturn().getResponse().getContentAsString();
+            Object first = JsonPath.read(body, "$.goals[?(@.goal.id == " + goal + ")].assessment");
+            Object second = JsonPath.read(body, "$.goals[?(@.goal.id == " + twin + ")].assessment");
+            assertThat(second).as("at %s", at).isEqualTo(first);
+        }
     }
 
     private ResultActions measure(LocalDate on, String value) throws Exception {

@@ -64,15 +64,19 @@ record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scope
     record VoidForm(Long measurementId, String reason) {
     }
 
+    /** The measurements in force, to choose the one to correct or void (also when a form comes back with errors). */
+    @ModelAttribute("inForce")
+    List<Option> inForce(@PathVariable long goalId) {
+        return Option.of(tracking.measurements(goalId).stream().filter(GoalTracking.Recorded::inForce).toList(),
+                GoalTracking.Recorded::id, m -> m.on() + " — " + m.value().toPlainString());
+    }
+
     @GetMapping
     String show(@PathVariable long id, @PathVariable long goalId, Model model) {
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
         model.addAttribute("status", plans.statuses(id, zones.today()).stream()
                 .filter(s -> s.goal().id() == goalId).findFirst().orElseThrow());
-        List<GoalTracking.Recorded> history = tracking.measurements(goalId);
-        model.addAttribute("measurements", history);
-        model.addAttribute("inForce", Option.of(history.stream().filter(GoalTracking.Recorded::inForce).toList(),
-                GoalTracking.Recorded::id, m -> m.on() + " — " + m.value().toPlainString()));
+        model.addAttribute("measurements", tracking.measurements(goalId));
         model.addAttribute("links", tracking.links(goalId));
         model.mergeAttributes(Map.of("measurementForm", new GoalTracking.MeasurementInput(null, null, null),
                 "linkForm", new GoalTracking.LinkInput("PROJECT", null, null, null),
