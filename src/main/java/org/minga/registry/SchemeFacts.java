@@ -3,6 +3,7 @@ package org.minga.registry;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.minga.registry.internal.Memberships;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ public class SchemeFacts {
 
     /** The name of the scheme's legal figure ("Asociación de municipios"), empty while it has none. */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> figureName(long schemeId) {
+    public Optional<String> figureName(long schemeId) {
         return jdbc.sql("""
                 select f.name from scheme s join legal_figure f on f.country = s.country and f.code = s.figure
                 where s.id = :s""").param("s", schemeId).query(String.class).optional();

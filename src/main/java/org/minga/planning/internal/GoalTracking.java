@@ -1,6 +1,8 @@
 package org.minga.planning.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -175,7 +177,7 @@ public class GoalTracking {
                 .query((rs, n) -> row(rs)).optional().orElseThrow(() -> new NotFoundException("medición", id));
     }
 
-    private static Recorded row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Recorded row(ResultSet rs) throws SQLException {
         OffsetDateTime voided = rs.getObject("voided_at", OffsetDateTime.class);
         return new Recorded(rs.getLong("id"), rs.getObject("measured_on", LocalDate.class),
                 Plans.plain(rs.getBigDecimal("value")), rs.getString("note"), voided == null ? null : voided.toInstant(),
