@@ -50,9 +50,17 @@ public class DecisionAid {
             @org.minga.platform.web.MessageText(args = "liveArgs", text = "liveText") String liveKey, List<Object> liveArgs) {
     }
 
-    /** The checklist and the route the health index suggests (continue from 40 up). */
-    public record Checklist(Route suggested, Double index, List<Step> steps) {
+    /**
+     * The checklist and the route the health index suggests (continue from 40 up); no route while
+     * fewer than {@link #MIN_COMPONENTS} components have data ({@code enoughData} false), so a
+     * scheme just registered is never told to dissolve for what it has not yet had time to record.
+     */
+    public record Checklist(Route suggested, Double index, boolean enoughData, int componentsWithData,
+            int componentsNeeded, List<Step> steps) {
     }
+
+    /** How many components of the health index need data before the aid suggests a route. */
+    public static final int MIN_COMPONENTS = 3;
 
     /** A step as recorded: done or not, and its evidence. */
     private record Saved(String item, boolean done, String evidence) {
@@ -100,8 +108,10 @@ public class DecisionAid {
             }
             steps.add(new Step(i, s.done(), s.evidence(), key, args));
         }
-        Route suggested = health.index() == null ? null : health.index() >= 40 ? Route.CONTINUE : Route.DISSOLVE;
-        return new Checklist(suggested, health.index(), steps);
+        int withData = (int) health.components().stream().filter(c -> c.score() != null).count();
+        boolean enough = health.index() != null && withData >= MIN_COMPONENTS;
+        Route suggested = !enough ? null : health.index() >= 40 ? Route.CONTINUE : Route.DISSOLVE;
+        return new Checklist(suggested, health.index(), enough, withData, MIN_COMPONENTS, steps);
     }
 
     @Transactional

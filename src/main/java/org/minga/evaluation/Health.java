@@ -70,7 +70,7 @@ public class Health {
         components.add(HealthIndex.bodiesMeeting(held.held(), held.required()));
         var latest = evaluations.latest(schemeId);
         components.add(HealthIndex.participation(facts.members(schemeId, at).size(),
-                latest == null ? 0 : latest.answeringMembers()));
+                latest == null ? null : latest.answeringMembers()));
         components.add(HealthIndex.equity(equity.of(schemeId, yearAgo, at).index()));
         components.add(HealthIndex.selfEvaluation(latest == null ? null : latest.mean(),
                 latest == null ? null : latest.campaign()));

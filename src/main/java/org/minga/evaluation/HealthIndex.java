@@ -12,8 +12,9 @@ import org.minga.planning.Indicators;
 /**
  * The health of a scheme as one number from 0 to 100 and its components, each explained; pure, so
  * each component is tested without a database. A component without data is left out of the mean
- * (and says so) rather than counted as zero, except the governing bodies: a scheme with no bodies
- * registered is not governed, and scores 0.
+ * (and says so) rather than counted as zero: no governing body registered, no self-evaluation
+ * answered, nothing due. Zero is a finding, not a lack of data: bodies registered with no seat
+ * occupied score 0.
  */
 public final class HealthIndex {
 
@@ -83,9 +84,12 @@ public final class HealthIndex {
                 "evaluation.health.projects", List.of(moving, lastActivityOfActiveProjects.size(), MOVING_DAYS));
     }
 
-    /** The share of occupied seats still within their term; no bodies at all scores 0. */
+    /** The share of occupied seats still within their term; left out when no body is registered, 0 when none has a seat occupied. */
     public static Component bodies(int bodies, int openSeats, int pastTerm) {
-        if (bodies == 0 || openSeats == 0) {
+        if (bodies == 0) {
+            return new Component("bodies", null, 1, "evaluation.health.bodies.unregistered", List.of());
+        }
+        if (openSeats == 0) {
             return new Component("bodies", 0.0, 1, "evaluation.health.bodies.none", List.of());
         }
         return new Component("bodies", round(100.0 * (openSeats - pastTerm) / openSeats), 1, "evaluation.health.bodies",
@@ -104,10 +108,13 @@ public final class HealthIndex {
                 "evaluation.health.bodiesMeeting", List.of(held, required));
     }
 
-    /** The share of current members that answered the latest self-evaluation. */
-    public static Component participation(int members, int answering) {
+    /** The share of current members that answered the latest self-evaluation; left out while none exists ({@code answering} null). */
+    public static Component participation(int members, Integer answering) {
         if (members == 0) {
             return new Component("participation", null, 1, "evaluation.health.participation.none", List.of());
+        }
+        if (answering == null) {
+            return new Component("participation", null, 1, "evaluation.health.participation.noEvaluation", List.of());
         }
         return new Component("participation", round(100.0 * Math.min(answering, members) / members), 1,
                 "evaluation.health.participation", List.of(Math.min(answering, members), members));

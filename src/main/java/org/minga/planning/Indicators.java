@@ -19,8 +19,9 @@ import java.util.List;
  * <ul>
  * <li>{@code ON_TRACK}: progress within {@link #LATE_GAP} of what is expected, or the target reached;</li>
  * <li>{@code LATE}: behind by more than {@link #LATE_GAP}, or the last closed period has no measurement;</li>
- * <li>{@code OFF_TRACK}: behind by more than {@link #OFF_TRACK_GAP}, no measurement in the last two
- * closed periods, or the due date passed without reaching the target;</li>
+ * <li>{@code OFF_TRACK}: behind by more than {@link #OFF_TRACK_GAP} (judged on the latest value known,
+ * even when the last period is unmeasured), no measurement in the last two closed periods, or the
+ * due date passed without reaching the target;</li>
  * <li>{@code PENDING}: no period has ended yet.</li>
  * </ul>
  */
@@ -78,10 +79,14 @@ public final class Indicators {
         }
     }
 
+    /**
+     * The assessment at {@code at} from the measurements dated up to it, whatever their order in the
+     * list (two on one day, which the service refuses, are ordered by value so the answer stays the same).
+     */
     public static Assessment assess(BigDecimal baseline, BigDecimal target, LocalDate start, LocalDate due,
             Periodicity periodicity, List<Measurement> measurements, LocalDate at) {
         List<Measurement> known = measurements.stream().filter(m -> !m.on().isAfter(at))
-                .sorted(Comparator.comparing(Measurement::on)).toList();
+                .sorted(Comparator.comparing(Measurement::on).thenComparing(Measurement::value)).toList();
         Measurement latest = known.isEmpty() ? null : known.getLast();
         Double achieved = latest == null ? null : progress(baseline, target, latest.value());
         LocalDate judged = lastPeriodEnd(start, due, periodicity, at);
@@ -99,14 +104,21 @@ public final class Indicators {
         LocalDate periodStart = judged.minusMonths(periodicity.months());
         LocalDate previousStart = periodStart.minusMonths(periodicity.months());
         boolean measuredInPeriod = known.stream().anyMatch(m -> !m.on().isBefore(periodStart));
-        if (!measuredInPeriod) {
-            boolean measuredBefore = known.stream().anyMatch(m -> !m.on().isBefore(previousStart));
-            boolean twoMissed = !previousStart.isBefore(start) && !measuredBefore;
-            return new Assessment(twoMissed || latest == null && !previousStart.isBefore(start) ? Status.OFF_TRACK
-                    : Status.LATE, judged, expected, achieved, latest == null ? null : latest.value(),
-                    "planning.reason.unmeasured");
+        if (measuredInPeriod) {
+            return gap(expected, achieved, judged, latest.value());
         }
-        return gap(expected, achieved, judged, latest.value());
+        // An unmeasured period is at least late, two in a row off track; and the last value known is
+        // still judged, so not measuring never makes a goal that is far behind look better.
+        boolean measuredBefore = known.stream().anyMatch(m -> !m.on().isBefore(previousStart));
+        boolean twoMissed = !previousStart.isBefore(start) && !measuredBefore;
+        Status byGap = achieved == null ? Status.LATE : gap(expected, achieved, judged, latest.value()).status();
+        BigDecimal value = latest == null ? null : latest.value();
+        if (twoMissed) {
+            return new Assessment(Status.OFF_TRACK, judged, expected, achieved, value, "planning.reason.unmeasuredTwice");
+        }
+        return byGap == Status.OFF_TRACK
+                ? new Assessment(Status.OFF_TRACK, judged, expected, achieved, value, "planning.reason.unmeasuredBehind")
+                : new Assessment(Status.LATE, judged, expected, achieved, value, "planning.reason.unmeasured");
     }
 
     private static Assessment gap(double expected, double achieved, LocalDate judged, BigDecimal value) {

@@ -28,6 +28,7 @@ import org.minga.platform.NotFoundException;
 import org.minga.platform.SystemActor;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -176,7 +177,10 @@ public class Plans {
                 Math.max(0, page), pageSize, all.size());
     }
 
-    /** All goals of the scheme with their status on a date; two queries whatever the number of goals. */
+    /**
+     * All goals of the scheme with their status on a date, from the measurements in force (voided and
+     * corrected ones left out); two queries whatever the number of goals.
+     */
     @Transactional(readOnly = true)
     public List<GoalStatus> statuses(long schemeId, LocalDate at) {
         List<Goal> goals = jdbc.sql("""
@@ -188,7 +192,7 @@ public class Plans {
         if (!goals.isEmpty()) {
             jdbc.sql("""
                     select goal_id, measured_on, value from goal_measurement where goal_id in (:ids)
-                    order by measured_on, id""").param("ids", goals.stream().map(Goal::id).toList())
+                      and voided_at is null order by measured_on, id""").param("ids", goals.stream().map(Goal::id).toList())
                     .query((rs, n) -> byGoal.computeIfAbsent(rs.getLong("goal_id"), k -> new ArrayList<>())
                             .add(new Measurement(rs.getObject("measured_on", LocalDate.class),
                                     plain(rs.getBigDecimal("value")))))
@@ -199,6 +203,19 @@ public class Plans {
             return new GoalStatus(g, Indicators.assess(g.baseline(), g.target(), g.startsOn(), g.dueOn(),
                     g.periodicity(), ms, at), ms.size());
         }).toList();
+    }
+
+    /**
+     * The goals that concern one member, with their status on a date: those linked to the member's
+     * own plans and those linked to one of the given projects (the projects that benefit it).
+     */
+    @Transactional(readOnly = true)
+    public List<GoalStatus> statusesConcerning(long schemeId, LocalDate at, String unitCode, List<Long> projectIds) {
+        List<Long> ids = jdbc.sql("""
+                select distinct l.goal_id from goal_link l join plan_goal g on g.id = l.goal_id
+                where g.scheme_id = :s and (l.unit_code = :u or l.project_id = any(:p))""").param("s", schemeId)
+                .param("u", unitCode).param("p", new SqlArrayValue("bigint", projectIds.toArray())).query(Long.class).list();
+        return statuses(schemeId, at).stream().filter(g -> ids.contains(g.goal().id())).toList();
     }
 
     /** Without trailing zeros, and never in exponent notation (30, not 3E+1). */

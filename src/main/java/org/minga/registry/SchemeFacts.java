@@ -3,6 +3,7 @@ package org.minga.registry;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.minga.registry.internal.Memberships;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,14 @@ public class SchemeFacts {
                 select type, number, issued_on, issuer, unit_code, summary from legal_act
                 where scheme_id = :s order by issued_on, id""").param("s", schemeId)
                 .query(Act.class).list();
+    }
+
+    /** The name of the scheme's legal figure ("Asociación de municipios"), empty while it has none. */
+    @Transactional(readOnly = true)
+    public Optional<String> figureName(long schemeId) {
+        return jdbc.sql("""
+                select f.name from scheme s join legal_figure f on f.country = s.country and f.code = s.figure
+                where s.id = :s""").param("s", schemeId).query(String.class).optional();
     }
 
     @Transactional(readOnly = true)

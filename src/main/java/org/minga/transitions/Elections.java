@@ -35,8 +35,9 @@ public class Elections {
             LocalDate periodEndsOn) {
     }
 
+    /** An election; its candidate dossiers are built as of {@code cutOffOn}, whatever the day they are generated. */
     public record Election(long id, long schemeId, String name, String unitCode, LocalDate heldOn,
-            LocalDate periodStartsOn, LocalDate periodEndsOn) {
+            LocalDate periodStartsOn, LocalDate periodEndsOn, LocalDate cutOffOn) {
     }
 
     public record Candidate(long id, long electionId, String name, String party) {
@@ -47,9 +48,12 @@ public class Elections {
             @Size(max = 300) String party, LocalDate on) {
     }
 
-    /** An election as created: of one member ({@code unitCode}) or of the region (blank); its date is required. */
+    /**
+     * An election as created: of one member ({@code unitCode}) or of the region (blank); its date is
+     * required; the cut-off date of its dossiers is today when not given, never after today nor the election.
+     */
     public record ElectionInput(@NotBlank @Size(max = 300) String name, @Size(max = 20) String unitCode,
-            LocalDate heldOn) {
+            LocalDate heldOn, LocalDate cutOffOn) {
     }
 
     /** A candidate of an election. */
@@ -139,6 +143,11 @@ public class Elections {
         Scheme scheme = schemes.get(schemeId);
         Checks checks = new Checks().valid(in);
         checks.rule(in.heldOn() != null, "heldOn", "NotNull", "transitions.election.heldOn");
+        LocalDate today = today(scheme);
+        LocalDate cutOff = in.cutOffOn() != null ? in.cutOffOn()
+                : in.heldOn() != null && in.heldOn().isBefore(today) ? in.heldOn() : today;
+        checks.rule(!cutOff.isAfter(today) && (in.heldOn() == null || !cutOff.isAfter(in.heldOn())), "cutOffOn",
+                "Range", "transitions.election.cutOff");
         String unit = Inputs.text(in.unitCode());
         if (unit != null) {
             member(schemeId, unit, in.heldOn() == null ? today(scheme) : in.heldOn(), checks);
@@ -150,19 +159,20 @@ public class Elections {
         }
         var period = GovernmentPeriods.electedBy(scheme.getCountry().name(), in.heldOn());
         long id = jdbc.sql("""
-                insert into election (scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on, created_by)
-                values (:s, :n, :u, :h, :a, :b, :by) returning id""").param("s", schemeId).param("n", name)
+                insert into election (scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on, cut_off_on,
+                  created_by)
+                values (:s, :n, :u, :h, :a, :b, :c, :by) returning id""").param("s", schemeId).param("n", name)
                 .param("u", unit).param("h", in.heldOn()).param("a", period.startsOn()).param("b", period.endsOn())
-                .param("by", SystemActor.current()).query(Long.class).single();
+                .param("c", cutOff).param("by", SystemActor.current()).query(Long.class).single();
         audit.record(Change.created("election", id, schemeId, "Elección " + name, Map.of("name", name,
-                "heldOn", in.heldOn().toString(), "unitCode", unit == null ? "" : unit)));
+                "heldOn", in.heldOn().toString(), "unitCode", unit == null ? "" : unit, "cutOffOn", cutOff.toString())));
         return election(schemeId, id);
     }
 
     @Transactional(readOnly = true)
     public List<Election> elections(long schemeId) {
         return jdbc.sql("""
-                select id, scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on from election
+                select id, scheme_id, name, unit_code, held_on, period_starts_on, period_ends_on, cut_off_on from election
                 where scheme_id = :s order by held_on desc, id desc""").param("s", schemeId).query(Election.class).list();
     }
 

@@ -53,8 +53,13 @@ public class Transitions {
             boolean current) {
     }
 
-    /** Whether every candidate of the election received the same version, and whether it is the current one. */
-    public record Neutrality(Election election, String currentHash, List<CandidateRow> candidates, Verdict verdict) {
+    /**
+     * Whether every candidate of the election received the same version, and how many hold a version
+     * that is no longer what the records give as of the election's cut-off date (a correction or a
+     * late entry dated before it changed them).
+     */
+    public record Neutrality(Election election, String currentHash, List<CandidateRow> candidates, Verdict verdict,
+            int outdated) {
     }
 
     private final JdbcClient jdbc;
@@ -82,7 +87,10 @@ public class Transitions {
         return builder.build(schemeId, kind, unitCode, today(schemeId));
     }
 
-    /** Generates the candidate dossier of the election's scope from live data and records its delivery. */
+    /**
+     * Generates the candidate dossier of the election's scope as of the election's cut-off date and
+     * records its delivery: every candidate gets the same version whatever the day they are served.
+     */
     @Transactional
     public Delivery deliverToCandidate(long schemeId, long electionId, long candidateId) {
         scopes.requireSchemeWrite(schemeId);
@@ -92,8 +100,8 @@ public class Transitions {
         List<String> earlier = jdbc.sql("""
                 select distinct v.content_hash from dossier_delivery d join dossier_version v on v.id = d.version_id
                 where d.election_id = :e""").param("e", electionId).query(String.class).list();
-        return deliver(schemeId, Dossier.Kind.CANDIDATE, e.unitCode(), c.name() + " (candidato)", electionId,
-                candidateId, null, earlier);
+        return deliver(schemeId, Dossier.Kind.CANDIDATE, e.unitCode(), e.cutOffOn(), c.name() + " (candidato)",
+                electionId, candidateId, null, earlier);
     }
 
     /** Generates the handover dossier of a member for a recipient (the incoming mayor, usually) and logs it. */
@@ -110,12 +118,13 @@ public class Transitions {
                 select distinct v.content_hash from dossier_delivery d join dossier_version v on v.id = d.version_id
                 where d.scheme_id = :s and v.kind = 'HANDOVER' and v.unit_code = :u""").param("s", schemeId)
                 .param("u", unit).query(String.class).list();
-        return deliver(schemeId, Dossier.Kind.HANDOVER, unit, to, null, null, null, earlier);
+        return deliver(schemeId, Dossier.Kind.HANDOVER, unit, today(schemeId), to, null, null, null, earlier);
     }
 
-    private Delivery deliver(long schemeId, Dossier.Kind kind, String unit, String recipient, Long electionId,
-            Long candidateId, Long mayorId, List<String> earlierHashes) {
-        Dossier d = builder.build(schemeId, kind, unit, today(schemeId));
+    /** Builds the dossier as of {@code at}, stores its version the first time it appears, and logs the delivery. */
+    private Delivery deliver(long schemeId, Dossier.Kind kind, String unit, LocalDate at, String recipient,
+            Long electionId, Long candidateId, Long mayorId, List<String> earlierHashes) {
+        Dossier d = builder.build(schemeId, kind, unit, at);
         String hash = d.hash();
         Long existing = versionId(schemeId, kind, unit, hash);
         boolean created = existing == null;
@@ -192,12 +201,12 @@ public class Transitions {
     /**
      * For each candidate the version last delivered; the election is neutral ({@code SAME}) when every
      * candidate's last version is one and the same; {@code INCOMPLETE} while someone received nothing.
-     * {@code current} says whether the version is what the live data give today.
+     * {@code current} says whether the version is what the records give as of the election's cut-off date.
      */
     @Transactional(readOnly = true)
     public Neutrality neutrality(long schemeId, long electionId) {
         Election e = elections.election(schemeId, electionId);
-        String current = builder.build(schemeId, Dossier.Kind.CANDIDATE, e.unitCode(), today(schemeId)).hash();
+        String current = builder.build(schemeId, Dossier.Kind.CANDIDATE, e.unitCode(), e.cutOffOn()).hash();
         Map<Long, CandidateRow> rows = new LinkedHashMap<>();
         for (Candidate c : elections.candidates(electionId)) {
             rows.put(c.id(), jdbc.sql("""
@@ -213,7 +222,8 @@ public class Transitions {
         List<CandidateRow> list = List.copyOf(rows.values());
         Verdict verdict = list.isEmpty() || list.stream().anyMatch(r -> r.hash() == null) ? Verdict.INCOMPLETE
                 : list.stream().map(CandidateRow::hash).distinct().count() == 1 ? Verdict.SAME : Verdict.DIFFERENT;
-        return new Neutrality(e, current, list, verdict);
+        int outdated = (int) list.stream().filter(r -> r.hash() != null && !r.current()).count();
+        return new Neutrality(e, current, list, verdict, outdated);
     }
 
     private LocalDate today(long schemeId) {

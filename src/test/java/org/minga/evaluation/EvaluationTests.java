@@ -89,10 +89,10 @@ class EvaluationTests {
         write(post(base + "/campaigns/" + campaign + "/actions"), director, "{\"dimension\":\"FINANCES\",\"description\":\"Acordar cuotas\","
                 + "\"responsible\":\"Junta\",\"dueOn\":\"2026-12-31\"}").andExpect(status().isCreated());
 
-        // Two of four members answered; the evaluation's mean is 3 of 5; no bodies: not governed.
+        // Two of four members answered; the evaluation's mean is 3 of 5; no bodies registered: left out.
         read(base + "/health").andExpect(jsonPath("$.components[?(@.key == 'participation')].score").value(50.0))
                 .andExpect(jsonPath("$.components[?(@.key == 'selfEvaluation')].score").value(50.0))
-                .andExpect(jsonPath("$.components[?(@.key == 'bodies')].score").value(0.0))
+                .andExpect(jsonPath("$.components[?(@.key == 'bodies')].explanation").value("evaluation.health.bodies.unregistered"))
                 .andExpect(jsonPath("$.components[?(@.key == 'goals')].explanation").value("evaluation.health.goals.none"));
         mvc.perform(get("/evaluation/schemes/" + scheme).with(user(director).roles("SCHEME_ADMIN"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("2 de 4 miembros respondieron la última autoevaluación.")))

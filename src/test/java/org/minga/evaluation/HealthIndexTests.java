@@ -40,15 +40,19 @@ class HealthIndexTests {
     }
 
     @Test
-    void bodiesScoreTheSeatsInTermAndNoBodiesScoresZero() {
+    void bodiesScoreTheSeatsInTermAreLeftOutWhenNoneIsRegisteredAndScoreZeroWithNoSeatOccupied() {
         assertThat(HealthIndex.bodies(2, 8, 2).score()).isEqualTo(75.0);
-        assertThat(HealthIndex.bodies(0, 0, 0).score()).isEqualTo(0.0);
+        assertThat(HealthIndex.bodies(0, 0, 0).score()).isNull();
+        assertThat(HealthIndex.bodies(0, 0, 0).explanation()).isEqualTo("evaluation.health.bodies.unregistered");
+        assertThat(HealthIndex.bodies(1, 0, 0).score()).isEqualTo(0.0);
     }
 
     @Test
     void participationEquityAndSelfEvaluation() {
         assertThat(HealthIndex.participation(16, 4).score()).isEqualTo(25.0);
         assertThat(HealthIndex.participation(0, 0).score()).isNull();
+        assertThat(HealthIndex.participation(16, null).score()).isNull();
+        assertThat(HealthIndex.participation(16, null).explanation()).isEqualTo("evaluation.health.participation.noEvaluation");
         assertThat(HealthIndex.equity(new BigDecimal("0.8123")).score()).isEqualTo(81.2);
         assertThat(HealthIndex.equity(null).score()).isNull();
         assertThat(HealthIndex.selfEvaluation(4.0, "2026").score()).isEqualTo(75.0);
@@ -65,7 +69,12 @@ class HealthIndexTests {
         cs.add(HealthIndex.participation(10, 0));
         assertThat(HealthIndex.of(cs).index()).isEqualTo(50.0);
         assertThat(HealthIndex.of(cs).band()).isEqualTo(HealthIndex.Band.ATTENTION);
-        assertThat(HealthIndex.of(List.of(HealthIndex.bodies(0, 0, 0))).band()).isEqualTo(HealthIndex.Band.CRITICAL);
+        assertThat(HealthIndex.of(List.of(HealthIndex.bodies(1, 0, 0))).band()).isEqualTo(HealthIndex.Band.CRITICAL);
+        // Missing data changes nothing: a component without data weighs nothing, in any position.
+        var withGaps = new ArrayList<>(cs);
+        withGaps.add(0, HealthIndex.bodies(0, 0, 0));
+        withGaps.add(HealthIndex.participation(10, null));
+        assertThat(HealthIndex.of(withGaps).index()).isEqualTo(HealthIndex.of(cs).index());
         assertThat(HealthIndex.of(List.of(HealthIndex.equity(null))).index()).isNull();
     }
 }

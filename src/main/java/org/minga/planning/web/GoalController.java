@@ -1,5 +1,7 @@
 package org.minga.planning.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,6 +9,7 @@ import java.util.function.Supplier;
 import org.minga.identity.Scopes;
 import org.minga.planning.Plans;
 import org.minga.planning.internal.GoalTracking;
+import org.minga.platform.Checks;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
@@ -54,6 +57,20 @@ record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scope
         return Option.of(projects.projects(id, null), ProjectDigest.Project::id, p -> p.code() + " — " + p.name());
     }
 
+    /** A correction or a voiding as the goal page asks for it: which measurement, and the rest. */
+    record CorrectionForm(Long measurementId, LocalDate measuredOn, BigDecimal value, String note, String reason) {
+    }
+
+    record VoidForm(Long measurementId, String reason) {
+    }
+
+    /** The measurements in force, to choose the one to correct or void (also when a form comes back with errors). */
+    @ModelAttribute("inForce")
+    List<Option> inForce(@PathVariable long goalId) {
+        return Option.of(tracking.measurements(goalId).stream().filter(GoalTracking.Recorded::inForce).toList(),
+                GoalTracking.Recorded::id, m -> m.on() + " — " + m.value().toPlainString());
+    }
+
     @GetMapping
     String show(@PathVariable long id, @PathVariable long goalId, Model model) {
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
@@ -62,7 +79,9 @@ record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scope
         model.addAttribute("measurements", tracking.measurements(goalId));
         model.addAttribute("links", tracking.links(goalId));
         model.mergeAttributes(Map.of("measurementForm", new GoalTracking.MeasurementInput(null, null, null),
-                "linkForm", new GoalTracking.LinkInput("PROJECT", null, null, null)));
+                "linkForm", new GoalTracking.LinkInput("PROJECT", null, null, null),
+                "correctionForm", new CorrectionForm(null, null, null, null, null),
+                "voidForm", new VoidForm(null, null)));
         return PAGE;
     }
 
@@ -74,6 +93,32 @@ record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scope
             tracking.measure(id, goalId, form);
             return saved(id, goalId, redirect, "#measurements");
         });
+    }
+
+    @PostMapping("/measurements/correction")
+    String correct(@PathVariable long id, @PathVariable long goalId, @ModelAttribute("correctionForm") CorrectionForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return submit(id, goalId, result, model, "correction-form", () -> {
+            tracking.correct(id, goalId, measurement(form.measurementId()), new GoalTracking.MeasurementCorrection(
+                    form.measuredOn(), form.value(), form.note(), form.reason()));
+            return saved(id, goalId, redirect, "#measurements");
+        });
+    }
+
+    @PostMapping("/measurements/void")
+    String voidMeasurement(@PathVariable long id, @PathVariable long goalId, @ModelAttribute("voidForm") VoidForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return submit(id, goalId, result, model, "void-form", () -> {
+            tracking.voidMeasurement(id, goalId, measurement(form.measurementId()),
+                    new GoalTracking.MeasurementVoid(form.reason()));
+            return saved(id, goalId, redirect, "#measurements");
+        });
+    }
+
+    /** The chosen measurement, or a message on the field when none was chosen. */
+    private static long measurement(Long measurementId) {
+        new Checks().rule(measurementId != null, "measurementId", "NotNull", "planning.measurement.choose").orThrow();
+        return measurementId;
     }
 
     @PostMapping("/links")

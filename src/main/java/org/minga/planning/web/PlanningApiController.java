@@ -67,7 +67,7 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
     }
 
     @GetMapping("/goals/{goalId}")
-    @Operation(summary = "Una meta con sus mediciones y vínculos")
+    @Operation(summary = "Una meta con su historial de mediciones (vigentes y anuladas) y sus vínculos")
     GoalDetail goal(@PathVariable long id, @PathVariable long goalId) {
         return new GoalDetail(plans.goal(id, goalId), tracking.measurements(goalId), tracking.links(goalId));
     }
@@ -78,6 +78,21 @@ record PlanningApiController(Plans plans, Strategy strategy, GoalTracking tracki
     GoalTracking.Recorded measure(@PathVariable long id, @PathVariable long goalId,
             @RequestBody GoalTracking.MeasurementInput b) {
         return tracking.measure(id, goalId, b);
+    }
+
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping("/goals/{goalId}/measurements/{measurementId}/correction")
+    @Operation(summary = "Corrige una medición con un motivo: la original queda anulada en el historial")
+    GoalTracking.Recorded correct(@PathVariable long id, @PathVariable long goalId, @PathVariable long measurementId,
+            @RequestBody GoalTracking.MeasurementCorrection b) {
+        return tracking.correct(id, goalId, measurementId, b);
+    }
+
+    @PostMapping("/goals/{goalId}/measurements/{measurementId}/void")
+    @Operation(summary = "Anula una medición con un motivo; queda en el historial, fuera de los estados")
+    GoalTracking.Recorded voidMeasurement(@PathVariable long id, @PathVariable long goalId,
+            @PathVariable long measurementId, @RequestBody GoalTracking.MeasurementVoid b) {
+        return tracking.voidMeasurement(id, goalId, measurementId, b);
     }
 
     @ResponseStatus(HttpStatus.CREATED)

@@ -46,7 +46,7 @@ record DemoTransitions(Transitions transitions, Elections elections, Transaction
                     LocalDate.of(2024, 1, 1)));
         }
         long election = elections.createElection(scheme,
-                new Elections.ElectionInput(ELECTION, "54498", LocalDate.of(2023, 10, 29))).id();
+                new Elections.ElectionInput(ELECTION, "54498", LocalDate.of(2023, 10, 29), LocalDate.of(2023, 9, 30))).id();
         for (String name : CANDIDATES) {
             long candidate = elections.addCandidate(scheme, election,
                     new Elections.CandidateInput(name + INVENTED, "Partido de demostración")).id();

@@ -1,12 +1,11 @@
 package org.minga.transitions.internal;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,9 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a dossier from live data: membership, mayors in office, inherited projects and their
- * state, contributions and arrears, agreements (legal acts), commitments (the plan's goals and
- * their status) and open needs; for one member, or for the whole region when the unit is null.
+ * Builds a dossier from the records as of a date: membership, mayors in office, inherited projects
+ * and their state, contributions and arrears, agreements (legal acts), commitments (the plan's goals
+ * and their status) and open needs; for one member (the goals and projects that concern it), or for
+ * the whole region when the unit is null. Members and beneficiaries by name, figures the country's way.
  */
 @Component
 public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest projects, Contributions contributions,
@@ -37,10 +37,16 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
     private static final Map<String, String> STATUS = Map.of("ON_TRACK", "Al día", "LATE", "Atrasada", "OFF_TRACK",
             "Desviada", "PENDING", "Pendiente");
 
-    /** Reads in the caller's transaction ({@code Transitions}), so the parts of one dossier agree. */
+    /**
+     * Reads in the caller's transaction ({@code Transitions}), so the parts of one dossier agree. Every
+     * part is read as of {@code at}: members, mayors, acts issued, arrears and goal statuses.
+     */
     public Dossier build(long schemeId, Dossier.Kind kind, String unitCode, LocalDate at) {
         Scheme scheme = schemes.get(schemeId);
+        CountryNumbers numbers = CountryNumbers.of(scheme.getCountry().name());
         List<SchemeFacts.Member> members = facts.members(schemeId, at);
+        Map<String, String> names = new HashMap<>();
+        members.forEach(m -> names.put(m.code(), m.name()));
         List<SchemeFacts.Member> covered = unitCode == null ? members
                 : members.stream().filter(m -> unitCode.equals(m.code())).toList();
         String scope = unitCode == null ? "Región: todos los miembros del esquema"
@@ -49,9 +55,9 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
                 + scheme.getName();
         List<String> head = new ArrayList<>();
         head.add(scope);
-        head.add("Figura: " + (scheme.getFigure() == null ? "sin figura registrada" : scheme.getFigure())
+        head.add("Figura: " + facts.figureName(schemeId).orElse("sin figura registrada")
                 + " · Estado: " + Scheme.Status.label(scheme.getStatus()) + " · País: " + scheme.getCountry());
-        head.add("Información idéntica para todo destinatario: generada de los datos vigentes del esquema.");
+        head.add("Información idéntica para todo destinatario: los datos del esquema a la fecha de corte " + at + ".");
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Miembros", List.of("Código", "Nombre", "Calidad", "Desde", "Delegado"),
@@ -69,35 +75,46 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
         sections.add(new Section("Alcaldes en ejercicio", List.of("Miembro", "Alcalde", "Partido", "Periodo"), mayors,
                 "Sin alcaldes registrados."));
 
+        List<ProjectDigest.Project> inherited = projects.projects(schemeId, unitCode);
         sections.add(new Section("Proyectos heredados y su estado",
                 List.of("Código", "Proyecto", "Etapa", "Desde", "Costo", "Financiación comprometida", "Avance físico", "Beneficiarios"),
-                projects.projects(schemeId, unitCode).stream().map(p -> List.of(p.code(), p.name(), p.stage().label(),
-                        p.stageSince().toString(), p.cost() == null ? "—" : money(p.cost(), p.currency()),
-                        money(p.committed(), p.currency()),
-                        p.physicalPercent() == null ? "—" : p.physicalPercent().stripTrailingZeros().toPlainString() + " %",
-                        String.join(", ", p.beneficiaries()))).toList(), "Sin proyectos."));
+                inherited.stream().map(p -> List.of(p.code(), p.name(), p.stage().label(),
+                        p.stageSince().toString(), p.cost() == null ? "—" : numbers.money(p.cost(), p.currency()),
+                        numbers.money(p.committed(), p.currency()),
+                        p.physicalPercent() == null ? "—" : numbers.percent(p.physicalPercent()),
+                        String.join(", ", p.beneficiaries().stream().map(b -> names.getOrDefault(b, b)).toList())))
+                        .toList(), "Sin proyectos."));
 
         sections.add(new Section("Aportes y cartera", List.of("Miembro", "Moneda", "Causado", "Pagado", "Vencido"),
-                contributionRows(schemeId, unitCode, at), "Sin obligaciones de aporte a la fecha."));
+                contributionRows(schemeId, unitCode, at, numbers, names), "Sin obligaciones de aporte a la fecha."));
 
         sections.add(new Section("Acuerdos y actos", List.of("Tipo", "Número", "Fecha", "Expedido por", "Miembro"),
-                facts.acts(schemeId).stream().filter(a -> unitCode == null || a.unitCode() == null || unitCode.equals(a.unitCode()))
+                facts.acts(schemeId).stream().filter(a -> !a.issuedOn().isAfter(at))
+                        .filter(a -> unitCode == null || a.unitCode() == null || unitCode.equals(a.unitCode()))
                         .map(a -> List.of(ACT_TYPES.getOrDefault(a.type(), a.type()), a.number(), a.issuedOn().toString(),
                                 a.issuer(), nz(a.unitCode()))).toList(), "Sin actos registrados."));
 
-        sections.add(new Section("Compromisos: metas del plan", List.of("Meta", "Indicador", "Línea base", "Meta", "Fecha límite", "Último valor", "Estado"),
-                plans.statuses(schemeId, at).stream().map(g -> List.of(g.goal().name(), g.goal().indicator() + " (" + g.goal().unit() + ")",
-                        g.goal().baseline().toPlainString(), g.goal().target().toPlainString(), g.goal().dueOn().toString(),
-                        g.assessment().value() == null ? "—" : g.assessment().value().stripTrailingZeros().toPlainString(),
-                        STATUS.get(g.assessment().status().name()))).toList(), "Sin metas definidas."));
+        // A member's dossier carries the goals that concern it: linked to its plans or to its projects.
+        List<Plans.GoalStatus> goals = unitCode == null ? plans.statuses(schemeId, at)
+                : plans.statusesConcerning(schemeId, at, unitCode, inherited.stream().map(ProjectDigest.Project::id).toList());
+        sections.add(new Section("Compromisos: metas del plan", List.of("Meta", "Indicador", "Línea base", "Meta", "Fecha límite", "Último valor", "Logrado", "Estado"),
+                goals.stream().map(g -> List.of(g.goal().name(), g.goal().indicator() + " (" + g.goal().unit() + ")",
+                        numbers.number(g.goal().baseline()), numbers.number(g.goal().target()), g.goal().dueOn().toString(),
+                        g.assessment().value() == null ? "—" : numbers.number(g.assessment().value()),
+                        g.assessment().achieved() == null ? "—"
+                                : numbers.percent(BigDecimal.valueOf(g.assessment().achieved()).movePointRight(2)
+                                        .setScale(0, RoundingMode.HALF_UP)),
+                        STATUS.get(g.assessment().status().name()))).toList(),
+                unitCode == null ? "Sin metas definidas." : "Sin metas que conciernan a este municipio."));
 
         sections.add(new Section("Necesidades de inversión abiertas", List.of("Miembro", "Sector", "Necesidad", "Prioridad"),
-                projects.openNeeds(schemeId, unitCode).stream().map(n -> List.of(n.unitCode(), n.sector(), n.description(),
-                        Integer.toString(n.priority()))).toList(), "Sin necesidades abiertas."));
+                projects.openNeeds(schemeId, unitCode).stream().map(n -> List.of(names.getOrDefault(n.unitCode(), n.unitCode()),
+                        n.sector(), n.description(), Integer.toString(n.priority()))).toList(), "Sin necesidades abiertas."));
         return new Dossier(kind, title, head, sections);
     }
 
-    private List<List<String>> contributionRows(long schemeId, String unitCode, LocalDate at) {
+    private List<List<String>> contributionRows(long schemeId, String unitCode, LocalDate at, CountryNumbers numbers,
+            Map<String, String> names) {
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         for (var o : contributions.obligations(schemeId, unitCode, at)) {
             BigDecimal[] s = sums.computeIfAbsent(o.unitCode() + "\t" + o.currency(),
@@ -112,13 +129,9 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
         }
         return sums.entrySet().stream().map(e -> {
             String[] k = e.getKey().split("\t");
-            return List.of(k[0], k[1], money(e.getValue()[0], k[1]), money(e.getValue()[1], k[1]), money(e.getValue()[2], k[1]));
+            return List.of(names.getOrDefault(k[0], k[0]), k[1], numbers.money(e.getValue()[0], k[1]),
+                    numbers.money(e.getValue()[1], k[1]), numbers.money(e.getValue()[2], k[1]));
         }).toList();
-    }
-
-    static String money(BigDecimal amount, String currency) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-CO")));
-        return currency + " " + f.format(amount);
     }
 
     private static String nz(String s) {

@@ -1,17 +1,23 @@
 package org.minga.transitions.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.minga.transitions.Dossier;
 import org.openpdf.text.Document;
+import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
@@ -19,7 +25,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * A dossier as a PDF, in Spanish. The text is the dossier's content and its version hash, nothing
  * else; the creation and modification dates in the metadata are fixed, so they say nothing about
- * when it was generated (the distribution log says that).
+ * when it was generated (the distribution log says that), and the file identifier is taken from
+ * the version: one version renders to the same bytes on any day.
  */
 public final class DossierPdf {
 
@@ -34,13 +41,14 @@ public final class DossierPdf {
     public static byte[] render(Dossier d, String hash) {
         var out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
-        PdfWriter.getInstance(doc, out);
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
         doc.addTitle(d.title());
+        doc.open();
+        // OpenPDF stamps the generation time into the information dictionary; the fixed date replaces it.
         Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         epoch.setTimeInMillis(0);
-        doc.addCreationDate(new PdfDate(epoch));
-        doc.addModificationDate(new PdfDate(epoch));
-        doc.open();
+        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(epoch));
+        writer.getInfo().put(PdfName.MODDATE, new PdfDate(epoch));
         doc.add(new Paragraph(d.title(), TITLE));
         for (String f : d.facts()) {
             doc.add(new Paragraph(f, BODY));
@@ -53,10 +61,19 @@ public final class DossierPdf {
             doc.add(p);
             PdfPTable t = new PdfPTable(s.columns().size());
             t.setWidthPercentage(100);
+            t.setWidths(widths(s));
             t.setHeaderRows(1);
             s.columns().forEach(c -> t.addCell(new PdfPCell(new Phrase(c, HEAD))));
             for (var row : s.rows()) {
-                row.forEach(c -> t.addCell(new PdfPCell(new Phrase(c == null ? "" : c, BODY))));
+                for (String c : row) {
+                    PdfPCell cell = new PdfPCell(new Phrase(c == null ? "" : c, BODY));
+                    if (figure(c)) {
+                        // A figure is read whole: never split over two lines.
+                        cell.setNoWrap(true);
+                        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                    }
+                    t.addCell(cell);
+                }
             }
             if (s.rows().isEmpty()) {
                 PdfPCell c = new PdfPCell(new Phrase(s.empty(), BODY));
@@ -66,6 +83,66 @@ public final class DossierPdf {
             doc.add(t);
         }
         doc.close();
-        return out.toByteArray();
+        return withFileId(out.toByteArray(), hash);
+    }
+
+    private static final Pattern FIGURE = Pattern.compile("(?:[A-Z]{3} )?-?\\d[\\d.,]*(?: %)?");
+    private static final float PADDING = 6;
+    private static final float MAX_TEXT = 160;
+
+    static boolean figure(String cell) {
+        return cell != null && FIGURE.matcher(cell).matches();
+    }
+
+    /**
+     * Relative column widths: a column of figures is as wide as its widest figure, so none wraps; a
+     * column of text as wide as its longest word, and up to {@link #MAX_TEXT} points for longer text.
+     */
+    static float[] widths(Dossier.Section s) {
+        BaseFont body = BODY.getCalculatedBaseFont(false);
+        BaseFont head = HEAD.getCalculatedBaseFont(false);
+        float[] w = new float[s.columns().size()];
+        for (int i = 0; i < w.length; i++) {
+            float figures = 0;
+            float text = 0;
+            float word = longestWord(head, s.columns().get(i));
+            for (var row : s.rows()) {
+                String c = i < row.size() && row.get(i) != null ? row.get(i) : "";
+                float width = body.getWidthPoint(c, BODY.getSize());
+                if (figure(c)) {
+                    figures = Math.max(figures, width);
+                } else {
+                    text = Math.max(text, Math.min(width, MAX_TEXT));
+                    word = Math.max(word, longestWord(body, c));
+                }
+            }
+            w[i] = Math.max(Math.max(figures, Math.min(text, MAX_TEXT)), word) + PADDING;
+        }
+        return w;
+    }
+
+    private static float longestWord(BaseFont font, String text) {
+        float max = 0;
+        for (String word : text.split("\\s+")) {
+            max = Math.max(max, font.getWidthPoint(word, BODY.getSize()));
+        }
+        return max;
+    }
+
+    private static final Pattern FILE_ID = Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
+
+    /**
+     * The trailer's file identifier, which OpenPDF draws from the clock, replaced by the first 32
+     * hex digits of the version: same length, so every offset in the cross-reference table holds.
+     */
+    static byte[] withFileId(byte[] pdf, String hash) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        Matcher m = FILE_ID.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("PDF sin identificador de archivo");
+        }
+        String id = hash.substring(0, 32);
+        return (text.substring(0, m.start()) + "/ID [<" + id + "><" + id + ">]" + text.substring(m.end()))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -51,7 +51,7 @@ record TransitionsController(Transitions transitions, Elections elections, Schem
         model.addAttribute("older", log.size() == 50 ? log.getLast().id() : null);
         Map<String, Object> forms = model.asMap();
         forms.putIfAbsent("mayorForm", new Elections.MayorInput(null, null, null, null));
-        forms.putIfAbsent("electionForm", new Elections.ElectionInput(null, null, null));
+        forms.putIfAbsent("electionForm", new Elections.ElectionInput(null, null, null, null));
         forms.putIfAbsent("handoverForm", new HandoverForm(null, null));
         return "transitions/scheme";
     }
