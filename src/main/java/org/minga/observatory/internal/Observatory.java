@@ -30,6 +30,13 @@ public class Observatory {
     /** The unit version valid on :at. */
     private static final String VALID = "u.valid_from <= :at and (u.valid_to is null or u.valid_to >= :at)";
 
+    /** The countries the register knows. */
+    public static final List<String> COUNTRIES = List.of("CO", "SV");
+
+    /** The observatory's tables (page sections and CSV files, {@code /public/observatory/{table}.csv}), in order. */
+    public static final List<String> TABLES = List.of("summary", "by-figure", "by-status", "by-department",
+            "members-per-scheme", "founded-dissolved", "competences", "investment-by-sector", "investment-by-source");
+
     private record Cached(long version, Figures figures) {
     }
 
@@ -47,8 +54,6 @@ public class Observatory {
         this.jdbc = jdbc;
     }
 
-    /** The countries the register knows. */
-    public static final List<String> COUNTRIES = List.of("CO", "SV");
 
     /**
      * The figures, from the cache while nothing was written since they were computed. Every write of

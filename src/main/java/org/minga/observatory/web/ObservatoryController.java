@@ -44,7 +44,7 @@ record ObservatoryController(Observatory observatory, ObservatoryTables tables, 
     void csv(@PathVariable String table, @RequestParam(defaultValue = "CO") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             HttpServletResponse response) throws IOException {
-        if (!ObservatoryTables.NAMES.contains(table)) {
+        if (!Observatory.TABLES.contains(table)) {
             throw new org.minga.platform.NotFoundException("observatory table", table);
         }
         LocalDate date = date(country, at);

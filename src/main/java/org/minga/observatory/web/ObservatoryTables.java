@@ -16,12 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 record ObservatoryTables(Observatory observatory, MessageSource messages) {
 
-    /** The tables' addresses, in the page's order. */
-    static final List<String> NAMES = List.of("summary", "by-figure", "by-status", "by-department",
-            "members-per-scheme", "founded-dissolved", "competences", "investment-by-sector", "investment-by-source");
-
     List<ObservatoryTable> of(Figures f) {
-        return NAMES.stream().map(name -> of(f, name)).toList();
+        return Observatory.TABLES.stream().map(name -> of(f, name)).toList();
     }
 
     ObservatoryTable of(Figures f, String name) {
