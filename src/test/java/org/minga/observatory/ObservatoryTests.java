@@ -171,7 +171,7 @@ class ObservatoryTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(body, "$['@type']")).isEqualTo("dcat:Catalog");
         List<String> ids = JsonPath.read(body, "$['dcat:dataset'][*]['dct:identifier']");
-        assertThat(ids).contains("schemes", "memberships", "acts", "projects", "financing", "observatory");
+        assertThat(ids).contains("schemes", "memberships", "acts", "projects", "financing", "agreements", "observatory");
         List<String> licences = JsonPath.read(body, "$['dcat:dataset'][*]['dct:license']['@id']");
         assertThat(licences).hasSameSizeAs(ids).allMatch(l -> l.startsWith("https://creativecommons.org/"));
         List<String> modified = JsonPath.read(body,

@@ -77,6 +77,12 @@ public class Catalog {
                         List.of("cofinanciación", "fuentes de financiación"), List.of("financing_line"),
                         List.of(csv("/api/v1/open-data/financing.csv"),
                                 new Distribution("/api/v1/open-data/projects.ocds.json", "JSON", "application/json"))),
+                new Dataset("agreements", "Acuerdos territoriales CTT y sus acciones",
+                        "Cada acción de cada acuerdo: línea, responsable, nivel, inversión, indicador, meta, fechas y "
+                                + "el último avance reportado hasta la fecha, con la página pública del acuerdo.",
+                        List.of("acuerdos territoriales", "seguimiento"),
+                        List.of("ctt_agreement", "agreement_line", "agreement_action", "action_update"),
+                        List.of(csv("/api/v1/open-data/agreements.csv"))),
                 new Dataset("observatory", "Observatorio de la asociatividad",
                         "Cifras por país en una fecha (?at=AAAA-MM-DD): esquemas por figura, estado y departamento, "
                                 + "municipios en uno o varios esquemas, miembros por esquema, fundados y liquidados "
