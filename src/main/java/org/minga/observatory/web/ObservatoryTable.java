@@ -26,7 +26,7 @@ record ObservatoryTable(String name, String title, List<String> columns, List<Ro
     static final int BAR_AREA = 300;
 
     /** The chart's bars: each value scaled against the largest of its column (and currency). */
-    List<Bar> bars() {
+    public List<Bar> bars() {
         Map<String, double[]> max = new LinkedHashMap<>();
         for (Row r : rows) {
             double[] m = max.computeIfAbsent(String.valueOf(r.currency()), c -> new double[columns.size()]);
@@ -52,11 +52,11 @@ record ObservatoryTable(String name, String title, List<String> columns, List<Ro
     }
 
     /** A row's height: a 12-pixel bar per value, 2 apart, and 8 between rows. */
-    int rowHeight() {
+    public int rowHeight() {
         return 14 * columns.size() + 8;
     }
 
-    int height() {
+    public int height() {
         return Math.max(1, rows.size()) * rowHeight();
     }
 }
