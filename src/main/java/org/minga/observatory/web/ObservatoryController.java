@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.observatory.internal.Figures;
@@ -26,14 +27,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Audience(Reader.PUBLIC)
 @Controller
-record ObservatoryController(Observatory observatory, ObservatoryTables tables, Zones zones) {
+record ObservatoryController(Observatory observatory, ObservatoryTables tables, ObservatoryCharts charts, Zones zones) {
 
     @GetMapping("/public/observatory")
     String page(@RequestParam(defaultValue = "CO") String country,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         Figures figures = observatory.figures(country, date(country, at));
         model.addAttribute("figures", figures);
-        model.addAttribute("tables", tables.of(figures));
+        model.addAttribute("charts", charts.html(figures, request, response));
         model.addAttribute("countries", Observatory.COUNTRIES);
         model.addAttribute("metaDescription", tables.text("observatory.description"));
         return "observatory/page";
