@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AudienceDeclarationTests {
 
     /** What Spring Security lets in without an account (SecurityConfiguration). */
-    static final List<String> ANONYMOUS_PATHS = List.of("/public/", "/api/v1/registry/open-data/", "/login", "/error");
+    static final List<String> ANONYMOUS_PATHS = List.of("/public/", "/api/v1/registry/open-data/", "/api/v1/open-data/",
+            "/api/v1/public/", "/login", "/error");
     static final Set<Reader> SCHEME_SCOPED = Set.of(Reader.SCHEME, Reader.SCHEME_STAFF, Reader.MEMBER_OFFICIAL);
 
     @Autowired

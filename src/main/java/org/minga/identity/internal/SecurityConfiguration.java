@@ -65,9 +65,11 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthenticated = apiEntryPoint(json);
         return http.securityMatcher("/api/**")
                 .authenticationManager(manager)
-                // The register's open data is public by law; everything else needs an account.
+                // The register's open data, its catalogue and the observatory are public by law;
+                // everything else needs an account.
                 .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET,
-                        "/api/v1/registry/open-data/**").permitAll().anyRequest().authenticated())
+                        "/api/v1/registry/open-data/**", "/api/v1/open-data/**", "/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

@@ -138,6 +138,27 @@ public record OpenData(JdbcClient jdbc, Territory territory, ObjectMapper json) 
         geoJson().writeValue(out, collection(features, at));
     }
 
+    /** The legal acts recorded up to a date (issued on or before it): what, by whom, when; no personal data. */
+    public void actsCsv(LocalDate at, Writer out) throws IOException {
+        try (TableWriter table = TableWriter.csv(out, List.of("id", "esquema_id", "esquema", "pais", "tipo", "numero",
+                "expedido", "expedido_por", "unidad_codigo", "resumen", "documento"))) {
+            jdbc.sql("""
+                    select a.id, a.scheme_id, s.name, s.country, a.type, a.number, a.issued_on, a.issuer, a.unit_code,
+                           a.summary, a.document_name
+                    from legal_act a join scheme s on s.id = a.scheme_id
+                    where a.issued_on <= :at order by a.scheme_id, a.issued_on, a.id""").param("at", Date.valueOf(at))
+                    .query((java.sql.ResultSet rs) -> {
+                        try {
+                            table.row(Arrays.asList(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                                    rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+        }
+    }
+
     private List<SchemeRow> schemes(LocalDate at) {
         return jdbc.sql("""
                 select s.id, s.name, s.acronym, s.country, s.figure, s.status, s.status_since, s.founded_on,

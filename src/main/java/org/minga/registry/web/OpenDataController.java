@@ -42,13 +42,14 @@ record OpenDataController(OpenData openData, Zones zones) {
     private record Dataset(String name, Export export) {
     }
 
-    /** The path pattern admits only these four files. */
+    /** The path pattern admits only these five files. */
     private Dataset dataset(String file) {
         return switch (file) {
             case "schemes.csv" -> new Dataset("esquemas", openData::schemesCsv);
             case "schemes.geojson" -> new Dataset("esquemas", openData::schemesGeoJson);
             case "memberships.csv" -> new Dataset("membresias", openData::membershipsCsv);
             case "memberships.geojson" -> new Dataset("membresias", openData::membershipsGeoJson);
+            case "acts.csv" -> new Dataset("actos", openData::actsCsv);
             default -> throw new IllegalArgumentException(file);
         };
     }
@@ -57,11 +58,12 @@ record OpenDataController(OpenData openData, Zones zones) {
      * Written straight to the response (not async): a large register streams out without a time
      * limit.
      */
-    @GetMapping("/{dataset:schemes|memberships}.{format:csv|geojson}")
+    @GetMapping({"/{dataset:schemes|memberships}.{format:csv|geojson}", "/{dataset:acts}.{format:csv}"})
     @Operation(summary = "El registro como datos abiertos en una fecha (hoy si se omite): schemes.csv (todos los "
             + "esquemas, UTF-8), schemes.geojson (con su perímetro, la unión de los límites de sus miembros), "
-            + "memberships.csv (las membresías vigentes), memberships.geojson (con el límite de cada miembro)")
-    void file(@Parameter(description = "schemes o memberships") @PathVariable String dataset,
+            + "memberships.csv (las membresías vigentes), memberships.geojson (con el límite de cada miembro), acts.csv (los actos expedidos hasta la fecha, sin "
+            + "datos personales)")
+    void file(@Parameter(description = "schemes, memberships o acts") @PathVariable String dataset,
             @Parameter(description = "csv o geojson") @PathVariable String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at,
             HttpServletResponse response) throws IOException {
