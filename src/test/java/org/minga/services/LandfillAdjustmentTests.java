@@ -1,6 +1,8 @@
 package org.minga.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -139,7 +141,7 @@ class LandfillAdjustmentTests {
 
         record(base, TICKETS.get(3));
         f.as(f.staff, get(base + "/tickets/pending?from=2026-01-01&to=2026-12-31"), null).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].ticketNumber").value("T-4")).andExpect(jsonPath("$[0].tonnes").value(8.001));
+                .andExpect(jsonPath("$[0].ticketNumber").value("T-4")).andExpect(jsonPath("$[0].kg").value(8001));
         f.as(f.director, post(base + "/billing"), "{\"month\":\"2026-03\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.issued").value(1)).andExpect(jsonPath("$.existing").value(1))
                 .andExpect(jsonPath("$.invoices[1].kind").value("SUPPLEMENT"))
@@ -222,6 +224,38 @@ class LandfillAdjustmentTests {
         assertThat(CountryFormat.of("SV").money(new BigDecimal("11700"), "USD")).isEqualTo("USD 11,700.00");
         assertThat(CountryFormat.of("CO").money(new BigDecimal("11700"), "COP")).isEqualTo("COP 11.700,00");
         assertThat(CountryFormat.of("CO").money(new BigDecimal("-51.03"), "COP")).isEqualTo("COP -51,03");
+    }
+
+    @Test
+    void theLinePageShowsPendingTicketsAndItsVoidAndCorrectionFormsAnswerInSpanish() throws Exception {
+        long line = landfill();
+        String base = f.base + "/lines/" + line;
+        record(base, TICKETS.get(2));
+        f.as(f.director, post(base + "/billing"), "{\"month\":\"2026-03\"}").andExpect(status().isOk());
+        record(base, TICKETS.get(3));
+        String page = "/services/schemes/" + f.scheme + "/lines/" + line;
+        var director = user(f.director).roles("SCHEME_ADMIN");
+        String html = mvc.perform(get(page).param("month", "2026-03").param("year", "2026").with(director)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("T-4").contains("8,001 t").contains("Por facturar").contains("Anular un documento");
+        long invoice = jdbc.sql("select id from service_invoice where service_line_id = :l").param("l", line).query(Long.class).single();
+        html = mvc.perform(post(page + "/invoices/void").with(director).with(csrf()).param("invoiceId", String.valueOf(invoice))
+                .param("reason", "")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"void-reason-error\"").contains("Escriba el motivo de la anulación o corrección.");
+        html = mvc.perform(post(page + "/tickets/fix").with(director).with(csrf()).param("ticketNumber", "NO-EXISTE")
+                .param("action", "VOID").param("reason", "x")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("No hay una boleta con el número «NO-EXISTE» en esta línea.");
+        assertThat(voided(invoice)).isFalse();
+        mvc.perform(post(page + "/tickets/fix").with(director).with(csrf()).param("ticketNumber", "T-4").param("action", "CORRECT")
+                .param("grossKg", "10000").param("weighedAt", "2026-03-21T09:30").param("reason", "Peso mal digitado"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select net_kg || ' ' || weighed_at from weighing_ticket where id = :t").param("t", id(line, "T-4"))
+                .query(String.class).single()).isEqualTo("6000 2026-03-21 09:30:00");
+        mvc.perform(post(page + "/invoices/void").with(director).with(csrf()).param("invoiceId", String.valueOf(invoice))
+                .param("reason", "Mal emitida")).andExpect(status().is3xxRedirection());
+        assertThat(voided(invoice)).isTrue();
+        mvc.perform(post(page + "/tickets/fix").with(user(f.board).roles("BOARD_MEMBER")).with(csrf()).param("ticketNumber", "T-4")
+                .param("action", "VOID").param("reason", "x")).andExpect(status().isForbidden());
     }
 
     private String pdf(String base, long invoice) throws Exception {
