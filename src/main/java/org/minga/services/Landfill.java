@@ -579,6 +579,26 @@ public class Landfill {
                         rs.getTimestamp("weighed_at").toLocalDateTime(), rs.getLong("kg"), rs.getBoolean("voided"))).list();
     }
 
+    /** One document in the line's register of a year: every number used, voided ones with their reason. */
+    public record RegisterRow(String number, Kind kind, String clientCode, String clientName, YearMonth month, BigDecimal tonnes,
+            BigDecimal total, String currency, Instant issuedAt, Instant voidedAt, String voidReason) {
+    }
+
+    /** The documents issued in a year, in number order: the register an auditor reads for gaps and voids. */
+    @Transactional(readOnly = true)
+    public List<RegisterRow> register(long lineId, int year) {
+        return jdbc.sql("""
+                select i.number, i.kind, c.code, c.name, i.month, i.net_kg, i.total, l.currency, i.issued_at, i.voided_at, i.void_reason
+                from service_invoice i join service_client c on c.id = i.client_id join service_line l on l.id = i.service_line_id
+                where i.service_line_id = :l and i.year = :y order by i.sequence""").param("l", lineId).param("y", year)
+                .query((rs, n) -> new RegisterRow(rs.getString("number"), Kind.valueOf(rs.getString("kind")), rs.getString("code"),
+                        rs.getString("name"), YearMonth.from(rs.getObject("month", LocalDate.class)),
+                        BigDecimal.valueOf(rs.getLong("net_kg"), 3), rs.getBigDecimal("total"), rs.getString("currency"),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("voided_at") == null ? null : rs.getTimestamp("voided_at").toInstant(),
+                        rs.getString("void_reason"))).list();
+    }
+
     @Transactional(readOnly = true)
     public List<Invoice> invoices(long lineId, YearMonth month) {
         return jdbc.sql("select id from service_invoice where service_line_id = :l and month = :m order by year, sequence")

@@ -227,6 +227,30 @@ class LandfillAdjustmentTests {
     }
 
     @Test
+    void billingsAtTheSameTimeNeverShareOrSkipANumber() throws Exception {
+        long line = landfill();
+        String base = f.base + "/lines/" + line;
+        List<String> months = List.of("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06");
+        for (String m : months) {
+            record(base, new T("C-" + m, "SRL", 1000, m + "-10"));
+            record(base, new T("D-" + m, "AGRO", 1000, m + "-11"));
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(months.size())) {
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (String m : months) {
+                runs.add(pool.submit(() -> f.as(f.director, post(base + "/billing"), "{\"month\":\"" + m + "\"}").andReturn()
+                        .getResponse().getStatus()));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(200);
+            }
+        }
+        assertContiguousNumbers(line);
+        assertThat(jdbc.sql("select count(distinct number) from service_invoice where service_line_id = :l").param("l", line)
+                .query(Integer.class).single()).isEqualTo(2 * months.size());
+    }
+
+    @Test
     void theLinePageShowsPendingTicketsAndItsVoidAndCorrectionFormsAnswerInSpanish() throws Exception {
         long line = landfill();
         String base = f.base + "/lines/" + line;
@@ -254,6 +278,12 @@ class LandfillAdjustmentTests {
         mvc.perform(post(page + "/invoices/void").with(director).with(csrf()).param("invoiceId", String.valueOf(invoice))
                 .param("reason", "Mal emitida")).andExpect(status().is3xxRedirection());
         assertThat(voided(invoice)).isTrue();
+        // The year's register lists every number used, the voided one with its reason.
+        var issued = jdbc.sql("select number || ' ' || year from service_invoice where id = :i").param("i", invoice)
+                .query(String.class).single().split(" ");
+        String register = mvc.perform(get(page + "/invoices.csv").param("year", issued[1]).with(director)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(register).contains(issued[0]).contains("INVOICE").contains("Mal emitida").contains("5.000");
         mvc.perform(post(page + "/tickets/fix").with(user(f.board).roles("BOARD_MEMBER")).with(csrf()).param("ticketNumber", "T-4")
                 .param("action", "VOID").param("reason", "x")).andExpect(status().isForbidden());
     }

@@ -105,6 +105,18 @@ record LandfillController(Landfill landfill, ServiceLines lines, Schemes schemes
         return LandfillApiController.pdf(id, lineId, invoiceId, landfill, lines, schemes);
     }
 
+    @GetMapping("/invoices.{format:csv|xlsx}")
+    void register(@PathVariable long id, @PathVariable long lineId, @PathVariable String format, @RequestParam int year,
+            HttpServletResponse response) throws IOException {
+        TableDownloads.write(response, format, "facturas-" + year, "Facturas " + year,
+                List.of("Número", "Documento", "Código", "Cliente", "Mes", "Toneladas", "Valor", "Moneda", "Emitido", "Anulado",
+                        "Motivo de anulación"),
+                landfill.register(lines.line(id, lineId).id(), year),
+                r -> java.util.Arrays.asList(r.number(), r.kind().name(), r.clientCode(), r.clientName(), r.month().toString(),
+                        r.tonnes(), r.total(), r.currency(), r.issuedAt().toString(),
+                        r.voidedAt() == null ? "" : r.voidedAt().toString(), r.voidReason() == null ? "" : r.voidReason()));
+    }
+
     @GetMapping("/tonnes.{format:csv|xlsx}")
     void tonnes(@PathVariable long id, @PathVariable long lineId, @PathVariable String format, @RequestParam int year,
             HttpServletResponse response) throws IOException {

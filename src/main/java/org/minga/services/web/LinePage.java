@@ -62,7 +62,8 @@ record LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, Bus
             model.addAttribute("invoices", invoices);
             model.addAttribute("voidable", invoices.stream().filter(i -> i.voidedAt() == null)
                     .map(i -> new Option(String.valueOf(i.id()), i.number() + " · " + i.clientName())).toList());
-            model.addAttribute("pending", landfill.pending(lineId, from, to, 100));
+            // The shown month only: a page view reads one month of tickets, not a year's.
+            model.addAttribute("pending", landfill.pending(lineId, shown.atDay(1), shown.atEndOfMonth(), 100));
             model.addAttribute("tonnes", landfill.tonnesByClientAndMonth(lineId, from, to));
         }
         if (line.type() == ServiceLines.Type.BUSINESS_DEVELOPMENT) {
