@@ -380,9 +380,10 @@ public class Landfill {
                 Target t = target.get(d.validFrom());
                 Billed b = before.get(d.validFrom());
                 long kg = t == null ? 0 : t.kg();
-                BigDecimal price = prices.get(d.validFrom());
+                // A tariff removed since its month was billed still has its billed lines to credit.
+                BigDecimal price = prices.getOrDefault(d.validFrom(), BigDecimal.ZERO);
                 // The amount is the whole tariff line's less what was billed of it, so roundings never pile up.
-                BigDecimal amount = amount(kg, price).subtract(b == null ? BigDecimal.ZERO : b.amount());
+                BigDecimal amount = (t == null ? BigDecimal.ZERO : amount(kg, price)).subtract(b == null ? BigDecimal.ZERO : b.amount());
                 rows.add(new InvoiceLine(d.validFrom(), t == null ? month.atDay(1) : t.firstDay(),
                         t == null ? month.atEndOfMonth() : t.lastDay(), kg - (b == null ? 0 : b.kg()), d.tickets(), price, amount));
             }
