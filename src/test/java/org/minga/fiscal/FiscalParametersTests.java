@@ -3,6 +3,7 @@ package org.minga.fiscal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -75,7 +76,7 @@ class FiscalParametersTests {
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'fiscal_economic_year' and entity_id = '2032'")
                 .query(Integer.class).single()).isEqualTo(3);
         // The page's form: a year with only its CPI typed keeps its minimum wage.
-        mvc.perform(post("/fiscal/economic-years").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)).with(csrf())
+        mvc.perform(post("/fiscal/economic-years").with(user("admin").roles("PLATFORM_ADMIN")).with(csrf())
                 .param("year", "2032").param("cpiPercent", "7.5").param("minimumWage", "")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select cpi_percent::text || '/' || minimum_wage from fiscal_economic_year where year = 2032")
                 .query(String.class).single()).isEqualTo("7.50/2200000");
@@ -109,7 +110,7 @@ class FiscalParametersTests {
                     || jsonb_array_length(law->'bounds') from fiscal_liquidation where id = :id""").param("id", id)
                 .query(String.class).single()).isEqualTo("LEY_1995_2019 13.12 1160000 4 3 2");
         String page = mvc.perform(get("/fiscal/liquidations/" + id + "/parcels/" + FiscalTests.number(2))
-                .with(httpBasic(manager, PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .with(user(manager).roles("SCHEME_ADMIN"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("IPC de 2022: 13,12 %; salario mínimo de 2023: $1.160.000");
         String csv = mvc.perform(get("/api/v1/fiscal/liquidations/" + id + "/export?format=csv").with(httpBasic(manager, PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
