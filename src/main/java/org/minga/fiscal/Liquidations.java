@@ -45,7 +45,7 @@ public class Liquidations {
 
     public record Liquidation(long id, long schemeId, String municipality, int year, long cadastreId, String kind,
             String name, String parameters, String regime, String status, Integer parcels, Long totalBefore,
-            Long totalFinal, Long totalPrevious, Integer millis, UUID jobId, String error, Instant createdAt) {
+            Long totalFinal, Long totalPrevious, Integer millis, UUID jobId, String error, Instant createdAt, String law) {
 
         public long lost() {
             return totalBefore == null || totalFinal == null ? 0 : totalBefore - totalFinal;
@@ -64,7 +64,14 @@ public class Liquidations {
             String zone, String destination, int stratum, long cadastralValue, long base, BigDecimal ratePerMil,
             long taxBeforeLimit, Long previousTax, String limitCode, String limitArticle, BigDecimal limitCap,
             boolean limited, String exception, String exceptionArticle, long finalTax, long lostToLimit,
-            BigDecimal increasePercent) {
+            BigDecimal increasePercent, Economy economy) {
+    }
+
+    /**
+     * The CPI (of the year before) and minimum wage (of the year) the liquidation recorded when it
+     * ran; null figures when the year had none, or the liquidation predates this record.
+     */
+    public record Economy(int cpiYear, BigDecimal cpiPercent, int minimumWageYear, Long minimumWage) {
     }
 
     public record ParcelResult(int line, String parcelNumber, long base, BigDecimal ratePerMil, long taxBefore, String limitCode,
@@ -160,7 +167,7 @@ public class Liquidations {
 
     private static final String COLUMNS = """
             id, scheme_id, municipality, year, cadastre_id, kind, name, parameters::text, regime, status, parcels,
-            total_before, total_final, total_previous, millis, job_id, error, created_at""";
+            total_before, total_final, total_previous, millis, job_id, error, created_at, law::text""";
 
     /**
      * The liquidation, when the current user may read its municipality's records in its scheme
@@ -257,11 +264,26 @@ public class Liquidations {
                             rs.getLong("cadastral_value"), rs.getLong("base"),
                             BigDecimal.valueOf(rs.getInt("rate_hundredths"), 2), before, previous, limit,
                             limit == null ? null : law.limitArticle(l.regime(), limit),
-                            limit == null ? null : BigDecimal.valueOf(rs.getLong("limit_cap_exact"), 5).stripTrailingZeros(),
+                            limit == null ? null : plain(BigDecimal.valueOf(rs.getLong("limit_cap_exact"), 5)),
                             rs.getBoolean("limited"), exception,
                             exception == null ? null : law.exceptionArticle(l.regime(), exception), fin, before - fin,
-                            increase);
+                            increase, economy(l));
                 }).optional();
+    }
+
+    /** What the liquidation recorded of the year's CPI and minimum wage. */
+    private Economy economy(Liquidation l) {
+        Map<?, ?> used = l.law() == null ? Map.of() : json.readValue(l.law(), Map.class);
+        Object cpi = used.get("cpiPercent");
+        Object wage = used.get("minimumWage");
+        return new Economy(l.year() - 1, cpi == null ? null : new BigDecimal(cpi.toString()), l.year(),
+                wage == null ? null : ((Number) wage).longValue());
+    }
+
+    /** A number as JSON, CSV and XLSX write it: no exponent ("1290080", never "1.29008E+6"), no trailing zeros. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Results a page at a time in the cadastre's order (keyset: after the last line seen). */

@@ -137,9 +137,24 @@ public class TaxRates {
         return law.economicYears();
     }
 
-    /** Sets a year's CPI (percent) and minimum wage (whole pesos); platform administrators only. */
+    /**
+     * Replaces a year's CPI (percent) and minimum wage (whole pesos); both are required, so a PUT
+     * that names one value never erases the other by omission. Platform administrators only.
+     */
     @Transactional
-    public LawData.EconomicYear setEconomicYear(Integer year, BigDecimal cpiPercent, BigDecimal minimumWage) {
+    public LawData.EconomicYear replaceEconomicYear(Integer year, BigDecimal cpiPercent, BigDecimal minimumWage) {
+        scopes.requirePlatformAdmin();
+        new Checks().rule(cpiPercent != null, "cpiPercent", "NotNull", "fiscal.economy.required")
+                .rule(minimumWage != null, "minimumWage", "NotNull", "fiscal.economy.required").orThrow();
+        return updateEconomicYear(year, cpiPercent, minimumWage);
+    }
+
+    /**
+     * Updates a year's CPI (percent) and minimum wage (whole pesos), each only when given: a value
+     * left out keeps what the year had (PATCH semantics, and the page's form). Platform administrators only.
+     */
+    @Transactional
+    public LawData.EconomicYear updateEconomicYear(Integer year, BigDecimal cpiPercent, BigDecimal minimumWage) {
         scopes.requirePlatformAdmin();
         Checks checks = new Checks();
         places.year(year, checks);
@@ -147,12 +162,14 @@ public class TaxRates {
                 && cpiPercent.stripTrailingZeros().scale() <= 2, "cpiPercent", "Decimal", "fiscal.economy.cpi");
         checks.rule(minimumWage == null || minimumWage.signum() > 0 && whole(minimumWage), "minimumWage", "Positive",
                 "fiscal.economy.wage");
+        checks.rule(cpiPercent != null || minimumWage != null, "cpiPercent", "NotNull", "fiscal.economy.nothing");
         checks.orThrow();
         var before = law.economicYear(year);
         jdbc.sql("""
                 insert into fiscal_economic_year (year, cpi_percent, minimum_wage, updated_by, updated_at)
                 values (:y, :c, :w, :by, now())
-                on conflict (year) do update set cpi_percent = excluded.cpi_percent, minimum_wage = excluded.minimum_wage,
+                on conflict (year) do update set cpi_percent = coalesce(excluded.cpi_percent, fiscal_economic_year.cpi_percent),
+                minimum_wage = coalesce(excluded.minimum_wage, fiscal_economic_year.minimum_wage),
                 updated_by = excluded.updated_by, updated_at = now()""").param("y", year).param("c", cpiPercent)
                 .param("w", pesos(minimumWage)).param("by", SystemActor.current()).update();
         var after = law.economicYear(year).orElseThrow();

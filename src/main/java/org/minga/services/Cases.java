@@ -229,7 +229,9 @@ public class Cases {
         Instant now = zones.now();
         LocalDate today = LocalDate.ofInstant(now, zone(schemeId));
         String number = "%d-%s-%d-%05d".formatted(schemeId, type.code(), today.getYear(), store.next(type.id(), today.getYear()));
-        long id = store.open(number, schemeId, type, in, now, today.plusDays(type.targetDays()), SystemActor.current());
+        // Offices count a permit's term in working days: weekends and the country's public holidays do not run.
+        LocalDate due = WorkingDays.plus(schemes.get(schemeId).getCountry().name(), today, type.targetDays());
+        long id = store.open(number, schemeId, type, in, now, due, SystemActor.current());
         Case c = get(id);
         audit.record(Change.created("service_case", id, schemeId, "Trámite " + number, state(c)));
         return c;

@@ -126,7 +126,7 @@ public class CostAllocation {
             case EQUAL -> members.forEach(m -> bases.put(m, BigDecimal.ONE));
             case TONNES -> jdbc.sql("""
                     select c.unit_code, sum(t.net_kg) as kg from weighing_ticket t join service_client c on c.id = t.client_id
-                    where t.service_line_id = :l and c.kind = 'MEMBER' and t.refusal_reason is null
+                    where t.service_line_id = :l and c.kind = 'MEMBER' and t.refusal_reason is null and t.voided_at is null
                       and t.weighed_at >= :f and t.weighed_at < :t group by c.unit_code""").param("l", line.id())
                     .param("f", in.periodFrom().atStartOfDay()).param("t", in.periodTo().plusDays(1).atStartOfDay())
                     .query((rs, n) -> Map.entry(rs.getString("unit_code"), BigDecimal.valueOf(rs.getLong("kg"), 3))).list()
@@ -241,7 +241,7 @@ public class CostAllocation {
                 .param("l", lineId).param("f", from).param("t", to).query(BigDecimal.class).single();
         Map<String, BigDecimal> byMonth = new TreeMap<>();
         jdbc.sql("""
-                select to_char(month, 'YYYY-MM') as month, sum(total) as revenue from service_invoice where service_line_id = :l
+                select to_char(month, 'YYYY-MM') as month, sum(total) as revenue from service_invoice where service_line_id = :l and voided_at is null
                   and month >= date_trunc('month', cast(:f as date)) and month <= :t group by 1
                 union all
                 select to_char(a.approved_on, 'YYYY-MM'), sum(a.firm_share) from bc_assistance a join bc_firm f on f.id = a.firm_id

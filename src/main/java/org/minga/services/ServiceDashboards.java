@@ -53,11 +53,11 @@ public class ServiceDashboards {
         Weighed landfill = jdbc.sql("""
                 select coalesce(sum(net_kg) filter (where refusal_reason is null), 0) as kg,
                     count(*) filter (where refusal_reason is not null) as refused
-                from weighing_ticket where service_line_id = :l and weighed_at >= :f and weighed_at < :t""").param("l", lineId)
+                from weighing_ticket where service_line_id = :l and voided_at is null and weighed_at >= :f and weighed_at < :t""").param("l", lineId)
                 .param("f", Timestamp.valueOf(from.atStartOfDay())).param("t", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
                 .query(Weighed.class).single();
         BigDecimal invoiced = jdbc.sql("""
-                select coalesce(sum(total), 0) from service_invoice where service_line_id = :l
+                select coalesce(sum(total), 0) from service_invoice where service_line_id = :l and voided_at is null
                   and month >= date_trunc('month', cast(:f as date)) and month <= :t""").param("l", lineId).param("f", from)
                 .param("t", to).query(BigDecimal.class).single();
         Assisted centre = jdbc.sql("""
@@ -91,13 +91,13 @@ public class ServiceDashboards {
         long kg = jdbc.sql("""
                 select coalesce(sum(t.net_kg), 0) from weighing_ticket t join service_client c on c.id = t.client_id
                 join service_line l on l.id = t.service_line_id
-                where l.scheme_id = :s and c.unit_code = :u and t.refusal_reason is null and t.weighed_at >= :f and t.weighed_at < :t""")
+                where l.scheme_id = :s and c.unit_code = :u and t.refusal_reason is null and t.voided_at is null and t.weighed_at >= :f and t.weighed_at < :t""")
                 .param("s", schemeId).param("u", unit).param("f", Timestamp.valueOf(from.atStartOfDay()))
                 .param("t", Timestamp.valueOf(to.plusDays(1).atStartOfDay())).query(Long.class).single();
         BigDecimal invoiced = jdbc.sql("""
                 select coalesce(sum(i.total), 0) from service_invoice i join service_client c on c.id = i.client_id
                 join service_line l on l.id = i.service_line_id
-                where l.scheme_id = :s and c.unit_code = :u and i.month >= date_trunc('month', cast(:f as date)) and i.month <= :t""")
+                where l.scheme_id = :s and c.unit_code = :u and i.voided_at is null and i.month >= date_trunc('month', cast(:f as date)) and i.month <= :t""")
                 .param("s", schemeId).param("u", unit).param("f", from).param("t", to).query(BigDecimal.class).single();
         BigDecimal allocated = jdbc.sql("""
                 select coalesce(sum(s.share), 0) from cost_pool_share s join cost_pool p on p.id = s.pool_id

@@ -210,7 +210,8 @@ class LivingDemoServicesBrowserTest extends LivingDemoBrowserTest {
     }
 
     /** Dollars as the pages write them: 1.234,56. */
+    /** As El Salvador writes dollars (ASINORLU's country): thousands with a comma, a decimal point. */
     private static String dollars(BigDecimal amount) {
-        return String.format(java.util.Locale.ROOT, "%,.2f", amount).replace(',', ' ').replace('.', ',').replace(' ', '.');
+        return String.format(java.util.Locale.ROOT, "%,.2f", amount);
     }
 }

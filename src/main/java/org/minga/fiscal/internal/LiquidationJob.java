@@ -81,6 +81,7 @@ public class LiquidationJob extends JobHandler.Of<LiquidationJob.Request> {
             TaxEngine base = engine(l.schemeId(), l.municipality(), l.year(), l.regime());
             TaxEngine engine = scenario.ratePercent() == 100 ? base
                     : new TaxEngine(scaled(bandsOf(l), scenario.ratePercent()), base.regime(), base.economy());
+            recordLaw(l.id(), engine);
             long total = l.parcels() == null ? 1 : Math.max(1, l.parcels());
             progress.report(1, "Liquidando " + total + " predios");
             var outcome = new LiquidationRun(dataSource).run(l.id(), l.cadastreId(), l.lastLine(), engine, scenario, table,
@@ -145,6 +146,29 @@ public class LiquidationJob extends JobHandler.Of<LiquidationJob.Request> {
                     null, result));
         });
         return result;
+    }
+
+    /**
+     * Keeps with the liquidation the parameters it is computed with (the CPI and minimum wage, the
+     * rates, the regime's limits and exceptions, the national bounds), so a parcel's tax can be
+     * explained later even after an administrator changes a year's figures or a council its rates.
+     */
+    private void recordLaw(long liquidationId, TaxEngine engine) {
+        var economy = engine.economy();
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("regime", engine.regime().code());
+        used.put("cpiYear", economy.year() - 1);
+        // The figures on record (null when a year has none: then no limit of the regime needed it).
+        used.put("cpiPercent", law.economicYear(economy.year() - 1).map(LawData.EconomicYear::cpiPercent).orElse(null));
+        used.put("minimumWageYear", economy.year());
+        used.put("minimumWage", law.economicYear(economy.year()).map(LawData.EconomicYear::minimumWage).orElse(null));
+        used.put("limits", engine.regime().limits());
+        used.put("exceptions", engine.regime().exceptions());
+        used.put("rates", engine.bands());
+        used.put("bounds", java.util.stream.Stream.of('A', 'Q').map(d -> law.bound(economy.year(), d))
+                .flatMap(java.util.Optional::stream).toList());
+        jdbc.sql("update fiscal_liquidation set law = cast(:j as jsonb) where id = :id")
+                .param("j", json.writeValueAsString(used)).param("id", liquidationId).update();
     }
 
     private List<RateBand> bandsOf(Row l) {

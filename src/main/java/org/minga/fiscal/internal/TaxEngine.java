@@ -105,6 +105,11 @@ public final class TaxEngine {
         return economy;
     }
 
+    /** The rate bands, most specific first (the order they are tried in). */
+    public List<RateBand> bands() {
+        return List.of(bands);
+    }
+
     /** The band for a parcel, or null when no band covers it. */
     public RateBand band(Parcel p) {
         for (RateBand b : bands) {

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -54,9 +55,16 @@ record FiscalApiController(Cadastres cadastres, TaxRates rates, Liquidations liq
 
     @Audience(Reader.PLATFORM_ADMIN)
     @PutMapping("/api/v1/fiscal/economic-years/{year}")
-    @Operation(summary = "Fija el IPC y el salario mínimo de un año (administradores de la plataforma)")
+    @Operation(summary = "Fija el IPC y el salario mínimo de un año, los dos obligatorios (administradores de la plataforma)")
     LawData.EconomicYear setEconomicYear(@PathVariable Integer year, @RequestBody EconomicBody body) {
-        return rates.setEconomicYear(year, body.cpiPercent(), body.minimumWage());
+        return rates.replaceEconomicYear(year, body.cpiPercent(), body.minimumWage());
+    }
+
+    @Audience(Reader.PLATFORM_ADMIN)
+    @PatchMapping("/api/v1/fiscal/economic-years/{year}")
+    @Operation(summary = "Cambia el IPC o el salario mínimo de un año; el valor que no se envía se conserva")
+    LawData.EconomicYear updateEconomicYear(@PathVariable Integer year, @RequestBody EconomicBody body) {
+        return rates.updateEconomicYear(year, body.cpiPercent(), body.minimumWage());
     }
 
     @Audience(Reader.SCHEME)

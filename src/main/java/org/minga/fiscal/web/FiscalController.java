@@ -63,7 +63,7 @@ record FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres
     String setEconomy(@ModelAttribute("economyForm") EconomicForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         return Forms.submit(result, () -> {
-            rates.setEconomicYear(form.year(), form.cpiPercent(), form.minimumWage());
+            rates.updateEconomicYear(form.year(), form.cpiPercent(), form.minimumWage());
             return Forms.saved(redirect, "/fiscal/economic-years");
         }, () -> Forms.fragmentOr("fiscal/economy :: economyForm", () -> economy(model)));
     }

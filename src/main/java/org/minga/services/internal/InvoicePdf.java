@@ -1,11 +1,8 @@
 package org.minga.services.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
+import org.minga.services.CountryFormat;
 import org.minga.services.Landfill;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -18,7 +15,10 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
-/** A landfill invoice as a PDF, in Spanish: one line per tariff in effect during the month. */
+/**
+ * A landfill invoice, supplementary invoice or credit note as a PDF, in Spanish: one line per tariff
+ * in effect during the month, numbers as the client's country writes them.
+ */
 public final class InvoicePdf {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
@@ -28,25 +28,33 @@ public final class InvoicePdf {
     private InvoicePdf() {
     }
 
-    public static String money(BigDecimal amount, String currency) {
-        return currency + " " + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-CO")))
-                .format(amount);
-    }
-
-    static String tonnes(BigDecimal t) {
-        return new DecimalFormat("#,##0.000", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-CO"))).format(t) + " t";
+    /** The document's title: an invoice, a supplementary invoice or a credit note, and its number. */
+    static String title(Landfill.Invoice invoice) {
+        return switch (invoice.kind()) {
+            case INVOICE -> "Factura ";
+            case SUPPLEMENT -> "Factura complementaria ";
+            case CREDIT_NOTE -> "Nota crédito ";
+        } + invoice.number();
     }
 
     public static byte[] render(String schemeName, String lineName, Landfill.Invoice invoice) {
+        CountryFormat f = CountryFormat.of(invoice.country());
         var out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(doc, out);
-        doc.addTitle("Factura " + invoice.number());
+        doc.addTitle(title(invoice));
         doc.open();
-        doc.add(new Paragraph("Factura " + invoice.number(), TITLE));
+        doc.add(new Paragraph(title(invoice), TITLE));
+        if (invoice.voidedAt() != null) {
+            doc.add(new Paragraph("ANULADA el " + invoice.voidedAt().toString().substring(0, 10) + ": " + invoice.voidReason(), TITLE));
+        }
         doc.add(new Paragraph(schemeName + " · " + lineName, BODY));
         doc.add(new Paragraph("Cliente: " + invoice.clientName() + " (" + invoice.clientCode() + ")", BODY));
         doc.add(new Paragraph("Mes: " + invoice.month(), BODY));
+        if (invoice.kind() != Landfill.Kind.INVOICE) {
+            doc.add(new Paragraph("Ajuste de lo ya facturado del mes por boletas registradas, corregidas o anuladas después: "
+                    + "toneladas y valores son las diferencias.", BODY));
+        }
         Paragraph gap = new Paragraph(" ", BODY);
         doc.add(gap);
         PdfPTable t = new PdfPTable(6);
@@ -59,16 +67,16 @@ public final class InvoicePdf {
             cell(t, l.validFrom().toString(), false);
             cell(t, l.firstDay() + " a " + l.lastDay(), false);
             cell(t, String.valueOf(l.tickets()), true);
-            cell(t, tonnes(l.tonnes()), true);
-            cell(t, money(l.price(), invoice.currency()), true);
-            cell(t, money(l.amount(), invoice.currency()), true);
+            cell(t, f.tonnes(l.tonnes()), true);
+            cell(t, f.money(l.price(), invoice.currency()), true);
+            cell(t, f.money(l.amount(), invoice.currency()), true);
         }
         PdfPCell label = new PdfPCell(new Phrase("Total", HEAD));
         label.setColspan(3);
         t.addCell(label);
-        cell(t, tonnes(invoice.tonnes()), true);
+        cell(t, f.tonnes(invoice.tonnes()), true);
         cell(t, "", false);
-        PdfPCell total = new PdfPCell(new Phrase(money(invoice.total(), invoice.currency()), HEAD));
+        PdfPCell total = new PdfPCell(new Phrase(f.money(invoice.total(), invoice.currency()), HEAD));
         total.setHorizontalAlignment(Element.ALIGN_RIGHT);
         t.addCell(total);
         doc.add(t);

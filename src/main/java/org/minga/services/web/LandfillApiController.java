@@ -57,6 +57,44 @@ record LandfillApiController(Landfill landfill, ServiceLines lines, Schemes sche
         return landfill.tickets(lines.line(id, lineId).id(), before, size);
     }
 
+    record ReasonBody(String reason) {
+    }
+
+    @PostMapping("/tickets/{ticketId}/correction")
+    @Operation(summary = "Corrige pesos, cliente o fecha de una boleta con un motivo; lo anterior queda en su historial y si su mes ya se facturó la próxima facturación lo ajusta")
+    Landfill.Ticket correct(@PathVariable long id, @PathVariable long lineId, @PathVariable long ticketId,
+            @RequestBody Landfill.Correction body) {
+        return landfill.correct(lines.line(id, lineId).id(), ticketId, body);
+    }
+
+    @PostMapping("/tickets/{ticketId}/void")
+    @Operation(summary = "Anula una boleta con un motivo; queda con sus valores y deja de facturarse (nota crédito si su mes ya se facturó)")
+    Landfill.Ticket voidTicket(@PathVariable long id, @PathVariable long lineId, @PathVariable long ticketId,
+            @RequestBody ReasonBody body) {
+        return landfill.voidTicket(lines.line(id, lineId).id(), ticketId, body.reason());
+    }
+
+    @GetMapping("/tickets/{ticketId}/revisions")
+    @Operation(summary = "El historial de una boleta: sus valores antes de cada corrección o de su anulación, con quién, cuándo y por qué")
+    List<Landfill.Revision> revisions(@PathVariable long id, @PathVariable long lineId, @PathVariable long ticketId) {
+        return landfill.revisions(lines.line(id, lineId).id(), ticketId);
+    }
+
+    @GetMapping("/tickets/pending")
+    @Operation(summary = "Boletas de meses ya facturados con una diferencia por facturar (nuevas, corregidas o anuladas después)")
+    List<Landfill.Pending> pending(@PathVariable long id, @PathVariable long lineId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam(defaultValue = "100") int size) {
+        return landfill.pending(lines.line(id, lineId).id(), from, to, size);
+    }
+
+    @PostMapping("/invoices/{invoiceId}/void")
+    @Operation(summary = "Anula una factura o ajuste con un motivo; no se borra y su número queda usado; la próxima facturación del mes la reemplaza")
+    Landfill.Invoice voidInvoice(@PathVariable long id, @PathVariable long lineId, @PathVariable long invoiceId,
+            @RequestBody ReasonBody body) {
+        return landfill.voidInvoice(lines.line(id, lineId).id(), invoiceId, body.reason());
+    }
+
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/tickets/imports")
     @Operation(summary = "Importa una exportación CSV de la báscula como trabajo; idempotente por número de boleta")
@@ -98,7 +136,8 @@ record LandfillApiController(Landfill landfill, ServiceLines lines, Schemes sche
             throw new NotFoundException("factura", invoiceId);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"factura-" + invoice.number() + ".pdf\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + (invoice.kind() == Landfill.Kind.CREDIT_NOTE
+                        ? "nota-credito-" : "factura-") + invoice.number() + ".pdf\"")
                 .body(InvoicePdf.render(schemes.get(id).getName(), line.name(), invoice));
     }
 

@@ -3,6 +3,7 @@ package org.minga.services.web;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import org.minga.identity.Scopes;
@@ -12,6 +13,7 @@ import org.minga.registry.Schemes;
 import org.minga.services.BusinessCentre;
 import org.minga.services.Cases;
 import org.minga.services.CostAllocation;
+import org.minga.services.CountryFormat;
 import org.minga.services.Landfill;
 import org.minga.services.ServiceLines;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,8 @@ record LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, Bus
         model.addAttribute("kinds", Option.of(ServiceLines.ClientKind.values()));
         model.addAttribute("units", Option.of(ServiceLines.TariffUnit.values()));
         model.addAttribute("sexes", Option.of(BusinessCentre.Sex.values()));
+        model.addAttribute("fixActions", List.of(new Option("CORRECT", null), new Option("VOID", null)));
+        model.addAttribute("format", CountryFormat.of(schemes.get(id).getCountry().name()));
         model.addAttribute("ageGroups", Option.of(BusinessCentre.AgeGroup.values()));
         return line;
     }
@@ -54,7 +58,12 @@ record LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, Bus
         model.addAttribute("recovery", costs.recovery(lineId, from, to));
         if (line.type() == ServiceLines.Type.SOLID_WASTE) {
             model.addAttribute("wasteTypes", lines.wasteTypes(lineId));
-            model.addAttribute("invoices", landfill.invoices(lineId, shown));
+            var invoices = landfill.invoices(lineId, shown);
+            model.addAttribute("invoices", invoices);
+            model.addAttribute("voidable", invoices.stream().filter(i -> i.voidedAt() == null)
+                    .map(i -> new Option(String.valueOf(i.id()), i.number() + " · " + i.clientName())).toList());
+            // The shown month only: a page view reads one month of tickets, not a year's.
+            model.addAttribute("pending", landfill.pending(lineId, shown.atDay(1), shown.atEndOfMonth(), 100));
             model.addAttribute("tonnes", landfill.tonnesByClientAndMonth(lineId, from, to));
         }
         if (line.type() == ServiceLines.Type.BUSINESS_DEVELOPMENT) {
@@ -63,6 +72,8 @@ record LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, Bus
         model.mergeAttributes(Map.of("clientForm", new ServiceLines.ClientInput(null, null, "MEMBER", null),
                 "tariffForm", new ServiceLines.TariffInput(null, null, "TONNE"),
                 "billingForm", new LandfillApiController.BillBody(null),
+                "voidForm", new LandfillController.VoidForm(null, null),
+                "ticketFixForm", new LandfillController.TicketFixForm(null, "CORRECT", null, null, null, null, null),
                 "poolForm", new LineController.PoolForm(null, null, null, "TONNES", null, null),
                 "firmForm", new BusinessCentre.FirmInput(null, null, "F", "FROM_30_TO_59", false, false, null)));
         return "services/line";
