@@ -10,6 +10,7 @@ import org.minga.observatory.internal.Figures.Amount;
 import org.minga.observatory.internal.Figures.Count;
 import org.minga.observatory.internal.Figures.YearCount;
 import org.minga.platform.InvalidInputException;
+import org.minga.platform.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,7 @@ public class Observatory {
 
     /** A scheme is in the register on :at when founded (or recorded) by then and not liquidated before. */
     private static final String IN_REGISTER = """
-            s.country = :c and coalesce(s.founded_on, (s.created_at at time zone 'UTC')::date) <= :at
+            s.country = :c and coalesce(s.founded_on, (s.created_at at time zone :zone)::date) <= :at
               and not (s.status = 'LIQUIDATED' and s.status_since < :at)""";
 
     /** The unit version valid on :at. */
@@ -49,9 +50,11 @@ public class Observatory {
     };
 
     private final JdbcClient jdbc;
+    private final Zones zones;
 
-    Observatory(JdbcClient jdbc) {
+    Observatory(JdbcClient jdbc, Zones zones) {
         this.jdbc = jdbc;
+        this.zones = zones;
     }
 
 
@@ -89,7 +92,8 @@ public class Observatory {
     }
 
     private Figures compute(String country, LocalDate at) {
-        Map<String, Object> p = Map.of("c", country, "at", Date.valueOf(at));
+        // A scheme recorded without a founding date counts from its recording day in its country.
+        Map<String, Object> p = Map.of("c", country, "at", Date.valueOf(at), "zone", zones.of(country).getId());
         Map<String, Long> byFigure = counts("""
                 select coalesce(s.figure, 'NONE') as key, count(*) as value from scheme s where %s
                 group by 1 order by 2 desc, 1""".formatted(IN_REGISTER), p);
