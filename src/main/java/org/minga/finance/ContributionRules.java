@@ -12,6 +12,7 @@ import org.minga.finance.Contributions.Kind;
 import org.minga.finance.Contributions.Periodicity;
 import org.minga.finance.Contributions.Rule;
 import org.minga.finance.Contributions.RuleInput;
+import org.minga.finance.Contributions.Voiding;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
@@ -107,13 +108,36 @@ class ContributionRules {
         List<String> members = jdbc.sql("select unit_code from contribution_rule_member where rule_id = :r order by unit_code")
                 .param("r", ruleId).query(String.class).list();
         return jdbc.sql("""
-                select id, scheme_id, year, name, kind, amount, percent, periodicity, currency, due_day
+                select id, scheme_id, year, name, kind, amount, percent, periodicity, currency, due_day, void_reason
                 from contribution_rule where id = :r and scheme_id = :s""").param("r", ruleId).param("s", schemeId)
                 .query((rs, n) -> new Rule(rs.getLong("id"), rs.getLong("scheme_id"), rs.getInt("year"),
                         rs.getString("name"), Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("percent"), Periodicity.valueOf(rs.getString("periodicity")),
-                        rs.getString("currency"), rs.getInt("due_day"), members))
+                        rs.getString("currency"), rs.getInt("due_day"), members,
+                        rs.getString("void_reason")))
                 .optional().orElseThrow(() -> new NotFoundException("regla de aporte", ruleId));
+    }
+
+    /**
+     * Voids a rule with a reason, never deleting it: its obligations stay in the database and in its
+     * history but no longer count, so what was paid under it becomes the members' credit.
+     */
+    @Transactional
+    Rule voidRule(long schemeId, long ruleId, Voiding why) {
+        writable(schemeId);
+        Rule rule = get(schemeId, ruleId);
+        Checks checks = new Checks().valid(why);
+        checks.rule(!rule.voided(), "reason", "NotVoided", "finance.rule.alreadyVoided");
+        checks.orThrow();
+        String reason = why.reason().strip();
+        jdbc.sql("update contribution_rule set voided_at = now(), voided_by = :by, void_reason = :r where id = :id")
+                .param("by", SystemActor.current()).param("r", reason).param("id", ruleId).update();
+        Rule voided = get(schemeId, ruleId);
+        Map<String, Object> after = state(voided);
+        after.put("voidReason", reason);
+        audit.record(Change.updated("contribution_rule", ruleId, schemeId, "Regla de aporte anulada " + rule.name()
+                + ": " + reason, state(rule), after));
+        return voided;
     }
 
     @Transactional

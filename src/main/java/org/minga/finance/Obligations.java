@@ -30,8 +30,10 @@ class Obligations {
     private final AuditLog audit;
     private final Territory territory;
     private final ContributionRules rules;
+    private final Ledger ledger;
 
-    Obligations(JdbcClient jdbc, AuditLog audit, Territory territory, ContributionRules rules) {
+    Obligations(JdbcClient jdbc, AuditLog audit, Territory territory, ContributionRules rules, Ledger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.audit = audit;
         this.territory = territory;
@@ -46,6 +48,9 @@ class Obligations {
     Generated generate(long schemeId, long ruleId) {
         Scheme scheme = rules.writable(schemeId);
         Rule rule = rules.get(schemeId, ruleId);
+        if (rule.voided()) {
+            throw new InvalidInputException("rule", "NotVoided", "finance.rule.alreadyVoided");
+        }
         int created = 0;
         int existing = 0;
         for (var e : amounts(scheme, rule).entrySet()) {
@@ -77,15 +82,10 @@ class Obligations {
         return new Generated(ruleId, created, existing);
     }
 
+    /** Obligations due by a date, with what the payments made by that date settled of each. */
     @Transactional(readOnly = true)
     List<Obligation> of(long schemeId, String unitCode, LocalDate dueUpTo) {
-        return jdbc.sql("""
-                select o.id, o.rule_id, r.name as rule_name, o.unit_code, o.period_start, o.period_end, o.due_on,
-                       o.amount, o.currency, o.paid
-                from contribution_obligation o join contribution_rule r on r.id = o.rule_id
-                where o.scheme_id = :s and (cast(:u as text) is null or o.unit_code = :u) and o.due_on <= :at
-                order by o.unit_code, o.due_on, o.id""").param("s", schemeId).param("u", unitCode).param("at", dueUpTo)
-                .query(Obligation.class).list();
+        return ledger.at(schemeId, unitCode, dueUpTo).obligations();
     }
 
     private static LocalDate periodStart(Rule rule, int period) {
