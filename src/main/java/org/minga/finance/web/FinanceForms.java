@@ -56,4 +56,17 @@ final class FinanceForms {
             return new InKindForm(null, null, today, null, null);
         }
     }
+
+    /** A payment as it should have been, and why; the original is the one with {@code paymentId}. */
+    record CorrectionForm(Long paymentId, String unitCode, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            BigDecimal amount, String currency, String reference, String reason) {
+
+        static CorrectionForm blank() {
+            return new CorrectionForm(null, null, null, null, "COP", null, null);
+        }
+
+        Contributions.PaymentCorrection input() {
+            return new Contributions.PaymentCorrection(unitCode, paidOn, amount, currency, reference, reason);
+        }
+    }
 }
