@@ -69,9 +69,14 @@ class Ledger {
                         p.paidOn(), p.amount(), p.reference(), p.obligationId())).toList());
         return new View(
                 dues.stream().map(d -> new Obligation(d.id(), d.ruleId(), d.ruleName(), d.unitCode(), d.periodStart(),
-                        d.periodEnd(), d.dueOn(), d.amount(), d.currency(), result.paidOf(d.id()))).toList(),
+                        d.periodEnd(), d.dueOn(), d.amount(), d.currency(), cents(result.paidOf(d.id())))).toList(),
                 paid.stream().map(p -> new Payment(p.id(), p.unitCode(), p.paidOn(), p.amount(), p.currency(),
-                        p.reference(), p.kind(), p.description(), result.appliedOf(p.id()), p.voidReason(),
+                        p.reference(), p.kind(), p.description(), cents(result.appliedOf(p.id())), p.voidReason(),
                         p.replacedBy())).toList());
+    }
+
+    /** Sums of amounts in cents stay in cents (zero included), as the database writes them. */
+    private static java.math.BigDecimal cents(java.math.BigDecimal amount) {
+        return amount.setScale(org.minga.platform.Money.SCALE);
     }
 }

@@ -82,6 +82,7 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         model.addAttribute("bases", contributions.bases(id));
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("payments", recent(contributions.payments(id, null, date)));
+        model.addAttribute("recent", RECENT);
         model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
         LocalDate today = zones.today();
         model.mergeAttributes(Map.of("ruleForm", RuleForm.blank(today.getYear()), "baseForm", BaseForm.blank(today.getYear()),
