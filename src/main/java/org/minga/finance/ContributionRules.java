@@ -140,8 +140,12 @@ class ContributionRules {
         return voided;
     }
 
+    /**
+     * Declares a member's base, or corrects it: a different amount for a base already declared needs
+     * a reason, and the audit keeps the amount before it. The caller re-derives the obligations.
+     */
     @Transactional
-    Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency) {
+    Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
         Scheme scheme = writable(schemeId);
         Checks checks = new Checks();
         boolean validYear = year(checks, year);
@@ -155,16 +159,24 @@ class ContributionRules {
                 select amount from contribution_base where scheme_id = :s and year = :y and unit_code = :u and currency = :c""")
                 .param("s", schemeId).param("y", year).param("u", unit).param("c", currency).query(BigDecimal.class)
                 .optional();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        boolean corrected = before.isPresent() && before.get().compareTo(base.amount()) != 0;
+        checks.rule(!corrected || why != null, "reason", "NotBlank", "finance.base.reason");
+        checks.rule(why == null || why.length() <= 500, "reason", "Size", "Size", "reason", 500);
+        checks.orThrow();
         jdbc.sql("""
                 insert into contribution_base (scheme_id, year, unit_code, amount, currency) values (:s, :y, :u, :a, :c)
                 on conflict (scheme_id, year, unit_code, currency) do update set amount = excluded.amount""")
                 .param("s", schemeId).param("y", year).param("u", unit).param("a", base.amount()).param("c", currency)
                 .update();
-        Map<String, Object> after = Map.of("year", year, "unitCode", unit, "amount", base.amount().toPlainString(),
-                "currency", currency);
+        Map<String, Object> after = new LinkedHashMap<>(Map.of("year", year, "unitCode", unit, "amount",
+                base.amount().toPlainString(), "currency", currency));
+        if (why != null) {
+            after.put("reason", why);
+        }
         String key = year + "/" + unit + "/" + currency;
         audit.record(before.isPresent()
-                ? Change.updated("contribution_base", key, schemeId, "Base de aporte " + key,
+                ? Change.updated("contribution_base", key, schemeId, "Base de aporte " + key + (why == null ? "" : ": " + why),
                         Map.of("amount", before.get().toPlainString()), after)
                 : Change.created("contribution_base", key, schemeId, "Base de aporte " + key, after));
         return new Base(schemeId, year, unit, base.amount(), currency);

@@ -131,9 +131,13 @@ public class Contributions {
         return rules.get(schemeId, ruleId);
     }
 
-    /** Declares (or corrects) a member's base for a year, such as its FODES or SGP transfer. */
-    public Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency) {
-        return rules.declareBase(schemeId, year, unitCode, amount, currency);
+    /**
+     * Declares a member's base for a year, such as its FODES or SGP transfer, or corrects it with a
+     * reason; the obligations already generated from it follow.
+     */
+    public Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency,
+            String reason) {
+        return obligations.declareBase(schemeId, year, unitCode, amount, currency, reason);
     }
 
     public List<Base> bases(long schemeId) {

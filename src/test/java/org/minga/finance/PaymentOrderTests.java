@@ -226,6 +226,39 @@ class PaymentOrderTests {
                 .andExpect(jsonPath("$.errors[0].rule").value("NotVoided"));
     }
 
+    @Test
+    void correctingABaseNeedsAReasonAndItsObligationsFollowWithTheOldAmountInTheAudit() throws Exception {
+        Ledger l = ledger();
+        write(l, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base(l) + "/bases"),
+                "{\"year\":2024,\"unitCode\":\"54498\",\"amount\":400000,\"currency\":\"COP\"}").andExpect(status().isOk());
+        String body = write(l, post(base(l) + "/rules"), "{\"year\":2024,\"name\":\"Uno por ciento\",\"kind\":\"PERCENT_OF_BASE\","
+                + "\"percent\":1,\"periodicity\":\"QUARTERLY\",\"currency\":\"COP\",\"dueDay\":10,\"members\":[\"54498\"]}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        generate(l, ((Number) JsonPath.read(body, "$.id")).longValue());
+        pay(l, new Receipt("54498", LocalDate.of(2024, 1, 20), new BigDecimal("1500.00"), null));
+        // 1 % of 400,000 is 4,000 a year, 1,000 a quarter: the receipt covers one quarter and a half.
+        assertThat(contributions.obligations(l.scheme(), "54498", LocalDate.of(2024, 12, 31)))
+                .extracting(Contributions.Obligation::paid).containsExactly(new BigDecimal("1000.00"),
+                        new BigDecimal("500.00"), new BigDecimal("0.00"), new BigDecimal("0.00"));
+        write(l, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base(l) + "/bases"),
+                "{\"year\":2024,\"unitCode\":\"54498\",\"amount\":200000,\"currency\":\"COP\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        write(l, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base(l) + "/bases"),
+                "{\"year\":2024,\"unitCode\":\"54498\",\"amount\":200000,\"currency\":\"COP\","
+                + "\"reason\":\"La certificación del FODES dice 200.000\"}").andExpect(status().isOk());
+        // Now 500 a quarter: the same receipt pays three quarters.
+        assertThat(contributions.obligations(l.scheme(), "54498", LocalDate.of(2024, 12, 31)))
+                .extracting(Contributions.Obligation::amount, Contributions.Obligation::paid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("500.00"), new BigDecimal("500.00")),
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("500.00"), new BigDecimal("500.00")),
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("500.00"), new BigDecimal("500.00")),
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("500.00"), new BigDecimal("0.00")));
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where scheme_id = :s and entity_type = 'contribution_base'
+                and action = 'UPDATE' and before_state ->> 'amount' = '400000.00' and after_state ->> 'reason' like 'La certificación%'""")
+                .param("s", l.scheme()).query(Integer.class).single()).isEqualTo(1);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     /** A scheme with a treasurer of its own. */

@@ -39,7 +39,8 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
 
     private static final String BASE = "/api/v1/finance/schemes/{id}";
 
-    record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency) {
+    /** A base; {@code reason} is required when it corrects the amount of a base already declared. */
+    record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
     }
 
     record InKindBody(Long ruleId, String unitCode, LocalDate on, BigDecimal amount, String description) {
@@ -83,7 +84,8 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
     @PutMapping(BASE + "/bases")
     @Operation(summary = "Declara o corrige la base de un miembro para un año")
     Contributions.Base declareBase(@PathVariable long id, @RequestBody BaseBody body) {
-        return contributions.declareBase(id, body.year(), body.unitCode(), body.amount(), body.currency());
+        return contributions.declareBase(id, body.year(), body.unitCode(), body.amount(), body.currency(),
+                body.reason());
     }
 
     @ResponseStatus(HttpStatus.CREATED)

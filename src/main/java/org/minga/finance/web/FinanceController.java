@@ -120,7 +120,8 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "base-form", "bases", result, model, redirect,
-                () -> contributions.declareBase(id, form.year(), form.unitCode(), form.amount(), form.currency()));
+                () -> contributions.declareBase(id, form.year(), form.unitCode(), form.amount(), form.currency(),
+                        form.reason()));
     }
 
     @PostMapping("/payments")

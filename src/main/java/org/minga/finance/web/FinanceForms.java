@@ -30,10 +30,10 @@ final class FinanceForms {
         }
     }
 
-    record BaseForm(Integer year, String unitCode, BigDecimal amount, String currency) {
+    record BaseForm(Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
 
         static BaseForm blank(int year) {
-            return new BaseForm(year, null, null, "COP");
+            return new BaseForm(year, null, null, "COP", null);
         }
     }
 
