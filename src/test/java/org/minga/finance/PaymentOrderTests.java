@@ -227,6 +227,30 @@ class PaymentOrderTests {
     }
 
     @Test
+    void voidingAContributionInKindTakesItsValueOutOfItsOwnObligationAndCannotBeCorrectedInPlace() throws Exception {
+        Ledger l = ledger();
+        String body = write(l, post(base(l) + "/rules"), "{\"year\":2024,\"name\":\"Maquinaria\",\"kind\":\"IN_KIND\","
+                + "\"periodicity\":\"YEARLY\",\"currency\":\"COP\",\"dueDay\":10,\"members\":[\"54003\"]}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long rule = ((Number) JsonPath.read(body, "$.id")).longValue();
+        String made = write(l, post(base(l) + "/in-kind"), "{\"ruleId\":" + rule + ",\"unitCode\":\"54003\","
+                + "\"on\":\"2024-05-02\",\"amount\":800000,\"description\":\"Retroexcavadora 10 días\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long inKind = ((Number) JsonPath.read(made, "$.id")).longValue();
+        write(l, post(base(l) + "/payments/" + inKind + "/correction"), "{\"unitCode\":\"54003\",\"paidOn\":\"2024-05-02\","
+                + "\"amount\":1,\"currency\":\"COP\",\"reason\":\"x\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].rule").value("InKind"));
+        voidPayment(l, inKind, "La máquina no llegó").andExpect(status().isOk())
+                .andExpect(jsonPath("$.voidReason").value("La máquina no llegó"));
+        Contributions.Statement s = contributions.statement(l.scheme(), "54003", LocalDate.of(2024, 12, 31));
+        assertThat(s.obligations()).isEmpty();
+        assertThat(s.payments()).isEmpty();
+        assertThat(s.arrears()).isEmpty();
+        assertThat(jdbc.sql("select amount from contribution_obligation where rule_id = :r").param("r", rule)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void correctingABaseNeedsAReasonAndItsObligationsFollowWithTheOldAmountInTheAudit() throws Exception {
         Ledger l = ledger();
         write(l, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base(l) + "/bases"),
