@@ -138,7 +138,7 @@ public class ProjectBenefits {
                            sum(case when b.unknown or b.people_total = 0 then f.amount / b.members
                                     else f.amount * b.people / b.people_total end) as amount
                     from financing_line f join beneficiaries b on b.project_id = f.project_id
-                    where f.scheme_id = :s
+                    where f.scheme_id = :s and f.voided_at is null
                     group by 1, 2, 3, 4)
                 select :s, unit_code, currency, own, day, amount,
                        sum(amount) over (partition by unit_code, currency, own order by day)

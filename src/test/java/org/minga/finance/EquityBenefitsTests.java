@@ -132,6 +132,36 @@ class EquityBenefitsTests {
                 .andExpect(jsonPath("$.warnings[?(@.type == 'PAYS_WITHOUT_BENEFIT')]").value(empty()));
     }
 
+    @Test
+    void aVoidedFinancingLineStaysListedWithItsReasonAndLeavesTotalsAndBenefitsOnlyByThoseWhoMayWrite() throws Exception {
+        long roads = project("VIAS", Map.of("54498", 1));
+        line(roads, "NATION", null, "1000.00", "2022-03-01");
+        line(roads, "NATION", null, "500.00", "2022-04-01");
+        long wrong = jdbc.sql("select id from financing_line where project_id = :p and amount = 500").param("p", roads)
+                .query(Long.class).single();
+        assertThat(benefits.of(scheme, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31))).singleElement()
+                .satisfies(b -> assertThat(b.amount()).isEqualByComparingTo("1500.00"));
+        long other = new ApiFixtures(mvc).scheme(TestData.unique("Ajena"));
+        String outsider = TestData.unique("intruso");
+        new ApiFixtures(mvc).user(outsider, "una-clave-larga-1", "SCHEME_ADMIN", other, null);
+        mvc.perform(post("/api/v1/projects/" + roads + "/financing/" + wrong + "/void").with(user(outsider).roles("SCHEME_ADMIN"))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/projects/" + roads + "/financing/" + wrong + "/void").with(user(director).roles("SCHEME_ADMIN"))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/v1/projects/" + roads + "/financing/" + wrong + "/void").with(user(director).roles("SCHEME_ADMIN"))
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"El convenio nunca se firmó\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.voidReason").value("El convenio nunca se firmó"));
+        assertThat(benefits.of(scheme, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31))).singleElement()
+                .satisfies(b -> assertThat(b.amount()).isEqualByComparingTo("1000.00"));
+        mvc.perform(get("/api/v1/projects/" + roads + "/financing").with(user(director).roles("SCHEME_ADMIN")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.lines.length()").value(2))
+                .andExpect(jsonPath("$.totals.committed").value(1000.00));
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'financing_line' and entity_id = :l and action = 'UPDATE'")
+                .param("l", String.valueOf(wrong)).query(Integer.class).single()).isEqualTo(1);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     ResultActions equity(String from, String to) throws Exception {
