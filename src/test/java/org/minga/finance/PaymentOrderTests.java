@@ -145,6 +145,12 @@ class PaymentOrderTests {
         assertThat(contributions.arrears(l.scheme(), LocalDate.of(2024, 6, 1), "54003")).isEmpty();
         voidPayment(l, first, "  ").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        // On the page, the same refusal in Spanish above the list; nothing changes.
+        mvc.perform(post("/finance/schemes/" + l.scheme() + "/payments/" + first + "/void").param("reason", "")
+                .with(user(l.treasurer()).roles("SCHEME_ADMIN")).with(csrf())).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Este campo es obligatorio.")));
+        assertThat(contributions.arrears(l.scheme(), LocalDate.of(2024, 6, 1), "54003")).isEmpty();
         String body = write(l, post(base(l) + "/payments/" + first + "/correction"), "{\"unitCode\":\"54003\","
                 + "\"paidOn\":\"2024-02-01\",\"amount\":100.00,\"currency\":\"COP\",\"reference\":\"Recibo 7\","
                 + "\"reason\":\"El recibo dice cien mil, no un millón\"}").andExpect(status().isCreated())
