@@ -1,5 +1,6 @@
 package org.minga.finance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.minga.finance.Contributions.Payment;
 import org.minga.finance.internal.Applications;
 import org.minga.finance.internal.Applications.Due;
 import org.minga.finance.internal.Applications.Paid;
+import org.minga.platform.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +43,9 @@ class Ledger {
     @Transactional(readOnly = true)
     View at(long schemeId, String unitCode, LocalDate at) {
         record DueRow(long id, long ruleId, String ruleName, String unitCode, LocalDate periodStart, LocalDate periodEnd,
-                LocalDate dueOn, java.math.BigDecimal amount, String currency) {
+                LocalDate dueOn, BigDecimal amount, String currency) {
         }
-        record PaidRow(long id, String unitCode, LocalDate paidOn, java.math.BigDecimal amount, String currency,
+        record PaidRow(long id, String unitCode, LocalDate paidOn, BigDecimal amount, String currency,
                 String reference, String kind, String description, Long obligationId, String voidReason,
                 Long replacedBy) {
         }
@@ -76,7 +78,7 @@ class Ledger {
     }
 
     /** Sums of amounts in cents stay in cents (zero included), as the database writes them. */
-    private static java.math.BigDecimal cents(java.math.BigDecimal amount) {
-        return amount.setScale(org.minga.platform.Money.SCALE);
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(Money.SCALE);
     }
 }

@@ -4,17 +4,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.minga.platform.AuditLog.Change;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.minga.platform.Checks;
 import org.minga.platform.Currency;
 import org.minga.platform.Inputs;
 import org.minga.platform.Money;
+import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +42,7 @@ public class Financing {
     }
 
     /** Why a line no longer counts. */
-    public record Voiding(@jakarta.validation.constraints.NotBlank @Size(max = 500) String reason) {
+    public record Voiding(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record CurrencyTotal(String currency, BigDecimal committed, BigDecimal disbursed) {
@@ -138,18 +142,18 @@ public class Financing {
     public Line voidLine(long projectId, long lineId, Voiding why) {
         Projects.Project p = projects.writable(projectId);
         Line line = lines(projectId).stream().filter(l -> l.id() == lineId).findFirst()
-                .orElseThrow(() -> new org.minga.platform.NotFoundException("línea de cofinanciación", lineId));
+                .orElseThrow(() -> new NotFoundException("línea de cofinanciación", lineId));
         Checks checks = new Checks().valid(why);
         checks.rule(!line.voided(), "reason", "NotVoided", "projects.financing.alreadyVoided");
         checks.orThrow();
         String reason = why.reason().strip();
         bank.jdbc().sql("""
                 update financing_line set voided_at = now(), voided_by = :by, void_reason = :r where id = :id
-                """).param("by", org.minga.platform.SystemActor.current()).param("r", reason).param("id", lineId).update();
+                """).param("by", SystemActor.current()).param("r", reason).param("id", lineId).update();
         Map<String, Object> before = Bank.state("sourceType", line.sourceType().name(), "entity", line.entity(),
                 "unitCode", line.unitCode(), "amount", line.amount().toPlainString(), "currency", line.currency(),
                 "committedOn", line.committedOn().toString());
-        Map<String, Object> after = new java.util.LinkedHashMap<>(before);
+        Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("voidReason", reason);
         bank.audit().record(Change.updated("financing_line", lineId, p.schemeId(), "Cofinanciación anulada de "
                 + line.entity() + " al proyecto " + p.code() + ": " + reason, before, after));
