@@ -12,6 +12,7 @@ import org.minga.finance.Contributions.Kind;
 import org.minga.finance.Contributions.Periodicity;
 import org.minga.finance.Contributions.Rule;
 import org.minga.finance.Contributions.RuleInput;
+import org.minga.finance.Contributions.Voiding;
 import org.minga.identity.Scopes;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
@@ -107,17 +108,44 @@ class ContributionRules {
         List<String> members = jdbc.sql("select unit_code from contribution_rule_member where rule_id = :r order by unit_code")
                 .param("r", ruleId).query(String.class).list();
         return jdbc.sql("""
-                select id, scheme_id, year, name, kind, amount, percent, periodicity, currency, due_day
+                select id, scheme_id, year, name, kind, amount, percent, periodicity, currency, due_day, void_reason
                 from contribution_rule where id = :r and scheme_id = :s""").param("r", ruleId).param("s", schemeId)
                 .query((rs, n) -> new Rule(rs.getLong("id"), rs.getLong("scheme_id"), rs.getInt("year"),
                         rs.getString("name"), Kind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("percent"), Periodicity.valueOf(rs.getString("periodicity")),
-                        rs.getString("currency"), rs.getInt("due_day"), members))
+                        rs.getString("currency"), rs.getInt("due_day"), members,
+                        rs.getString("void_reason")))
                 .optional().orElseThrow(() -> new NotFoundException("regla de aporte", ruleId));
     }
 
+    /**
+     * Voids a rule with a reason, never deleting it: its obligations stay in the database and in its
+     * history but no longer count, so what was paid under it becomes the members' credit.
+     */
     @Transactional
-    Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency) {
+    Rule voidRule(long schemeId, long ruleId, Voiding why) {
+        writable(schemeId);
+        Rule rule = get(schemeId, ruleId);
+        Checks checks = new Checks().valid(why);
+        checks.rule(!rule.voided(), "reason", "NotVoided", "finance.rule.alreadyVoided");
+        checks.orThrow();
+        String reason = why.reason().strip();
+        jdbc.sql("update contribution_rule set voided_at = now(), voided_by = :by, void_reason = :r where id = :id")
+                .param("by", SystemActor.current()).param("r", reason).param("id", ruleId).update();
+        Rule voided = get(schemeId, ruleId);
+        Map<String, Object> after = state(voided);
+        after.put("voidReason", reason);
+        audit.record(Change.updated("contribution_rule", ruleId, schemeId, "Regla de aporte anulada " + rule.name()
+                + ": " + reason, state(rule), after));
+        return voided;
+    }
+
+    /**
+     * Declares a member's base, or corrects it: a different amount for a base already declared needs
+     * a reason, and the audit keeps the amount before it. The caller re-derives the obligations.
+     */
+    @Transactional
+    Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
         Scheme scheme = writable(schemeId);
         Checks checks = new Checks();
         boolean validYear = year(checks, year);
@@ -131,16 +159,24 @@ class ContributionRules {
                 select amount from contribution_base where scheme_id = :s and year = :y and unit_code = :u and currency = :c""")
                 .param("s", schemeId).param("y", year).param("u", unit).param("c", currency).query(BigDecimal.class)
                 .optional();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        boolean corrected = before.isPresent() && before.get().compareTo(base.amount()) != 0;
+        checks.rule(!corrected || why != null, "reason", "NotBlank", "finance.base.reason");
+        checks.rule(why == null || why.length() <= 500, "reason", "Size", "Size", "reason", 500);
+        checks.orThrow();
         jdbc.sql("""
                 insert into contribution_base (scheme_id, year, unit_code, amount, currency) values (:s, :y, :u, :a, :c)
                 on conflict (scheme_id, year, unit_code, currency) do update set amount = excluded.amount""")
                 .param("s", schemeId).param("y", year).param("u", unit).param("a", base.amount()).param("c", currency)
                 .update();
-        Map<String, Object> after = Map.of("year", year, "unitCode", unit, "amount", base.amount().toPlainString(),
-                "currency", currency);
+        Map<String, Object> after = new LinkedHashMap<>(Map.of("year", year, "unitCode", unit, "amount",
+                base.amount().toPlainString(), "currency", currency));
+        if (why != null) {
+            after.put("reason", why);
+        }
         String key = year + "/" + unit + "/" + currency;
         audit.record(before.isPresent()
-                ? Change.updated("contribution_base", key, schemeId, "Base de aporte " + key,
+                ? Change.updated("contribution_base", key, schemeId, "Base de aporte " + key + (why == null ? "" : ": " + why),
                         Map.of("amount", before.get().toPlainString()), after)
                 : Change.created("contribution_base", key, schemeId, "Base de aporte " + key, after));
         return new Base(schemeId, year, unit, base.amount(), currency);

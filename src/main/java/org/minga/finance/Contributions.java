@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 /**
  * The members' contributions to their scheme, as other modules and the web layer see them: rules
  * per year and declared bases ({@link ContributionRules}), obligations per member and period
- * ({@link Obligations}), payments applied to the oldest open obligations ({@link Payments}), arrears
- * by age and the member's statement ({@link Statements}). Every write checks the scheme scope first
+ * ({@link Obligations}), payments ({@link Payments}) applied to the oldest open obligations by a
+ * rule derived at every reading ({@link Ledger}), arrears by age and the member's statement
+ * ({@link Statements}). Every write checks the scheme scope first
  * and is audited in its transaction. Amounts follow {@link org.minga.platform.Money}'s rule: entered
  * with at most two decimals (more is refused), computed shares rounded half-even to cents.
  */
@@ -44,8 +45,13 @@ public class Contributions {
             BigDecimal percent, String periodicity, String currency, Integer dueDay, List<String> members) {
     }
 
+    /** A rule; a voided one keeps its reason and its obligations no longer count. */
     public record Rule(long id, long schemeId, int year, String name, Kind kind, BigDecimal amount, BigDecimal percent,
-            Periodicity periodicity, String currency, int dueDay, List<String> members) {
+            Periodicity periodicity, String currency, int dueDay, List<String> members, String voidReason) {
+
+        public boolean voided() {
+            return voidReason != null;
+        }
     }
 
     public record Base(long schemeId, int year, String unitCode, BigDecimal amount, String currency) {
@@ -58,8 +64,27 @@ public class Contributions {
             @Size(max = 200) String reference) {
     }
 
+    /**
+     * A payment as of a date: {@code applied} is what it settled of the obligations due by then (the
+     * rest is the member's credit). A voided payment keeps its reason and, when corrected, the payment
+     * that replaced it; it applies nothing.
+     */
     public record Payment(long id, String unitCode, LocalDate paidOn, BigDecimal amount, String currency,
-            String reference, String kind, String description, BigDecimal applied) {
+            String reference, String kind, String description, BigDecimal applied, String voidReason,
+            Long replacedBy) {
+
+        public boolean voided() {
+            return voidReason != null;
+        }
+    }
+
+    /** Why a payment, or a rule, no longer counts. */
+    public record Voiding(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A payment as it should have been recorded, and why: the original is voided and points to it. */
+    public record PaymentCorrection(String unitCode, LocalDate paidOn, BigDecimal amount, String currency,
+            @Size(max = 200) String reference, @NotBlank @Size(max = 500) String reason) {
     }
 
     public record Obligation(long id, long ruleId, String ruleName, String unitCode, LocalDate periodStart,
@@ -106,9 +131,13 @@ public class Contributions {
         return rules.get(schemeId, ruleId);
     }
 
-    /** Declares (or corrects) a member's base for a year, such as its FODES or SGP transfer. */
-    public Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency) {
-        return rules.declareBase(schemeId, year, unitCode, amount, currency);
+    /**
+     * Declares a member's base for a year, such as its FODES or SGP transfer, or corrects it with a
+     * reason; the obligations already generated from it follow.
+     */
+    public Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency,
+            String reason) {
+        return obligations.declareBase(schemeId, year, unitCode, amount, currency, reason);
     }
 
     public List<Base> bases(long schemeId) {
@@ -135,8 +164,24 @@ public class Contributions {
         return payments.inKind(schemeId, ruleId, unitCode, on, value, description);
     }
 
+    /** Payments made up to a date, voided ones included, with what each applied as of that date. */
     public List<Payment> payments(long schemeId, String unitCode, LocalDate upTo) {
         return payments.of(schemeId, unitCode, upTo);
+    }
+
+    /** Voids a payment with a reason: it stays visible and counts for nothing; everything derived follows. */
+    public Payment voidPayment(long schemeId, long paymentId, Voiding why) {
+        return payments.voidPayment(schemeId, paymentId, why);
+    }
+
+    /** Records the payment as it should have been and voids the original, pointing to the new one. */
+    public Payment correctPayment(long schemeId, long paymentId, PaymentCorrection in) {
+        return payments.correct(schemeId, paymentId, in);
+    }
+
+    /** Voids a rule with a reason: its obligations stay visible in its history and no longer count. */
+    public Rule voidRule(long schemeId, long ruleId, Voiding why) {
+        return rules.voidRule(schemeId, ruleId, why);
     }
 
     /** What each member owes past due as of a date, by days past due: 1 to 30, 31 to 90, more than 90. */

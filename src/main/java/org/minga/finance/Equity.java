@@ -19,14 +19,19 @@ import org.minga.platform.InvalidInputException;
 import org.minga.projects.ProjectBenefits;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
+import org.minga.services.ServiceBenefits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Equity among a scheme's members over a period: what each paid in contributions against what it
- * received from the projects (financing attributed by beneficiary share), the ratio of the two, an
- * index for the scheme and warnings.
+ * received from others, the ratio of the two, an index for the scheme and warnings. What it
+ * received is the financing of the scheme's projects not discarded, attributed by beneficiary share,
+ * that came from others, plus the value of the shared services it used ({@link ServiceBenefits}).
+ * A member's own co-financing that came back to it is shown apart and counted in neither: it is its
+ * own money, and counting it as a benefit flatters the large members that co-finance their own
+ * projects.
  *
  * <p>The index is one minus the dissimilarity between the members' shares of the benefits and
  * their shares of the contributions: {@code 1 − ½ Σ |b_i − p_i|}. It is 1 when every member
@@ -41,8 +46,13 @@ public class Equity {
     static final double TOP = 0.2;
     static final BigDecimal CONCENTRATION = new BigDecimal("0.60");
 
+    /**
+     * A member's figures per currency: {@code benefits} received from others (projects and services,
+     * the figure of the ratio and the index), of which {@code fromServices} came from shared services;
+     * {@code own} is its own co-financing of projects it benefits from, apart.
+     */
     public record Member(String unit, String name, Map<String, BigDecimal> paid, Map<String, BigDecimal> benefits,
-            BigDecimal ratio) {
+            Map<String, BigDecimal> fromServices, Map<String, BigDecimal> own, BigDecimal ratio) {
     }
 
     public record Warning(String type, List<String> units, String message) {
@@ -56,6 +66,7 @@ public class Equity {
             members.forEach(m -> {
                 c.addAll(m.paid().keySet());
                 c.addAll(m.benefits().keySet());
+                c.addAll(m.own().keySet());
             });
             return c;
         }
@@ -65,8 +76,11 @@ public class Equity {
     private final Schemes schemes;
     private final Contributions contributions;
     private final ProjectBenefits benefits;
+    private final ServiceBenefits services;
 
-    Equity(JdbcClient jdbc, Schemes schemes, Contributions contributions, ProjectBenefits benefits) {
+    Equity(JdbcClient jdbc, Schemes schemes, Contributions contributions, ProjectBenefits benefits,
+            ServiceBenefits services) {
+        this.services = services;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.contributions = contributions;
@@ -89,24 +103,36 @@ public class Equity {
         Map<String, Map<String, BigDecimal>> received = new TreeMap<>();
         benefits.of(schemeId, from, to).forEach(b -> received.computeIfAbsent(b.unitCode(), u -> new TreeMap<>())
                 .merge(b.currency(), b.amount(), BigDecimal::add));
+        Map<String, Map<String, BigDecimal>> own = new TreeMap<>();
+        benefits.own(schemeId, from, to).forEach(b -> own.computeIfAbsent(b.unitCode(), u -> new TreeMap<>())
+                .merge(b.currency(), b.amount(), BigDecimal::add));
         Set<String> units = new TreeSet<>(paid.keySet());
         units.addAll(received.keySet());
+        units.addAll(own.keySet());
         units.addAll(jdbc.sql("""
                 select distinct m.unit_code from contribution_rule_member m join contribution_rule r on r.id = m.rule_id
-                where r.scheme_id = :s and r.year between :a and :b""").param("s", schemeId)
+                where r.scheme_id = :s and r.year between :a and :b and r.voided_at is null""").param("s", schemeId)
                 .param("a", from.getYear()).param("b", to.getYear()).query(String.class).list());
+        // Services count for the members only: a case of a neighbouring non-member is no member's benefit.
+        Map<String, Map<String, BigDecimal>> served = new TreeMap<>();
+        services.of(schemeId, from, to).stream().filter(b -> units.contains(b.unitCode()))
+                .forEach(b -> served.computeIfAbsent(b.unitCode(), u -> new TreeMap<>())
+                        .merge(b.currency(), b.amount(), BigDecimal::add));
+        served.forEach((u, m) -> m.forEach((c, a) -> received.computeIfAbsent(u, k -> new TreeMap<>())
+                .merge(c, a, BigDecimal::add)));
         Map<String, String> names = contributions.names(scheme, List.copyOf(units), to);
         List<Member> members = new ArrayList<>();
         for (String u : units) {
             Map<String, BigDecimal> p = scaled(paid.getOrDefault(u, Map.of()));
             Map<String, BigDecimal> b = scaled(received.getOrDefault(u, Map.of()));
-            members.add(new Member(u, names.getOrDefault(u, u), p, b, ratio(p, b)));
+            members.add(new Member(u, names.getOrDefault(u, u), p, b, scaled(served.getOrDefault(u, Map.of())),
+                    scaled(own.getOrDefault(u, Map.of())), ratio(p, b)));
         }
         List<Warning> warnings = new ArrayList<>();
         for (Member m : members) {
             int paidYears = years.getOrDefault(m.unit(), Set.of()).size();
             if (paidYears >= 2 && m.benefits().values().stream().allMatch(v -> v.signum() == 0)) {
-                warnings.add(new Warning("PAYS_WITHOUT_BENEFIT", List.of(m.unit()), "%s pagó aportes en %d años del periodo y no recibió beneficios de los proyectos: un miembro que paga y no recibe nada pide retirarse."
+                warnings.add(new Warning("PAYS_WITHOUT_BENEFIT", List.of(m.unit()), "%s pagó aportes en %d años del periodo y no recibió beneficios de los proyectos ni de los servicios compartidos: un miembro que paga y no recibe nada pide retirarse."
                         .formatted(m.name(), paidYears)));
             }
         }
@@ -146,7 +172,7 @@ public class Equity {
         return jdbc.sql("""
                 select unit_code as unit, currency, extract(year from paid_on)::int as year, sum(amount) as amount
                 from contribution_payment
-                where scheme_id = :s and paid_on between :from and :to group by 1, 2, 3""")
+                where scheme_id = :s and paid_on between :from and :to and voided_at is null group by 1, 2, 3""")
                 .param("s", schemeId).param("from", from).param("to", to)
                 .query(Paid.class)
                 .list();

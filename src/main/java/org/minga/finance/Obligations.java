@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.minga.finance.Contributions.Base;
 import org.minga.finance.Contributions.Generated;
+import org.minga.finance.Contributions.Kind;
 import org.minga.finance.Contributions.Obligation;
 import org.minga.finance.Contributions.Rule;
 import org.minga.finance.internal.Allocation;
@@ -30,8 +32,10 @@ class Obligations {
     private final AuditLog audit;
     private final Territory territory;
     private final ContributionRules rules;
+    private final Ledger ledger;
 
-    Obligations(JdbcClient jdbc, AuditLog audit, Territory territory, ContributionRules rules) {
+    Obligations(JdbcClient jdbc, AuditLog audit, Territory territory, ContributionRules rules, Ledger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.audit = audit;
         this.territory = territory;
@@ -46,6 +50,9 @@ class Obligations {
     Generated generate(long schemeId, long ruleId) {
         Scheme scheme = rules.writable(schemeId);
         Rule rule = rules.get(schemeId, ruleId);
+        if (rule.voided()) {
+            throw new InvalidInputException("rule", "NotVoided", "finance.rule.alreadyVoided");
+        }
         int created = 0;
         int existing = 0;
         for (var e : amounts(scheme, rule).entrySet()) {
@@ -77,15 +84,45 @@ class Obligations {
         return new Generated(ruleId, created, existing);
     }
 
+    /**
+     * Declares or corrects a member's base, and re-derives the amounts of the obligations already
+     * generated from it (percentage rules of that year and currency in force): what was paid is
+     * derived at every reading, so it follows by itself. Each changed amount is audited.
+     */
+    @Transactional
+    Base declareBase(long schemeId, Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
+        Base base = rules.declareBase(schemeId, year, unitCode, amount, currency, reason);
+        Scheme scheme = rules.writable(schemeId);
+        for (Rule rule : rules.of(schemeId)) {
+            if (rule.kind() != Kind.PERCENT_OF_BASE || rule.voided() || rule.year() != base.year()
+                    || !rule.currency().equals(base.currency()) || !rule.members().contains(base.unitCode())) {
+                continue;
+            }
+            List<BigDecimal> amounts = amounts(scheme, rule).get(base.unitCode());
+            for (int p = 0; p < amounts.size(); p++) {
+                LocalDate start = periodStart(rule, p);
+                record Existing(long id, BigDecimal amount) {
+                }
+                var existing = jdbc.sql("""
+                        select id, amount from contribution_obligation where rule_id = :r and unit_code = :u and period_start = :p""")
+                        .param("r", rule.id()).param("u", base.unitCode()).param("p", start).query(Existing.class).optional();
+                if (existing.isPresent() && existing.get().amount().compareTo(amounts.get(p)) != 0) {
+                    jdbc.sql("update contribution_obligation set amount = :a where id = :id").param("a", amounts.get(p))
+                            .param("id", existing.get().id()).update();
+                    audit.record(Change.updated("contribution_obligation", existing.get().id(), schemeId,
+                            "Obligación de " + base.unitCode() + " recalculada por la base corregida",
+                            Map.of("amount", existing.get().amount().toPlainString()),
+                            Map.of("amount", amounts.get(p).toPlainString())));
+                }
+            }
+        }
+        return base;
+    }
+
+    /** Obligations due by a date, with what the payments made by that date settled of each. */
     @Transactional(readOnly = true)
     List<Obligation> of(long schemeId, String unitCode, LocalDate dueUpTo) {
-        return jdbc.sql("""
-                select o.id, o.rule_id, r.name as rule_name, o.unit_code, o.period_start, o.period_end, o.due_on,
-                       o.amount, o.currency, o.paid
-                from contribution_obligation o join contribution_rule r on r.id = o.rule_id
-                where o.scheme_id = :s and (cast(:u as text) is null or o.unit_code = :u) and o.due_on <= :at
-                order by o.unit_code, o.due_on, o.id""").param("s", schemeId).param("u", unitCode).param("at", dueUpTo)
-                .query(Obligation.class).list();
+        return ledger.at(schemeId, unitCode, dueUpTo).obligations();
     }
 
     private static LocalDate periodStart(Rule rule, int period) {

@@ -2,6 +2,7 @@ package org.minga.finance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,60 +32,67 @@ class Statements {
     private final JdbcClient jdbc;
     private final Schemes schemes;
     private final Territory territory;
-    private final Obligations obligations;
-    private final Payments payments;
+    private final Ledger ledger;
     private final ContributionRules rules;
 
-    Statements(JdbcClient jdbc, Schemes schemes, Territory territory, Obligations obligations, Payments payments,
-            ContributionRules rules) {
+    Statements(JdbcClient jdbc, Schemes schemes, Territory territory, Ledger ledger, ContributionRules rules) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.territory = territory;
-        this.obligations = obligations;
-        this.payments = payments;
+        this.ledger = ledger;
     }
 
     /**
      * What each member owes past due as of a date, by days past due: 1 to 30, 31 to 90, more than 90.
-     * An obligation is past due the day after its due date; payments count only if made by the date.
+     * An obligation is past due the day after its due date; only payments made by the date count, and
+     * they settle the oldest obligations first whatever the order in which they were recorded.
      */
     @Transactional(readOnly = true)
     List<Arrears> arrears(long schemeId, LocalDate at, String unitCode) {
-        Scheme scheme = schemes.get(schemeId);
-        record Row(String unitCode, String currency, BigDecimal upTo30, BigDecimal from31To90, BigDecimal over90) {
+        return arrears(schemes.get(schemeId), ledger.at(schemeId, unitCode, at), at);
+    }
+
+    private List<Arrears> arrears(Scheme scheme, Ledger.View view, LocalDate at) {
+        record Key(String unitCode, String currency) implements Comparable<Key> {
+            public int compareTo(Key o) {
+                int c = unitCode.compareTo(o.unitCode);
+                return c != 0 ? c : currency.compareTo(o.currency);
+            }
         }
-        List<Row> rows = jdbc.sql("""
-                with open as (
-                    select o.unit_code, o.currency, :at - o.due_on as days,
-                           o.amount - coalesce((select sum(a.amount) from contribution_allocation a
-                               join contribution_payment p on p.id = a.payment_id
-                               where a.obligation_id = o.id and p.paid_on <= :at), 0) as open
-                    from contribution_obligation o
-                    where o.scheme_id = :s and o.due_on < :at and (cast(:u as text) is null or o.unit_code = :u))
-                select unit_code, currency,
-                       coalesce(sum(open) filter (where days <= 30), 0) as up_to30,
-                       coalesce(sum(open) filter (where days between 31 and 90), 0) as from31_to90,
-                       coalesce(sum(open) filter (where days > 90), 0) as over90
-                from open where open > 0 group by unit_code, currency order by unit_code, currency""")
-                .param("s", schemeId).param("at", at).param("u", unitCode).query(Row.class).list();
-        Map<String, String> names = names(scheme, rows.stream().map(Row::unitCode).toList(), at);
-        return rows.stream().map(r -> {
-            Currency c = Currency.valueOf(r.currency());
-            Money a = Money.of(r.upTo30(), c);
-            Money b = Money.of(r.from31To90(), c);
-            Money d = Money.of(r.over90(), c);
-            return new Arrears(r.unitCode(), names.getOrDefault(r.unitCode(), r.unitCode()), r.currency(), a.amount(),
-                    b.amount(), d.amount(), a.plus(b).plus(d).amount());
+        Map<Key, BigDecimal[]> buckets = new TreeMap<>();
+        for (Obligation o : view.obligations()) {
+            long days = ChronoUnit.DAYS.between(o.dueOn(), at);
+            if (days < 1 || o.open().signum() <= 0) {
+                continue;
+            }
+            BigDecimal[] b = buckets.computeIfAbsent(new Key(o.unitCode(), o.currency()),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            int i = days <= 30 ? 0 : days <= 90 ? 1 : 2;
+            b[i] = b[i].add(o.open());
+        }
+        Map<String, String> names = names(scheme, buckets.keySet().stream().map(Key::unitCode).distinct().toList(), at);
+        return buckets.entrySet().stream().map(e -> {
+            Currency c = Currency.valueOf(e.getKey().currency());
+            Money a = Money.of(e.getValue()[0], c);
+            Money b = Money.of(e.getValue()[1], c);
+            Money d = Money.of(e.getValue()[2], c);
+            String unit = e.getKey().unitCode();
+            return new Arrears(unit, names.getOrDefault(unit, unit), c.name(), a.amount(), b.amount(), d.amount(),
+                    a.plus(b).plus(d).amount());
         }).toList();
     }
 
-    /** A member's obligations due and payments made up to a date, balance per currency and arrears. */
+    /**
+     * A member's obligations due and payments in force made up to a date, balance per currency and
+     * arrears, all from one derivation of the applications as of that date.
+     */
     @Transactional(readOnly = true)
     Statement statement(long schemeId, String unitCode, LocalDate at) {
         Scheme scheme = schemes.get(schemeId);
-        List<Obligation> due = obligations.of(schemeId, unitCode, at);
-        List<Payment> paid = payments.of(schemeId, unitCode, at);
+        Ledger.View view = ledger.at(schemeId, unitCode, at);
+        List<Obligation> due = view.obligations();
+        List<Payment> paid = view.inForce();
         if (due.isEmpty() && paid.isEmpty() && !rules.covers(schemeId, unitCode)) {
             throw new NotFoundException("miembro con aportes", unitCode);
         }
@@ -101,7 +109,7 @@ class Statements {
         }).toList();
         String name = names(scheme, List.of(unitCode), at).getOrDefault(unitCode, unitCode);
         return new Statement(schemeId, scheme.getName(), unitCode, name, at, due, paid, balances,
-                arrears(schemeId, at, unitCode));
+                arrears(scheme, view, at));
     }
 
     /** The units covered by any rule of the scheme, by code. */

@@ -1,7 +1,7 @@
 /**
  * Contribution rules, obligations, payments, arrears, and equity among members (contributions
- * paid against the benefits of the projects they receive).
+ * paid against the benefits they receive from the projects and the shared services).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Finance", allowedDependencies = {"platform",
-        "platform :: web", "identity", "territory", "registry", "projects"})
+        "platform :: web", "identity", "territory", "registry", "projects", "services"})
 package org.minga.finance;

@@ -43,7 +43,7 @@ public class ProjectDigest {
                        coalesce((select string_agg(b.unit_code, ',' order by b.unit_code) from project_beneficiary b
                                  where b.project_id = p.id), '') as beneficiaries,
                        coalesce((select sum(f.amount) from financing_line f where f.project_id = p.id
-                                 and f.currency = p.currency), 0) as committed,
+                                 and f.currency = p.currency and f.voided_at is null), 0) as committed,
                        (select r.physical_percent from project_report r where r.project_id = p.id
                         order by r.reported_on desc, r.id desc limit 1) as physical,
                        greatest(p.stage_since,

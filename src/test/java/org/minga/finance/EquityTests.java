@@ -99,12 +99,12 @@ class EquityTests {
 
     @Test
     void ratioIsNullWithoutPaymentsAndIndexIsOneWhenBenefitsFollowContributions() {
-        var even = List.of(new Equity.Member("a", "A", Map.of("COP", new BigDecimal("100")), Map.of("COP", new BigDecimal("300")), null),
-                new Equity.Member("b", "B", Map.of("COP", new BigDecimal("300")), Map.of("COP", new BigDecimal("900")), null));
+        var even = List.of(new Equity.Member("a", "A", Map.of("COP", new BigDecimal("100")), Map.of("COP", new BigDecimal("300")), Map.of(), Map.of(), null),
+                new Equity.Member("b", "B", Map.of("COP", new BigDecimal("300")), Map.of("COP", new BigDecimal("900")), Map.of(), Map.of(), null));
         assertThat(Equity.index(even)).isEqualByComparingTo("1");
         assertThat(Equity.ratio(Map.of(), Map.of("COP", BigDecimal.TEN))).isNull();
         assertThat(Equity.ratio(Map.of("COP", new BigDecimal("3")), Map.of("COP", BigDecimal.ONE))).isEqualByComparingTo("0.3333");
-        assertThat(Equity.index(List.of(new Equity.Member("a", "A", Map.of(), Map.of(), null)))).isNull();
+        assertThat(Equity.index(List.of(new Equity.Member("a", "A", Map.of(), Map.of(), Map.of(), Map.of(), null)))).isNull();
         assertThat(Equity.concentration(even)).isEmpty();
     }
 

@@ -150,9 +150,9 @@ class ProjectBankTests {
 
         var t = Financing.totals(new BigDecimal("10.00"), "USD", List.of(
                 new Financing.Line(1, 1, Financing.SourceType.OWN, "a", null, new BigDecimal("3.33"), "USD",
-                        LocalDate.now(), new BigDecimal("0.00")),
+                        LocalDate.now(), new BigDecimal("0.00"), null),
                 new Financing.Line(2, 1, Financing.SourceType.OWN, "b", null, new BigDecimal("99999.99"), "COP",
-                        LocalDate.now(), new BigDecimal("1.00"))));
+                        LocalDate.now(), new BigDecimal("1.00"), null)));
         assertThat(t.committed()).isEqualByComparingTo("3.33");
         assertThat(t.gap()).isEqualByComparingTo("6.67");
         assertThat(t.committedPercent()).isEqualByComparingTo("33.30");

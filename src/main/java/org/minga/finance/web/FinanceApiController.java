@@ -39,14 +39,16 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
 
     private static final String BASE = "/api/v1/finance/schemes/{id}";
 
-    record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency) {
+    /** A base; {@code reason} is required when it corrects the amount of a base already declared. */
+    record BaseBody(Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
     }
 
     record InKindBody(Long ruleId, String unitCode, LocalDate on, BigDecimal amount, String description) {
     }
 
+    /** {@code benefits}: received from others (projects and services), the figure of the ratio and index. */
     record MemberJson(String unit, String name, Map<String, String> paid, Map<String, String> benefits,
-            BigDecimal ratio) {
+            Map<String, String> fromServices, Map<String, String> ownCofinancing, BigDecimal ratio) {
     }
 
     record EquityJson(LocalDate from, LocalDate to, List<MemberJson> members, BigDecimal index,
@@ -82,7 +84,8 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
     @PutMapping(BASE + "/bases")
     @Operation(summary = "Declara o corrige la base de un miembro para un año")
     Contributions.Base declareBase(@PathVariable long id, @RequestBody BaseBody body) {
-        return contributions.declareBase(id, body.year(), body.unitCode(), body.amount(), body.currency());
+        return contributions.declareBase(id, body.year(), body.unitCode(), body.amount(), body.currency(),
+                body.reason());
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -100,6 +103,34 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
     ResponseEntity<Contributions.Payment> inKind(@PathVariable long id, @RequestBody InKindBody body) {
         return created(id, contributions.contributeInKind(id, body.ruleId() == null ? -1 : body.ruleId(), body.unitCode(),
                 body.on(), body.amount(), body.description()));
+    }
+
+    @GetMapping(BASE + "/payments")
+    @Operation(summary = "Los pagos hechos hasta la fecha (de un miembro si se indica), anulados incluidos, con lo aplicado de cada uno a esa fecha")
+    List<Contributions.Payment> payments(@PathVariable long id, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
+        return contributions.payments(id, unit, at == null ? zones.today() : at);
+    }
+
+    @PostMapping(BASE + "/payments/{paymentId}/void")
+    @Operation(summary = "Anula un pago con un motivo: queda visible y no cuenta; la aplicación, la cartera y la equidad lo siguen")
+    Contributions.Payment voidPayment(@PathVariable long id, @PathVariable long paymentId,
+            @RequestBody Contributions.Voiding body) {
+        return contributions.voidPayment(id, paymentId, body);
+    }
+
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping(BASE + "/payments/{paymentId}/correction")
+    @Operation(summary = "Corrige un pago: registra el pago como debió ser y anula el original con el motivo, apuntando al nuevo")
+    ResponseEntity<Contributions.Payment> correctPayment(@PathVariable long id, @PathVariable long paymentId,
+            @RequestBody Contributions.PaymentCorrection body) {
+        return created(id, contributions.correctPayment(id, paymentId, body));
+    }
+
+    @PostMapping(BASE + "/rules/{ruleId}/void")
+    @Operation(summary = "Anula una regla de aporte con un motivo: sus obligaciones quedan en su historia y dejan de contar")
+    Contributions.Rule voidRule(@PathVariable long id, @PathVariable long ruleId, @RequestBody Contributions.Voiding body) {
+        return contributions.voidRule(id, ruleId, body);
     }
 
     /** A payment or a contribution in kind, located among the scheme's payments. */
@@ -151,7 +182,7 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Equity.Report r = equity.of(id, from, to);
         return new EquityJson(r.from(), r.to(), r.members().stream().map(m -> new MemberJson(m.unit(), m.name(),
-                strings(m.paid()), strings(m.benefits()), m.ratio())).toList(), r.index(), r.warnings());
+                strings(m.paid()), strings(m.benefits()), strings(m.fromServices()), strings(m.own()), m.ratio())).toList(), r.index(), r.warnings());
     }
 
     private static Map<String, String> strings(Map<String, BigDecimal> amounts) {

@@ -20,6 +20,7 @@ import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
 import org.minga.finance.internal.StatementPdf;
 import org.minga.finance.web.FinanceForms.BaseForm;
+import org.minga.finance.web.FinanceForms.CorrectionForm;
 import org.minga.finance.web.FinanceForms.InKindForm;
 import org.minga.finance.web.FinanceForms.PaymentForm;
 import org.minga.finance.web.FinanceForms.RuleForm;
@@ -80,11 +81,24 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
                 .toList(), Contributions.Rule::id, r -> r.year() + " — " + r.name()));
         model.addAttribute("bases", contributions.bases(id));
         model.addAttribute("arrears", contributions.arrears(id, date, null));
+        model.addAttribute("payments", recent(contributions.payments(id, null, date)));
+        model.addAttribute("recent", RECENT);
         model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
         LocalDate today = zones.today();
         model.mergeAttributes(Map.of("ruleForm", RuleForm.blank(today.getYear()), "baseForm", BaseForm.blank(today.getYear()),
                 "paymentForm", PaymentForm.blank(today), "inKindForm", InKindForm.blank(today)));
+        model.addAttribute("correctionForm", model.containsAttribute("correctionForm")
+                ? model.getAttribute("correctionForm") : CorrectionForm.blank());
         return "finance/scheme";
+    }
+
+    /** How many payments the page lists, the latest first; the API and the statements have them all. */
+    static final int RECENT = 100;
+
+    private static List<Contributions.Payment> recent(List<Contributions.Payment> payments) {
+        List<Contributions.Payment> latest = new ArrayList<>(payments);
+        java.util.Collections.reverse(latest);
+        return latest.subList(0, Math.min(RECENT, latest.size()));
     }
 
     @PostMapping("/rules")
@@ -106,7 +120,8 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     String declareBase(@PathVariable long id, @ModelAttribute("baseForm") BaseForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "base-form", "bases", result, model, redirect,
-                () -> contributions.declareBase(id, form.year(), form.unitCode(), form.amount(), form.currency()));
+                () -> contributions.declareBase(id, form.year(), form.unitCode(), form.amount(), form.currency(),
+                        form.reason()));
     }
 
     @PostMapping("/payments")
@@ -114,6 +129,35 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "payment-form", "payments", result, model, redirect, () -> contributions.pay(id, form.input()));
+    }
+
+    /** Voids a payment with a reason; a refusal (no reason, already voided) is shown above the list. */
+    @PostMapping("/payments/{paymentId}/void")
+    String voidPayment(@PathVariable long id, @PathVariable long paymentId, @RequestParam(required = false) String reason,
+            Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        return Forms.act(model, "voidError", () -> {
+            contributions.voidPayment(id, paymentId, new Contributions.Voiding(reason));
+            return Forms.saved(redirect, "/finance/schemes/" + id + "#payment-list");
+        }, () -> show(id, null, model));
+    }
+
+    @PostMapping("/payments/correction")
+    String correctPayment(@PathVariable long id, @ModelAttribute("correctionForm") CorrectionForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return submit(id, "correction-form", "payment-list", result, model, redirect,
+                () -> contributions.correctPayment(id, form.paymentId() == null ? -1 : form.paymentId(), form.input()));
+    }
+
+    /** Voids a rule with a reason: its obligations stop counting; shown above the rules when refused. */
+    @PostMapping("/rules/{ruleId}/void")
+    String voidRule(@PathVariable long id, @PathVariable long ruleId, @RequestParam(required = false) String reason,
+            Model model, RedirectAttributes redirect) {
+        scopes.requireSchemeWrite(id);
+        return Forms.act(model, "voidError", () -> {
+            contributions.voidRule(id, ruleId, new Contributions.Voiding(reason));
+            return Forms.saved(redirect, "/finance/schemes/" + id + "#rules");
+        }, () -> show(id, null, model));
     }
 
     @PostMapping("/in-kind")
@@ -181,12 +225,15 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         for (var m : equity.of(id, from, to).members()) {
             var currencies = new TreeSet<>(m.paid().keySet());
             currencies.addAll(m.benefits().keySet());
+            currencies.addAll(m.own().keySet());
             for (String c : currencies) {
-                rows.add(Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c), m.ratio()));
+                rows.add(Arrays.asList(m.unit(), m.name(), c, m.paid().get(c), m.benefits().get(c),
+                        m.fromServices().get(c), m.own().get(c), m.ratio()));
             }
         }
         TableDownloads.write(response, format, "equidad-" + from + "-" + to, "Equidad", List.of("Código", "Miembro",
-                "Moneda", "Pagado", "Beneficios", "Razón beneficios/pagado"), rows, row -> row);
+                "Moneda", "Pagado", "Beneficios recibidos de otros", "De ellos, de servicios compartidos",
+                "Cofinanciación propia", "Razón beneficios/pagado"), rows, row -> row);
     }
 
     /** The equity chart: a fragment for htmx, a whole page for the plain link. */
@@ -204,8 +251,12 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         return Forms.fragmentOr("finance/equity :: summary", () -> "finance/equity-page");
     }
 
-    /** One bar chart per currency: a pair of bars (paid, benefits) per member, scaled to the largest. */
-    record Bar(String unit, String name, String paid, String benefits, int y, int paidWidth, int benefitsWidth) {
+    /**
+     * One bar chart per currency: three bars per member (paid, benefits received from others, own
+     * co-financing), scaled to the largest.
+     */
+    record Bar(String unit, String name, String paid, String benefits, String fromServices, String own, int y,
+            int paidWidth, int benefitsWidth, int ownWidth) {
     }
 
     record Chart(String currency, int height, List<Bar> bars) {
@@ -213,22 +264,25 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
 
     static final int LABEL = 160;
     static final int WIDTH = 420;
-    static final int ROW = 34;
+    static final int ROW = 48;
 
     static List<Chart> charts(Equity.Report report) {
         List<Chart> charts = new ArrayList<>();
         for (String c : report.currencies()) {
             BigDecimal max = BigDecimal.ZERO;
             for (var m : report.members()) {
-                max = max.max(m.paid().getOrDefault(c, BigDecimal.ZERO)).max(m.benefits().getOrDefault(c, BigDecimal.ZERO));
+                max = max.max(m.paid().getOrDefault(c, BigDecimal.ZERO)).max(m.benefits().getOrDefault(c, BigDecimal.ZERO))
+                        .max(m.own().getOrDefault(c, BigDecimal.ZERO));
             }
             List<Bar> bars = new ArrayList<>();
             int y = 10;
             for (var m : report.members()) {
                 BigDecimal p = m.paid().getOrDefault(c, BigDecimal.ZERO);
                 BigDecimal b = m.benefits().getOrDefault(c, BigDecimal.ZERO);
-                bars.add(new Bar(m.unit(), m.name(), StatementPdf.money(p, c), StatementPdf.money(b, c), y,
-                        width(p, max), width(b, max)));
+                BigDecimal s = m.fromServices().getOrDefault(c, BigDecimal.ZERO);
+                BigDecimal o = m.own().getOrDefault(c, BigDecimal.ZERO);
+                bars.add(new Bar(m.unit(), m.name(), StatementPdf.money(p, c), StatementPdf.money(b, c),
+                        StatementPdf.money(s, c), StatementPdf.money(o, c), y, width(p, max), width(b, max), width(o, max)));
                 y += ROW;
             }
             charts.add(new Chart(c, y + 10, bars));

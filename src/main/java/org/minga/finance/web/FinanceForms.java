@@ -30,10 +30,10 @@ final class FinanceForms {
         }
     }
 
-    record BaseForm(Integer year, String unitCode, BigDecimal amount, String currency) {
+    record BaseForm(Integer year, String unitCode, BigDecimal amount, String currency, String reason) {
 
         static BaseForm blank(int year) {
-            return new BaseForm(year, null, null, "COP");
+            return new BaseForm(year, null, null, "COP", null);
         }
     }
 
@@ -54,6 +54,19 @@ final class FinanceForms {
 
         static InKindForm blank(LocalDate today) {
             return new InKindForm(null, null, today, null, null);
+        }
+    }
+
+    /** A payment as it should have been, and why; the original is the one with {@code paymentId}. */
+    record CorrectionForm(Long paymentId, String unitCode, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            BigDecimal amount, String currency, String reference, String reason) {
+
+        static CorrectionForm blank() {
+            return new CorrectionForm(null, null, null, null, "COP", null, null);
+        }
+
+        Contributions.PaymentCorrection input() {
+            return new Contributions.PaymentCorrection(unitCode, paidOn, amount, currency, reference, reason);
         }
     }
 }

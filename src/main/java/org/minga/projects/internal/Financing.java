@@ -4,17 +4,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.minga.platform.AuditLog.Change;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.minga.platform.Checks;
 import org.minga.platform.Currency;
 import org.minga.platform.Inputs;
 import org.minga.platform.Money;
+import org.minga.platform.NotFoundException;
+import org.minga.platform.SystemActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +32,17 @@ public class Financing {
 
     public enum SourceType { MEMBER_MUNICIPALITY, DEPARTMENT, NATION, ROYALTIES_SGR, INTERNATIONAL_COOPERATION, PRIVATE, OWN }
 
+    /** A line; a voided one keeps its reason and counts in no total and no benefit. */
     public record Line(long id, long projectId, SourceType sourceType, String entity, String unitCode,
-            BigDecimal amount, String currency, LocalDate committedOn, BigDecimal disbursed) {
+            BigDecimal amount, String currency, LocalDate committedOn, BigDecimal disbursed, String voidReason) {
+
+        public boolean voided() {
+            return voidReason != null;
+        }
+    }
+
+    /** Why a line no longer counts. */
+    public record Voiding(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record CurrencyTotal(String currency, BigDecimal committed, BigDecimal disbursed) {
@@ -112,7 +125,7 @@ public class Financing {
                 values (:p, :t, :e, :u, :a, :c, :on, :d) returning id
                 """).param("p", projectId).param("t", type.name()).param("e", who).param("u", unit).param("a", a)
                 .param("c", c).param("on", Date.valueOf(committedOn)).param("d", d).query(Long.class).single();
-        Line line = new Line(id, projectId, type, who, unit, a, c, committedOn, d);
+        Line line = new Line(id, projectId, type, who, unit, a, c, committedOn, d, null);
         Map<String, Object> state = Bank.state("projectId", projectId, "sourceType", type.name(), "entity", who,
                 "unitCode", unit, "amount", a.toPlainString(), "currency", c, "committedOn", committedOn.toString(),
                 "disbursed", d.toPlainString());
@@ -121,14 +134,42 @@ public class Financing {
         return line;
     }
 
+    /**
+     * Voids a line with a reason, never deleting it: it stays listed with the reason, leaves the
+     * totals, and the scheme's benefit ledger is rebuilt without it on its next read.
+     */
+    @Transactional
+    public Line voidLine(long projectId, long lineId, Voiding why) {
+        Projects.Project p = projects.writable(projectId);
+        Line line = lines(projectId).stream().filter(l -> l.id() == lineId).findFirst()
+                .orElseThrow(() -> new NotFoundException("línea de cofinanciación", lineId));
+        Checks checks = new Checks().valid(why);
+        checks.rule(!line.voided(), "reason", "NotVoided", "projects.financing.alreadyVoided");
+        checks.orThrow();
+        String reason = why.reason().strip();
+        bank.jdbc().sql("""
+                update financing_line set voided_at = now(), voided_by = :by, void_reason = :r where id = :id
+                """).param("by", SystemActor.current()).param("r", reason).param("id", lineId).update();
+        Map<String, Object> before = Bank.state("sourceType", line.sourceType().name(), "entity", line.entity(),
+                "unitCode", line.unitCode(), "amount", line.amount().toPlainString(), "currency", line.currency(),
+                "committedOn", line.committedOn().toString());
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("voidReason", reason);
+        bank.audit().record(Change.updated("financing_line", lineId, p.schemeId(), "Cofinanciación anulada de "
+                + line.entity() + " al proyecto " + p.code() + ": " + reason, before, after));
+        return lines(projectId).stream().filter(l -> l.id() == lineId).findFirst().orElseThrow();
+    }
+
+    /** The project's lines, voided ones included (with their reason). */
     public List<Line> lines(long projectId) {
         return bank.jdbc().sql("""
-                select id, project_id, source_type, entity, unit_code, amount, currency, committed_on, disbursed
+                select id, project_id, source_type, entity, unit_code, amount, currency, committed_on, disbursed, void_reason
                 from financing_line where project_id = :p order by committed_on, id
                 """).param("p", projectId).query((rs, n) -> new Line(rs.getLong("id"), rs.getLong("project_id"),
                         SourceType.valueOf(rs.getString("source_type")), rs.getString("entity"),
                         rs.getString("unit_code"), rs.getBigDecimal("amount"), rs.getString("currency").strip(),
-                        rs.getDate("committed_on").toLocalDate(), rs.getBigDecimal("disbursed"))).list();
+                        rs.getDate("committed_on").toLocalDate(), rs.getBigDecimal("disbursed"),
+                        rs.getString("void_reason"))).list();
     }
 
     public Totals totals(long projectId) {
@@ -136,10 +177,10 @@ public class Financing {
         return totals(p.cost(), p.currency(), lines(projectId));
     }
 
-    /** The arithmetic of the totals, apart from the database so that it can be tested alone. */
+    /** The arithmetic of the totals, apart from the database so that it can be tested alone; voided lines left out. */
     public static Totals totals(BigDecimal cost, String currency, List<Line> lines) {
         Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
-        for (Line l : lines) {
+        for (Line l : lines.stream().filter(l -> !l.voided()).toList()) {
             BigDecimal[] t = byCurrency.computeIfAbsent(l.currency(), k -> new BigDecimal[] {BigDecimal.ZERO
                     .setScale(2), BigDecimal.ZERO.setScale(2)});
             t[0] = t[0].add(l.amount());

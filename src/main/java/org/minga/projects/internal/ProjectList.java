@@ -101,7 +101,7 @@ public record ProjectList(JdbcClient jdbc, org.minga.identity.Scopes scopes) {
     private static final String AGGREGATES = """
             select page.id, page.code, page.bpin, page.name, page.sector, page.stage, page.cost, page.currency,
                 coalesce((select sum(f.amount) from financing_line f
-                          where f.project_id = page.id and f.currency = page.currency), 0) as committed,
+                          where f.project_id = page.id and f.currency = page.currency and f.voided_at is null), 0) as committed,
                 array(select b.unit_code from project_beneficiary b where b.project_id = page.id
                       order by b.unit_code) as beneficiaries
             from page""";

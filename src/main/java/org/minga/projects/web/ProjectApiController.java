@@ -194,6 +194,13 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
     }
 
     @Audience(value = Reader.SCHEME, byRecord = true)
+    @PostMapping("/{id}/financing/{lineId}/void")
+    @Operation(summary = "Anula una línea de cofinanciación con un motivo: queda visible y sale de los totales y de los beneficios de equidad")
+    Financing.Line voidFinancing(@PathVariable long id, @PathVariable long lineId, @RequestBody Financing.Voiding b) {
+        return view.financing().voidLine(id, lineId, b);
+    }
+
+    @Audience(value = Reader.SCHEME, byRecord = true)
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/milestones")
     @Operation(summary = "Agrega un hito con fecha prevista (y real, si ya se cumplió)")
