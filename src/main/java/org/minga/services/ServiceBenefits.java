@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each municipality received from a scheme's shared services in a period, valued as the
- * services module values it: tonnes received at the landfill (refused loads aside) at the tonne
+ * services module values it: tonnes received at the landfill (refused and voided loads aside) at the tonne
  * tariff in effect on the day of weighing; cases completed (permits processed and the like) at the
  * case tariff in effect on the day of completion; the subsidised part of the business centre's
  * technical assistance to firms of the municipality, approved in the period. Amounts are in the
@@ -47,7 +47,7 @@ public class ServiceBenefits {
                     join service_client c on c.id = t.client_id and c.service_line_id = l.id
                     left join tariff r on r.service_line_id = l.id and r.unit = 'TONNE'
                          and r.valid_from <= t.weighed_at::date and (r.valid_to is null or t.weighed_at::date < r.valid_to)
-                    where l.scheme_id = :s and c.kind = 'MEMBER' and t.refusal_reason is null
+                    where l.scheme_id = :s and c.kind = 'MEMBER' and t.refusal_reason is null and t.voided_at is null
                       and t.weighed_at >= :from and t.weighed_at < :after
                     group by 1, 2),
                 cases as (
