@@ -13,7 +13,10 @@
         style: function () { return { color: '#124c37', weight: 1, fillColor: '#1b6e4f', fillOpacity: 0.2 }; },
         onEachFeature: function (feature, shape) {
           shape.bindTooltip(document.createTextNode(String(feature.properties.name)), { sticky: true });
-          shape.on('click', function () { window.location.href = el.dataset.unit + feature.properties.code; });
+          // The public profile's map has no unit pages to open (they need an account).
+          if (el.dataset.unit) {
+            shape.on('click', function () { window.location.href = el.dataset.unit + feature.properties.code; });
+          }
           shape.on('add', function () {
             var path = shape.getElement && shape.getElement();
             if (path) {
