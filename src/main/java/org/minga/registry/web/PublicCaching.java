@@ -34,7 +34,9 @@ record PublicCaching(AuditLog audit) {
             return false;
         }
         AuditLog.Latest latest = audit.latest();
-        String etag = "\"r" + (latest == null ? 0 : latest.id()) + "-" + locale.toLanguageTag() + "\"";
+        // Weak: the same page compressed or not is the same version, and Tomcat does not compress a
+        // response that carries a strong ETag.
+        String etag = "W/\"r" + (latest == null ? 0 : latest.id()) + "-" + locale.toLanguageTag() + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, POLICY.getHeaderValue());
         // The page's language comes from a cookie: a shared cache keeps one copy per cookie.
         response.setHeader(HttpHeaders.VARY, "Cookie");
