@@ -21,6 +21,8 @@
             var path = shape.getElement && shape.getElement();
             if (path) {
               path.setAttribute('data-code', feature.properties.code);
+              // A named shape: an SVG path takes a name only with a role (axe, aria-allowed-attr).
+              path.setAttribute('role', 'img');
               path.setAttribute('aria-label', feature.properties.name);
             }
           });

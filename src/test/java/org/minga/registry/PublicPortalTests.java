@@ -218,7 +218,7 @@ class PublicPortalTests {
         while (m.find()) {
             assets.add(m.group(1));
         }
-        assertThat(assets).anyMatch(a -> a.contains("leaflet.js")).anyMatch(a -> a.contains("minga"))
+        assertThat(assets).anyMatch(a -> a.contains("/leaflet/") && a.endsWith(".js")).anyMatch(a -> a.contains("minga"))
                 .anyMatch(a -> a.contains("htmx"));
         for (String asset : assets) {
             HttpResponse<byte[]> file = http.send(request(asset).header("Accept-Encoding", "gzip").build(),
