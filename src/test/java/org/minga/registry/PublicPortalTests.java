@@ -71,7 +71,7 @@ class PublicPortalTests {
 
     /**
      * A scheme seeded with public facts and with private ones: a person's contact, a seat holder's
-     * name, a delegate's name, an internal knowledge note. Only the former may reach the profile.
+     * name, a delegate's name, a stakeholder's internal note. Only the former may reach the profile.
      */
     @BeforeEach
     void seed() throws Exception {
@@ -99,8 +99,13 @@ class PublicPortalTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         act = ((Number) JsonPath.read(body, "$.id")).longValue();
         jdbc.sql("""
-                insert into knowledge_item (scheme_id, kind, title, body, created_by)
-                values (:s, 'TECHNICAL_DOCUMENT', 'Nota interna confidencial', 'solo para el equipo', 'admin')""")
+                insert into knowledge_item (scheme_id, kind, title, body, document_type, created_by)
+                values (:s, 'TECHNICAL_DOCUMENT', 'Guía de compras conjuntas', 'publicada', 'Guía', 'admin')""")
+                .param("s", scheme).update();
+        // The stakeholder map is the team's: its notes are internal.
+        jdbc.sql("""
+                insert into actor (scheme_id, name, kind, interest, influence, notes)
+                values (:s, 'Actor Reservado', 'PRIVATE', 3, 4, 'Nota interna confidencial')""")
                 .param("s", scheme).update();
         project = jdbc.sql("""
                 insert into project (scheme_id, code, name, sector, stage, stage_since)
@@ -147,10 +152,11 @@ class PublicPortalTests {
         shownFromSource.put("scheme_contact where public_channel", "atencion@asociacion.gov.co");
         shownFromSource.put("project.name (ProjectsPublicPart)", "Acueducto veredal público");
         shownFromSource.put("project link", "/public/projects/" + project);
+        shownFromSource.put("knowledge_item.title (KnowledgePublicPart)", "Guía de compras conjuntas");
         shownFromSource.forEach((source, value) -> assertThat(page).as(source).contains(value));
         // Nothing private: a person's contact, a seat holder, a delegate, an internal note.
         assertThat(page).doesNotContain("María Reservada", "maria.reservada@correo.co", "3009998877",
-                "Juan Ocupante Secreto", "Delegada Privadísima", "Nota interna confidencial", "Tesorera");
+                "Juan Ocupante Secreto", "Delegada Privadísima", "Nota interna confidencial", "Actor Reservado", "Tesorera");
         // The member who joined later is not a member on the chosen date, and is today.
         String abrego = jdbc.sql("select name from territorial_unit where country = 'CO' and code = '54003' and valid_to is null")
                 .query(String.class).single();
