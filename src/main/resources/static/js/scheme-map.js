@@ -13,11 +13,16 @@
         style: function () { return { color: '#124c37', weight: 1, fillColor: '#1b6e4f', fillOpacity: 0.2 }; },
         onEachFeature: function (feature, shape) {
           shape.bindTooltip(document.createTextNode(String(feature.properties.name)), { sticky: true });
-          shape.on('click', function () { window.location.href = el.dataset.unit + feature.properties.code; });
+          // The public profile's map has no unit pages to open (they need an account).
+          if (el.dataset.unit) {
+            shape.on('click', function () { window.location.href = el.dataset.unit + feature.properties.code; });
+          }
           shape.on('add', function () {
             var path = shape.getElement && shape.getElement();
             if (path) {
               path.setAttribute('data-code', feature.properties.code);
+              // A named shape: an SVG path takes a name only with a role (axe, aria-allowed-attr).
+              path.setAttribute('role', 'img');
               path.setAttribute('aria-label', feature.properties.name);
             }
           });

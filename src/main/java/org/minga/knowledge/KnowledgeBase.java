@@ -152,6 +152,20 @@ public class KnowledgeBase {
         return item;
     }
 
+    /** An item as another page lists it: kind and title. */
+    public record Listed(long id, Kind kind, String title) {
+    }
+
+    /**
+     * The scheme's items, newest first, at most {@code limit}. The knowledge base is published
+     * content (every account, a self-registered citizen included, reads it), so its titles may be listed.
+     */
+    @Transactional(readOnly = true)
+    public List<Listed> ofScheme(long schemeId, int limit) {
+        return jdbc.sql("select id, kind, title from knowledge_item where scheme_id = :s order by id desc limit :l")
+                .param("s", schemeId).param("l", limit).query(Listed.class).list();
+    }
+
     /** Tags an item with codes of one kind, in one statement. */
     private void tag(long id, String kind, List<Integer> codes) {
         if (!codes.isEmpty()) {

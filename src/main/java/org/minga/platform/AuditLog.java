@@ -18,6 +18,16 @@ public interface AuditLog {
     void pseudonymise(String actor, String pseudonym, String entityType, Object entityId);
 
     /**
+     * The latest change recorded anywhere, or null before the first. Every write is audited, so this is
+     * the version of everything public pages show (their ETag and Last-Modified).
+     */
+    Latest latest();
+
+    /** The id and time of a recorded change. */
+    record Latest(long id, java.time.Instant at) {
+    }
+
+    /**
      * One change to business data. {@code before} is null for a creation, {@code after} null for a
      * deletion; both are plain maps so that secrets (such as password hashes) never reach the log.
      */

@@ -106,6 +106,23 @@ public class ProjectDigest {
         return found;
     }
 
+    /** A project's public page as the sitemap lists it: its id and the day it last changed. */
+    public record Changed(long id, LocalDate changedOn) {
+    }
+
+    /** The highest project id (0 when none). */
+    @Transactional(readOnly = true)
+    public long maxId() {
+        return jdbc.sql("select coalesce(max(id), 0) from project").query(Long.class).single();
+    }
+
+    /** Projects after {@code afterId} by id (the primary key serves the keyset), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Changed> after(long afterId, int limit) {
+        return jdbc.sql("select id, cast(updated_at as date) as changed_on from project where id > :a order by id limit :l")
+                .param("a", afterId).param("l", limit).query(Changed.class).list();
+    }
+
     private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Summary(rs.getLong("id"), rs.getLong("scheme_id"), rs.getString("code"), rs.getString("name"),
                 rs.getBigDecimal("cost"), rs.getString("currency").strip(), Stage.valueOf(rs.getString("stage")));

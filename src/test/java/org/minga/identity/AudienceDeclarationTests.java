@@ -28,7 +28,9 @@ class AudienceDeclarationTests {
 
     /** What Spring Security lets in without an account (SecurityConfiguration). */
     static final List<String> ANONYMOUS_PATHS = List.of("/public/", "/api/v1/registry/open-data/", "/api/v1/open-data/",
-            "/api/v1/public/", "/login", "/error");
+            "/api/v1/public/", "/login", "/error", "/sitemaps/");
+    /** Issue 17: the public home and what search engines read, opened by exact path. */
+    static final Set<String> ANONYMOUS_EXACT = Set.of("/", "/public", "/sitemap.xml", "/robots.txt");
     static final Set<Reader> SCHEME_SCOPED = Set.of(Reader.SCHEME, Reader.SCHEME_STAFF, Reader.MEMBER_OFFICIAL);
 
     @Autowired
@@ -65,7 +67,7 @@ class AudienceDeclarationTests {
             Audience audience = AudienceInterceptor.audienceOf(h);
             for (String pattern : info.getPatternValues()) {
                 boolean anonymousPath = ANONYMOUS_PATHS.stream().anyMatch(pattern::startsWith)
-                        || pattern.startsWith("${server.error.path");
+                        || ANONYMOUS_EXACT.contains(pattern) || pattern.startsWith("${server.error.path");
                 boolean isPublic = audience != null && audience.value() == Reader.PUBLIC;
                 // A POST under /public/ other than sign-up still needs an account (only GET is open).
                 boolean onlyGet = info.getMethodsCondition().getMethods().equals(Set.of(RequestMethod.GET))

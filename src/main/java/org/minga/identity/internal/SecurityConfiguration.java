@@ -109,6 +109,9 @@ class SecurityConfiguration {
                                 "/error", "/error/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**").permitAll()
+                        // Public Minga (issue 17): the home, and what search engines read.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/", "/sitemap.xml", "/sitemaps/**",
+                                "/robots.txt").permitAll()
                         // Citizens sign up on the public site.
                         .requestMatchers("/public/participation/register").permitAll()
                         .requestMatchers("/admin/audit/**").hasRole("PLATFORM_ADMIN")

@@ -12,6 +12,7 @@ import org.minga.observatory.internal.Figures;
 import org.minga.observatory.internal.Observatory;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
+import org.minga.platform.web.PublicPage;
 import org.minga.platform.web.Reader;
 import org.minga.platform.web.TableDownloads;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,7 +38,7 @@ record ObservatoryController(Observatory observatory, ObservatoryTables tables, 
         model.addAttribute("figures", figures);
         model.addAttribute("charts", charts.html(figures, request, response));
         model.addAttribute("countries", Observatory.COUNTRIES);
-        model.addAttribute("metaDescription", tables.text("observatory.description"));
+        model.addAttribute("publicPage", PublicPage.of(tables.text("observatory.description"), "/public/observatory"));
         return "observatory/page";
     }
 

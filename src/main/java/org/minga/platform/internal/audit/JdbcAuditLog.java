@@ -22,6 +22,14 @@ class JdbcAuditLog implements AuditLog {
         this.json = json;
     }
 
+    /** The primary key's last entry: one index probe, outside any transaction. */
+    @Override
+    public Latest latest() {
+        return jdbc.sql("select id, occurred_at as at from audit_event order by id desc limit 1")
+                .query((rs, n) -> new Latest(rs.getLong("id"), rs.getTimestamp("at").toInstant())).optional()
+                .orElse(null);
+    }
+
     /** Joins the caller's transaction: no change without its record, no record without its change. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

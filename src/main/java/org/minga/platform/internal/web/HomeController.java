@@ -1,17 +1,20 @@
 package org.minga.platform.internal.web;
 
+import java.security.Principal;
+
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Reader;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-@Audience(Reader.ACCOUNT)
+/** {@code /}: signed-in people get their home; anyone else the public home (the register's, at {@code /public}). */
+@Audience(Reader.PUBLIC)
 @Controller
 record HomeController() {
 
     @GetMapping("/")
-    String home() {
-        return "home";
+    String home(Principal signedIn) {
+        return signedIn == null ? "forward:/public" : "home";
     }
 }
