@@ -7,20 +7,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.minga.support.Axe;
+import org.minga.support.Csv;
 import org.minga.support.LivingDemoBrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * PublicPortalJourney (issue 17): an anonymous visitor on the living demo opens {@code /}, finds
  * Asomunicipios by name, opens its profile, chooses a date and sees its 16 members on the map and in
- * the list, opens a legal act's PDF and a project's progress page, then follows "Observatorio"
- * (17B's observatory steps are chained after it). axe-core finds no serious violation on any page.
+ * the list, opens a legal act's PDF and a project's progress page, then follows "Observatorio",
+ * chooses a date, reads a chart beside its table and downloads that table as CSV. axe-core finds no
+ * serious violation on any page.
  */
 class PublicPortalJourneyBrowserTest extends LivingDemoBrowserTest {
 
@@ -70,10 +75,34 @@ class PublicPortalJourneyBrowserTest extends LivingDemoBrowserTest {
         assertThat(text("#reports")).contains("%");
         assertNoSeriousViolations("project");
 
-        // Back home, then the observatory (17B builds it; the lead chains its steps here).
+        // Back home, then the observatory: another date with the plain form, a chart beside its
+        // table, and the same table downloaded as CSV.
         browser.get(url("/"));
         clickAndWait(By.linkText("Observatorio"));
         assertThat(browser.getCurrentUrl()).endsWith("/public/observatory");
+        assertThat(text("h1")).isEqualTo("Observatorio de la asociatividad");
+        new Select(browser.findElement(By.id("o-country"))).selectByValue("CO");
+        browser.executeScript("document.getElementById('o-at').value = '2021-01-01'");
+        clickAndWait(By.cssSelector("#observatory-form button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).contains("at=2021-01-01");
+        WebElement section = browser.findElement(By.id("table-members-per-scheme"));
+        assertThat(section.findElements(By.cssSelector("svg[role=img] rect"))).isNotEmpty();
+        List<List<String>> onPage = new ArrayList<>();
+        for (WebElement tr : section.findElements(By.cssSelector("table tbody tr"))) {
+            onPage.add(tr.findElements(By.cssSelector("th, td")).stream().map(c -> c.getText().strip()).toList());
+        }
+        assertThat(onPage).isNotEmpty();
+        assertNoSeriousViolations("observatory");
+
+        String href = section.findElement(By.cssSelector("a[data-csv]")).getAttribute("href");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<List<String>> records = Csv.records(csv.body().substring(1));
+        assertThat(records.get(0)).startsWith("clave", "nombre");
+        assertThat(records.subList(1, records.size()).stream().map(r -> r.subList(1, r.size())).toList())
+                .isEqualTo(onPage);
     }
 
     private void assertNoSeriousViolations(String page) {

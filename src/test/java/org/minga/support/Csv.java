@@ -1,4 +1,4 @@
-package org.minga.observatory;
+package org.minga.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks) into rows by header. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<Map<String, String>> parse(String text) {
+    public static List<Map<String, String>> parse(String text) {
         List<List<String>> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
@@ -24,7 +24,7 @@ final class Csv {
         return rows;
     }
 
-    static List<List<String>> records(String text) {
+    public static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
