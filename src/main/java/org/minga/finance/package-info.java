@@ -3,5 +3,5 @@
  * paid against the benefits of the projects they receive).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Finance", allowedDependencies = {"platform",
-        "platform :: web", "identity", "territory", "registry", "projects"})
+        "platform :: web", "identity", "territory", "registry", "projects", "notifications"})
 package org.minga.finance;

@@ -2,12 +2,14 @@ package org.minga.participation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.minga.identity.Recipients.Grant;
 import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
 import org.minga.notifications.AttentionSource;
+import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
  * (only they may moderate); to a citizen, their own reports moderated in the last week.
  */
 @Component
-record ParticipationAttention(JdbcClient jdbc) implements AttentionSource {
+record ParticipationAttention(JdbcClient jdbc, Schemes schemes) implements AttentionSource {
 
-    private record Waiting(long schemeId, String name, long count) {
+    private record Waiting(long schemeId, long count) {
     }
 
     @Override
@@ -29,13 +31,13 @@ record ParticipationAttention(JdbcClient jdbc) implements AttentionSource {
                 .map(Grant::schemeId).distinct().toList();
         if (!schemes.isEmpty()) {
             // territorial_issue_scheme_idx (scheme_id, moderation, id) answers each scheme's count.
+            Map<Long, String> names = this.schemes.names(schemes);
             jdbc.sql("""
-                    select s.id as scheme_id, s.name, count(*) as count from territorial_issue i
-                    join scheme s on s.id = i.scheme_id
-                    where i.scheme_id in (:schemes) and i.moderation = 'SUBMITTED' and not i.reserved
-                    group by s.id, s.name order by s.name""").param("schemes", schemes).query(Waiting.class).list()
-                    .forEach(w -> items.add(new AttentionItem("participation.moderation", w.count(), w.name(),
-                            "/participation/schemes/" + w.schemeId(), w.schemeId())));
+                    select scheme_id, count(*) as count from territorial_issue
+                    where scheme_id in (:schemes) and moderation = 'SUBMITTED' and not reserved
+                    group by scheme_id order by scheme_id""").param("schemes", schemes).query(Waiting.class).list()
+                    .forEach(w -> items.add(new AttentionItem("participation.moderation", w.count(),
+                            names.get(w.schemeId()), "/participation/schemes/" + w.schemeId(), w.schemeId())));
         }
         if (person.holds(Role.CITIZEN)) {
             jdbc.sql("""
