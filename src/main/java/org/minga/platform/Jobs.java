@@ -18,6 +18,10 @@ public interface Jobs {
     /** How many jobs failed since {@code since}, their types and the latest: what a platform administrator must look at. */
     Failures failedSince(Instant since);
 
+    /** Published once when a job fails, on the node that ran it: whoever started it is told. */
+    record Failed(UUID id, String type, String createdBy) {
+    }
+
     record Failures(long count, java.util.List<String> types, UUID latest) {
     }
 

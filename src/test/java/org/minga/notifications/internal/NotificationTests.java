@@ -151,4 +151,22 @@ class NotificationTests {
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'notification_preference' and entity_id = :id")
                 .param("id", String.valueOf(me)).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aFailedImportIsToldAtOnceToWhoeverStartedIt() throws Exception {
+        byte[] whole = org.minga.support.TerritoryFixtures.bytes("co-mgn2018-departamentos.geojson");
+        String job = org.minga.support.TerritoryFixtures.submit(mvc, "corto.geojson",
+                java.util.Arrays.copyOf(whole, whole.length / 2), "CO_DANE_MGN_DEPARTAMENTOS", "CO");
+        assertThat(org.minga.support.TerritoryFixtures.awaitJob(jdbc, job)).isEqualTo("FAILED");
+        // The notice follows the job's status by a moment: it is written right after the failure is recorded.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from notification_message where unique_key = :k").param("k", "job-failed:" + job)
+                .query(Long.class).single() == 1);
+
+        var row = jdbc.sql("select app_user, subject, link from notification_message where unique_key = :k")
+                .param("k", "job-failed:" + job).query().singleRow();
+        assertThat(((Number) row.get("app_user")).longValue()).isEqualTo(id("admin"));
+        assertThat((String) row.get("subject")).startsWith("Falló un trabajo: ");
+        assertThat(row.get("link")).isEqualTo("/jobs/" + job);
+    }
 }
