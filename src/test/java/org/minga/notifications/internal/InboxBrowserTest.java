@@ -36,6 +36,7 @@ class InboxBrowserTest extends BrowserTest {
         assertThat(text("#inbox-link")).isEqualTo("Mensajes (1)");
         clickAndWait(By.id("inbox-link"));
         assertThat(text("#inbox")).contains("Su reporte fue publicado: " + title).contains("Nuevo");
+        org.minga.support.Browser.screenshot(browser, "InboxBrowserTest-inbox");
 
         clickAndWait(By.cssSelector("#inbox button"));
         assertThat(browser.getCurrentUrl()).endsWith("/public/participation/issues/" + issue);

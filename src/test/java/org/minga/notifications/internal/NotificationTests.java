@@ -169,4 +169,15 @@ class NotificationTests {
         assertThat((String) row.get("subject")).startsWith("Falló un trabajo: ");
         assertThat(row.get("link")).isEqualTo("/jobs/" + job);
     }
+
+    @Test
+    void aPersonSetsTheirOwnPreferencesAndTheChangeIsAudited() throws Exception {
+        String ana = reports.citizen();
+        mvc.perform(post("/inbox/preferences").with(user(ana)).with(csrf()).param("_immediate", "on")
+                .param("digest", "true").param("_digest", "on").param("language", "en"))
+                .andExpect(redirectedUrl("/inbox"));
+        assertThat(preferences.of(id(ana))).isEqualTo(new Preferences.Preference(false, true, "en"));
+        assertThat(jdbc.sql("select actor from audit_event where entity_type = 'notification_preference' and entity_id = :id")
+                .param("id", String.valueOf(id(ana))).query(String.class).single()).isEqualTo(ana);
+    }
 }
