@@ -2,6 +2,7 @@ package org.minga.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,6 +50,8 @@ class NotificationTests {
     UnsubscribeTokens tokens;
     @Autowired
     Preferences preferences;
+    @Autowired
+    Attention attention;
     CitizenReports reports;
 
     @BeforeEach
@@ -179,5 +182,36 @@ class NotificationTests {
         assertThat(preferences.of(id(ana))).isEqualTo(new Preferences.Preference(false, true, "en"));
         assertThat(jdbc.sql("select actor from audit_event where entity_type = 'notification_preference' and entity_id = :id")
                 .param("id", String.valueOf(id(ana))).query(String.class).single()).isEqualTo(ana);
+    }
+
+    @Test
+    void aMemberOfficialIsToldOnlyOfTheirOwnMunicipalitysQuotas() throws Exception {
+        ApiFixtures fixtures = new ApiFixtures(mvc);
+        String official = TestData.unique("enlace");
+        fixtures.user(official, CitizenReports.PASSWORD, "MEMBER_OFFICIAL", reports.scheme, "54498");
+        long other = fixtures.scheme(TestData.unique("Provincia vecina"));
+        String outsider = TestData.unique("tesorera-ajena");
+        fixtures.user(outsider, CitizenReports.PASSWORD, "SCHEME_STAFF", other, null);
+        String base = "/api/v1/finance/schemes/" + reports.scheme;
+        String body = mvc.perform(post(base + "/rules").with(httpBasic(reports.director, CitizenReports.PASSWORD))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                        {"year":2024,"name":"Cuota anual","kind":"FIXED","amount":1200000.00,"percent":null,
+                         "periodicity":"YEARLY","currency":"COP","dueDay":10,"members":["54498","54003"]}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long rule = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(post(base + "/rules/" + rule + "/obligations").with(httpBasic(reports.director,
+                CitizenReports.PASSWORD))).andExpect(status().isOk());
+
+        // Two members owe their 2024 quota: the director sees both, the official of Ocaña (54498) hers only.
+        assertThat(arrears(reports.director)).isEqualTo(2);
+        assertThat(arrears(official)).isEqualTo(1);
+        assertThat(attention.itemsFor(recipients.byUsername(outsider).orElseThrow()))
+                .noneMatch(i -> Long.valueOf(reports.scheme).equals(i.schemeId()));
+    }
+
+    private long arrears(String username) {
+        return attention.itemsFor(recipients.byUsername(username).orElseThrow()).stream()
+                .filter(i -> i.kind().equals("finance.arrears") && i.schemeId() == reports.scheme)
+                .mapToLong(org.minga.notifications.AttentionItem::count).sum();
     }
 }
