@@ -3,11 +3,10 @@ package org.minga.notifications.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.minga.platform.JobHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import org.minga.platform.JobHandler;
 
 /**
  * Sends the e-mails that are due. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED} and
