@@ -8,5 +8,5 @@
  * own data (export and deletion).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Participation", allowedDependencies = {"platform",
-        "platform :: web", "identity", "territory", "registry", "projects"})
+        "platform :: web", "identity", "territory", "registry", "projects", "notifications"})
 package org.minga.participation;

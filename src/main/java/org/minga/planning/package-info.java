@@ -4,5 +4,5 @@
  * dashboard (on track, late, off track) computed from the measurements and the periodicity.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Planning", allowedDependencies = {"platform",
-        "platform :: web", "identity", "registry", "projects"})
+        "platform :: web", "identity", "registry", "projects", "notifications"})
 package org.minga.planning;

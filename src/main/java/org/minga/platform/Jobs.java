@@ -15,6 +15,16 @@ public interface Jobs {
 
     Optional<JobView> find(UUID id);
 
+    /** How many jobs failed since {@code since}, their types and the latest: what a platform administrator must look at. */
+    Failures failedSince(Instant since);
+
+    /** Published once when a job fails, on the node that ran it: whoever started it is told. */
+    record Failed(UUID id, String type, String createdBy) {
+    }
+
+    record Failures(long count, java.util.List<String> types, UUID latest) {
+    }
+
     /**
      * Waits for a job that the caller itself must see finished (work the platform does on its own,
      * such as the demo); a request never waits: it shows the job's page.

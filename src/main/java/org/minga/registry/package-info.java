@@ -3,5 +3,5 @@
  * scoped to); legal figures, members in time, acts and bodies come with the register issue.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry", allowedDependencies = {"platform",
-        "platform :: web", "identity", "territory"})
+        "platform :: web", "identity", "territory", "notifications"})
 package org.minga.registry;

@@ -3,5 +3,5 @@
  * landfill weighing and billing, the business centre, cost allocation and dashboards.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Services", allowedDependencies = {"platform",
-        "platform :: web", "identity", "territory", "registry"})
+        "platform :: web", "identity", "territory", "registry", "notifications"})
 package org.minga.services;

@@ -69,9 +69,11 @@ class AudienceDeclarationTests {
                 boolean anonymousPath = ANONYMOUS_PATHS.stream().anyMatch(pattern::startsWith)
                         || ANONYMOUS_EXACT.contains(pattern) || pattern.startsWith("${server.error.path");
                 boolean isPublic = audience != null && audience.value() == Reader.PUBLIC;
-                // A POST under /public/ other than sign-up still needs an account (only GET is open).
+                // A POST under /public/ other than sign-up and one-click unsubscribe (issue 20, RFC 8058) still needs
+        // an account (only GET is open).
                 boolean onlyGet = info.getMethodsCondition().getMethods().equals(Set.of(RequestMethod.GET))
                         || pattern.equals("/public/participation/register") || pattern.startsWith("/error")
+                        || pattern.equals("/public/notifications/unsubscribe")
                         || pattern.startsWith("${server.error.path") || pattern.equals("/login");
                 if (isPublic != (anonymousPath && onlyGet)) {
                     wrong.add(h.getShortLogMessage() + " " + pattern + " is " + (audience == null ? null : audience.value()));

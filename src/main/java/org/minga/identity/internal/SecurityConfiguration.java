@@ -114,6 +114,8 @@ class SecurityConfiguration {
                                 "/robots.txt").permitAll()
                         // Citizens sign up on the public site.
                         .requestMatchers("/public/participation/register").permitAll()
+                        // One-click unsubscribe from an e-mail (RFC 8058): a signed token, no session.
+                        .requestMatchers("/public/notifications/unsubscribe").permitAll()
                         .requestMatchers("/admin/audit/**").hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("PLATFORM_ADMIN", "SCHEME_ADMIN")
                         .anyRequest().authenticated())
@@ -122,7 +124,9 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 // The token in a cookie, not the session: an anonymous visit to the login page
                 // creates no session on the server.
-                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        // Mail programs post the unsubscribe without a page; the signed token is the proof.
+                        .ignoringRequestMatchers("/public/notifications/unsubscribe"))
                 .headers(h -> h.addHeaderWriter(contentSecurityPolicy())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self)")))

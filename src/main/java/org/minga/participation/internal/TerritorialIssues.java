@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.locationtech.jts.geom.Geometry;
 import org.minga.identity.Citizens;
+import org.minga.notifications.Notices;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
@@ -98,9 +99,12 @@ public class TerritorialIssues {
     private final Schemes schemes;
     private final MemberUnits memberUnits;
     private final IssueReads reads;
+    private final Notices notices;
 
-    TerritorialIssues(Desk desk, Territory territory, Schemes schemes, MemberUnits memberUnits, IssueReads reads) {
+    TerritorialIssues(Desk desk, Territory territory, Schemes schemes, MemberUnits memberUnits, IssueReads reads,
+            Notices notices) {
         this.desk = desk;
+        this.notices = notices;
         this.territory = territory;
         this.schemes = schemes;
         this.memberUnits = memberUnits;
@@ -236,6 +240,18 @@ public class TerritorialIssues {
         desk.audit().record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática publicada: " + issue.title(),
                 Map.of("moderation", issue.moderation().name()), Map.of("moderation", "PUBLISHED", "exactLocation",
                         exact)));
+        tellReporter(issue, "participation.report.published", "/public/participation/issues/" + id);
+    }
+
+    /** The citizen who reported the issue hears of its moderation at once (staff-entered reports have no reporter). */
+    private void tellReporter(Issue issue, String kind, String link) {
+        // Keyed by the moderation's time: published again after a rejection is a new event, a retry is not.
+        desk.jdbc().sql("""
+                select reporter_id, (extract(epoch from moderated_at) * 1000)::bigint as at from territorial_issue
+                where id = :id and reporter_id is not null""").param("id", issue.id())
+                .query((rs, n) -> Map.entry(rs.getLong("reporter_id"), rs.getLong("at"))).optional()
+                .ifPresent(r -> notices.notify(r.getKey(), kind, issue.title(), link, issue.schemeId(),
+                        kind + ":" + issue.id() + ":" + r.getValue()));
     }
 
     @Transactional
@@ -256,6 +272,7 @@ public class TerritorialIssues {
                 .param("reason", why).param("by", SystemActor.current()).param("id", id).update();
         desk.audit().record(Change.updated(ENTITY, id, issue.schemeId(), "Problemática rechazada: " + issue.title(),
                 Map.of("moderation", issue.moderation().name()), Map.of("moderation", "REJECTED", "reason", why)));
+        tellReporter(issue, "participation.report.rejected", "/participation/my-reports");
     }
 
     /** Moves published issues forward (prioritised, in an agreement); never backwards. */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * of nodes racing for a period exactly one wins. A node that died simply stops taking leases.
  */
 @Component
-public class Leases {
+public class Leases implements org.minga.platform.ScheduledOnce {
 
     /** A lease is taken again after this share of the period, so clock jitter never skips a period. */
     private static final double SLACK = 0.9;
@@ -24,7 +24,7 @@ public class Leases {
         this.node = node.value();
     }
 
-    /** Runs the work if no node ran this task in the last period; answers whether it ran here. */
+    @Override
     public boolean runOnce(String task, Duration period, Runnable work) {
         if (!take(task, period)) {
             return false;

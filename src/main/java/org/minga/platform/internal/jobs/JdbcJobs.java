@@ -40,6 +40,19 @@ record JdbcJobs(JdbcClient jdbc, ObjectMapper json, JobHandlers handlers) implem
                 """).param("id", id).query(this::view).optional();
     }
 
+    @Override
+    public Failures failedSince(Instant since) {
+        var types = jdbc.sql("""
+                select type, count(*) as n from job where status = 'FAILED' and finished_at >= :since
+                group by type order by type""").param("since", Timestamp.from(since))
+                .query((rs, n) -> java.util.Map.entry(rs.getString("type"), rs.getLong("n"))).list();
+        UUID latest = jdbc.sql("""
+                select id from job where status = 'FAILED' and finished_at >= :since order by finished_at desc limit 1""")
+                .param("since", Timestamp.from(since)).query(UUID.class).optional().orElse(null);
+        return new Failures(types.stream().mapToLong(java.util.Map.Entry::getValue).sum(),
+                types.stream().map(java.util.Map.Entry::getKey).toList(), latest);
+    }
+
     private JobView view(ResultSet rs, int row) throws SQLException {
         String result = rs.getString("result");
         return new JobView(rs.getObject("id", UUID.class), rs.getString("type"), Status.valueOf(rs.getString("status")),

@@ -45,13 +45,16 @@ class JobRunner implements DisposableBean {
     private final JobHandlers handlers;
     private final Leases leases;
     private final Duration recoverInterval;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots = new Semaphore(PARALLEL);
     private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JobRunner(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, JobHandlers handlers, Leases leases,
-            @Value("${minga.jobs.recover-interval:60s}") Duration recoverInterval) {
+            @Value("${minga.jobs.recover-interval:60s}") Duration recoverInterval,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.leases = leases;
         this.recoverInterval = recoverInterval;
         this.tx = tx;
@@ -136,11 +139,14 @@ class JobRunner implements DisposableBean {
                     .param("result", json.writeValueAsString(result)).update();
         } catch (Exception | Error e) {
             log.warn("Job {} ({}) failed", job.id(), job.type(), e);
-            jdbc.sql("""
+            int failed = jdbc.sql("""
                     update job set status = 'FAILED', error = :error, finished_at = now()
                     where id = :id and attempts = :attempt and status = 'RUNNING'
                     """).param("id", job.id()).param("attempt", job.attempt())
                     .param("error", e.getMessage() == null ? e.toString() : e.getMessage()).update();
+            if (failed == 1) {
+                events.publishEvent(new org.minga.platform.Jobs.Failed(job.id(), job.type(), job.createdBy()));
+            }
         } finally {
             running.remove(job.id());
             SecurityContextHolder.clearContext();
