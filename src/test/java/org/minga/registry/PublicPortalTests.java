@@ -212,6 +212,22 @@ class PublicPortalTests {
     }
 
     @Test
+    void aPublicPageIsRenderedOncePerChangeOfTheRegisterAndNeverServedToSignedInPeople() throws Exception {
+        String path = "/public/schemes/" + scheme;
+        String renamed = name + " Renombrada";
+        assertThat(fetch(path).body()).contains(name);
+        // Written behind Minga's back (not audited): the node's copy is still the current version.
+        jdbc.sql("update scheme set name = :n where id = :id").param("n", renamed).param("id", scheme).update();
+        assertThat(fetch(path).body()).doesNotContain(renamed);
+        // Signed-in people get their own rendering, never the anonymous copy.
+        assertThat(mvc.perform(get(path).with(user("admin").roles("PLATFORM_ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(renamed);
+        // An audited change is a new version: the page is rendered again.
+        api(put("/api/v1/registry/schemes/" + scheme + "/strategic-lines"), "[\"Riego\"]");
+        assertThat(fetch(path).body()).contains(renamed).contains("Riego");
+    }
+
+    @Test
     void aProfileWeighsUnder150KilobytesOnFirstLoadCompressed() throws Exception {
         HttpResponse<byte[]> html = http.send(request("/public/schemes/" + scheme).header("Accept-Encoding", "gzip")
                 .build(), HttpResponse.BodyHandlers.ofByteArray());

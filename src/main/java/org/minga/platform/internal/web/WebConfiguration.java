@@ -3,10 +3,14 @@ package org.minga.platform.internal.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.minga.platform.AuditLog;
+import org.minga.platform.Zones;
 import org.minga.platform.web.Problems;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +34,17 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale SPANISH = Problems.SPANISH;
+
+    /**
+     * The public pages' rendered copies, also on a forward: an anonymous visit to {@code /} is
+     * forwarded to the public home, and only inside the forward is the page still being written.
+     */
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCache(AuditLog audit, Zones zones) {
+        FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(new PublicPageCache(audit, zones));
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD);
+        return registration;
+    }
 
     /** Pages: the cookie (set by {@code ?lang}), Spanish by default. API: {@code Accept-Language}. */
     @Bean
