@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import org.minga.observatory.internal.Figures;
 import org.minga.observatory.internal.Observatory;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
+import org.minga.platform.web.PublicCaching;
 import org.minga.platform.web.PublicPage;
 import org.minga.platform.web.Reader;
 import org.minga.platform.web.TableDownloads;
@@ -28,13 +30,17 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Audience(Reader.PUBLIC)
 @Controller
-record ObservatoryController(Observatory observatory, ObservatoryTables tables, ObservatoryCharts charts, Zones zones) {
+record ObservatoryController(Observatory observatory, ObservatoryTables tables, ObservatoryCharts charts, Zones zones,
+        PublicCaching caching) {
 
     @GetMapping("/public/observatory")
     String page(@RequestParam(defaultValue = "CO") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
         Figures figures = observatory.figures(country, date(country, at));
+        if (caching.notModified(request, response, locale)) {
+            return null;
+        }
         model.addAttribute("figures", figures);
         model.addAttribute("charts", charts.html(figures, request, response));
         model.addAttribute("countries", Observatory.COUNTRIES);

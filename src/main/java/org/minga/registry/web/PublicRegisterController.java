@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.platform.Inputs;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
+import org.minga.platform.web.PublicCaching;
 import org.minga.platform.web.PublicPage;
 import org.minga.platform.web.PublicSchemePart;
 import org.minga.platform.web.Reader;

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.NotFoundException;
 import org.minga.platform.web.Audience;
+import org.minga.platform.web.PublicCaching;
 import org.minga.platform.web.PublicPages;
 import org.minga.platform.web.Reader;
 import org.minga.registry.internal.PublicRegister;

@@ -1,4 +1,4 @@
-package org.minga.registry.web;
+package org.minga.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -17,10 +17,11 @@ import org.springframework.web.context.request.ServletWebRequest;
  * (every write is audited, so nothing shown can change without it), so the ETag and Last-Modified
  * move with the register and a visitor's or a proxy's copy is reused until then. Signed-in people
  * get Spring Security's no-store as on every other page, and so does a request that switches the
- * language (it sets the language cookie).
+ * language (it sets the language cookie). A page so marked is also kept rendered on each node
+ * ({@code PublicPageCache}).
  */
 @Component
-record PublicCaching(AuditLog audit) {
+public record PublicCaching(AuditLog audit) {
 
     /** Five minutes: short enough for a new event to show soon, long enough to spare the database. */
     static final CacheControl POLICY = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
@@ -29,7 +30,7 @@ record PublicCaching(AuditLog audit) {
      * Marks the answer cacheable and says whether the client's copy is current; when it is, the
      * answer is 304 and the handler returns null without rendering.
      */
-    boolean notModified(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    public boolean notModified(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         if (request.getUserPrincipal() != null || request.getParameter("lang") != null) {
             return false;
         }
