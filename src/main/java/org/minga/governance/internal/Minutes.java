@@ -2,16 +2,15 @@ package org.minga.governance.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.UUID;
 
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
+import org.minga.platform.FixedPdf;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
 import org.openpdf.text.Document;
@@ -20,8 +19,6 @@ import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.PdfDate;
-import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
@@ -77,13 +74,8 @@ public class Minutes {
         PdfWriter writer = PdfWriter.getInstance(doc, out);
         String title = "Acta de la " + Sessions.title(s).substring(0, 1).toLowerCase() + Sessions.title(s).substring(1);
         doc.addTitle(title);
-        Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-        epoch.setTimeInMillis(0);
-        doc.addCreationDate(new PdfDate(epoch));
-        doc.addModificationDate(new PdfDate(epoch));
         doc.open();
-        // OpenPDF stamps the creation date with the clock; the minutes say nothing of when they were generated.
-        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(epoch));
+        FixedPdf.undated(writer);
         doc.add(new Paragraph(scheme, HEAD));
         doc.add(new Paragraph(title, TITLE));
         doc.add(new Paragraph("Lugar: " + (s.place() == null ? "virtual" : s.place())
@@ -121,7 +113,7 @@ public class Minutes {
         section(doc, "Firmas");
         doc.add(new Paragraph("Presidencia: ______________________    Secretaría: ______________________", BODY));
         doc.close();
-        return new File("acta-sesion-" + s.id() + ".pdf", out.toByteArray());
+        return new File("acta-sesion-" + s.id() + ".pdf", FixedPdf.withContentFileId(out.toByteArray()));
     }
 
     @Transactional

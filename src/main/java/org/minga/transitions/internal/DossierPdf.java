@@ -1,12 +1,9 @@
 package org.minga.transitions.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Calendar;
-import java.util.TimeZone;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.minga.platform.FixedPdf;
 import org.minga.transitions.Dossier;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -16,8 +13,6 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.PdfDate;
-import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
@@ -44,11 +39,7 @@ public final class DossierPdf {
         PdfWriter writer = PdfWriter.getInstance(doc, out);
         doc.addTitle(d.title());
         doc.open();
-        // OpenPDF stamps the generation time into the information dictionary; the fixed date replaces it.
-        Calendar epoch = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-        epoch.setTimeInMillis(0);
-        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(epoch));
-        writer.getInfo().put(PdfName.MODDATE, new PdfDate(epoch));
+        FixedPdf.undated(writer);
         doc.add(new Paragraph(d.title(), TITLE));
         for (String f : d.facts()) {
             doc.add(new Paragraph(f, BODY));
@@ -83,7 +74,7 @@ public final class DossierPdf {
             doc.add(t);
         }
         doc.close();
-        return withFileId(out.toByteArray(), hash);
+        return FixedPdf.withFileId(out.toByteArray(), hash);
     }
 
     private static final Pattern FIGURE = Pattern.compile("(?:[A-Z]{3} )?-?\\d[\\d.,]*(?: %)?");
@@ -127,22 +118,5 @@ public final class DossierPdf {
             max = Math.max(max, font.getWidthPoint(word, BODY.getSize()));
         }
         return max;
-    }
-
-    private static final Pattern FILE_ID = Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
-
-    /**
-     * The trailer's file identifier, which OpenPDF draws from the clock, replaced by the first 32
-     * hex digits of the version: same length, so every offset in the cross-reference table holds.
-     */
-    static byte[] withFileId(byte[] pdf, String hash) {
-        String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        Matcher m = FILE_ID.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("PDF sin identificador de archivo");
-        }
-        String id = hash.substring(0, 32);
-        return (text.substring(0, m.start()) + "/ID [<" + id + "><" + id + ">]" + text.substring(m.end()))
-                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }
