@@ -228,6 +228,12 @@ class PublicPortalTests {
     }
 
     @Test
+    void theLanguageLinkKeepsWhatThePageShows() throws Exception {
+        String page = fetch("/public/schemes/" + scheme + "?on=2021-01-01").body();
+        assertThat(page).contains("href=\"/public/schemes/" + scheme + "?on=2021-01-01&amp;lang=en\"");
+    }
+
+    @Test
     void aProfileWeighsUnder150KilobytesOnFirstLoadCompressed() throws Exception {
         HttpResponse<byte[]> html = http.send(request("/public/schemes/" + scheme).header("Accept-Encoding", "gzip")
                 .build(), HttpResponse.BodyHandlers.ofByteArray());

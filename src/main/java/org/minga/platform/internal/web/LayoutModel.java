@@ -3,11 +3,14 @@ package org.minga.platform.internal.web;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's shell needs to know of the person looking at it. */
 @ControllerAdvice
@@ -27,6 +30,14 @@ class LayoutModel {
         public boolean manager() {
             return admin() || has("SCHEME_ADMIN");
         }
+    }
+
+    /** The page's own address without {@code lang}: the language links keep what the page shows (a date, a search). */
+    @ModelAttribute("here")
+    String here(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(request.getRequestURI().substring(request.getContextPath().length())
+                + (query == null ? "" : "?" + query)).replaceQueryParam("lang").build().toUriString();
     }
 
     @ModelAttribute("viewer")
