@@ -162,6 +162,30 @@ class EquityBenefitsTests {
                 .param("l", String.valueOf(wrong)).query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aFinancingLineIsVoidedFromTheProjectPageWithAReasonAndARefusalChangesNothing() throws Exception {
+        long roads = project("VIAS", Map.of("54498", 1));
+        line(roads, "NATION", null, "700.00", "2022-03-01");
+        long l = jdbc.sql("select id from financing_line where project_id = :p").param("p", roads).query(Long.class).single();
+        String page = mvc.perform(get("/projects/" + roads).with(user(director).roles("SCHEME_ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/projects/" + roads + "/financing/" + l + "/void");
+        String refused = mvc.perform(post("/projects/" + roads + "/financing/" + l + "/void").param("reason", " ")
+                .with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"financing-void-error\"");
+        String other = TestData.unique("intrusa");
+        new ApiFixtures(mvc).user(other, "una-clave-larga-1", "SCHEME_ADMIN", new ApiFixtures(mvc).scheme(TestData.unique("Otra")), null);
+        mvc.perform(post("/projects/" + roads + "/financing/" + l + "/void").param("reason", "no")
+                .with(user(other).roles("SCHEME_ADMIN")).with(csrf())).andExpect(status().is4xxClientError());
+        assertThat(jdbc.sql("select void_reason from financing_line where id = :l").param("l", l).query(String.class)
+                .optional()).isEmpty();
+        mvc.perform(post("/projects/" + roads + "/financing/" + l + "/void").param("reason", "Duplicada")
+                .with(user(director).roles("SCHEME_ADMIN")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select void_reason from financing_line where id = :l").param("l", l).query(String.class)
+                .single()).isEqualTo("Duplicada");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     ResultActions equity(String from, String to) throws Exception {

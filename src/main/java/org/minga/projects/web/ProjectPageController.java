@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -88,6 +89,16 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
     String financing(@PathVariable long id, @ModelAttribute("financingForm") FinancingForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return submit(id, "financingForm", result, model, redirect, () -> view.financing().add(id, form.input()));
+    }
+
+    /** Voids a financing line with a reason (it stays listed, out of the totals); a refusal shows above the table. */
+    @PostMapping("/financing/{lineId}/void")
+    String voidFinancing(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) String reason,
+            Model model, RedirectAttributes redirect) {
+        return Forms.act(model, "voidError", () -> {
+            view.financing().voidLine(id, lineId, new Financing.Voiding(reason));
+            return ProjectController.saved(id, redirect);
+        }, () -> show(id, model));
     }
 
     @PostMapping("/beneficiaries")
