@@ -2,6 +2,7 @@ package org.minga.identity;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Enabled accounts with their grants, for work done on a person's behalf outside a request (the
@@ -17,6 +18,20 @@ public interface Recipients {
 
         public boolean holds(Role role) {
             return grants.stream().anyMatch(g -> g.role() == role);
+        }
+
+        /** The schemes in which the person holds one of these roles. */
+        public List<Long> schemesAs(Role... roles) {
+            Set<Role> wanted = Set.of(roles);
+            return grants.stream().filter(g -> g.schemeId() != null && wanted.contains(g.role())).map(Grant::schemeId)
+                    .distinct().toList();
+        }
+
+        /** Whether a member unit's records of a scheme are theirs to see: every unit for its staff, their own for an official. */
+        public boolean seesUnit(long schemeId, String unitCode) {
+            return grants.stream().anyMatch(g -> g.schemeId() != null && g.schemeId() == schemeId
+                    && (g.role() == Role.SCHEME_ADMIN || g.role() == Role.SCHEME_STAFF
+                            || g.role() == Role.MEMBER_OFFICIAL && g.unitCode() != null && g.unitCode().equals(unitCode)));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.minga.finance.Contributions;
 import org.minga.finance.Contributions.Obligation;
-import org.minga.identity.Recipients.Grant;
 import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
@@ -29,21 +28,16 @@ record ArrearsAttention(Contributions contributions, Schemes schemes, Zones zone
 
     @Override
     public List<AttentionItem> itemsFor(Recipient person) {
-        List<Grant> scopes = person.grants().stream().filter(g -> g.role() == Role.SCHEME_ADMIN
-                || g.role() == Role.SCHEME_STAFF || g.role() == Role.MEMBER_OFFICIAL).toList();
-        if (scopes.isEmpty()) {
+        List<Long> schemeIds = person.schemesAs(Role.SCHEME_ADMIN, Role.SCHEME_STAFF, Role.MEMBER_OFFICIAL);
+        if (schemeIds.isEmpty()) {
             return List.of();
         }
-        List<Long> schemeIds = scopes.stream().map(Grant::schemeId).distinct().toList();
         LocalDate today = zones.today();
         Map<Long, String> names = schemes.names(schemeIds);
         List<AttentionItem> items = new ArrayList<>();
         for (long scheme : schemeIds) {
-            boolean wholeScheme = scopes.stream().anyMatch(g -> g.schemeId() == scheme && g.role() != Role.MEMBER_OFFICIAL);
-            List<String> units = scopes.stream().filter(g -> g.schemeId() == scheme && g.unitCode() != null)
-                    .map(Grant::unitCode).toList();
             List<Obligation> open = contributions.obligations(scheme, null, today.plusDays(SOON_DAYS)).stream()
-                    .filter(o -> o.open().signum() > 0 && (wholeScheme || units.contains(o.unitCode()))).toList();
+                    .filter(o -> o.open().signum() > 0 && person.seesUnit(scheme, o.unitCode())).toList();
             String link = "/finance/schemes/" + scheme;
             items.add(new AttentionItem("finance.arrears", open.stream().filter(o -> o.dueOn().isBefore(today)).count(),
                     names.get(scheme), link, scheme));

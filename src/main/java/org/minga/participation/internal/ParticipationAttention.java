@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Recipients.Grant;
 import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
@@ -26,9 +25,7 @@ record ParticipationAttention(JdbcClient jdbc, Schemes schemes) implements Atten
     @Override
     public List<AttentionItem> itemsFor(Recipient person) {
         List<AttentionItem> items = new ArrayList<>();
-        List<Long> schemes = person.grants().stream()
-                .filter(g -> g.role() == Role.SCHEME_ADMIN || g.role() == Role.SCHEME_STAFF)
-                .map(Grant::schemeId).distinct().toList();
+        List<Long> schemes = person.schemesAs(Role.SCHEME_ADMIN, Role.SCHEME_STAFF);
         if (!schemes.isEmpty()) {
             // territorial_issue_scheme_idx (scheme_id, moderation, id) answers each scheme's count.
             Map<Long, String> names = this.schemes.names(schemes);

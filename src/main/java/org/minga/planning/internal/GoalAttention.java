@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Recipients.Grant;
 import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
@@ -21,9 +20,7 @@ record GoalAttention(Plans plans, Schemes schemes, Zones zones) implements Atten
 
     @Override
     public List<AttentionItem> itemsFor(Recipient person) {
-        List<Long> schemeIds = person.grants().stream()
-                .filter(g -> g.role() == Role.SCHEME_ADMIN || g.role() == Role.SCHEME_STAFF)
-                .map(Grant::schemeId).distinct().toList();
+        List<Long> schemeIds = person.schemesAs(Role.SCHEME_ADMIN, Role.SCHEME_STAFF);
         if (schemeIds.isEmpty()) {
             return List.of();
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.minga.identity.Recipients.Grant;
 import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
@@ -31,12 +30,10 @@ record CaseAttention(JdbcClient jdbc, Schemes schemes, Zones zones) implements A
 
     @Override
     public List<AttentionItem> itemsFor(Recipient person) {
-        List<Grant> scopes = person.grants().stream().filter(g -> g.role() == Role.SCHEME_ADMIN
-                || g.role() == Role.SCHEME_STAFF || g.role() == Role.MEMBER_OFFICIAL).toList();
-        if (scopes.isEmpty()) {
+        List<Long> schemeIds = person.schemesAs(Role.SCHEME_ADMIN, Role.SCHEME_STAFF, Role.MEMBER_OFFICIAL);
+        if (schemeIds.isEmpty()) {
             return List.of();
         }
-        List<Long> schemeIds = scopes.stream().map(Grant::schemeId).distinct().toList();
         LocalDate today = zones.today();
         List<Due> rows = jdbc.sql("""
                 select scheme_id, unit_code, count(*) filter (where due_on < :today) as overdue,
@@ -49,11 +46,8 @@ record CaseAttention(JdbcClient jdbc, Schemes schemes, Zones zones) implements A
         List<AttentionItem> items = new ArrayList<>();
         for (long scheme : schemeIds) {
             // Staff see every unit's cases; an official only their unit's.
-            boolean wholeScheme = scopes.stream().anyMatch(g -> g.schemeId() == scheme && g.role() != Role.MEMBER_OFFICIAL);
-            List<String> units = scopes.stream().filter(g -> g.schemeId() == scheme && g.unitCode() != null)
-                    .map(Grant::unitCode).toList();
-            List<Due> visible = rows.stream().filter(r -> r.schemeId() == scheme
-                    && (wholeScheme || units.contains(r.unitCode()))).toList();
+            List<Due> visible = rows.stream().filter(r -> r.schemeId() == scheme && person.seesUnit(scheme, r.unitCode()))
+                    .toList();
             long overdue = visible.stream().mapToLong(Due::overdue).sum();
             long soon = visible.stream().mapToLong(Due::soon).sum();
             String link = "/services/schemes/" + scheme;
