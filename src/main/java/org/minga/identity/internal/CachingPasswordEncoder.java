@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.minga.platform.RecentlyUsed;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -19,13 +19,7 @@ class CachingPasswordEncoder implements PasswordEncoder {
 
     private static final int MAX_ENTRIES = 10_000;
     private final PasswordEncoder delegate;
-    private final Map<String, Boolean> matched = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > MAX_ENTRIES;
-                }
-            });
+    private final Map<String, Boolean> matched = RecentlyUsed.map(MAX_ENTRIES);
 
     CachingPasswordEncoder(PasswordEncoder delegate) {
         this.delegate = delegate;

@@ -1,11 +1,10 @@
 package org.minga.identity.internal;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.minga.identity.VerificationSender;
+import org.minga.platform.RecentlyUsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +17,7 @@ public class LogVerificationSender implements VerificationSender {
 
     private static final Logger log = LoggerFactory.getLogger(LogVerificationSender.class);
     private static final int KEPT = 1000;
-    private final Map<String, String> delivered = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > KEPT;
-        }
-    });
+    private final Map<String, String> delivered = RecentlyUsed.map(KEPT);
 
     @Override
     public void send(String username, String email, String code) {

@@ -10,6 +10,7 @@ import org.minga.observatory.internal.Figures.Amount;
 import org.minga.observatory.internal.Figures.Count;
 import org.minga.observatory.internal.Figures.YearCount;
 import org.minga.platform.InvalidInputException;
+import org.minga.platform.RecentlyUsed;
 import org.minga.platform.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,7 @@ public class Observatory {
     }
 
     /** The most recently asked countries and dates (a visitor may ask any date; the bound keeps memory flat). */
-    private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > 512;
-        }
-    };
+    private final Map<String, Cached> cache = RecentlyUsed.map(512);
 
     private final JdbcClient jdbc;
     private final Zones zones;
@@ -70,16 +66,12 @@ public class Observatory {
         }
         long version = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
         String key = country + "/" + at;
-        synchronized (cache) {
-            Cached hit = cache.get(key);
-            if (hit != null && hit.version() == version) {
-                return hit.figures();
-            }
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return hit.figures();
         }
         Figures figures = compute(country, at);
-        synchronized (cache) {
-            cache.put(key, new Cached(version, figures));
-        }
+        cache.put(key, new Cached(version, figures));
         return figures;
     }
 

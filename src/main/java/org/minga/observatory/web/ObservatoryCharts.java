@@ -1,6 +1,5 @@
 package org.minga.observatory.web;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.observatory.internal.Figures;
+import org.minga.platform.RecentlyUsed;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -31,12 +31,7 @@ class ObservatoryCharts {
     private record Rendered(Figures figures, String html) {
     }
 
-    private final Map<Key, Rendered> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Rendered> eldest) {
-            return size() > 512;
-        }
-    };
+    private final Map<Key, Rendered> cache = RecentlyUsed.map(512);
 
     private final ITemplateEngine templates;
     private final ObservatoryTables tables;
@@ -49,19 +44,15 @@ class ObservatoryCharts {
     String html(Figures figures, HttpServletRequest request, HttpServletResponse response) {
         Locale locale = LocaleContextHolder.getLocale();
         Key key = new Key(figures.country(), figures.at().toString(), locale);
-        synchronized (cache) {
-            Rendered hit = cache.get(key);
-            if (hit != null && hit.figures() == figures) {
-                return hit.html();
-            }
+        Rendered hit = cache.get(key);
+        if (hit != null && hit.figures() == figures) {
+            return hit.html();
         }
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, response);
         WebContext context = new WebContext(exchange, locale, Map.of("figures", figures, "tables", tables.of(figures)));
         String html = templates.process("observatory/charts", Set.of("charts"), context);
-        synchronized (cache) {
-            cache.put(key, new Rendered(figures, html));
-        }
+        cache.put(key, new Rendered(figures, html));
         return html;
     }
 }

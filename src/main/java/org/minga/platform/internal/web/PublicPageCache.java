@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.AuditLog;
+import org.minga.platform.RecentlyUsed;
 import org.minga.platform.Zones;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,12 +36,7 @@ class PublicPageCache extends OncePerRequestFilter {
 
     private final AuditLog audit;
     private final Zones zones;
-    private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-            return size() > PAGES;
-        }
-    };
+    private final Map<String, Page> pages = RecentlyUsed.map(PAGES);
 
     PublicPageCache(AuditLog audit, Zones zones) {
         this.audit = audit;
@@ -63,10 +59,7 @@ class PublicPageCache extends OncePerRequestFilter {
         String key = request.getRequestURI() + "?" + Objects.toString(request.getQueryString(), "") + "|"
                 + Objects.toString(request.getHeader(HttpHeaders.COOKIE), "") + "|"
                 + Objects.toString(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), "") + "|" + zones.today();
-        Page page;
-        synchronized (pages) {
-            page = pages.get(key);
-        }
+        Page page = pages.get(key);
         if (page != null && page.version() == version) {
             page.headers().forEach(response::setHeader);
             String etag = page.headers().get(HttpHeaders.ETAG);
@@ -92,10 +85,7 @@ class PublicPageCache extends OncePerRequestFilter {
                     headers.put(name, rendered.getHeader(name));
                 }
             }
-            Page kept = new Page(version, rendered.getContentAsByteArray(), rendered.getContentType(), headers);
-            synchronized (pages) {
-                pages.put(key, kept);
-            }
+            pages.put(key, new Page(version, rendered.getContentAsByteArray(), rendered.getContentType(), headers));
         }
         rendered.copyBodyToResponse();
     }
