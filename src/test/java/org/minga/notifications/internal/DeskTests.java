@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -88,14 +89,16 @@ class DeskTests {
 
     @Test
     void anAdministratorIsToldOnTheDeskThatMailIsOffAndOthersAreNot() throws Exception {
-        assertThat(mvc.perform(get("/").with(user("admin").roles("PLATFORM_ADMIN"))).andExpect(status().isOk())
+        assertThat(mvc.perform(get("/desk").with(user("admin").roles("PLATFORM_ADMIN"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("id=\"mail-off\"").contains("Mi escritorio");
         CitizenReports reports = new CitizenReports(mvc, jdbc, issues, codes);
         assertThat(desk(reports.citizen())).doesNotContain("id=\"mail-off\"").contains("Nada pendiente");
     }
 
+    /** {@code /} forwards a signed-in person to the desk (MockMvc does not follow forwards, so the desk is asked next). */
     private String desk(String username) throws Exception {
-        return mvc.perform(get("/").with(user(username))).andExpect(status().isOk()).andReturn().getResponse()
+        mvc.perform(get("/").with(user(username))).andExpect(status().isOk()).andExpect(forwardedUrl("/desk"));
+        return mvc.perform(get("/desk").with(user(username))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
 
