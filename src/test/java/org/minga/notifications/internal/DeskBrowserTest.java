@@ -73,8 +73,10 @@ class DeskBrowserTest extends BrowserTest {
         assertThat(text("#desk-finance-arrears")).contains("2 aportes vencidos sin pagar en");
 
         opens("#desk-services-overdue a", "/services/schemes/" + scheme);
-        opens("#desk-registry-terms a", "/registry/schemes/" + scheme);
+        clickAndWait(By.cssSelector("#desk-registry-terms a"));
+        assertThat(browser.getCurrentUrl()).endsWith("/registry/schemes/" + scheme);
         assertThat(text("#bodies")).contains("María Pérez");
+        browser.get(url("/"));
         opens("#desk-finance-arrears a", "/finance/schemes/" + scheme);
 
         // The seat is ended (the register's API is where seats end); back on the desk, the term is gone.
