@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.minga.identity.internal.LogVerificationSender;
 import org.minga.participation.internal.TerritorialIssues;
+import org.minga.support.Axe;
 import org.minga.support.BrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -71,6 +72,7 @@ class DeskBrowserTest extends BrowserTest {
         assertThat(text("#desk-services-overdue")).contains("Trámites vencidos").contains("1 trámites vencidos en");
         assertThat(text("#desk-registry-terms")).contains("1 periodos en órganos de gobierno terminan");
         assertThat(text("#desk-finance-arrears")).contains("2 aportes vencidos sin pagar en");
+        assertThat(Axe.seriousViolations(browser)).as("axe on the desk").isEmpty();
 
         opens("#desk-services-overdue a", "/services/schemes/" + scheme);
         clickAndWait(By.cssSelector("#desk-registry-terms a"));
