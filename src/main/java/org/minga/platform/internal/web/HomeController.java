@@ -8,13 +8,16 @@ import org.minga.platform.web.Reader;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** {@code /}: signed-in people get their home; anyone else the public home (the register's, at {@code /public}). */
+/**
+ * {@code /}: signed-in people get their desk (owned by notifications at {@code /desk}, which platform may not
+ * depend on); anyone else the public home (the register's, at {@code /public}).
+ */
 @Audience(Reader.PUBLIC)
 @Controller
 record HomeController() {
 
     @GetMapping("/")
     String home(Principal signedIn) {
-        return signedIn == null ? "forward:/public" : "home";
+        return signedIn == null ? "forward:/public" : "forward:/desk";
     }
 }
