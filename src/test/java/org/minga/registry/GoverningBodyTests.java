@@ -1,6 +1,7 @@
 package org.minga.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -195,6 +196,29 @@ class GoverningBodyTests {
         mvc.perform(get("/registry/schemes/" + scheme).with(user(director).roles("SCHEME_ADMIN")))
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(containsString("Consejo Directivo"),
                         containsString("Rosa Amaya"), containsString("2024-05-01 – 2027-04-30"))));
+    }
+
+    @Test
+    void thePageEndsASeatOnADateAndARefusalIsSaidWithoutChangingIt() throws Exception {
+        long board = body(scheme, "BOARD", "Consejo Directivo", director);
+        long seat = seat(scheme, board, "Rosa Amaya", "SECRETARY", null, "2024-05-01", "2027-04-30", director);
+        String end = "/registry/schemes/" + scheme + "/bodies/" + board + "/seats/" + seat + "/end";
+        mvc.perform(get("/registry/schemes/" + scheme).with(user(director).roles("SCHEME_ADMIN")))
+                .andExpect(content().string(containsString("action=\"" + end + "\"")));
+        mvc.perform(post(end).param("endedOn", "2020-01-01").with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("id=\"seat-end-error\""),
+                        containsString("La fecha no puede ser anterior al inicio del periodo (2024-05-01)."))));
+        String stranger = TestData.unique("ajeno");
+        new ApiFixtures(mvc).user(stranger, PASSWORD, "SCHEME_ADMIN", other, null);
+        mvc.perform(post(end).param("endedOn", "2025-06-30").with(user(stranger).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(status().is4xxClientError());
+        assertThat(jdbc.sql("select ended_on from body_seat where id = :id").param("id", seat).query(LocalDate.class)
+                .optional()).isEmpty();
+        mvc.perform(post(end).param("endedOn", "2025-06-30").with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
+                .andExpect(redirectedUrl("/registry/schemes/" + scheme));
+        assertThat(jdbc.sql("select ended_on from body_seat where id = :id").param("id", seat).query(LocalDate.class)
+                .single()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(audits("body_seat", seat, "UPDATE")).isEqualTo(1);
     }
 
     private long body(long id, String kind, String name, String as) throws Exception {

@@ -1,9 +1,12 @@
 package org.minga.registry.web;
 
-import org.minga.platform.web.Audience;
-import org.minga.platform.web.Reader;
+import java.time.LocalDate;
 
+import org.minga.platform.web.Audience;
+import org.minga.platform.web.Forms;
+import org.minga.platform.web.Reader;
 import org.minga.registry.internal.GoverningBodies;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,9 +14,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Creating governing bodies and adding seats from the scheme page; a refusal re-renders that page. */
+/** Creating governing bodies, adding seats and ending them from the scheme page; a refusal re-renders that page. */
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
@@ -34,5 +38,16 @@ record GoverningBodyController(GoverningBodies bodies, SchemePage schemePage) {
         }
         return schemePage.submit(id, result, model, redirect, "registry/bodies :: seat-form", "seat.added",
                 () -> bodies.addSeat(id, form.bodyId(), form.input()));
+    }
+
+    /** The person leaves the seat on a date (resignation, end of office); a refusal is said above the bodies. */
+    @PostMapping("/bodies/{bodyId}/seats/{seatId}/end")
+    String endSeat(@PathVariable long id, @PathVariable long bodyId, @PathVariable long seatId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
+            Model model, RedirectAttributes redirect) {
+        return Forms.act(model, "seatEndError", () -> {
+            bodies.endSeat(id, bodyId, seatId, endedOn);
+            return SchemePage.saved(id, redirect, "seat.ended");
+        }, () -> schemePage.show(id, model));
     }
 }
