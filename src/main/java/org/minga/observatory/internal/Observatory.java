@@ -9,6 +9,7 @@ import java.util.Map;
 import org.minga.observatory.internal.Figures.Amount;
 import org.minga.observatory.internal.Figures.Count;
 import org.minga.observatory.internal.Figures.YearCount;
+import org.minga.platform.AuditLog;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.RecentlyUsed;
 import org.minga.platform.Zones;
@@ -47,10 +48,12 @@ public class Observatory {
 
     private final JdbcClient jdbc;
     private final Zones zones;
+    private final AuditLog audit;
 
-    Observatory(JdbcClient jdbc, Zones zones) {
+    Observatory(JdbcClient jdbc, Zones zones, AuditLog audit) {
         this.jdbc = jdbc;
         this.zones = zones;
+        this.audit = audit;
     }
 
 
@@ -64,7 +67,8 @@ public class Observatory {
         if (country == null || !COUNTRIES.contains(country)) {
             throw new InvalidInputException("country", "Country", "observatory.country.invalid");
         }
-        long version = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        AuditLog.Latest latest = audit.latest();
+        long version = latest == null ? 0 : latest.id();
         String key = country + "/" + at;
         Cached hit = cache.get(key);
         if (hit != null && hit.version() == version) {
