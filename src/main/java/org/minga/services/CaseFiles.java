@@ -42,12 +42,20 @@ record CaseFiles(JdbcClient jdbc) {
         return jdbc.sql(SELECT + " where number = :n").param("n", number).query((rs, n) -> row(rs)).optional();
     }
 
-    /** A scheme's cases, newest first, or by due date when only those due by {@code dueBy} and still open. */
-    List<Case> page(long schemeId, String state, LocalDate dueBy, int limit, int offset) {
+    /**
+     * A scheme's cases, newest first, or by due date when only those due by {@code dueBy} and still open;
+     * only a person's open cases, by due date, when {@code assigneeId} is given (service_case_assignee_open_idx).
+     */
+    List<Case> page(long schemeId, String state, LocalDate dueBy, Long assigneeId, int limit, int offset) {
         String where = " where scheme_id = :s" + (state == null ? "" : " and state = :st")
-                + (dueBy == null ? "" : " and completed_at is null and due_on <= :soon");
-        var q = jdbc.sql(SELECT + where + (dueBy == null ? " order by id desc" : " order by due_on, id") + " limit :lim offset :off")
+                + (dueBy == null ? "" : " and completed_at is null and due_on <= :soon")
+                + (assigneeId == null ? "" : " and completed_at is null and assignee_id = :who");
+        boolean byDue = dueBy != null || assigneeId != null;
+        var q = jdbc.sql(SELECT + where + (byDue ? " order by due_on, id" : " order by id desc") + " limit :lim offset :off")
                 .param("s", schemeId).param("lim", limit).param("off", offset);
+        if (assigneeId != null) {
+            q = q.param("who", assigneeId);
+        }
         if (state != null) {
             q = q.param("st", state);
         }
@@ -55,6 +63,22 @@ record CaseFiles(JdbcClient jdbc) {
             q = q.param("soon", dueBy);
         }
         return q.query((rs, n) -> row(rs)).list();
+    }
+
+    /** Assigns the case unless it already is to this person; answers whether it changed. */
+    boolean assign(long caseId, long userId, Instant at) {
+        return jdbc.sql("""
+                update service_case set assignee_id = :u, assigned_at = :at, updated_at = :at
+                where id = :id and assignee_id is distinct from :u""").param("u", userId).param("at", Timestamp.from(at))
+                .param("id", caseId).update() == 1;
+    }
+
+    Optional<Cases.Assignee> assignee(long caseId) {
+        return jdbc.sql("""
+                select u.id, u.full_name, c.assigned_at from service_case c join app_user u on u.id = c.assignee_id
+                where c.id = :id""").param("id", caseId)
+                .query((rs, n) -> new Cases.Assignee(rs.getLong("id"), rs.getString("full_name"), instant(rs, "assigned_at")))
+                .optional();
     }
 
     /** The next number of a type's cases in a year, counted apart for each type and year. */

@@ -17,7 +17,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.minga.identity.SchemePeople;
 import org.minga.identity.Scopes;
+import org.minga.notifications.Notices;
 import org.minga.platform.AuditLog;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
@@ -135,6 +137,10 @@ public class Cases {
     public record Page(List<Case> items, int page, boolean hasNext) {
     }
 
+    /** Who handles a case (a person of its scheme's team) since when. */
+    public record Assignee(long id, String fullName, Instant at) {
+    }
+
     private final CaseTypes types;
     private final CaseFiles store;
     private final Scopes scopes;
@@ -144,9 +150,11 @@ public class Cases {
     private final Schemes schemes;
     private final Zones zones;
     private final ObjectMapper json;
+    private final SchemePeople people;
+    private final Notices notices;
 
     Cases(CaseTypes types, CaseFiles store, Scopes scopes, AuditLog audit, ServiceLines lines, FileStore files,
-            Schemes schemes, Zones zones, ObjectMapper json) {
+            Schemes schemes, Zones zones, ObjectMapper json, SchemePeople people, Notices notices) {
         this.types = types;
         this.store = store;
         this.scopes = scopes;
@@ -156,6 +164,8 @@ public class Cases {
         this.schemes = schemes;
         this.zones = zones;
         this.json = json;
+        this.people = people;
+        this.notices = notices;
     }
 
     // ---- case types --------------------------------------------------------------------------
@@ -293,6 +303,48 @@ public class Cases {
         return m;
     }
 
+    /**
+     * Assigns a case to a person of its scheme's team (administrators and staff), who is told at once
+     * (inbox, and e-mail when mail is on and wanted). Assigning it to whoever already has it changes
+     * nothing and tells nobody again: a double click is one assignment.
+     */
+    @Transactional
+    public Optional<Assignee> assign(long schemeId, long caseId, Long userId) {
+        scopes.requireSchemeWrite(schemeId);
+        Case c = get(schemeId, caseId);
+        Optional<SchemePeople.Person> person = userId == null ? Optional.empty()
+                : people.staff(schemeId).stream().filter(p -> p.id() == userId).findFirst();
+        new Checks().rule(person.isPresent(), "assigneeId", "OneOf", "services.case.assignee.staff").orThrow();
+        Optional<Assignee> before = store.assignee(caseId);
+        Instant now = zones.now();
+        // The update re-reads the row under its lock: of two equal clicks, the second finds it done.
+        if (!store.assign(caseId, userId, now)) {
+            return before;
+        }
+        String name = person.get().fullName();
+        audit.record(Change.updated("service_case", caseId, schemeId, "Trámite " + c.number() + " asignado a " + name,
+                before.<Map<String, Object>>map(b -> Map.of("assignee", b.fullName())).orElse(Map.of()),
+                Map.of("assignee", name)));
+        notices.notify(userId, "services.case.assigned", c.number() + " — " + c.subject(),
+                "/services/schemes/" + schemeId + "/cases/" + caseId, schemeId,
+                "services.case.assigned:" + caseId + ":" + userId + ":" + now.toEpochMilli());
+        return store.assignee(caseId);
+    }
+
+    /** Who may be chosen to handle the scheme's cases: its administrators and staff, by name. */
+    @Transactional(readOnly = true)
+    public List<SchemePeople.Person> assignable(long schemeId) {
+        scopes.requireSchemeWrite(schemeId);
+        return people.staff(schemeId);
+    }
+
+    /** Who handles the case, if anyone. */
+    @Transactional(readOnly = true)
+    public Optional<Assignee> assignee(long schemeId, long caseId) {
+        get(schemeId, caseId);
+        return store.assignee(caseId);
+    }
+
     @Transactional
     public void meetRequirement(long schemeId, long caseId, String code, boolean met) {
         scopes.requireSchemeWrite(schemeId);
@@ -392,10 +444,17 @@ public class Cases {
     /** A page of a scheme's cases, newest first, optionally of one state; alerts first when {@code alertsOnly}. */
     @Transactional(readOnly = true)
     public Page list(long schemeId, String state, boolean alertsOnly, int page, int size) {
+        return list(schemeId, state, alertsOnly, null, page, size);
+    }
+
+    /** As {@link #list(long, String, boolean, int, int)}; only the open cases assigned to {@code assigneeId}, when given ("Mis casos"). */
+    @Transactional(readOnly = true)
+    public Page list(long schemeId, String state, boolean alertsOnly, Long assigneeId, int page, int size) {
         int p = Math.max(0, page);
         int s = Math.min(Math.max(1, size), 100);
         LocalDate dueBy = alertsOnly ? today(schemeId).plusDays(ALERT_DAYS) : null;
-        List<Case> rows = store.page(schemeId, Inputs.text(state), dueBy, s + 1, p * s).stream().map(this::asSeenByReader).toList();
+        List<Case> rows = store.page(schemeId, Inputs.text(state), dueBy, assigneeId, s + 1, p * s).stream()
+                .map(this::asSeenByReader).toList();
         return new Page(rows.size() > s ? rows.subList(0, s) : rows, p, rows.size() > s);
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.minga.identity.Recipients;
+import org.minga.identity.SchemePeople;
 import org.minga.identity.Scopes;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
@@ -24,6 +26,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,7 +47,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/services/schemes/{id}")
-record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes) {
+record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes,
+        Recipients recipients) {
+
+    /** The case page's assignment form: the chosen person of the scheme's team. */
+    record AssignBody(Long assigneeId) {
+    }
 
     @ModelAttribute
     void common(@PathVariable long id, Model model) {
@@ -57,15 +65,19 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
 
     @GetMapping
     String scheme(@PathVariable long id, @RequestParam(required = false) String state,
-            @RequestParam(defaultValue = "false") boolean alerts, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "false") boolean alerts, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+        // "Mis casos": the open cases assigned to the signed-in person.
+        Long me = mine ? recipients.byUsername(auth.getName()).map(Recipients.Recipient::id).orElse(-1L) : null;
         model.addAttribute("lines", lines.lines(id));
         List<CaseType> types = cases.types(id);
         model.addAttribute("types", types);
         model.addAttribute("typeOptions", Option.of(types, CaseType::id, CaseType::name));
         model.addAttribute("typeById", types.stream().collect(Collectors.toMap(CaseType::id, Function.identity())));
-        model.addAttribute("cases", cases.list(id, state, alerts, page, 25));
+        model.addAttribute("cases", cases.list(id, state, alerts, me, page, 25));
         model.addAttribute("state", state);
         model.addAttribute("alerts", alerts);
+        model.addAttribute("mine", mine);
         model.mergeAttributes(Map.of("lineForm", new ServiceLines.LineInput("LAND_USE_PERMITS", null, "USD"),
                 "caseForm", new Cases.CaseInput(null, null, null, null, null, null)));
         return "services/scheme";
@@ -105,7 +117,7 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
             lines.create(id, form);
             redirect.addFlashAttribute("saved", true);
             return LinePage.back("/services/schemes/" + id, "lines");
-        }, () -> Forms.fragmentOr("services/scheme :: lineForm", () -> scheme(id, null, false, 0, model)));
+        }, () -> Forms.fragmentOr("services/scheme :: lineForm", () -> scheme(id, null, false, false, 0, null, model)));
     }
 
     @PostMapping("/lines/{lineId}/permit-type")
@@ -114,13 +126,13 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
         return Forms.act(model, "typeError", () -> {
             cases.createPermitType(id, lineId, code);
             return Forms.saved(redirect, "/services/schemes/" + id + "#types");
-        }, () -> scheme(id, null, false, 0, model));
+        }, () -> scheme(id, null, false, false, 0, null, model));
     }
 
     @PostMapping("/cases")
     String open(@PathVariable long id, @ModelAttribute("caseForm") Cases.CaseInput form, BindingResult result, Model model) {
         return Forms.submit(result, () -> "redirect:/services/schemes/" + id + "/cases/" + cases.open(id, form).id(),
-                () -> Forms.fragmentOr("services/scheme :: caseForm", () -> scheme(id, null, false, 0, model)));
+                () -> Forms.fragmentOr("services/scheme :: caseForm", () -> scheme(id, null, false, false, 0, null, model)));
     }
 
     // ---- one case --------------------------------------------------------------------------------
@@ -129,7 +141,8 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
     String show(@PathVariable long id, @PathVariable long caseId, Model model) {
         detail(id, caseId, model);
         model.mergeAttributes(Map.of("transitionForm", new TransitionBody(null, null), "checkForm", new CheckBody(null, null, null),
-                "commentForm", new CommentBody(null)));
+                "commentForm", new CommentBody(null), "assignForm",
+                new AssignBody(cases.assignee(id, caseId).map(Cases.Assignee::id).orElse(null))));
         return "services/case";
     }
 
@@ -143,6 +156,20 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
                 t -> type.stateName(t.to())));
         model.addAttribute("checkOptions", Option.of(type.checks(), CaseType.ItemDef::code, CaseType.ItemDef::label));
         model.addAttribute("results", List.of(new Option("true", "true"), new Option("false", "false")));
+        model.addAttribute("assignee", cases.assignee(id, caseId).orElse(null));
+        if (scopes.canWriteScheme(id)) {
+            model.addAttribute("staffOptions", Option.of(cases.assignable(id), SchemePeople.Person::id,
+                    SchemePeople.Person::fullName));
+        }
+    }
+
+    @PostMapping("/cases/{caseId}/assignee")
+    String assign(@PathVariable long id, @PathVariable long caseId, @ModelAttribute("assignForm") AssignBody form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        return Forms.submit(result, () -> {
+            cases.assign(id, caseId, form.assigneeId());
+            return Forms.saved(redirect, "/services/schemes/" + id + "/cases/" + caseId + "#assignment");
+        }, () -> caseForm("assignForm", id, caseId, model));
     }
 
     @PostMapping("/cases/{caseId}/transition")
