@@ -6,5 +6,5 @@
  * register's; this module reads them through {@code registry.SchemeFacts}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Governance", allowedDependencies = {"platform",
-        "platform :: web", "identity", "registry"})
+        "platform :: web", "identity", "registry", "notifications"})
 package org.minga.governance;

@@ -4,5 +4,6 @@
  * the neutrality report of an election.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Transitions", allowedDependencies = {"platform",
-        "platform :: web", "identity", "registry", "projects", "finance", "planning"})
+        "platform :: web", "identity", "registry", "projects", "finance", "planning",
+        "notifications"})
 package org.minga.transitions;
