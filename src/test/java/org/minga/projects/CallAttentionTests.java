@@ -16,9 +16,11 @@ import org.minga.notifications.AttentionItem;
 import org.minga.notifications.internal.Attention;
 import org.minga.support.ApiFixtures;
 import org.minga.support.IntegrationTest;
+import org.minga.support.TerritoryFixtures;
 import org.minga.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -33,12 +35,15 @@ class CallAttentionTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
     Attention attention;
     @Autowired
     Recipients recipients;
 
     @Test
     void theSchemesTeamSeesTheCallsItCouldApplyToThatCloseThisWeek() throws Exception {
+        TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures api = new ApiFixtures(mvc);
         long scheme = api.scheme(TestData.unique("Esquema que postula"));
         long other = api.scheme(TestData.unique("Esquema vecino"));

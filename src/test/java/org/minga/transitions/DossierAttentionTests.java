@@ -49,7 +49,6 @@ class DossierAttentionTests {
         api.user(staff, PASSWORD, "SCHEME_STAFF", scheme, null);
         api.user(board, PASSWORD, "BOARD_MEMBER", scheme, null);
         api.user(outsider, PASSWORD, "SCHEME_ADMIN", other, null);
-        api.members(scheme, "54498");
         String base = "/api/v1/transitions/schemes/" + scheme;
         String name = TestData.unique("Elecciones regionales");
         long election = id(create(director, base + "/elections", "{\"name\":\"" + name + "\",\"heldOn\":\""

@@ -75,12 +75,14 @@ class CaseAssignmentMailTests {
         long staffId = api.user(staff, PASSWORD, "SCHEME_STAFF", scheme, null);
         String address = staff + "@esquema.co";
         jdbc.sql("update app_user set email = :e where id = :id").param("e", address).param("id", staffId).update();
-        api.members(scheme, "54498");
+        // An invented unit code (the territory is not imported here); the membership row as the register writes it.
+        jdbc.sql("insert into membership (scheme_id, unit_code, joined_on) values (:s, 'D095', date '2020-01-01')")
+                .param("s", scheme).update();
         String services = "/api/v1/services/schemes/" + scheme;
         long line = id(api(director, services + "/lines", "{\"type\":\"LAND_USE_PERMITS\",\"name\":\"Licencias\",\"currency\":\"COP\"}"));
         long type = id(api(director, services + "/case-types/permit", "{\"serviceLineId\":" + line + "}"));
         String opened = api(director, services + "/cases", "{\"caseTypeId\":" + type
-                + ",\"applicantName\":\"José Ayala\",\"unitCode\":\"54498\",\"subject\":\"Lotificación\"}");
+                + ",\"applicantName\":\"José Ayala\",\"unitCode\":\"D095\",\"subject\":\"Lotificación\"}");
         long caseId = id(opened);
         String number = JsonPath.read(opened, "$.number");
 

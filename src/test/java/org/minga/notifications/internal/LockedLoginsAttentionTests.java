@@ -59,7 +59,7 @@ class LockedLoginsAttentionTests {
         assertThat(locked(director)).isEmpty();
 
         // The desk says it in words, with the link.
-        String desk = mvc.perform(get("/").with(user("admin").roles("PLATFORM_ADMIN"))).andReturn().getResponse()
+        String desk = mvc.perform(get("/desk").with(user("admin").roles("PLATFORM_ADMIN"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(desk).contains("Cuentas bloqueadas").contains("La cuenta " + victim + " tiene el ingreso bloqueado")
                 .contains("href=\"/admin/users/" + victimId + "\"");
