@@ -2,14 +2,17 @@ package org.minga.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minga.identity.Recipients;
 import org.minga.notifications.AttentionItem;
@@ -40,6 +43,19 @@ class CallAttentionTests {
     Attention attention;
     @Autowired
     Recipients recipients;
+    final List<Long> calls = new ArrayList<>();
+
+    /**
+     * The calls are a platform-wide catalogue in the suite's one database: one closing this week would
+     * be on every Colombian scheme team's desk in the other tests, so they go when this test ends.
+     */
+    @AfterEach
+    void deleteCalls() throws Exception {
+        for (long id : calls) {
+            mvc.perform(delete("/api/v1/projects/calls/" + id).with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
+                    .andExpect(status().is2xxSuccessful());
+        }
+    }
 
     @Test
     void theSchemesTeamSeesTheCallsItCouldApplyToThatCloseThisWeek() throws Exception {
@@ -84,6 +100,8 @@ class CallAttentionTests {
                         + "\"currency\":\"" + ("SV".equals(country) ? "USD" : "COP") + "\",\"units\":" + units
                         + ",\"pdetOnly\":false,\"categories\":[]}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(json, "$.id")).longValue();
+        long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+        calls.add(id);
+        return id;
     }
 }

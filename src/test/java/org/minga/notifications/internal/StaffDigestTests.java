@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minga.identity.Recipients;
 import org.minga.support.ApiFixtures;
@@ -38,6 +42,19 @@ class StaffDigestTests {
     Digests digests;
     @Autowired
     Recipients recipients;
+    final List<Long> calls = new ArrayList<>();
+
+    /**
+     * The calls are a platform-wide catalogue in the suite's one database: one closing this week would
+     * be on every Colombian scheme team's desk in the other tests, so they go when this test ends.
+     */
+    @AfterEach
+    void deleteCalls() throws Exception {
+        for (long id : calls) {
+            mvc.perform(delete("/api/v1/projects/calls/" + id).with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)))
+                    .andExpect(status().is2xxSuccessful());
+        }
+    }
 
     @Test
     void aStaffMembersDigestHasTheirAssignedCaseAndTheCallClosingThisWeek() throws Exception {
@@ -64,6 +81,7 @@ class StaffDigestTests {
                 + call + "\",\"country\":\"CO\",\"opensOn\":\"" + today.minusDays(5) + "\",\"closesOn\":\"" + today.plusDays(2)
                 + "\",\"sectors\":[\"TRANSPORT\"],\"maxAmount\":1000,\"currency\":\"COP\",\"units\":[],\"pdetOnly\":false,"
                 + "\"categories\":[]}"));
+        calls.add(callId);
         LocalDate day = LocalDate.of(2026, 12, 5);
 
         assertThat(digests.write(recipients.byUsername(staff).orElseThrow(), day)).isTrue();
