@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * menu with the keyboard, sees its groups and goes to the scheme through "Mis esquemas"; there the seats
  * read as labelled cards and a governing body is created with the form at the phone's width. The other
  * pages a mayor opens from a phone (projects, a case form, the inbox, the map, the public home) never
- * scroll sideways. At a desktop's width the same menu is a row of links with no "Menú" button.
+ * scroll sideways. At a desktop's width the same menu is a row of links with no "Menú" button, and
+ * "Mis esquemas" a drop-down.
  */
 class PhoneBrowserTest extends BrowserTest {
 
@@ -179,6 +180,11 @@ class PhoneBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#menu > summary")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.linkText("Territorio")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("#menu button[type=submit]")).isDisplayed()).isTrue();
+        // "Mis esquemas" drops down there, and a click elsewhere folds it again.
+        browser.findElement(By.cssSelector("#my-schemes > summary")).click();
+        assertThat(browser.findElement(By.linkText(schemeName)).isDisplayed()).isTrue();
+        browser.findElement(By.tagName("h1")).click();
+        assertThat(browser.findElement(By.id("my-schemes")).getAttribute("open")).isNull();
     }
 
     private void noSidewaysScroll(String what) {
