@@ -56,6 +56,11 @@ public record CurrentGrants(UserAccountRepository users, MessageSource messages)
         return grants().stream().filter(g -> g.role() == Role.SCHEME_ADMIN).map(Grant::schemeId).distinct().toList();
     }
 
+    /** The schemes where the current user holds a scheme role (staff, board, member official, administrator). */
+    public List<Long> schemesWorkedIn() {
+        return grants().stream().filter(g -> g.role().needsScheme()).map(Grant::schemeId).distinct().toList();
+    }
+
     @Override
     public void requireSchemeWrite(long schemeId) {
         if (!canWriteScheme(schemeId)) {

@@ -30,6 +30,16 @@ class LayoutModel {
         public boolean manager() {
             return admin() || has("SCHEME_ADMIN");
         }
+
+        /** Reads every scheme: observers (national government, cooperants) and platform administrators. */
+        public boolean observer() {
+            return admin() || has("OBSERVER");
+        }
+
+        /** Holds a role beyond citizen, as {@code Reader.TEAM} asks (the fiscal pages, for one). */
+        public boolean team() {
+            return roles.stream().anyMatch(r -> !r.equals("CITIZEN"));
+        }
     }
 
     /** The page's own address without {@code lang}: the language links keep what the page shows (a date, a search). */
