@@ -18,6 +18,15 @@ public interface Jobs {
     /** How many jobs failed since {@code since}, their types and the latest: what a platform administrator must look at. */
     Failures failedSince(Instant since);
 
+    /**
+     * The jobs a person started since {@code since} that have ended, newest first (at most
+     * {@code limit}): what their desk tells them.
+     */
+    java.util.List<Ended> endedFor(String username, Instant since, int limit);
+
+    record Ended(UUID id, String type, Status status, String message, Instant finishedAt) {
+    }
+
     /** Published once when a job fails, on the node that ran it: whoever started it is told. */
     record Failed(UUID id, String type, String createdBy) {
     }
