@@ -19,12 +19,12 @@ public interface Jobs {
     Failures failedSince(Instant since);
 
     /**
-     * The jobs a person started since {@code since} that have ended, newest first (at most
+     * The jobs a person started since {@code since}, running or ended, newest first (at most
      * {@code limit}): what their desk tells them.
      */
-    java.util.List<Ended> endedFor(String username, Instant since, int limit);
+    java.util.List<Recent> recentFor(String username, Instant since, int limit);
 
-    record Ended(UUID id, String type, Status status, String message, Instant finishedAt) {
+    record Recent(UUID id, String type, Status status, int progress, String message) {
     }
 
     /** Published once when a job fails, on the node that ran it: whoever started it is told. */

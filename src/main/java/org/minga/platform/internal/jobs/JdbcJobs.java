@@ -54,16 +54,15 @@ record JdbcJobs(JdbcClient jdbc, ObjectMapper json, JobHandlers handlers) implem
     }
 
     @Override
-    public java.util.List<Ended> endedFor(String username, Instant since, int limit) {
-        // job_creator_idx: a person's jobs by creation; one that ended since was created before it ended.
+    public java.util.List<Recent> recentFor(String username, Instant since, int limit) {
+        // job_creator_idx: a person's jobs by when they were started.
         return jdbc.sql("""
-                select id, type, status, message, finished_at from job
-                where created_by = :user and created_at >= :since and status in ('SUCCEEDED', 'FAILED')
+                select id, type, status, progress, message from job
+                where created_by = :user and created_at >= :since
                 order by created_at desc limit :limit""")
                 .param("user", username).param("since", Timestamp.from(since)).param("limit", limit)
-                .query((rs, n) -> new Ended(rs.getObject("id", UUID.class), rs.getString("type"),
-                        Status.valueOf(rs.getString("status")), rs.getString("message"),
-                        instant(rs.getTimestamp("finished_at")))).list();
+                .query((rs, n) -> new Recent(rs.getObject("id", UUID.class), rs.getString("type"),
+                        Status.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("message"))).list();
     }
 
     /** The job's payload as stored, for its handler to read (links back to the module's pages). */
