@@ -12,7 +12,7 @@ import org.minga.support.BrowserTest;
 import org.minga.support.TerritoryFixtures;
 import org.minga.support.TestData;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,21 +54,21 @@ class JobProgressBrowserTest extends BrowserTest {
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         clickAndWait(By.cssSelector("main form button[type=submit]"));
 
-        // The job's page: a progress bar with its label, and a status line read out as it changes.
+        // The job's page: a progress bar with its label, and a status line read out as it changes. htmx
+        // replaces them every second, so each is read again if it was replaced while being read.
         assertThat(browser.getCurrentUrl()).contains("/jobs/");
-        WebElement bar = browser.findElement(By.cssSelector("#job-progress progress"));
-        assertThat(bar.isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("label[for=job-bar]")).getText()).isEqualTo("Progreso");
-        assertThat(browser.findElement(By.id("job-message")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(attribute("#job-progress progress", "max")).isEqualTo("100");
+        assertThat(text("label[for=job-bar]")).isEqualTo("Progreso");
+        assertThat(attribute("#job-message", "aria-live")).isEqualTo("polite");
         assertThat(text("#job-type")).isEqualTo("Importación del banco de proyectos");
 
         // htmx refreshes it until the job ends; then the summary and the result's link appear.
-        waitUpTo(120).until(ExpectedConditions.visibilityOfElementLocated(By.id("job-result")));
+        waitUpTo(120).ignoring(WebDriverException.class).until(ExpectedConditions.visibilityOfElementLocated(By.id("job-result")));
         assertThat(text("#job-status")).isEqualTo("Terminado");
         assertThat(text("#job-message")).isEqualTo("5.000 proyectos importados");
-        assertThat(browser.findElement(By.cssSelector("#job-progress progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(attribute("#job-progress progress", "value")).isEqualTo("100");
         // Finished, the fragment no longer polls.
-        assertThat(browser.findElement(By.id("job-progress")).getAttribute("hx-get")).isNull();
+        assertThat(attribute("#job-progress", "hx-get")).isEmpty();
         assertThat(Axe.seriousViolations(browser)).as("axe on the job page").isEmpty();
 
         clickAndWait(By.id("job-result"));
@@ -77,5 +77,13 @@ class JobProgressBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("select count(*) from project where scheme_id = :s").param("s", scheme).query(Long.class)
                 .single()).isEqualTo(ROWS);
         Files.delete(file);
+    }
+
+    /** An attribute's value ("" when absent), read again while htmx is replacing the element. */
+    private String attribute(String css, String name) {
+        return waitUpTo(10).ignoring(WebDriverException.class).until(d -> {
+            String value = d.findElement(By.cssSelector(css)).getAttribute(name);
+            return value == null ? "" : value;
+        });
     }
 }
