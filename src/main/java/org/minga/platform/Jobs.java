@@ -18,6 +18,15 @@ public interface Jobs {
     /** How many jobs failed since {@code since}, their types and the latest: what a platform administrator must look at. */
     Failures failedSince(Instant since);
 
+    /**
+     * The jobs a person started since {@code since}, running or ended, newest first (at most
+     * {@code limit}): what their desk tells them.
+     */
+    java.util.List<Recent> recentFor(String username, Instant since, int limit);
+
+    record Recent(UUID id, String type, Status status, int progress, String message) {
+    }
+
     /** Published once when a job fails, on the node that ran it: whoever started it is told. */
     record Failed(UUID id, String type, String createdBy) {
     }

@@ -54,6 +54,21 @@ public class CadastreImportJob extends JobHandler.Of<CadastreImportJob.Request> 
         this.uploads = uploads;
     }
 
+    /** The municipality and year's page: where the cadastre is seen, and where it is uploaded again. */
+    @Override
+    public String resultLink(Request request, tools.jackson.databind.JsonNode result) {
+        return retryLink(request);
+    }
+
+    @Override
+    public String retryLink(Request request) {
+        return jdbc.sql("select scheme_id, municipality, year from fiscal_cadastre where id = :id")
+                .param("id", request.cadastreId())
+                .query((rs, n) -> "/fiscal/schemes/" + rs.getLong("scheme_id") + "/municipalities/"
+                        + rs.getString("municipality") + "/years/" + rs.getInt("year"))
+                .optional().orElse(null);
+    }
+
     /** The cadastre being loaded: whose and for which municipality and year. */
     record Target(long id, long schemeId, String municipality, int year) {
     }

@@ -52,6 +52,21 @@ public class LiquidationJob extends JobHandler.Of<LiquidationJob.Request> {
         this.json = json;
     }
 
+    @Override
+    public String resultLink(Request request, tools.jackson.databind.JsonNode result) {
+        return "/fiscal/liquidations/" + request.liquidationId();
+    }
+
+    /** The municipality and year's page, where the rates are corrected and the liquidation run again. */
+    @Override
+    public String retryLink(Request request) {
+        return jdbc.sql("select scheme_id, municipality, year from fiscal_liquidation where id = :id")
+                .param("id", request.liquidationId())
+                .query((rs, n) -> "/fiscal/schemes/" + rs.getLong("scheme_id") + "/municipalities/"
+                        + rs.getString("municipality") + "/years/" + rs.getInt("year"))
+                .optional().orElse(null);
+    }
+
     record Row(long id, long schemeId, String municipality, int year, long cadastreId, String kind, String parameters,
             String regime, Integer parcels, int lastLine) {
     }

@@ -20,6 +20,7 @@ import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
 import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
+import org.minga.platform.JobHandler;
 import org.minga.platform.InvalidInputException.Violation;
 import org.minga.platform.Money;
 import org.minga.platform.NamedRows;
@@ -47,6 +48,8 @@ public class ProjectImport {
 
     /** Headers a bank must have; the others may be left out. */
     static final List<String> REQUIRED_HEADERS = List.of("code", "name", "sector");
+    /** Rows between two progress reports: a handful of reports for a large bank, none for a small one. */
+    static final int CHUNK = 1000;
 
     public record RowError(int row, String column, String message) {
     }
@@ -110,12 +113,27 @@ public class ProjectImport {
      */
     @Transactional
     public ImportResult run(long schemeId, InputStream in) {
+        return run(schemeId, in, (percent, message) -> { });
+    }
+
+    /**
+     * As {@link #run(long, InputStream)}, reporting every {@value #CHUNK} rows read and checked: the
+     * reading takes the first 40 %, the checking up to 80 %, the writing the rest.
+     */
+    @Transactional
+    public ImportResult run(long schemeId, InputStream in, JobHandler.Progress progress) {
         bank.scopes().requireSchemeWrite(schemeId);
         String country = bank.country(schemeId);
         LocalDate today = bank.zones().today(country);
         List<ProjectRow> rows = new ArrayList<>();
+        progress.report(1, "Leyendo el archivo");
         try {
-            NamedRows.xlsx(in, Spreadsheets.MAX_IMPORT_ROWS, REQUIRED_HEADERS, row -> rows.add(ProjectRow.of(row)));
+            NamedRows.xlsx(in, Spreadsheets.MAX_IMPORT_ROWS, REQUIRED_HEADERS, row -> {
+                rows.add(ProjectRow.of(row));
+                if (rows.size() % CHUNK == 0) {
+                    progress.report(1 + 39 * rows.size() / Spreadsheets.MAX_IMPORT_ROWS, rows.size() + " filas leídas");
+                }
+            });
         } catch (SpreadsheetRows.TooManyRows e) {
             return refused("projects.import.tooManyRows",
                     Money.Numbers.format(BigDecimal.valueOf(Spreadsheets.MAX_IMPORT_ROWS), 0, locale()));
@@ -128,7 +146,8 @@ public class ProjectImport {
         if (rows.isEmpty()) {
             return refused("projects.import.empty");
         }
-        List<Checked> checked = check(schemeId, country, today, rows);
+        progress.report(40, rows.size() + " filas leídas; revisando");
+        List<Checked> checked = check(schemeId, country, today, rows, progress);
         List<RowError> errors = new ArrayList<>();
         for (Checked c : checked) {
             c.violations().stream().sorted(Comparator.comparingInt(v -> column(v.field())))
@@ -137,6 +156,7 @@ public class ProjectImport {
         if (!errors.isEmpty()) {
             return new ImportResult(0, errors);
         }
+        progress.report(80, "Guardando " + rows.size() + " proyectos");
         return new ImportResult(write(schemeId, today, checked), List.of());
     }
 
@@ -144,7 +164,8 @@ public class ProjectImport {
     private record Checked(int number, Draft draft, List<String> units, Stage stage, List<Violation> violations) {
     }
 
-    private List<Checked> check(long schemeId, String country, LocalDate today, List<ProjectRow> rows) {
+    private List<Checked> check(long schemeId, String country, LocalDate today, List<ProjectRow> rows,
+            JobHandler.Progress progress) {
         Set<String> codes = new LinkedHashSet<>();
         Set<String> units = new HashSet<>();
         for (ProjectRow r : rows) {
@@ -171,6 +192,10 @@ public class ProjectImport {
                     (i, field) -> "beneficiaries");
             checked.add(new Checked(r.number(), draft, bens.stream().map(Beneficiary::unitCode).toList(), r.stage(),
                     checks.violations()));
+            if (checked.size() % CHUNK == 0) {
+                progress.report(40 + 40 * checked.size() / rows.size(), checked.size() + " de " + rows.size()
+                        + " filas revisadas");
+            }
         }
         return checked;
     }

@@ -3,18 +3,22 @@ package org.minga.projects.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.minga.identity.Scopes;
+import org.minga.platform.FileStore;
+import org.minga.platform.Jobs;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Reader;
 import org.minga.projects.Stage;
-import org.minga.projects.internal.ProjectImport;
+import org.minga.projects.internal.ProjectImportJob;
 import org.minga.projects.internal.ProjectList;
 import org.minga.projects.internal.Projects;
 import org.minga.projects.internal.Spreadsheets;
 import org.minga.projects.web.ProjectForms.ProjectForm;
 import org.minga.registry.Schemes;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/projects")
-record ProjectController(Projects projects, ProjectList list, ProjectImport imports, Schemes schemes, Scopes scopes) {
+record ProjectController(Projects projects, ProjectList list, Schemes schemes, Scopes scopes, FileStore files, Jobs jobs) {
 
     @ModelAttribute("projectForm")
     ProjectForm projectForm() {
@@ -87,24 +91,24 @@ record ProjectController(Projects projects, ProjectList list, ProjectImport impo
         return "projects/import";
     }
 
+    /**
+     * The file is stored and imported as a job: the person watches its progress on the job's page,
+     * which then leads to the list or lists the rows to correct.
+     */
     @PostMapping("/schemes/{schemeId}/import")
-    String importBank(@PathVariable long schemeId, @RequestParam(required = false) MultipartFile file, Model model,
-            RedirectAttributes redirect) {
+    String importBank(@PathVariable long schemeId, @RequestParam(required = false) MultipartFile file, Model model) {
         scopes.requireSchemeWrite(schemeId);
         return Forms.act(model, "fileError", () -> {
             Exports.checkImport(file);
-            ProjectImport.ImportResult result;
+            UUID stored;
             try {
-                result = imports.run(schemeId, file.getInputStream());
+                stored = files.put(file.getOriginalFilename(), file.getContentType(), file.getBytes());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            if (result.clean()) {
-                redirect.addFlashAttribute("notice", "projects.imported");
-                return "redirect:/projects/schemes/" + schemeId;
-            }
-            model.addAttribute("errors", result.errors());
-            return importPage(schemeId, model);
+            UUID job = jobs.submit(ProjectImportJob.TYPE, new ProjectImportJob.Request(schemeId, stored,
+                    file.getOriginalFilename(), LocaleContextHolder.getLocale().toLanguageTag()), schemeId);
+            return "redirect:/jobs/" + job;
         }, () -> importPage(schemeId, model));
     }
 

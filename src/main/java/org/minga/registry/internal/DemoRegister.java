@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.minga.platform.AuditLog;
+import org.minga.platform.JobHandler;
+import org.minga.platform.Jobs;
 import org.minga.platform.SystemActor;
 import org.minga.registry.DemoSchemesRegistered;
 import org.minga.registry.Scheme;
 import org.minga.territory.Territory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * name is left alone.
  */
 @Component
-class DemoRegister {
+class DemoRegister implements JobHandler<DemoRegister.Start> {
+
+    static final String TYPE = "registry.demo";
+
+    /** The demo's job carries nothing: what it loads is this class's. */
+    record Start() {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoRegister.class);
     private static final String APPROXIMATE = "Fecha aproximada: la fuente solo da el año";
@@ -93,6 +102,9 @@ class DemoRegister {
                             + "del suelo (OPLAGEST).", "Mancomunidades de El Salvador (USAID, 2018)",
                     LocalDate.of(2015, 1, 1), null));
 
+    /** The steps an administrator sees counted: the territory, each of the six cases, the modules' life. */
+    static final int STEPS = CASES.size() + 2;
+
     private final boolean enabled;
     private final Desk desk;
     private final Memberships memberships;
@@ -101,11 +113,13 @@ class DemoRegister {
     private final Territory territory;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    /** Looked up when the demo starts: the jobs' handlers, this one among them, lead back here. */
+    private final ObjectProvider<Jobs> jobs;
     private volatile boolean membersLoaded;
 
     DemoRegister(@Value("${minga.demo.enabled:false}") boolean enabled, Desk desk, Memberships memberships,
             Competences competences, SchemeDirectoryEntries entries, Territory territory, TransactionTemplate tx,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<Jobs> jobs) {
         this.enabled = enabled;
         this.desk = desk;
         this.memberships = memberships;
@@ -114,20 +128,54 @@ class DemoRegister {
         this.territory = territory;
         this.tx = tx;
         this.events = events;
+        this.jobs = jobs;
     }
 
+    /**
+     * The demo loads as a job, so that an administrator follows it on its page and desk ("Cargando
+     * demostración 3/8"); the jobs it waits for (the territory, the cadastre) run beside it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (enabled) {
-            Thread.ofVirtual().name("minga-demo").start(() -> SystemActor.runAsAdmin(() -> {
-                load();
-                bringToLife();
-            }));
+            SystemActor.runAsAdmin(() -> jobs.getObject().submit(TYPE, new Start(), null));
         }
     }
 
-    /** Lets every module add its part of the six cases' life; then says, in the log and the audit, it is ready. */
-    void bringToLife() {
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<Start> payloadType() {
+        return Start.class;
+    }
+
+    @Override
+    public Object run(Start start, Progress progress) {
+        SystemActor.runAsAdmin(() -> {
+            load(progress);
+            bringToLife(progress);
+        });
+        return Map.of("schemes", CASES.size());
+    }
+
+    @Override
+    public String resultLink(Start start, tools.jackson.databind.JsonNode result) {
+        return "/registry/schemes";
+    }
+
+    private static void step(Progress progress, int step, String what) {
+        progress.report(100 * (step - 1) / STEPS, "Cargando demostración " + step + "/" + STEPS + ": " + what);
+    }
+
+    /**
+     * Lets every module add its part of the six cases' life; then says, in the log and the audit, it is
+     * ready. A module's failure is said in the audit and fails the job.
+     */
+    void bringToLife(Progress progress) {
+        step(progress, STEPS, "proyectos, finanzas, servicios y demás módulos de los seis esquemas");
         Map<String, Long> ids = new LinkedHashMap<>();
         for (Case c : CASES) {
             desk.jdbc().sql("select id from scheme where country = :c and lower(name) = lower(:n)")
@@ -136,6 +184,7 @@ class DemoRegister {
         }
         if (ids.size() < CASES.size() || !membersLoaded) {
             log.warn("Demo: sin el territorio los esquemas no tienen miembros; los demás módulos quedan vacíos.");
+            progress.report(100, "Demostración sin miembros: el territorio de referencia no está importado");
             return;
         }
         try {
@@ -145,17 +194,25 @@ class DemoRegister {
             // Said in the audit too, so an operator (and a test) sees at once that the demo will not be ready.
             tx.executeWithoutResult(status -> desk.audit().record(new AuditLog.Change("DEMO_FAILED", "registry",
                     "demo", null, "La demostración no se pudo cargar: " + e, null, Map.of("schemes", ids))));
-            return;
+            throw new IllegalStateException("Un módulo no pudo cargar sus datos de demostración: " + e.getMessage(), e);
         }
         tx.executeWithoutResult(status -> desk.audit().record(new AuditLog.Change("DEMO", "registry", "demo", null,
                 "Datos de demostración cargados en los seis esquemas", null, Map.of("schemes", ids))));
         log.info("Demo: lista");
+        progress.report(100, "Demostración lista en los seis esquemas");
     }
 
     void load() {
+        load((percent, message) -> { });
+    }
+
+    void load(Progress progress) {
+        step(progress, 1, "esperando el territorio de referencia");
         boolean units = awaitTerritory(Duration.ofMinutes(20));
         membersLoaded = units;
+        int step = 1;
         for (Case c : CASES) {
+            step(progress, ++step, c.acronym());
             if (desk.jdbc().sql("select count(*) > 0 from scheme where country = :c and lower(name) = lower(:n)")
                     .param("c", c.country().name()).param("n", c.name()).query(Boolean.class).single()) {
                 continue;

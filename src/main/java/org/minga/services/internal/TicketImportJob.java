@@ -57,6 +57,17 @@ public record TicketImportJob(FileStore files, JdbcClient jdbc, DataSource dataS
         return Request.class;
     }
 
+    /** The line's page shows the tickets and is where a file is uploaded again. */
+    @Override
+    public String resultLink(Request request, tools.jackson.databind.JsonNode result) {
+        return retryLink(request);
+    }
+
+    @Override
+    public String retryLink(Request request) {
+        return "/services/schemes/" + request.schemeId() + "/lines/" + request.lineId();
+    }
+
     @Override
     public Object run(Request request, Progress reporter) throws Exception {
         Progress progress = outside(reporter);

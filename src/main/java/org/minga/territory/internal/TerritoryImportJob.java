@@ -34,6 +34,17 @@ record TerritoryImportJob(FileStore files, UnitStore store, JdbcClient jdbc, Tra
     @Override public String type() { return TYPE; }
     @Override public Class<Request> payloadType() { return Request.class; }
 
+    /** The territory's map shows the imported units. */
+    @Override
+    public String resultLink(Request request, tools.jackson.databind.JsonNode result) {
+        return "/territory";
+    }
+
+    @Override
+    public String retryLink(Request request) {
+        return "/admin/territory/imports";
+    }
+
     @Override
     public Object run(Request request, Progress progress) {
         progress.report(5, "Leyendo " + request.fileName());

@@ -3,6 +3,7 @@ package org.minga.transitions.web;
 import java.util.Map;
 
 import org.minga.identity.Scopes;
+import org.minga.platform.Jobs;
 import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
@@ -10,6 +11,7 @@ import org.minga.platform.web.Reader;
 import org.minga.registry.Schemes;
 import org.minga.transitions.Elections;
 import org.minga.transitions.Transitions;
+import org.minga.transitions.internal.CandidateDossiersJob;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/transitions/schemes/{id}")
-record TransitionsController(Transitions transitions, Elections elections, Schemes schemes, Scopes scopes) {
+record TransitionsController(Transitions transitions, Elections elections, Schemes schemes, Scopes scopes, Jobs jobs) {
 
     /** The handover form: the member and who receives its dossier. */
     record HandoverForm(String unitCode, String recipient) {
@@ -122,6 +124,14 @@ record TransitionsController(Transitions transitions, Elections elections, Schem
             RedirectAttributes redirect) {
         redirect.addFlashAttribute("delivery", transitions.deliverToCandidate(id, electionId, candidateId));
         return "redirect:/transitions/schemes/" + id + "/elections/" + electionId;
+    }
+
+    /** Every candidate's dossier at once, as a job whose page shows the progress per dossier. */
+    @PostMapping("/elections/{electionId}/deliveries")
+    String deliverAll(@PathVariable long id, @PathVariable long electionId) {
+        scopes.requireSchemeWrite(id);
+        elections.election(id, electionId);
+        return "redirect:/jobs/" + jobs.submit(CandidateDossiersJob.TYPE, new CandidateDossiersJob.Request(id, electionId), id);
     }
 
     @PostMapping("/handovers")

@@ -53,6 +53,23 @@ record JdbcJobs(JdbcClient jdbc, ObjectMapper json, JobHandlers handlers) implem
                 types.stream().map(java.util.Map.Entry::getKey).toList(), latest);
     }
 
+    @Override
+    public java.util.List<Recent> recentFor(String username, Instant since, int limit) {
+        // job_creator_idx: a person's jobs by when they were started.
+        return jdbc.sql("""
+                select id, type, status, progress, message from job
+                where created_by = :user and created_at >= :since
+                order by created_at desc limit :limit""")
+                .param("user", username).param("since", Timestamp.from(since)).param("limit", limit)
+                .query((rs, n) -> new Recent(rs.getObject("id", UUID.class), rs.getString("type"),
+                        Status.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("message"))).list();
+    }
+
+    /** The job's payload as stored, for its handler to read (links back to the module's pages). */
+    Optional<String> payload(UUID id) {
+        return jdbc.sql("select payload::text from job where id = :id").param("id", id).query(String.class).optional();
+    }
+
     private JobView view(ResultSet rs, int row) throws SQLException {
         String result = rs.getString("result");
         return new JobView(rs.getObject("id", UUID.class), rs.getString("type"), Status.valueOf(rs.getString("status")),

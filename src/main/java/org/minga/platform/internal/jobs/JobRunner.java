@@ -38,9 +38,11 @@ class JobRunner implements DisposableBean {
     static final Duration STALE = Duration.ofMinutes(2);
     private static final int MAX_ATTEMPTS = 3;
     private static final int PARALLEL = 2;
+    static final String UNEXPLAINED = "Ocurrió un error inesperado en el sistema.";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate ownTx;
     private final ObjectMapper json;
     private final JobHandlers handlers;
     private final Leases leases;
@@ -58,6 +60,8 @@ class JobRunner implements DisposableBean {
         this.leases = leases;
         this.recoverInterval = recoverInterval;
         this.tx = tx;
+        this.ownTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.ownTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
         this.handlers = handlers;
     }
@@ -138,12 +142,21 @@ class JobRunner implements DisposableBean {
                     """).param("id", job.id()).param("attempt", job.attempt())
                     .param("result", json.writeValueAsString(result)).update();
         } catch (Exception | Error e) {
-            log.warn("Job {} ({}) failed", job.id(), job.type(), e);
+            Object problems = null;
+            if (e instanceof JobHandler.Refused refused) {
+                // The input was refused: the person's to fix, not the operator's; no stack trace in the log.
+                log.info("Job {} ({}) refused its input: {}", job.id(), job.type(), e.getMessage());
+                problems = java.util.Map.of("problems", refused.problems());
+            } else {
+                log.warn("Job {} ({}) failed", job.id(), job.type(), e);
+            }
             int failed = jdbc.sql("""
-                    update job set status = 'FAILED', error = :error, finished_at = now()
+                    update job set status = 'FAILED', error = :error, result = cast(:result as jsonb), finished_at = now()
                     where id = :id and attempts = :attempt and status = 'RUNNING'
                     """).param("id", job.id()).param("attempt", job.attempt())
-                    .param("error", e.getMessage() == null ? e.toString() : e.getMessage()).update();
+                    .param("result", problems == null ? null : json.writeValueAsString(problems))
+                    // A failure without a message (a bug) is said in plain words; the log has the details.
+                    .param("error", e.getMessage() == null ? UNEXPLAINED : e.getMessage()).update();
             if (failed == 1) {
                 events.publishEvent(new org.minga.platform.Jobs.Failed(job.id(), job.type(), job.createdBy()));
             }
@@ -153,12 +166,16 @@ class JobRunner implements DisposableBean {
         }
     }
 
+    /**
+     * Written in a transaction of its own: a handler that writes everything in one transaction
+     * reports from inside it, and a report written there would only be seen at its commit.
+     */
     private void progress(Claimed job, int percent, String message) {
-        jdbc.sql("""
+        ownTx.executeWithoutResult(status -> jdbc.sql("""
                 update job set progress = :p, message = :m, heartbeat_at = now()
                 where id = :id and attempts = :attempt and status = 'RUNNING'
                 """).param("p", Math.clamp(percent, 0, 100)).param("m", message).param("id", job.id())
-                .param("attempt", job.attempt()).update();
+                .param("attempt", job.attempt()).update());
     }
 
     @Override
