@@ -3,5 +3,5 @@
  * and execution monitoring.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Projects", allowedDependencies = {"platform",
-        "platform :: web", "identity", "territory", "registry"})
+        "platform :: web", "identity", "territory", "registry", "notifications"})
 package org.minga.projects;
