@@ -51,10 +51,15 @@ class CitizenDigestTests {
         var person = recipients.byUsername(ana).orElseThrow();
         LocalDate day = LocalDate.of(2026, 12, 5);
 
-        assertThat(digests.write(person, day)).isTrue();
-        String body = jdbc.sql("select body from notification_message where unique_key = :k")
-                .param("k", "digest:" + person.id() + ":" + day).query(String.class).single();
-        assertThat(body).contains("Puede votar en «" + title + "»")
-                .contains("/participation/prioritisations/" + exercise + "/vote");
+        try {
+            assertThat(digests.write(person, day)).isTrue();
+            String body = jdbc.sql("select body from notification_message where unique_key = :k")
+                    .param("k", "digest:" + person.id() + ":" + day).query(String.class).single();
+            assertThat(body).contains("Puede votar en «" + title + "»")
+                    .contains("/participation/prioritisations/" + exercise + "/vote");
+        } finally {
+            // Closed, so it asks nothing of the citizens of Ocaña that other tests sign up.
+            CitizenReports.as(reports.director, () -> exercises.close(exercise));
+        }
     }
 }
