@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -157,11 +158,21 @@ class CitizenAttentionTests {
         as(director, () -> agreements.recordUpdate(action, LocalDate.now(), new BigDecimal("70"), "Segundo tramo", null,
                 null));
         assertThat(items(ana, "participation.mine.updated")).extracting(AttentionItem::count).containsExactly(1L);
+
+        // When she looked is hers: in her data's export, and gone with her account.
+        long id = recipients.byUsername(ana).orElseThrow().id();
+        mvc.perform(get("/participation/my-data/export").with(user(ana))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.reportsSeenAt").isNotEmpty());
+        mvc.perform(post("/participation/my-data/delete").with(user(ana)).with(csrf()).param("confirm", "ELIMINAR"))
+                .andExpect(redirectedUrl("/login?deleted"));
+        assertThat(jdbc.sql("select count(*) from citizen_reports_seen where app_user = :u").param("u", id)
+                .query(Long.class).single()).isZero();
     }
 
+    /** This test's scheme's items of a kind (other tests leave ballots open for Ocaña's citizens). */
     private List<AttentionItem> items(String username, String kind) {
         return attention.itemsFor(recipients.byUsername(username).orElseThrow()).stream()
-                .filter(i -> i.kind().equals(kind)).toList();
+                .filter(i -> i.kind().equals(kind) && Long.valueOf(scheme).equals(i.schemeId())).toList();
     }
 
     /** A citizen who signed up from their own address and, when told, verified the code sent to them. */
