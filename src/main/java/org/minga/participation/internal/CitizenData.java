@@ -70,6 +70,10 @@ public class CitizenData {
                 .param("c", citizen.id()).query((rs, n) -> Map.of("actionId", rs.getLong("action_id"),
                         "text", rs.getString("text"), "moderation", rs.getString("moderation"),
                         "createdAt", rs.getTimestamp("created_at").toInstant().toString())).list());
+        // When they last opened "Mis reportes" (what the desk counts their reports' news from).
+        data.put("reportsSeenAt", desk.jdbc().sql("select seen_at from citizen_reports_seen where app_user = :c")
+                .param("c", citizen.id()).query((rs, n) -> rs.getTimestamp("seen_at").toInstant().toString()).optional()
+                .orElse(null));
         return data;
     }
 

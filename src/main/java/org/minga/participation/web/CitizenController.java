@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.minga.identity.Citizens;
 import org.minga.participation.internal.Agreements;
 import org.minga.participation.internal.CitizenData;
+import org.minga.participation.internal.OwnReports;
 import org.minga.participation.internal.PrioritisationExercises;
 import org.minga.participation.internal.TerritorialIssues;
 import org.minga.platform.web.Forms;
@@ -45,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/participation")
 record CitizenController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-        CitizenData data, Citizens citizens, Schemes schemes) {
+        CitizenData data, Citizens citizens, Schemes schemes, OwnReports ownReports) {
 
     /** A report as the form sends it: the place by latitude and longitude (or a drawn GeoJSON zone), up to three photos. */
     record ReportForm(Long schemeId, String theme, String title, String description, BigDecimal lat, BigDecimal lon,
@@ -91,10 +92,15 @@ record CitizenController(TerritorialIssues issues, PrioritisationExercises exerc
         }, () -> reportForm(form.schemeId(), model));
     }
 
-    /** What the signed-in person reported, whatever its moderation state: only they see the unpublished ones. */
+    /**
+     * What the signed-in person reported, whatever its moderation state: only they see the unpublished
+     * ones. Opening the page is their look at the progress on them (the desk's news is then old).
+     */
     @GetMapping("/my-reports")
     String myReports(Model model) {
-        model.addAttribute("reports", citizens.current().map(c -> issues.reportedBy(c.id())).orElse(List.of()));
+        var me = citizens.current();
+        model.addAttribute("reports", me.map(c -> issues.reportedBy(c.id())).orElse(List.of()));
+        model.addAttribute("news", me.map(c -> ownReports.look(c.id())).orElse(java.util.Set.of()));
         return "participation/my-reports";
     }
 
