@@ -72,8 +72,9 @@
       var g = geometry(mode, vertices);
       field.value = JSON.stringify(g);
       show(g);
-      el.setAttribute('data-drawn', g.type);
-      status.textContent = format(el.dataset.drawn, [label(mode), vertices.length]);
+      el.setAttribute('data-shape', g.type);
+      status.textContent = mode === 'Point' ? el.dataset.drawnPoint
+        : format(el.dataset.drawn, [label(mode).toLowerCase(), vertices.length]);
       mode = null;
       vertices = [];
       press(null);
@@ -101,7 +102,7 @@
       press(null);
       field.value = '';
       show(null);
-      el.removeAttribute('data-drawn');
+      el.removeAttribute('data-shape');
       status.textContent = el.dataset.cleared;
     }
 

@@ -192,10 +192,10 @@ class ProjectBankTests {
     @Test
     void beneficiariesMustExistAndWomenAndMenStayWithinPeople() throws Exception {
         api(director, post("/api/v1/projects/schemes/" + scheme + "/projects"),
-                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"y\",\"beneficiaries\":[{\"unitCode\":\"99999\"}]}")
+                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"Transporte\",\"beneficiaries\":[{\"unitCode\":\"99999\"}]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("Exists"));
         api(director, post("/api/v1/projects/schemes/" + scheme + "/projects"),
-                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"y\",\"bpin\":\"12A\",\"location\":{\"type\":\"Point\","
+                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"Transporte\",\"bpin\":\"12A\",\"location\":{\"type\":\"Point\","
                         + "\"coordinates\":[-200,8]}}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field",
                         org.hamcrest.Matchers.containsInAnyOrder("bpin", "location")));

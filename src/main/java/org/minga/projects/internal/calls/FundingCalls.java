@@ -158,15 +158,17 @@ public class FundingCalls {
     private List<String> sectors(Checks checks, String country, List<String> values) {
         Sectors.Catalogue catalogue = sectors.of(country == null ? "" : country);
         Set<String> out = new java.util.LinkedHashSet<>();
+        boolean unknown = false;
         for (String v : values == null ? List.<String>of() : values) {
             if (v == null || v.isBlank()) {
                 continue;
             }
             var name = catalogue.resolve(v);
             checks.rule(name.isPresent(), "sectors", "OneOf", "projects.sector.unknown", v.strip());
+            unknown |= name.isEmpty();
             name.ifPresent(out::add);
         }
-        checks.rule(!out.isEmpty() || !checks.ok(), "sectors", "Required", "call.sectors.required");
+        checks.rule(!out.isEmpty() || unknown, "sectors", "Required", "call.sectors.required");
         return new ArrayList<>(out);
     }
 
