@@ -45,7 +45,7 @@ class ProjectFormBrowserTest extends BrowserTest {
 
         logIn(staff, PASSWORD);
         browser.get(url("/projects/schemes/" + scheme));
-        WebElement form = browser.findElement(By.cssSelector("form[action$='/projects/schemes/" + scheme + "']"));
+        WebElement form = browser.findElement(By.cssSelector("form[method=post][action$='/projects/schemes/" + scheme + "']"));
         WebElement map = mapLoaded();
         assertThat(map.getAttribute("data-loaded")).isEqualTo("4");
         assertThat(Axe.seriousViolations(browser)).as("axe on the project form").isEmpty();
@@ -68,7 +68,7 @@ class ProjectFormBrowserTest extends BrowserTest {
         // The GeoJSON is the advanced field's, folded away: nobody typed it.
         assertThat(form.findElement(By.name("location")).isDisplayed()).isFalse();
 
-        clickAndWait(By.cssSelector("form[action$='/projects/schemes/" + scheme + "'] button[type=submit]"));
+        clickAndWait(By.cssSelector("form[method=post][action$='/projects/schemes/" + scheme + "'] button[type=submit]"));
         waitFor("h1", "Placa huella Ocaña");
         assertThat(text("#beneficiaries")).contains("Ocaña", "Ábrego", "Convención").doesNotContain("Tibú");
         assertThat(text("dl.facts")).contains("Transporte");
@@ -97,7 +97,7 @@ class ProjectFormBrowserTest extends BrowserTest {
 
         logIn(staff, PASSWORD);
         browser.get(url("/projects/schemes/" + scheme));
-        WebElement form = browser.findElement(By.cssSelector("form[action$='/projects/schemes/" + scheme + "']"));
+        WebElement form = browser.findElement(By.cssSelector("form[method=post][action$='/projects/schemes/" + scheme + "']"));
         WebElement map = mapLoaded();
         Object overflow = browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
