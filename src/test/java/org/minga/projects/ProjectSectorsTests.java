@@ -72,6 +72,17 @@ class ProjectSectorsTests {
     }
 
     @Test
+    void theCatalogueOfEachCountryIsListedForIntegratorsAndAnUnknownCountryIsRefused() throws Exception {
+        mvc.perform(get("/api/v1/projects/sectors").param("country", "sv").with(httpBasic(director, PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].code", Matchers.contains("1", "2", "3", "4", "7")))
+                .andExpect(jsonPath("$[2].name").value("Desarrollo social"));
+        mvc.perform(get("/api/v1/projects/sectors").param("country", "CO").with(httpBasic(director, PASSWORD)))
+                .andExpect(jsonPath("$[?(@.code == '24')].name", Matchers.contains("Transporte")));
+        mvc.perform(get("/api/v1/projects/sectors").param("country", "PE").with(httpBasic(director, PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("country"));
+    }
+
+    @Test
     void anUnknownSectorOrAOneVertexLineIsRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
         long before = projects();
         create("Agua", ",\"location\":{\"type\":\"LineString\",\"coordinates\":[[-73.35,8.24]]}")

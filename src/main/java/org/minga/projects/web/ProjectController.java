@@ -86,6 +86,7 @@ record ProjectController(Projects projects, ProjectList list, ProjectImport impo
         scopes.requireSchemeWrite(schemeId);
         model.addAttribute("scheme", schemes.get(schemeId));
         model.addAttribute("columns", Spreadsheets.IMPORT_COLUMNS);
+        choices.fill(model, schemeId, null);
         return "projects/import";
     }
 
