@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minga.support.ApiFixtures;
 import org.minga.support.Axe;
+import org.minga.support.Browser;
 import org.minga.support.BrowserTest;
 import org.minga.support.TerritoryFixtures;
 import org.minga.support.TestData;
@@ -65,6 +66,7 @@ class ProjectFormBrowserTest extends BrowserTest {
         assertThat(text("#location-status")).startsWith("Polígono: 3 vértices.");
         button(form, "Terminar").click();
         assertThat(text("#location-status")).isEqualTo("Localización dibujada: polígono de 3 vértices.");
+        Browser.screenshot(browser, getClass().getSimpleName() + "-drawn");
         // The GeoJSON is the advanced field's, folded away: nobody typed it.
         assertThat(form.findElement(By.name("location")).isDisplayed()).isFalse();
 
