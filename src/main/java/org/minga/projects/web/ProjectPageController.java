@@ -55,11 +55,14 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones, Proje
     String show(@PathVariable long id, Model model) {
         var p = view.projects().readable(id);
         view.fill(model, p);
-        model.addAttribute("canEdit", scopes.canWriteScheme(p.schemeId()));
+        boolean canEdit = scopes.canWriteScheme(p.schemeId());
+        model.addAttribute("canEdit", canEdit);
         var next = view.steps().next(p);
         model.addAttribute("nextStages", next);
         model.addAttribute("stageOptions", Option.of(next.toArray(org.minga.projects.Stage[]::new)));
-        choices.fill(model, p.schemeId(), p.sector());
+        if (canEdit) {
+            choices.fill(model, p.schemeId(), p.sector());
+        }
         model.mergeAttributes(blankForms(p));
         return "projects/project";
     }
