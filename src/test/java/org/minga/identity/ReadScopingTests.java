@@ -93,7 +93,7 @@ class ReadScopingTests {
         firmId = id(as(staffB, post(base + "/lines/" + firmLine + "/firms"), "{\"name\":\"Café de Dolores\",\"sector\":\"Café\","
                 + "\"ownerSex\":\"F\",\"ownerAgeGroup\":\"FROM_60\",\"rural\":false,\"associative\":false,\"unitCode\":\"" + OTHER_UNIT + "\"}"));
         projectId = id(as(staffB, post("/api/v1/projects/schemes/" + b + "/projects"),
-                "{\"code\":\"" + TestData.unique("P") + "\",\"name\":\"" + PROJECT + "\",\"sector\":\"Agua\","
+                "{\"code\":\"" + TestData.unique("P") + "\",\"name\":\"" + PROJECT + "\",\"sector\":\"Vivienda, ciudad y territorio\","
                         + "\"beneficiaries\":[{\"unitCode\":\"" + CASE_UNIT + "\"}]}"));
         long rule = id(as(staffB, post("/api/v1/finance/schemes/" + b + "/rules"), "{\"year\":2024,\"name\":\"Cuota\","
                 + "\"kind\":\"FIXED\",\"amount\":1000,\"periodicity\":\"MONTHLY\",\"currency\":\"COP\",\"dueDay\":5,"

@@ -204,7 +204,7 @@ class ObservatoryTests {
         new ApiFixtures(mvc).user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);
         String created = mvc.perform(post("/api/v1/projects/schemes/" + scheme + "/projects")
                 .with(httpBasic(director, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"code\":\"OBS-1\",\"name\":\"Acueducto veredal " + tag + "\",\"sector\":\"Agua\","
+                .content("{\"code\":\"OBS-1\",\"name\":\"Acueducto veredal " + tag + "\",\"sector\":\"Vivienda, ciudad y territorio\","
                         + "\"cost\":5000,\"currency\":\"COP\",\"beneficiaries\":[{\"unitCode\":\"54498\"}]}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long project = ((Number) JsonPath.read(created, "$.id")).longValue();

@@ -50,7 +50,7 @@ class MapTooltipBrowserTest extends BrowserTest {
                 .with(user(director).roles("SCHEME_ADMIN")).with(csrf())).andExpect(status().is3xxRedirection());
         String project = mvc.perform(post("/api/v1/projects/schemes/" + scheme + "/projects")
                 .with(httpBasic(director, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"code\":\"P-MAPA\",\"name\":\"" + HTML + "\",\"sector\":\"Agua\",\"cost\":1,\"currency\":\"COP\","
+                .content("{\"code\":\"P-MAPA\",\"name\":\"" + HTML + "\",\"sector\":\"Vivienda, ciudad y territorio\",\"cost\":1,\"currency\":\"COP\","
                         + "\"location\":{\"type\":\"Point\",\"coordinates\":[-73.35,8.24]}}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long projectId = ((Number) JsonPath.read(project, "$.id")).longValue();

@@ -275,7 +275,7 @@ class ParticipationTests {
     long project(String code, String cost) throws Exception {
         String body = mvc.perform(post("/api/v1/projects/schemes/" + scheme + "/projects").with(httpBasic(director, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\",\"name\":\"Proyecto " + code
-                        + "\",\"sector\":\"Agua\",\"cost\":" + cost + ",\"currency\":\"COP\",\"beneficiaries\":"
+                        + "\",\"sector\":\"Vivienda, ciudad y territorio\",\"cost\":" + cost + ",\"currency\":\"COP\",\"beneficiaries\":"
                         + "[{\"unitCode\":\"54498\"}]}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();

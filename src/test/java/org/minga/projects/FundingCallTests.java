@@ -72,18 +72,18 @@ class FundingCallTests {
 
     @Test
     void pdetOnlyCallExcludesANonPdetMemberAndPointsItToTheOpenCallsItQualifiesFor() throws Exception {
-        long pdet = call("PDET vías", "TRANSPORT", "1000000000", "[]", true, "[]", "2090-01-01", "2090-12-31");
-        long byCategory = call("Categorías 1 a 3", "TRANSPORT", "1000000000", "[]", false, "[\"1\",\"2\",\"3\"]",
+        long pdet = call("PDET vías", "24", "1000000000", "[]", true, "[]", "2090-01-01", "2090-12-31");
+        long byCategory = call("Categorías 1 a 3", "24", "1000000000", "[]", false, "[\"1\",\"2\",\"3\"]",
                 "2090-01-01", "2090-12-31");
-        long closed = call("Cerrada", "TRANSPORT", "1000000000", "[]", false, "[]", "2089-01-01", "2089-12-31");
-        long listed = call("Solo Convención", "TRANSPORT,HEALTH", "1000000000", "[\"54206\"]", false, "[]",
+        long closed = call("Cerrada", "24", "1000000000", "[]", false, "[]", "2089-01-01", "2089-12-31");
+        long listed = call("Solo Convención", "24,19", "1000000000", "[\"54206\"]", false, "[]",
                 "2090-01-01", "2090-12-31");
 
-        long eligible = project("P1", "TRANSPORT", "500000000", "APPROVED", "54003", "54206");
-        long withOcana = project("P2", "TRANSPORT", "500000000", "VIABLE", "54498", "54003");
-        long health = project("P3", "HEALTH", "500000000", "VIABLE", "54003");
-        long tooDear = project("P4", "TRANSPORT", "2000000000", "FORMULATED", "54003");
-        long contracted = project("P5", "TRANSPORT", "500000000", "CONTRACTED", "54003");
+        long eligible = project("P1", "Transporte", "500000000", "APPROVED", "54003", "54206");
+        long withOcana = project("P2", "Transporte", "500000000", "VIABLE", "54498", "54003");
+        long health = project("P3", "Salud y protección social", "500000000", "VIABLE", "54003");
+        long tooDear = project("P4", "Transporte", "2000000000", "FORMULATED", "54003");
+        long contracted = project("P5", "Transporte", "500000000", "CONTRACTED", "54003");
 
         read("/api/v1/projects/schemes/" + scheme + "/calls/" + pdet + "/eligibility?at=" + AT)
                 .andExpect(status().isOk())
@@ -144,9 +144,9 @@ class FundingCallTests {
 
     @Test
     void onlyPlatformAdministratorsWriteCallsAndNothingIsWrittenOnRefusal() throws Exception {
-        long id = call("Protegida", "TRANSPORT", "1000", "[]", false, "[]", "2090-01-01", "2090-12-31");
+        long id = call("Protegida", "24", "1000", "[]", false, "[]", "2090-01-01", "2090-12-31");
         long before = jdbc.sql("select count(*) from funding_call").query(Long.class).single();
-        String body = body("Intrusa", "TRANSPORT", "1000", "[]", false, "[]", "2090-01-01", "2090-12-31");
+        String body = body("Intrusa", "24", "1000", "[]", false, "[]", "2090-01-01", "2090-12-31");
         write(post("/api/v1/projects/calls"), director, PASSWORD, body).andExpect(status().isForbidden());
         write(put("/api/v1/projects/calls/" + id), director, PASSWORD, body).andExpect(status().isForbidden());
         mvc.perform(delete("/api/v1/projects/calls/" + id).with(httpBasic(director, PASSWORD)))
@@ -163,7 +163,7 @@ class FundingCallTests {
 
     @Test
     void pagesListCallsShowEligibilityWithReasonsAndPutRuleViolationsBesideTheFields() throws Exception {
-        long pdet = call("Página PDET", "TRANSPORT", "1000000000", "[]", true, "[]", "2090-01-01", "2090-12-31");
+        long pdet = call("Página PDET", "Transporte", "1000000000", "[]", true, "[]", "2090-01-01", "2090-12-31");
         var admin = user("admin").roles("PLATFORM_ADMIN");
         mvc.perform(get("/projects/calls").with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(tag + " Página PDET")))
@@ -180,11 +180,13 @@ class FundingCallTests {
                 .andExpect(content().string(containsString("Elija al menos un sector")));
         mvc.perform(post("/projects/calls").with(admin).with(csrf()).param("owner", "ART").param("name", tag + " Bien")
                 .param("country", "CO").param("opensOn", "2090-01-01").param("closesOn", "2090-03-01")
-                .param("sectors", "TRANSPORT", "HEALTH").param("maxAmount", "100").param("currency", "COP")
+                .param("sectors", "Transporte", "Salud y protección social").param("maxAmount", "100").param("currency", "COP")
                 .param("categories", "5, 6").param("pdetOnly", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select array_to_string(categories, ',') from funding_call where name = :n")
                 .param("n", tag + " Bien").query(String.class).single()).isEqualTo("5,6");
+        assertThat(jdbc.sql("select array_to_string(sectors, ',') from funding_call where name = :n")
+                .param("n", tag + " Bien").query(String.class).single()).isEqualTo("Transporte,Salud y protección social");
         mvc.perform(get("/projects/cooperation/matrix").with(user(director))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Matriz de cooperación")));
         mvc.perform(get("/projects/cooperants").with(admin)).andExpect(status().isOk())

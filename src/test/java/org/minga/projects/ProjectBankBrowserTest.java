@@ -64,7 +64,7 @@ class ProjectBankBrowserTest extends BrowserTest {
         browser.get(url("/projects/schemes/" + scheme + "/needs"));
         WebElement needForm = browser.findElement(By.cssSelector("form[action$='/needs'][method=post]"));
         fill(needForm, "unitCode", "54498");
-        fill(needForm, "sector", "Vías");
+        new Select(needForm.findElement(By.name("sector"))).selectByVisibleText("24 Transporte");
         fill(needForm, "description", "Placa huella vereda El Salobre");
         fill(needForm, "priority", "1");
         needForm.findElement(By.cssSelector("button[type=submit]")).click();
@@ -75,14 +75,14 @@ class ProjectBankBrowserTest extends BrowserTest {
         WebElement toProject = browser.findElement(By.cssSelector("form[action$='/needs/project']"));
         fill(toProject, "code", code);
         fill(toProject, "name", "Vía regional El Salobre");
-        fill(toProject, "sector", "Vías");
+        new Select(toProject.findElement(By.name("sector"))).selectByVisibleText("24 Transporte");
         fill(toProject, "cost", "1000000000");
         toProject.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor("h1", "Vía regional El Salobre");
         String projectUrl = browser.getCurrentUrl();
         for (String unit : List.of("54003", "54206")) {
             WebElement form = browser.findElement(By.cssSelector("form[action$='/beneficiaries']"));
-            fill(form, "unitCode", unit);
+            new Select(form.findElement(By.name("unitCode"))).selectByValue(unit);
             fill(form, "people", "1000");
             form.findElement(By.cssSelector("button[type=submit]")).click();
             waitFor("main", unit);

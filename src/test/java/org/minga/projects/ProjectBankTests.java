@@ -162,7 +162,9 @@ class ProjectBankTests {
 
     @Test
     void needsBecomeAProjectAndAMemberOfficialWritesOnlyForTheirUnit() throws Exception {
-        String need = "{\"unitCode\":\"%s\",\"sector\":\"Agua\",\"description\":\"Acueducto veredal\",\"priority\":1,"
+        // A need's sector of the catalogue becomes the project's: a free text would be refused there.
+        String need = "{\"unitCode\":\"%s\",\"sector\":\"Vivienda, ciudad y territorio\","
+                + "\"description\":\"Acueducto veredal\",\"priority\":1,"
                 + "\"origin\":\"COMMUNITY_WORKSHOP\"}";
         String body = api(official, post("/api/v1/projects/schemes/" + scheme + "/needs"), need.formatted("54498"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("OPEN"))
@@ -178,7 +180,7 @@ class ProjectBankTests {
 
         String project = api(director, post("/api/v1/projects/schemes/" + scheme + "/projects/from-needs"),
                 "{\"code\":\"P-AGUA\",\"name\":\"Acueducto\",\"needIds\":[" + needId + "]}")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.sector").value("Agua"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.sector").value("Vivienda, ciudad y territorio"))
                 .andReturn().getResponse().getContentAsString();
         long pid = ((Number) JsonPath.read(project, "$.id")).longValue();
         api(director, get("/api/v1/projects/" + pid), null).andExpect(jsonPath("$.beneficiaries[0].unitCode").value("54498"))
@@ -192,10 +194,10 @@ class ProjectBankTests {
     @Test
     void beneficiariesMustExistAndWomenAndMenStayWithinPeople() throws Exception {
         api(director, post("/api/v1/projects/schemes/" + scheme + "/projects"),
-                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"y\",\"beneficiaries\":[{\"unitCode\":\"99999\"}]}")
+                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"Transporte\",\"beneficiaries\":[{\"unitCode\":\"99999\"}]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].rule").value("Exists"));
         api(director, post("/api/v1/projects/schemes/" + scheme + "/projects"),
-                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"y\",\"bpin\":\"12A\",\"location\":{\"type\":\"Point\","
+                "{\"code\":\"P-BEN\",\"name\":\"x\",\"sector\":\"Transporte\",\"bpin\":\"12A\",\"location\":{\"type\":\"Point\","
                         + "\"coordinates\":[-200,8]}}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field",
                         org.hamcrest.Matchers.containsInAnyOrder("bpin", "location")));

@@ -66,6 +66,23 @@ class ProjectSpreadsheetTests {
         assertThat(projects()).isZero();
     }
 
+    @Test
+    void anUnknownSectorIsRefusedNamingItsRowAndColumn() throws Exception {
+        byte[] book = workbook(new Object[][] {
+                {"S-1", null, "Vía", "Transporte", null, null, "COP", "54498", null},
+                {"S-2", null, "Acueducto", "Agua", null, null, "COP", "54498", null}});
+        mvc.perform(multipart("/api/v1/projects/schemes/" + scheme + "/imports")
+                .file(new MockMultipartFile("file", "banco.xlsx", "application/octet-stream", book))
+                .with(httpBasic(director, PASSWORD))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.imported").value(0))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].column").value("sector"))
+                .andExpect(jsonPath("$.errors[0].message").value("El sector «Agua» no está en el catálogo de sectores de "
+                        + "inversión; elija uno de la lista (su nombre o su código)."));
+        assertThat(projects()).isZero();
+    }
+
     /**
      * The review's F3 workbook: 180,000 rows of eight text cells, about 14 MB zipped and 90 MB of
      * sheet XML. Streamed, the import stops at row 20,001 and says why, within the normal heap.
@@ -109,7 +126,9 @@ class ProjectSpreadsheetTests {
     void tenThousandCleanRowsAreAllImportedAndTheListExportsBackToXlsx() throws Exception {
         Object[][] rows = new Object[10_000][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new Object[] {"B-" + i, String.valueOf(2024000000L + i), "Proyecto " + i, i % 2 == 0 ? "Agua" : "Vías",
+            rows[i] = new Object[] {"B-" + i, String.valueOf(2024000000L + i), "Proyecto " + i,
+                    // The catalogue's sector by its code or by its name in any case: stored by its name.
+                    i % 2 == 0 ? "40" : "transporte",
                     "Descripción " + i, 1000.0 + i, i % 10 == 0 ? "USD" : "COP", i % 3 == 0 ? "54498;54003" : "20614",
                     i % 5 == 0 ? "PROFILE" : null};
         }
@@ -128,7 +147,8 @@ class ProjectSpreadsheetTests {
         assertThat(jdbc.sql("select cost from project where scheme_id = :s and code = 'B-7'").param("s", scheme)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1007.00");
 
-        byte[] xlsx = mvc.perform(get("/api/v1/projects/schemes/" + scheme + "/exports/projects.xlsx?sector=Agua&unit=54003")
+        byte[] xlsx = mvc.perform(get("/api/v1/projects/schemes/" + scheme + "/exports/projects.xlsx")
+                .param("sector", "Vivienda, ciudad y territorio").param("unit", "54003")
                 .with(httpBasic(director, PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
         try (var read = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

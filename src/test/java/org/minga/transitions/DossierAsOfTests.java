@@ -93,7 +93,7 @@ class DossierAsOfTests {
                     "{\"unitCode\":\"" + code + "\",\"joinedOn\":\"2020-01-01\"}").andExpect(status().is2xxSuccessful());
         }
         project = id(write(post("/api/v1/projects/schemes/" + scheme + "/projects"), director, """
-                {"code":"ELEC-1","name":"Electrificación rural","sector":"Energía","cost":500000000,"currency":"COP",
+                {"code":"ELEC-1","name":"Electrificación rural","sector":"Minas y energía","cost":500000000,"currency":"COP",
                  "beneficiaries":[{"unitCode":"54498","people":1000},{"unitCode":"54003","people":500}]}""")
                 .andExpect(status().isCreated()));
         planning = "/api/v1/planning/schemes/" + scheme;

@@ -53,7 +53,7 @@ class HandoverBrowserTest extends BrowserTest {
         }
         String body = mvc.perform(post("/api/v1/projects/schemes/" + scheme + "/projects")
                 .with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"code\":\"VIA-7\",\"name\":\"Placa huella El Salobre\",\"sector\":\"Vías\",\"cost\":900000000,"
+                .content("{\"code\":\"VIA-7\",\"name\":\"Placa huella El Salobre\",\"sector\":\"Transporte\",\"cost\":900000000,"
                         + "\"currency\":\"COP\",\"beneficiaries\":[{\"unitCode\":\"54498\",\"people\":800}]}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long project = ((Number) JsonPath.read(body, "$.id")).longValue();

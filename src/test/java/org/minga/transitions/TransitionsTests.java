@@ -64,7 +64,7 @@ class TransitionsTests {
                     .andExpect(status().is2xxSuccessful());
         }
         project = id(write(post("/api/v1/projects/schemes/" + scheme + "/projects"), director, """
-                {"code":"ELEC-1","name":"Electrificación rural del Catatumbo","sector":"Energía","cost":500000000,"currency":"COP",
+                {"code":"ELEC-1","name":"Electrificación rural del Catatumbo","sector":"Minas y energía","cost":500000000,"currency":"COP",
                  "beneficiaries":[{"unitCode":"54498","people":1000},{"unitCode":"54003","people":500}]}""")
                 .andExpect(status().isCreated()));
         long rule = id(write(post("/api/v1/finance/schemes/" + scheme + "/rules"), director,

@@ -38,6 +38,12 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
     /** The eight Catatumbo municipalities of the PDET (the national programme of the peace agreement). */
     static final List<String> PDET = List.of("54206", "54245", "54250", "54344", "54670", "54720", "54800", "54810");
 
+    /** Sectors of the MGA/DNP catalogue (V132); water and sanitation are sector 40 there, with housing. */
+    private static final String HOUSING = "Vivienda, ciudad y territorio";
+    private static final String TRANSPORT = "Transporte";
+    private static final String AGRICULTURE = "Agricultura y desarrollo rural";
+    private static final String ENERGY = "Minas y energía";
+
     record NeedSeed(String unit, String sector, String description, int priority, String origin) {
     }
 
@@ -68,21 +74,21 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
 
     private List<Long> recordNeeds(long scheme) {
         List<NeedSeed> seeds = List.of(
-                new NeedSeed("54003", "HOUSING", "Viviendas rurales con pisos de tierra y sin unidad sanitaria", 1,
+                new NeedSeed("54003", HOUSING, "Viviendas rurales con pisos de tierra y sin unidad sanitaria", 1,
                         "COMMUNITY_WORKSHOP"),
-                new NeedSeed("54206", "HOUSING", "Mejoramiento de viviendas rurales afectadas por humedad", 2,
+                new NeedSeed("54206", HOUSING, "Mejoramiento de viviendas rurales afectadas por humedad", 2,
                         "DEVELOPMENT_PLAN"),
-                new NeedSeed("54250", "TRANSPORT", "Vía terciaria intransitable en invierno entre veredas y la "
+                new NeedSeed("54250", TRANSPORT, "Vía terciaria intransitable en invierno entre veredas y la "
                         + "cabecera", 1, "COMMUNITY_WORKSHOP"),
-                new NeedSeed("54810", "TRANSPORT", "Placa huella en los tramos críticos de la vía hacia El Tarra", 1,
+                new NeedSeed("54810", TRANSPORT, "Placa huella en los tramos críticos de la vía hacia El Tarra", 1,
                         "DEVELOPMENT_PLAN"),
-                new NeedSeed("54800", "TRANSPORT", "Obras de drenaje en la vía terciaria hacia Teorama", 2,
+                new NeedSeed("54800", TRANSPORT, "Obras de drenaje en la vía terciaria hacia Teorama", 2,
                         "TECHNICAL_STUDY"),
-                new NeedSeed("54398", "WATER_SANITATION", "Unidades sanitarias para familias rurales dispersas", 2,
+                new NeedSeed("54398", HOUSING, "Unidades sanitarias para familias rurales dispersas", 2,
                         "COMMUNITY_WORKSHOP"),
-                new NeedSeed("20614", "AGRICULTURE", "Centro de acopio para los productores de cebolla y frijol", 2,
+                new NeedSeed("20614", AGRICULTURE, "Centro de acopio para los productores de cebolla y frijol", 2,
                         "COMMUNITY_WORKSHOP"),
-                new NeedSeed("54128", "ENERGY", "Veredas que siguen sin servicio de energía eléctrica", 1,
+                new NeedSeed("54128", ENERGY, "Veredas que siguen sin servicio de energía eléctrica", 1,
                         "DEVELOPMENT_PLAN"));
         List<Long> ids = new ArrayList<>();
         for (NeedSeed s : seeds) {
@@ -115,7 +121,7 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
             int f = i == 0 ? 16_000 - each * (NORTE.size() - 1) : each;
             families.add(new Projects.Beneficiary(NORTE.get(i), f, f * 4, null, null));
         }
-        long id = create(scheme, "ASO-ER-2022", ELECTRIFICATION, "ENERGY", "Electrificación rural",
+        long id = create(scheme, "ASO-ER-2022", ELECTRIFICATION, ENERGY, "Electrificación rural",
                 "Programa de electrificación rural que permitió a 16.000 familias rurales acceder al servicio de "
                         + "energía; la empresa de energía financió estudios de preinversión y ejecutó obras con "
                         + "economías de escala (" + SOURCE + ", L537 y L1089). Montos, fechas y reparto de familias "
@@ -158,7 +164,7 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
                 new Projects.Beneficiary("54720", 500, 2_000, 980, 1_020),
                 new Projects.Beneficiary("54398", 350, 1_400, 700, 700));
         long id = create(scheme, "ASO-PP-2023", "Fortalecimiento de 50 proyectos productivos de asociaciones de "
-                + "productores", "AGRICULTURE", "Proyectos productivos",
+                + "productores", AGRICULTURE, "Proyectos productivos",
                 "Financiación, por el Gobierno Nacional y programas de cooperación, de 50 proyectos de asociaciones "
                         + "de productores para fortalecer los sistemas agrícolas y pecuarios y mejorar los ingresos de "
                         + "las familias campesinas (" + SOURCE + ", L537; programa Alianzas Productivas del "
@@ -189,7 +195,7 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
         for (String unit : List.of("54003", "54206", "54245", "54385", "54871", "54109")) {
             bens.add(new Projects.Beneficiary(unit, 80, 320, null, null));
         }
-        long id = create(scheme, "ASO-VR-2024", "Mejoramiento de vivienda rural en seis municipios", "HOUSING",
+        long id = create(scheme, "ASO-VR-2024", "Mejoramiento de vivienda rural en seis municipios", HOUSING,
                 "Vivienda rural", "Una de las prioridades estratégicas de la región (" + SOURCE + ", L657). Alcance, "
                         + "montos y fechas: " + INVENTED + ".",
                 9_800, LocalDate.of(2024, 2, 12), LocalDate.of(2026, 2, 1), LocalDate.of(2027, 6, 30), bens, needIds);
@@ -207,7 +213,7 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
                 new Projects.Beneficiary("54810", 2_100, null, null, null),
                 new Projects.Beneficiary("54800", 900, null, null, null));
         long id = create(scheme, "ASO-VT-2025", "Mejoramiento de vías terciarias El Tarra – Tibú – Teorama",
-                "TRANSPORT", "Conectividad vial", "Mejoramiento vial, prioridad estratégica de la región (" + SOURCE
+                TRANSPORT, "Conectividad vial", "Mejoramiento vial, prioridad estratégica de la región (" + SOURCE
                         + ", L657). Tramos, montos y fechas: " + INVENTED + ".",
                 15_000, LocalDate.of(2025, 1, 20), null, null, bens, needIds);
         advance(id, "2025-03-10", "2025-06-16", "2025-10-03");
@@ -218,7 +224,7 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
                 new Projects.Beneficiary("54344", 120, null, null, null),
                 new Projects.Beneficiary("54670", 110, null, null, null));
         long id = create(scheme, "ASO-SB-2025", "Unidades sanitarias para familias rurales dispersas",
-                "WATER_SANITATION", "Saneamiento básico", "Saneamiento básico, prioridad estratégica de la región ("
+                HOUSING, "Saneamiento básico", "Saneamiento básico, prioridad estratégica de la región ("
                         + SOURCE + ", L657). Alcance y montos: " + INVENTED + ".",
                 3_200, LocalDate.of(2025, 7, 7), null, null, bens, needIds);
         advance(id, "2025-09-01");
@@ -229,12 +235,12 @@ record DemoProjects(Projects projects, Needs needs, Financing financing, Monitor
         LocalDate today = zones.today("CO");
         calls.create(new FundingCalls.NewCall("Gobierno Nacional", "Obras para los municipios PDET del Catatumbo "
                 + "(demostración)", "CO", today.minusMonths(2), today.plusMonths(3),
-                List.of("TRANSPORT", "AGRICULTURE", "WATER_SANITATION"), millions(20_000), "COP", PDET, false,
+                List.of(TRANSPORT, AGRICULTURE, HOUSING), millions(20_000), "COP", PDET, false,
                 List.of(), "Solo para los municipios del PDET: una fuente así deja fuera a otros miembros, a quienes "
                         + "hay que buscarles otra financiación (" + SOURCE + ", L593). " + INVENTED + "."));
         calls.create(new FundingCalls.NewCall("Gobernación de Norte de Santander", "Cofinanciación departamental de "
                 + "vivienda y vías (demostración)", "CO", today.minusMonths(1), today.plusMonths(4),
-                List.of("HOUSING", "TRANSPORT"), millions(10_000), "COP", List.of(), false, List.of(),
+                List.of(HOUSING, TRANSPORT), millions(10_000), "COP", List.of(), false, List.of(),
                 "Alternativa para los miembros que no son PDET. " + INVENTED + "."));
     }
 

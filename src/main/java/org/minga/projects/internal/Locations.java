@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A project's location as GeoJSON: a Point or a Polygon with longitudes and latitudes in range. */
+/**
+ * A project's location as GeoJSON: a Point, a LineString (a road, a pipe) or a Polygon, with
+ * longitudes and latitudes in range; drawn on the form's map or typed as GeoJSON.
+ */
 final class Locations {
 
     private Locations() {
     }
 
-    /** Validates a GeoJSON Point or Polygon: its type and coordinates within range. */
+    /** Validates a GeoJSON Point, LineString (two positions or more) or Polygon: its type and coordinates within range. */
     @SuppressWarnings("unchecked")
     static boolean valid(Map<String, Object> location) {
         if (location == null) {
@@ -20,6 +23,10 @@ final class Locations {
         Object coordinates = location.get("coordinates");
         if ("Point".equals(type)) {
             return position(coordinates);
+        }
+        if ("LineString".equals(type)) {
+            return coordinates instanceof List<?> positions && positions.size() >= 2
+                    && positions.stream().allMatch(Locations::position);
         }
         if ("Polygon".equals(type) && coordinates instanceof List<?> rings && !rings.isEmpty()) {
             for (Object ring : rings) {

@@ -99,10 +99,12 @@ public class ProjectImport {
     }
 
     private final Bank bank;
+    private final Sectors sectors;
     private final MessageSource messages;
 
-    ProjectImport(Bank bank, MessageSource messages) {
+    ProjectImport(Bank bank, Sectors sectors, MessageSource messages) {
         this.bank = bank;
+        this.sectors = sectors;
         this.messages = messages;
     }
 
@@ -180,11 +182,13 @@ public class ProjectImport {
                 .list());
         Map<String, TerritorialUnit> found = bank.territory().findAll(country, units, today);
         Predicate<TerritorialUnit> members = bank.memberUnits().coverage(schemeId, today);
+        Sectors.Catalogue catalogue = sectors.of(country);
         Set<String> seen = new HashSet<>();
         List<Checked> checked = new ArrayList<>(rows.size());
         for (ProjectRow r : rows) {
             Checks checks = new Checks().addAll(r.problems());
-            Draft draft = ProjectRules.draft(checks, r.draft(), taken.contains(Inputs.text(r.draft().code())));
+            Draft draft = ProjectRules.draft(checks, r.draft(), taken.contains(Inputs.text(r.draft().code())), catalogue,
+                    null);
             checks.rule(draft.code() == null || taken.contains(draft.code()) || seen.add(draft.code()), "code",
                     "Unique", "projects.import.repeated", draft.code());
             List<Beneficiary> bens = ProjectRules.beneficiaries(checks, country, r.beneficiaries().stream()

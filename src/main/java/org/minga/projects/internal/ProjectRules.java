@@ -31,10 +31,11 @@ final class ProjectRules {
     /**
      * The draft stripped and checked: its Bean Validation constraints, the code unique in the
      * scheme ({@code codeTaken}), digits for the BPIN, an entered amount for the cost (never
-     * rounded), COP when no currency is given, a GeoJSON location and a planned end not before the
-     * start.
+     * rounded), COP when no currency is given, a sector of the country's {@code catalogue} (stored by
+     * its name; {@code keptSector}, the value stored before the catalogue, stays acceptable on edit), a
+     * GeoJSON location and a planned end not before the start.
      */
-    static Draft draft(Checks checks, Draft d, boolean codeTaken) {
+    static Draft draft(Checks checks, Draft d, boolean codeTaken, Sectors.Catalogue catalogue, String keptSector) {
         if (d == null) {
             d = new Draft(null, null, null, null, null, null, null, null, null, null, null);
         }
@@ -49,10 +50,17 @@ final class ProjectRules {
             checks.rule(Money.fits(d.cost()), "cost", "Money", "Money", "cost", Money.SCALE, Money.INTEGER_DIGITS);
             checks.rule(d.cost().signum() >= 0, "cost", "PositiveOrZero", "projects.cost.negative");
         }
-        checks.rule(Locations.valid(d.location()), "location", "GeoJson", "projects.location.invalid");
+        String sector = Inputs.text(d.sector());
+        if (sector != null) {
+            var known = catalogue.resolve(sector);
+            checks.rule(known.isPresent() || sector.equals(keptSector), "sector", "OneOf", "projects.sector.unknown",
+                    sector);
+            sector = known.orElse(sector);
+        }
+        checks.rule(Locations.valid(d.location()), "location", "GeoJson", "projects.location.shape");
         checks.rule(d.plannedStart() == null || d.plannedEnd() == null || !d.plannedEnd().isBefore(d.plannedStart()),
                 "plannedEnd", "After", "projects.plannedEnd.before");
-        return new Draft(code, bpin, Inputs.text(d.name()), Inputs.text(d.sector()), Inputs.text(d.description()),
+        return new Draft(code, bpin, Inputs.text(d.name()), sector, Inputs.text(d.description()),
                 Inputs.text(d.pillar()), d.cost(), currency == null ? null : currency.name(), d.location(),
                 d.plannedStart(), d.plannedEnd());
     }

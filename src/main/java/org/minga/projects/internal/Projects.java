@@ -83,10 +83,12 @@ public class Projects {
             location::text as location, planned_start, planned_end, executor, contractor, supervisor, oversight,
             version""";
     private final Bank bank;
+    private final Sectors sectors;
     private final ObjectMapper json;
 
-    Projects(Bank bank, ObjectMapper json) {
+    Projects(Bank bank, Sectors sectors, ObjectMapper json) {
         this.bank = bank;
+        this.sectors = sectors;
         this.json = json;
     }
 
@@ -110,7 +112,7 @@ public class Projects {
         Checks checks = new Checks();
         checks.rule(registeredOn != null && !registeredOn.isAfter(bank.zones().today(country)), "registeredOn",
                 "PastOrPresent", "projects.stage.date.future");
-        Draft d = check(checks, schemeId, draft, 0);
+        Draft d = check(checks, schemeId, country, draft, 0, null);
         List<Beneficiary> bens = checkBeneficiaries(checks, schemeId, country, beneficiaries);
         List<Long> needs = checkNeeds(checks, schemeId, needIds);
         checks.orThrow();
@@ -172,7 +174,7 @@ public class Projects {
     public Project update(long id, Draft draft) {
         Project before = writable(id);
         Checks checks = new Checks();
-        Draft d = check(checks, before.schemeId(), draft, id);
+        Draft d = check(checks, before.schemeId(), bank.country(before.schemeId()), draft, id, before.sector());
         checks.orThrow();
         int n = bank.jdbc().sql("""
                 update project set code = :code, bpin = :bpin, name = :name, sector = :sector,
@@ -265,6 +267,11 @@ public class Projects {
         }
     }
 
+    /** A location as the GeoJSON text a form shows; null for none. */
+    public String locationText(Map<String, Object> location) {
+        return location == null ? null : json.writeValueAsString(location);
+    }
+
     private Project project(ResultSet rs, int n) throws SQLException {
         Date start = rs.getDate("planned_start");
         Date end = rs.getDate("planned_end");
@@ -286,12 +293,12 @@ public class Projects {
                 "end", d.plannedEnd() == null ? null : Date.valueOf(d.plannedEnd()));
     }
 
-    private Draft check(Checks checks, long schemeId, Draft draft, long id) {
+    private Draft check(Checks checks, long schemeId, String country, Draft draft, long id, String keptSector) {
         String code = draft == null ? null : Inputs.text(draft.code());
         boolean taken = code != null && bank.jdbc().sql(
                 "select count(*) > 0 from project where scheme_id = :s and code = :c and id <> :id")
                 .param("s", schemeId).param("c", code).param("id", id).query(Boolean.class).single();
-        return ProjectRules.draft(checks, draft, taken);
+        return ProjectRules.draft(checks, draft, taken, sectors.of(country), keptSector);
     }
 
     /** The beneficiaries checked against the units that exist and are members today: two reads. */

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/projects/schemes/{schemeId}/needs")
-record NeedsController(Needs needs, Projects projects, Schemes schemes, Scopes scopes) {
+record NeedsController(Needs needs, Projects projects, Schemes schemes, Scopes scopes, ProjectChoices choices) {
 
     @ModelAttribute("needForm")
     NeedForm needForm() {
@@ -56,6 +56,7 @@ record NeedsController(Needs needs, Projects projects, Schemes schemes, Scopes s
         model.addAttribute("result", needs.list(schemeId, status, unit, page, 50));
         model.addAttribute("statuses", Needs.Status.values());
         model.addAttribute("canEdit", scopes.canWriteScheme(schemeId));
+        choices.fill(model, schemeId, null);
         return "projects/needs";
     }
 
@@ -74,6 +75,7 @@ record NeedsController(Needs needs, Projects projects, Schemes schemes, Scopes s
 
     private String withScheme(long schemeId, Model model, String fragment) {
         model.addAttribute("scheme", schemes.get(schemeId));
+        choices.fill(model, schemeId, null);
         return fragment;
     }
 

@@ -20,6 +20,7 @@ import org.minga.projects.internal.Financing;
 import org.minga.projects.internal.Monitoring;
 import org.minga.projects.internal.Needs;
 import org.minga.projects.internal.ProjectList;
+import org.minga.projects.internal.Sectors;
 import org.minga.projects.internal.Projects;
 import org.minga.projects.internal.ProjectBeneficiaries;
 import org.minga.projects.internal.ProjectImport;
@@ -46,7 +47,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Banco de proyectos", description = "Necesidades de inversión, proyectos, ciclo de vida, cofinanciación y seguimiento")
-record ProjectApiController(Needs needs, ProjectView view, ProjectList list, ProjectImport imports, Scopes scopes) {
+record ProjectApiController(Needs needs, ProjectView view, ProjectList list, ProjectImport imports, Scopes scopes,
+        Sectors sectors) {
 
     record NeedBody(String unitCode, String sector, String description, Integer priority, String origin) {
     }
@@ -74,6 +76,18 @@ record ProjectApiController(Needs needs, ProjectView view, ProjectList list, Pro
     }
 
     record FinancingView(List<Financing.Line> lines, Financing.Totals totals) {
+    }
+
+    /** The national catalogue whose names or codes a project's {@code sector} (and an import's column) takes. */
+    @Audience(Reader.ACCOUNT)
+    @GetMapping("/sectors")
+    @Operation(summary = "Catálogo de sectores de inversión de un país (CO: sectores MGA/DNP; SV: áreas de gestión del presupuesto)")
+    List<Sectors.Sector> sectors(@RequestParam String country) {
+        String c = country.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!c.equals("CO") && !c.equals("SV")) {
+            throw new InvalidInputException("country", "OneOf", "call.country.oneOf");
+        }
+        return sectors.of(c).sectors();
     }
 
     @GetMapping("/schemes/{schemeId}/needs")

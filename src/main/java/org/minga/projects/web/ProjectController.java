@@ -39,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/projects")
-record ProjectController(Projects projects, ProjectList list, Schemes schemes, Scopes scopes, FileStore files, Jobs jobs) {
+record ProjectController(Projects projects, ProjectList list, Schemes schemes, Scopes scopes, FileStore files, Jobs jobs,
+        ProjectChoices choices) {
 
     @ModelAttribute("projectForm")
     ProjectForm projectForm() {
@@ -59,6 +60,7 @@ record ProjectController(Projects projects, ProjectList list, Schemes schemes, S
         model.addAttribute("result", list.page(schemeId, filters, page, size));
         model.addAttribute("stages", Stage.values());
         model.addAttribute("canEdit", scopes.canWriteScheme(schemeId));
+        choices.fill(model, schemeId, null);
         return "projects/list";
     }
 
@@ -88,6 +90,7 @@ record ProjectController(Projects projects, ProjectList list, Schemes schemes, S
         scopes.requireSchemeWrite(schemeId);
         model.addAttribute("scheme", schemes.get(schemeId));
         model.addAttribute("columns", Spreadsheets.IMPORT_COLUMNS);
+        choices.fill(model, schemeId, null);
         return "projects/import";
     }
 
@@ -128,17 +131,16 @@ record ProjectController(Projects projects, ProjectList list, Schemes schemes, S
     String formOf(long schemeId, Model model, String fragment) {
         model.addAttribute("scheme", schemes.get(schemeId));
         model.addAttribute("canEdit", true);
+        choices.fill(model, schemeId, null);
         return fragment;
     }
 
-    /** Unit codes separated by semicolons, commas or spaces. */
-    static List<Projects.Beneficiary> beneficiaries(String codes) {
+    /** The member units ticked on the form (the service checks they are members today). */
+    static List<Projects.Beneficiary> beneficiaries(List<String> codes) {
         List<Projects.Beneficiary> list = new ArrayList<>();
-        if (codes != null) {
-            for (String c : codes.split("[;,\\s]+")) {
-                if (!c.isBlank()) {
-                    list.add(new Projects.Beneficiary(c.strip(), null, null, null, null));
-                }
+        for (String c : codes == null ? List.<String>of() : codes) {
+            if (c != null && !c.isBlank()) {
+                list.add(new Projects.Beneficiary(c.strip(), null, null, null, null));
             }
         }
         return list;

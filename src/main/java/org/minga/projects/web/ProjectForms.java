@@ -49,7 +49,7 @@ public final class ProjectForms {
         private LocalDate plannedStart;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate plannedEnd;
-        private String beneficiaries;
+        private List<String> beneficiaries = new ArrayList<>();
         private List<Long> needIds = new ArrayList<>();
 
         public String getCode() { return code; }
@@ -74,10 +74,28 @@ public final class ProjectForms {
         public void setPlannedStart(LocalDate v) { plannedStart = v; }
         public LocalDate getPlannedEnd() { return plannedEnd; }
         public void setPlannedEnd(LocalDate v) { plannedEnd = v; }
-        public String getBeneficiaries() { return beneficiaries; }
-        public void setBeneficiaries(String v) { beneficiaries = v; }
+        /** The member units ticked on the form, by code. */
+        public List<String> getBeneficiaries() { return beneficiaries; }
+        public void setBeneficiaries(List<String> v) { beneficiaries = v; }
         public List<Long> getNeedIds() { return needIds; }
         public void setNeedIds(List<Long> v) { needIds = v; }
+
+        /** The form as an edit first shows it: the project's data, its location as GeoJSON text. */
+        static ProjectForm of(Projects.Project p, Projects projects) {
+            ProjectForm f = new ProjectForm();
+            f.code = p.code();
+            f.bpin = p.bpin();
+            f.name = p.name();
+            f.sector = p.sector();
+            f.description = p.description();
+            f.pillar = p.pillar();
+            f.cost = p.cost();
+            f.currency = p.currency();
+            f.location = projects.locationText(p.location());
+            f.plannedStart = p.plannedStart();
+            f.plannedEnd = p.plannedEnd();
+            return f;
+        }
 
         Projects.Draft draft(Projects projects) {
             return new Projects.Draft(code, bpin, name, sector, description, pillar, cost, currency,

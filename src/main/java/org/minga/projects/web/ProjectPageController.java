@@ -20,6 +20,7 @@ import org.minga.projects.web.ProjectForms.BeneficiaryForm;
 import org.minga.projects.web.ProjectForms.ExecutionForm;
 import org.minga.projects.web.ProjectForms.FinancingForm;
 import org.minga.projects.web.ProjectForms.MilestoneForm;
+import org.minga.projects.web.ProjectForms.ProjectForm;
 import org.minga.projects.web.ProjectForms.ReportForm;
 import org.minga.projects.web.ProjectForms.StageForm;
 import org.springframework.stereotype.Controller;
@@ -38,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(value = Reader.SCHEME, byRecord = true)
 @Controller
 @RequestMapping("/projects/{id:\\d+}")
-record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
+record ProjectPageController(ProjectView view, Scopes scopes, Zones zones, ProjectChoices choices) {
 
     @ModelAttribute("sourceTypes")
     List<Option> sourceTypes() {
@@ -54,10 +55,14 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
     String show(@PathVariable long id, Model model) {
         var p = view.projects().readable(id);
         view.fill(model, p);
-        model.addAttribute("canEdit", scopes.canWriteScheme(p.schemeId()));
+        boolean canEdit = scopes.canWriteScheme(p.schemeId());
+        model.addAttribute("canEdit", canEdit);
         var next = view.steps().next(p);
         model.addAttribute("nextStages", next);
         model.addAttribute("stageOptions", Option.of(next.toArray(org.minga.projects.Stage[]::new)));
+        if (canEdit) {
+            choices.fill(model, p.schemeId(), p.sector());
+        }
         model.mergeAttributes(blankForms(p));
         return "projects/project";
     }
@@ -74,7 +79,16 @@ record ProjectPageController(ProjectView view, Scopes scopes, Zones zones) {
         financing.setCommittedOn(today);
         return Map.of("stageForm", stage, "beneficiaryForm", new BeneficiaryForm(), "reportForm", report,
                 "milestoneForm", new MilestoneForm(), "financingForm", financing, "executionForm",
-                new ExecutionForm(p.executor(), p.contractor(), p.supervisor(), p.oversight()));
+                new ExecutionForm(p.executor(), p.contractor(), p.supervisor(), p.oversight()), "projectForm",
+                ProjectForm.of(p, view.projects()));
+    }
+
+    /** The project's own data (its beneficiaries have their form): the same fields and map as when registered. */
+    @PostMapping("/edit")
+    String edit(@PathVariable long id, @ModelAttribute("projectForm") ProjectForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        return submit(id, "editForm", result, model, redirect,
+                () -> view.projects().update(id, form.draft(view.projects())));
     }
 
     @PostMapping("/stage")

@@ -17,8 +17,15 @@ import org.minga.territory.TerritorialUnit;
 /** The rules of a project's data, without a database: the same for a single create and each imported row. */
 class ProjectRulesTests {
 
+    static final Sectors.Catalogue CATALOGUE = new Sectors.Catalogue(List.of(new Sectors.Sector("24", "Transporte"),
+            new Sectors.Sector("40", "Vivienda, ciudad y territorio")));
+
     static Draft draft(String code, String name, String cost, String currency) {
-        return new Draft(code, null, name, "Vías", null, null, cost == null ? null : new BigDecimal(cost), currency,
+        return draft(code, name, cost, currency, "Transporte");
+    }
+
+    static Draft draft(String code, String name, String cost, String currency, String sector) {
+        return new Draft(code, null, name, sector, null, null, cost == null ? null : new BigDecimal(cost), currency,
                 null, null, null);
     }
 
@@ -29,7 +36,7 @@ class ProjectRulesTests {
     @Test
     void aCleanDraftIsStrippedAndTakesPesosWhenNoCurrencyIsGiven() {
         Checks checks = new Checks();
-        Draft d = ProjectRules.draft(checks, draft(" P-1 ", " Vía ", "1000.5", null), false);
+        Draft d = ProjectRules.draft(checks, draft(" P-1 ", " Vía ", "1000.5", null), false, CATALOGUE, null);
         assertThat(checks.ok()).isTrue();
         assertThat(d.code()).isEqualTo("P-1");
         assertThat(d.name()).isEqualTo("Vía");
@@ -39,15 +46,38 @@ class ProjectRulesTests {
     @Test
     void aCostWithThreeDecimalsIsRefusedNotRoundedAndATakenCodeIsNamed() {
         Checks checks = new Checks();
-        ProjectRules.draft(checks, draft("P-1", "Vía", "10.005", "EUR"), true);
+        ProjectRules.draft(checks, draft("P-1", "Vía", "10.005", "EUR"), true, CATALOGUE, null);
         assertThat(rules(checks)).containsExactlyInAnyOrder("code:Unique", "cost:Money", "currency:OneOf");
     }
 
     @Test
     void aMissingNameAndANegativeCostAreBothReported() {
         Checks checks = new Checks();
-        ProjectRules.draft(checks, draft("P-1", "", "-5", "USD"), false);
+        ProjectRules.draft(checks, draft("P-1", "", "-5", "USD"), false, CATALOGUE, null);
         assertThat(rules(checks)).containsExactlyInAnyOrder("name:NotBlank", "cost:PositiveOrZero");
+    }
+
+    @Test
+    void aSectorIsTakenByNameOrCodeAccentsAndCaseAsideAndStoredByItsName() {
+        Checks checks = new Checks();
+        assertThat(ProjectRules.draft(checks, draft("P-1", "Vía", null, null, " VIVIENDA, ciudad y  territorio"), false,
+                CATALOGUE, null).sector()).isEqualTo("Vivienda, ciudad y territorio");
+        assertThat(ProjectRules.draft(checks, draft("P-1", "Vía", null, null, "24"), false, CATALOGUE, null).sector())
+                .isEqualTo("Transporte");
+        assertThat(ProjectRules.draft(checks, draft("P-1", "Vía", null, null, "24 transporte"), false, CATALOGUE, null)
+                .sector()).isEqualTo("Transporte");
+        assertThat(checks.ok()).isTrue();
+    }
+
+    @Test
+    void anUnknownSectorIsRefusedUnlessItIsTheValueStoredBeforeTheCatalogue() {
+        Checks refused = new Checks();
+        ProjectRules.draft(refused, draft("P-1", "Vía", null, null, "Vías"), false, CATALOGUE, null);
+        assertThat(rules(refused)).containsExactly("sector:OneOf");
+        Checks kept = new Checks();
+        assertThat(ProjectRules.draft(kept, draft("P-1", "Vía", null, null, "Vías"), false, CATALOGUE, "Vías").sector())
+                .isEqualTo("Vías");
+        assertThat(kept.ok()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.minga.projects.internal.calls;
 
 import org.minga.projects.internal.Bank;
+import org.minga.projects.internal.Sectors;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -91,9 +92,11 @@ public class FundingCalls {
             categories, description""";
 
     private final Bank bank;
+    private final Sectors sectors;
 
-    FundingCalls(Bank bank) {
+    FundingCalls(Bank bank, Sectors sectors) {
         this.bank = bank;
+        this.sectors = sectors;
     }
 
     @Transactional
@@ -148,6 +151,27 @@ public class FundingCalls {
                 + "order by closes_on, id").param("d", Date.valueOf(openOn)).query(FundingCalls::call).list();
     }
 
+    /**
+     * The call's sectors from its country's catalogue, by name or code, stored by name: a project
+     * qualifies when its sector (a catalogue name too) is one of them.
+     */
+    private List<String> sectors(Checks checks, String country, List<String> values) {
+        Sectors.Catalogue catalogue = sectors.of(country == null ? "" : country);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        boolean unknown = false;
+        for (String v : values == null ? List.<String>of() : values) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            var name = catalogue.resolve(v);
+            checks.rule(name.isPresent(), "sectors", "OneOf", "projects.sector.unknown", v.strip());
+            unknown |= name.isEmpty();
+            name.ifPresent(out::add);
+        }
+        checks.rule(!out.isEmpty() || unknown, "sectors", "Required", "call.sectors.required");
+        return new ArrayList<>(out);
+    }
+
     private Call check(long id, NewCall in) {
         if (in == null) {
             throw new InvalidInputException("name", "Required", "call.name.required");
@@ -158,7 +182,7 @@ public class FundingCalls {
                 "OneOf", "call.country.oneOf");
         checks.rule(in.opensOn() == null || in.closesOn() == null || !in.closesOn().isBefore(in.opensOn()),
                 "closesOn", "Min", "call.closesOn.beforeOpens", in.opensOn());
-        List<String> sectors = Codes.themes(checks, "sectors", in.sectors(), "call.sectors.required");
+        List<String> sectors = sectors(checks, country, in.sectors());
         Money max = checks.money("maxAmount", in.maxAmount(), "currency", in.currency(), true);
         List<String> units = Codes.units(checks, "units", in.units());
         List<String> categories = new ArrayList<>();

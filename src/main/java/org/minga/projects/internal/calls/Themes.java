@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The small taxonomy shared by funding calls (their sectors) and cooperants (their themes): the
- * investment sectors of the project bank. A project's sector matches a theme by its code, ignoring
- * case; labels are the messages {@code theme.<CODE>}.
+ * The small taxonomy of cooperants' themes (what they support, the cooperation matrix); labels are
+ * the messages {@code theme.<CODE>}. Projects and funding calls name sectors of the national
+ * catalogue instead ({@link org.minga.projects.internal.Sectors}).
  */
 public enum Themes {
     TRANSPORT, WATER_SANITATION, HOUSING, ENERGY, AGRICULTURE, ENVIRONMENT, EDUCATION, HEALTH, TOURISM, ICT,

@@ -1,7 +1,9 @@
 package org.minga.projects.web.calls;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
@@ -10,7 +12,7 @@ import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
 import org.minga.projects.internal.calls.CallEligibility;
 import org.minga.projects.internal.calls.FundingCalls;
-import org.minga.projects.internal.calls.Themes;
+import org.minga.projects.internal.Sectors;
 import org.minga.registry.Schemes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -28,11 +30,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.ACCOUNT)
 @Controller
 @RequestMapping("/projects")
-record FundingCallsController(FundingCalls calls, CallEligibility eligibility, Schemes schemes, Zones zones) {
+record FundingCallsController(FundingCalls calls, CallEligibility eligibility, Schemes schemes, Zones zones,
+        Sectors sectors) {
 
-    @ModelAttribute("themes")
-    List<Themes> themes() {
-        return List.of(Themes.values());
+    /** The call form's sectors: each country's catalogue, a call taking those of its own country. */
+    @ModelAttribute("callSectors")
+    Map<String, List<Option>> callSectors() {
+        Map<String, List<Option>> byCountry = new LinkedHashMap<>();
+        for (String country : List.of("CO", "SV")) {
+            byCountry.put(country, sectors.of(country).options(null));
+        }
+        return byCountry;
     }
 
     @ModelAttribute("callForm")
