@@ -43,7 +43,7 @@ class JobProgressBrowserTest extends BrowserTest {
         fixtures.user(director, PASSWORD, "SCHEME_ADMIN", scheme, null);
         Object[][] rows = new Object[ROWS][];
         for (int i = 0; i < ROWS; i++) {
-            rows[i] = new Object[] {"JP-" + i, null, "Proyecto de progreso " + i, "Agua", null, 1000.0 + i, "COP",
+            rows[i] = new Object[] {"JP-" + i, null, "Proyecto de progreso " + i, "Vivienda, ciudad y territorio", null, 1000.0 + i, "COP",
                     i % 2 == 0 ? "54498" : "54003", null};
         }
         Path file = Files.createTempFile("banco-", ".xlsx");

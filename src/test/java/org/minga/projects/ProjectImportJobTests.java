@@ -63,7 +63,7 @@ class ProjectImportJobTests {
     void aCleanFileIsImportedAsAJobWhosePageLeadsToTheListAndTheDeskOfWhoStartedIt() throws Exception {
         UUID job = upload(workbook(new Object[][] {
                 {"J-1", "123", "Vía terciaria", "Transporte", "d", 1000.5, "COP", "54498;54003", "IDEA"},
-                {"J-2", null, "Acueducto", "Agua", null, 2500.0, "COP", "20614", null},
+                {"J-2", null, "Acueducto", "Vivienda, ciudad y territorio", null, 2500.0, "COP", "20614", null},
                 {"J-3", null, "Escuela", "Educación", null, null, null, null, "PROFILE"}}));
         Jobs.JobView done = finished(job);
         assertThat(done.status()).isEqualTo(Jobs.Status.SUCCEEDED);
