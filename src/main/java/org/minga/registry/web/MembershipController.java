@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
@@ -12,6 +13,7 @@ import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.registry.internal.Memberships;
 import org.minga.territory.Territory;
+import org.minga.territory.Units;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,15 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-record MembershipController(Memberships memberships, Schemes schemes, Territory territory, SchemePage page,
-        Zones zones) {
+record MembershipController(Memberships memberships, Schemes schemes, Territory territory, Units units,
+        SchemePage page, Zones zones) {
 
     @PostMapping("/members")
     String join(@PathVariable long id, @ModelAttribute("memberForm") SchemeForms.Member form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return page.submit(id, result, model, redirect, "registry/scheme :: member-form", "scheme.member.added",
-                () -> memberships.join(id, new Memberships.Joining(form.getUnitCode(), null, form.getRole(),
+                () -> memberships.join(id, new Memberships.Joining(unitCode(id, form), null, form.getRole(),
                         form.getJoinedOn(), form.getAuthorisingAct(), form.getDelegate(), form.getSeats())));
+    }
+
+    /** The unit typed by name or code, of the scheme's country, as it was on the day it joins (today if none). */
+    private String unitCode(long id, SchemeForms.Member form) {
+        String country = schemes.get(id).getCountry().name();
+        LocalDate on = form.getJoinedOn() == null ? zones.today(country) : form.getJoinedOn();
+        return units.code("unitCode", form.getUnitCode(), new Units.Scope(country, Set.of(), on));
     }
 
     @PostMapping("/members/{code}/leave")
