@@ -92,7 +92,10 @@ class UnitResolutionTests {
 
     @Test
     void theScopeLimitsCountryLevelAndDate() {
-        assertThat(units.resolve("sonson", new Units.Scope("SV", Set.of(), TODAY))).isInstanceOf(Units.Unknown.class);
+        assertThat(units.resolve("ocana", new Units.Scope("SV", Set.of(), TODAY))).isInstanceOf(Units.Unknown.class);
+        // In both countries "sonson" is exactly Sonsón, though Salvadoran Sonsonate contains it.
+        assertThat(units.resolve("sonson", new Units.Scope(null, Set.of(), TODAY))).isInstanceOfSatisfying(
+                Units.Found.class, f -> assertThat(f.choice().unit().code()).isEqualTo("05756"));
         assertThat(units.resolve("antioquia", COLOMBIAN_MUNICIPALITIES)).isInstanceOfSatisfying(Units.Found.class,
                 f -> assertThat(f.choice().unit().code()).isEqualTo("05042"));
         assertThat(units.resolve("antioquia", new Units.Scope("CO", Set.of(Level.DEPARTMENT), TODAY)))
