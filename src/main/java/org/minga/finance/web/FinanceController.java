@@ -83,7 +83,11 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("payments", recent(contributions.payments(id, null, date)));
         model.addAttribute("recent", RECENT);
-        model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
+        Map<String, String> members = contributions.names(scheme, List.copyOf(contributions.members(id)), date);
+        model.addAttribute("members", members);
+        // Forms offer the members by name: nobody needs to know a code.
+        model.addAttribute("memberOptions", Option.of(members.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue()).toList(), Map.Entry::getKey, e -> e.getValue() + " (" + e.getKey() + ")"));
         LocalDate today = zones.today();
         model.mergeAttributes(Map.of("ruleForm", RuleForm.blank(today.getYear()), "baseForm", BaseForm.blank(today.getYear()),
                 "paymentForm", PaymentForm.blank(today), "inKindForm", InKindForm.blank(today)));
