@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.minga.platform.Zones;
 import org.minga.platform.web.Audience;
@@ -13,7 +12,6 @@ import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.registry.internal.Memberships;
 import org.minga.territory.Territory;
-import org.minga.territory.Units;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,22 +29,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-record MembershipController(Memberships memberships, Schemes schemes, Territory territory, Units units,
+record MembershipController(Memberships memberships, Schemes schemes, Territory territory, UnitFields units,
         SchemePage page, Zones zones) {
 
     @PostMapping("/members")
     String join(@PathVariable long id, @ModelAttribute("memberForm") SchemeForms.Member form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return page.submit(id, result, model, redirect, "registry/scheme :: member-form", "scheme.member.added",
-                () -> memberships.join(id, new Memberships.Joining(unitCode(id, form), null, form.getRole(),
+                () -> memberships.join(id, new Memberships.Joining(
+                        units.code(id, "unitCode", form.getUnitCode(), form.getJoinedOn()), null, form.getRole(),
                         form.getJoinedOn(), form.getAuthorisingAct(), form.getDelegate(), form.getSeats())));
-    }
-
-    /** The unit typed by name or code, of the scheme's country, as it was on the day it joins (today if none). */
-    private String unitCode(long id, SchemeForms.Member form) {
-        String country = schemes.get(id).getCountry().name();
-        LocalDate on = form.getJoinedOn() == null ? zones.today(country) : form.getJoinedOn();
-        return units.code("unitCode", form.getUnitCode(), new Units.Scope(country, Set.of(), on));
     }
 
     @PostMapping("/members/{code}/leave")
