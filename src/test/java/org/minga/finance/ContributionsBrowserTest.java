@@ -38,6 +38,8 @@ class ContributionsBrowserTest extends BrowserTest {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Tesorería"));
+        // Ocaña is a member, so the rule's form offers it by name.
+        fixtures.members(scheme, "54498");
         String treasurer = TestData.unique("tesorera");
         fixtures.user(treasurer, PASSWORD, "SCHEME_ADMIN", scheme, null);
 
