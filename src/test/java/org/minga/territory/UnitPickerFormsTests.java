@@ -19,9 +19,12 @@ import org.minga.support.IntegrationTest;
 import org.minga.support.TerritoryFixtures;
 import org.minga.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
 
 /**
  * Every form that asks for a unit takes its name: a name alone is accepted, an ambiguous one is
@@ -139,6 +142,52 @@ class UnitPickerFormsTests {
                 .andExpect(content().string(containsString("<option value=\"05756\">Sonsón (05756)</option>")))
                 .andExpect(content().string(containsString("<option value=\"54498\">Ocaña (54498)</option>")))
                 .andExpect(content().string(not(containsString("name=\"municipality\" inputmode"))));
+    }
+
+    @Test
+    void aProspectiveMemberIsNamedWithoutItsCode() throws Exception {
+        String base = "/formation/schemes/" + scheme + "/prospective-members";
+        mvc.perform(post(base).with(admin()).with(csrf()).param("unitCode", "San Pedro").param("authorisation", "PENDING"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(AMBIGUOUS)))
+                .andExpect(content().string(containsString("San Pedro, Sucre (CO 70717)")));
+        mvc.perform(post(base).with(admin()).with(csrf()).param("unitCode", "sonson").param("authorisation", "PENDING"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select unit_code from formation_prospect where scheme_id = :s").param("s", scheme)
+                .query(String.class).list()).containsExactly("05756");
+    }
+
+    @Test
+    void aCaseIsOpenedForAUnitNamedWithoutItsCode() throws Exception {
+        String api = "/api/v1/services/schemes/" + scheme;
+        var basic = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("admin", IntegrationTest.ADMIN_PASSWORD);
+        String line = mvc.perform(post(api + "/lines").with(basic).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"LAND_USE_PERMITS\",\"name\":\"Permisos\",\"currency\":\"COP\"}"))
+                .andReturn().getResponse().getContentAsString();
+        String type = mvc.perform(post(api + "/case-types/permit").with(basic).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"serviceLineId\":" + JsonPath.read(line, "$.id") + "}"))
+                .andReturn().getResponse().getContentAsString();
+        var open = post("/services/schemes/" + scheme + "/cases").with(admin()).with(csrf())
+                .param("caseTypeId", String.valueOf((Number) JsonPath.read(type, "$.id")))
+                .param("applicantName", "Ana Solicitante").param("subject", "Licencia de construcción");
+        mvc.perform(open.param("unitCode", "san pedro"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(AMBIGUOUS)))
+                .andExpect(content().string(containsString("San Pedro, Valle del Cauca (CO 76670)")));
+        assertThat(cases()).isZero();
+        mvc.perform(post("/services/schemes/" + scheme + "/cases").with(admin()).with(csrf())
+                .param("caseTypeId", String.valueOf((Number) JsonPath.read(type, "$.id")))
+                .param("applicantName", "Ana Solicitante").param("subject", "Licencia de construcción")
+                .param("unitCode", "Sonsón, Antioquia"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select unit_code from service_case where scheme_id = :s").param("s", scheme)
+                .query(String.class).list()).containsExactly("05756");
+    }
+
+    private long cases() {
+        return jdbc.sql("select count(*) from service_case where scheme_id = :s").param("s", scheme).query(Long.class)
+                .single();
     }
 
     private long grants(long person) {

@@ -9,7 +9,7 @@ import org.minga.territory.Units;
 import org.springframework.stereotype.Component;
 
 /** A unit typed in one of a scheme's forms (a name or a code), read in the scheme's country. */
-@Component
+@Component("registryUnitFields")
 record UnitFields(Units units, Schemes schemes, Zones zones) {
 
     /** The unit's code as it was on the date (today when null), any level; refused on {@code field} otherwise. */

@@ -8,7 +8,7 @@ import org.minga.territory.Units;
 import org.springframework.stereotype.Component;
 
 /** A unit typed in one of a scheme's service forms (a name or a code), read in the scheme's country today. */
-@Component
+@Component("servicesUnitFields")
 record UnitFields(Units units, Schemes schemes, Zones zones) {
 
     String code(long schemeId, String field, String typed) {
