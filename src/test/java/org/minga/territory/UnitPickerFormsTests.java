@@ -185,6 +185,14 @@ class UnitPickerFormsTests {
                 .query(String.class).list()).containsExactly("05756");
     }
 
+    @Test
+    void theRegisterIsFilteredByADepartmentChosenByName() throws Exception {
+        api.members(scheme, "05756");
+        mvc.perform(get("/registry/schemes").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"05\">CO · Antioquia</option>")));
+    }
+
     private long cases() {
         return jdbc.sql("select count(*) from service_case where scheme_id = :s").param("s", scheme).query(Long.class)
                 .single();
