@@ -66,6 +66,13 @@ class UnitPickerFormsTests {
         mvc.perform(get("/public/territory/suggestions").param("field", "unitCode").param("country", "SV")
                 .param("unitCode", "ocana"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Ninguna unidad coincide")));
+        // A grant form sends its scheme: its country narrows the suggestions, for whoever may read the scheme only.
+        var bySchemeCountry = get("/public/territory/suggestions").param("field", "unitCode")
+                .param("schemeId", String.valueOf(scheme)).param("unitCode", "sonson");
+        mvc.perform(bySchemeCountry.with(admin())).andExpect(content().string(containsString("1 sugerencia;")));
+        mvc.perform(get("/public/territory/suggestions").param("field", "unitCode")
+                .param("schemeId", String.valueOf(scheme)).param("unitCode", "sonson"))
+                .andExpect(content().string(containsString("Sonsonate")));
     }
 
     @Test
