@@ -15,6 +15,7 @@ import org.minga.support.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,6 +38,8 @@ class ContributionsBrowserTest extends BrowserTest {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Tesorería"));
+        // Ocaña is a member, so the rule's form offers it by name.
+        fixtures.members(scheme, "54498");
         String treasurer = TestData.unique("tesorera");
         fixtures.user(treasurer, PASSWORD, "SCHEME_ADMIN", scheme, null);
 
@@ -47,7 +50,8 @@ class ContributionsBrowserTest extends BrowserTest {
         fill(rule, "year", "2024");
         fill(rule, "name", "Cuota ordinaria 2024");
         fill(rule, "amount", "100000");
-        fill(rule, "members", "54498");
+        // Members are ticked by name (issue 20: no codes to type).
+        rule.findElement(By.xpath(".//label[contains(., 'Ocaña (54498)')]/input[@name='members']")).click();
         rule.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor("#rules", "Cuota ordinaria 2024");
         clickAndWait(By.cssSelector("#rules form[action$='/generate'] button"));
@@ -91,7 +95,7 @@ class ContributionsBrowserTest extends BrowserTest {
 
     private void receipt(String on, String reference) {
         WebElement form = browser.findElement(By.id("payment-form"));
-        fill(form, "unitCode", "54498");
+        new Select(form.findElement(By.name("unitCode"))).selectByVisibleText("Ocaña (54498)");
         browser.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("paidOn")), on);
         fill(form, "amount", "100000");
         fill(form, "reference", reference);

@@ -49,7 +49,8 @@ class PropertyTaxBrowserTest extends BrowserTest {
         browser.get(url("/fiscal"));
         clickAndWait(By.linkText(jdbc.sql("select name from scheme where id = :id").param("id", scheme)
                 .query(String.class).single()));
-        browser.findElement(By.id("municipality")).sendKeys("54498");
+        // The member is chosen by name (issue 20: no DIVIPOLA code to know).
+        new Select(browser.findElement(By.id("municipality"))).selectByVisibleText("Ocaña (54498)");
         browser.findElement(By.id("year")).sendKeys("2023");
         clickAndWait(By.cssSelector("form[action$='/open'] button[type=submit]"));
         assertThat(text("h1")).contains("2023");

@@ -28,6 +28,7 @@ import org.minga.identity.Scopes;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Forms;
+import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,7 +51,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/finance/schemes/{id}")
-record FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones) {
+record FinanceController(Contributions contributions, Equity equity, Schemes schemes, Scopes scopes, Zones zones,
+        SchemeFacts facts) {
 
     @ModelAttribute("kinds")
     List<Option> kinds() {
@@ -83,7 +85,15 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         model.addAttribute("arrears", contributions.arrears(id, date, null));
         model.addAttribute("payments", recent(contributions.payments(id, null, date)));
         model.addAttribute("recent", RECENT);
-        model.addAttribute("members", contributions.names(scheme, List.copyOf(contributions.members(id)), date));
+        Map<String, String> members = contributions.names(scheme, List.copyOf(contributions.members(id)), date);
+        model.addAttribute("members", members);
+        // Forms offer by name the scheme's members on the date and the units its rules already cover: no code to know.
+        java.util.Set<String> offered = new java.util.TreeSet<>(members.keySet());
+        facts.members(id, date).stream().map(SchemeFacts.Member::code).filter(java.util.Objects::nonNull)
+                .forEach(offered::add);
+        model.addAttribute("memberOptions", Option.of(contributions.names(scheme, List.copyOf(offered), date)
+                .entrySet().stream().sorted(Map.Entry.comparingByValue()).toList(), Map.Entry::getKey,
+                e -> e.getValue() + " (" + e.getKey() + ")"));
         LocalDate today = zones.today();
         model.mergeAttributes(Map.of("ruleForm", RuleForm.blank(today.getYear()), "baseForm", BaseForm.blank(today.getYear()),
                 "paymentForm", PaymentForm.blank(today), "inKindForm", InKindForm.blank(today)));

@@ -10,6 +10,8 @@ import org.minga.platform.Zones;
 import org.minga.registry.MemberUnits;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
+import org.minga.territory.Level;
+import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +78,14 @@ public record Places(Schemes schemes, Territory territory, MemberUnits memberUni
             memberUnits.check(schemeId, "municipality", c, last).ifPresent(errors::add);
         }
         return c;
+    }
+
+    /** The scheme's member municipalities today, by name: the ones its page offers to open. */
+    public List<TerritorialUnit> memberMunicipalities(long schemeId) {
+        LocalDate today = zones.today("CO");
+        List<String> codes = schemes.memberUnits(schemeId, today).stream().filter(java.util.Objects::nonNull).toList();
+        return territory.findAll("CO", codes, today).values().stream().filter(u -> u.level() == Level.MUNICIPALITY)
+                .sorted(java.util.Comparator.comparing(TerritorialUnit::name)).toList();
     }
 
     public String name(String code) {

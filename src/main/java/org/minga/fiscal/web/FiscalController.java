@@ -86,6 +86,7 @@ record FiscalController(Schemes schemes, Scopes scopes, Places places, Cadastres
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
         List<Member> members = members(id);
         model.addAttribute("members", members);
+        model.addAttribute("municipalities", places.memberMunicipalities(id));
         Map<String, Long> fin = new LinkedHashMap<>();
         Map<String, Long> lost = new LinkedHashMap<>();
         Map<String, Long> previous = new LinkedHashMap<>();

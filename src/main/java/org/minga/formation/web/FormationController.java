@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.minga.territory.Units;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/formation/schemes/{id}")
 record FormationController(FormationRoute route, ProspectiveMembers prospects, PertinenceAssessment pertinence,
-        Schemes schemes, Scopes scopes, Zones zones) {
+        Schemes schemes, Scopes scopes, Zones zones, Units units) {
 
     @ModelAttribute("scheme")
     Scheme scheme(@PathVariable long id) {
@@ -74,7 +75,11 @@ record FormationController(FormationRoute route, ProspectiveMembers prospects, P
     String add(@PathVariable long id, @ModelAttribute("prospectForm") ProspectiveMembers.ProspectInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         return Forms.submit(result, () -> {
-            prospects.add(id, form);
+            // The unit typed by name or code, in the scheme's country: a prospective member is not a member yet.
+            String country = schemes.get(id).getCountry().name();
+            prospects.add(id, new ProspectiveMembers.ProspectInput(units.code("unitCode", form.unitCode(),
+                    new Units.Scope(country, java.util.Set.of(), zones.today(country))), form.authorisation(),
+                    form.actNumber(), form.actDate()));
             return saved(id, redirect, "prospects");
         }, () -> Forms.fragmentOr("formation/scheme :: prospect-form", () -> show(id, null, model)));
     }

@@ -9,4 +9,9 @@ public record GrantForm(Role role, Long schemeId, String unitCode) {
     Grant grant() {
         return new Grant(role, schemeId, unitCode);
     }
+
+    /** The same grant with the unit as a code, once what was typed (a name or a code) is read. */
+    GrantForm withUnitCode(String code) {
+        return new GrantForm(role, schemeId, code);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.minga.identity.Role;
 import org.minga.identity.SchemeDirectory;
 import org.minga.identity.SchemeDirectory.SchemeRef;
+import org.minga.identity.UnitDirectory;
 import org.minga.identity.internal.CurrentGrants;
 import org.minga.identity.internal.UserAccount;
 import org.minga.identity.internal.UserAdministration;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/users")
 record UserAdminController(UserAdministration administration, UserDirectory directory, CurrentGrants current,
-        SchemeDirectory schemes) {
+        SchemeDirectory schemes, UnitDirectory units) {
 
     static final int PAGE_SIZE = 25;
 
@@ -60,7 +61,8 @@ record UserAdminController(UserAdministration administration, UserDirectory dire
             RedirectAttributes redirect) {
         refuseUnlessMayGrant(form.input().grant(), result);
         return Forms.submit(result, () -> {
-            UserAccount user = administration.create(form.input());
+            UserAccount user = administration.create(form.withUnitCode(unitCode(form.unitCode(), form.schemeId()))
+                    .input());
             redirect.addFlashAttribute("notice", "user.created");
             return "redirect:/admin/users/" + user.getId();
         }, () -> {
@@ -83,7 +85,7 @@ record UserAdminController(UserAdministration administration, UserDirectory dire
             refuseUnlessMayGrant(form.grant(), result);
         }
         return Forms.submit(result, () -> {
-            administration.addGrant(id, form.grant());
+            administration.addGrant(id, form.withUnitCode(unitCode(form.unitCode(), form.schemeId())).grant());
             redirect.addFlashAttribute("notice", "grant.added");
             return "redirect:/admin/users/" + id;
         }, () -> {
@@ -91,6 +93,12 @@ record UserAdminController(UserAdministration administration, UserDirectory dire
             options(model);
             return Forms.fragmentOr("identity/user :: grant-form", () -> "identity/user");
         });
+    }
+
+    /** The unit typed by name or code, read in the country of the grant's scheme (any country without one). */
+    private String unitCode(String typed, Long schemeId) {
+        String country = schemeId == null ? null : schemes.find(schemeId).map(SchemeRef::country).orElse(null);
+        return units.localUnitCode("unitCode", typed, country);
     }
 
     private void refuseUnlessMayGrant(org.minga.identity.internal.Grant grant, BindingResult result) {

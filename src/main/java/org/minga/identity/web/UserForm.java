@@ -8,6 +8,11 @@ import org.minga.identity.internal.UserAdministration;
 public record UserForm(String username, String fullName, String email, String password, Role role, Long schemeId,
         String unitCode) {
 
+    /** The same form with the unit as a code, once what was typed (a name or a code) is read. */
+    UserForm withUnitCode(String code) {
+        return new UserForm(username, fullName, email, password, role, schemeId, code);
+    }
+
     UserAdministration.NewUser input() {
         return new UserAdministration.NewUser(username, fullName, email, password,
                 role == null ? null : new Grant(role, schemeId, unitCode));

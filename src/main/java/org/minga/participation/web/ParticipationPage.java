@@ -12,7 +12,9 @@ import org.minga.platform.NotFoundException;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.projects.ProjectDigest;
+import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
+import org.minga.platform.Zones;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -23,7 +25,7 @@ import org.springframework.ui.Model;
  */
 @Component
 record ParticipationPage(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-        Events events, Schemes schemes, ProjectDigest projects, Scopes scopes) {
+        Events events, Schemes schemes, ProjectDigest projects, Scopes scopes, SchemeFacts facts, Zones zones) {
 
     static final String VIEW = "participation/scheme";
     private static final int PAGE = 50;
@@ -39,8 +41,16 @@ record ParticipationPage(TerritorialIssues issues, PrioritisationExercises exerc
         return canEdit;
     }
 
+    /** The scheme's members today by name: forms offer them instead of asking for a code. */
+    List<Option> memberOptions(long id) {
+        String country = schemes.get(id).getCountry().name();
+        return Option.of(facts.members(id, zones.today(country)).stream().filter(m -> m.code() != null).toList(),
+                SchemeFacts.Member::code, m -> m.name() + " (" + m.code() + ")");
+    }
+
     String show(long id, Model model) {
         boolean canEdit = header(id, model);
+        model.addAttribute("memberOptions", memberOptions(id));
         model.addAttribute("submittedCount", issues.counts(id).get(Moderation.SUBMITTED));
         // Unpublished reports are for the team only.
         model.addAttribute("submitted", canEdit ? issues.ofScheme(id, Moderation.SUBMITTED, 0, PAGE) : List.of());

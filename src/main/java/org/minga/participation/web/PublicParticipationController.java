@@ -22,6 +22,7 @@ import org.minga.platform.NotFoundException;
 import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.territory.Territory;
+import org.minga.territory.Units;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -51,7 +52,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 @RequestMapping("/public/participation")
 record PublicParticipationController(TerritorialIssues issues, PrioritisationExercises exercises, Agreements agreements,
-        Citizens citizens, Schemes schemes, Territory territory, Zones zones, IssueMap issueMap) {
+        Citizens citizens, Schemes schemes, Territory territory, Units units, Zones zones, IssueMap issueMap) {
 
     @GetMapping("/issues")
     String map(@RequestParam(required = false) Long scheme, Model model) {
@@ -132,8 +133,11 @@ record PublicParticipationController(TerritorialIssues issues, PrioritisationExe
     String register(@ModelAttribute("newCitizen") Citizens.NewCitizen form, BindingResult result,
             HttpServletRequest request, HttpServletResponse response) {
         return Forms.submit(result, () -> {
+            // Where the citizen lives, typed by name or code, in either country.
+            String unitCode = units.code("unitCode", form.unitCode(), Units.Scope.localUnits(null, zones.today()));
             try {
-                citizens.register(form, request.getRemoteAddr());
+                citizens.register(new Citizens.NewCitizen(form.username(), form.fullName(), form.email(),
+                        form.password(), unitCode), request.getRemoteAddr());
             } catch (Citizens.SignUpLimitReached e) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.window().toSeconds()));

@@ -36,6 +36,7 @@ record StakeholderController(Stakeholders actors, ParticipationPage page) {
         model.addAttribute("actors", list);
         model.addAttribute("actorOptions", Option.of(list, Stakeholders.Actor::id, Stakeholders.Actor::name));
         model.addAttribute("unit", unit);
+        model.addAttribute("memberOptions", page.memberOptions(id));
         model.addAttribute("sociogram", Sociogram.of(list, actors.relations(id)));
         model.addAttribute("sociogramSize", Sociogram.SIZE);
         model.addAttribute("kinds", Option.of(Stakeholders.Kind.values()));

@@ -17,6 +17,7 @@ import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
 import org.minga.projects.ProjectDigest;
 import org.minga.registry.Scheme;
+import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/planning/schemes/{id}/goals/{goalId}")
 record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scopes scopes, ProjectDigest projects,
-        Zones zones) {
+        Zones zones, SchemeFacts facts) {
 
     private static final String PAGE = "planning/goal";
 
@@ -55,6 +56,14 @@ record GoalController(Plans plans, GoalTracking tracking, Schemes schemes, Scope
     @ModelAttribute("projects")
     List<Option> projects(@PathVariable long id) {
         return Option.of(projects.projects(id, null), ProjectDigest.Project::id, p -> p.code() + " — " + p.name());
+    }
+
+    /** The scheme's members today by name, for a link to a member's plan: no code to know. */
+    @ModelAttribute("memberOptions")
+    List<Option> members(@PathVariable long id) {
+        String country = schemes.get(id).getCountry().name();
+        return Option.of(facts.members(id, zones.today(country)).stream().filter(m -> m.code() != null).toList(),
+                SchemeFacts.Member::code, m -> m.name() + " (" + m.code() + ")");
     }
 
     /** A correction or a voiding as the goal page asks for it: which measurement, and the rest. */

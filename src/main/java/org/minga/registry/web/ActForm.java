@@ -10,6 +10,11 @@ import org.springframework.web.multipart.MultipartFile;
 public record ActForm(String type, String number, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
         String issuer, String unitCode, String summary, MultipartFile document) {
 
+    /** The same act with its unit as a code, once what was typed (a name or a code) is read. */
+    ActForm withUnitCode(String code) {
+        return new ActForm(type, number, issuedOn, issuer, code, summary, document);
+    }
+
     LegalActs.NewAct input() {
         return new LegalActs.NewAct(type, number, issuedOn, issuer, unitCode, summary);
     }

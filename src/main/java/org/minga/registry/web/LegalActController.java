@@ -19,13 +19,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}/acts")
-record LegalActController(LegalActs acts, SchemePage schemePage) {
+record LegalActController(LegalActs acts, SchemePage schemePage, UnitFields units) {
 
     @PostMapping
     String record(@PathVariable long id, @ModelAttribute("actForm") ActForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         return schemePage.submit(id, result, model, redirect, "registry/acts :: act-form", "act.recorded",
-                () -> acts.record(id, form.input(), ActDocuments.upload(form.document())));
+                () -> acts.record(id, form.withUnitCode(units.code(id, "unitCode", form.unitCode(), form.issuedOn()))
+                        .input(), ActDocuments.upload(form.document())));
     }
 
     @Audience(Reader.ACCOUNT)

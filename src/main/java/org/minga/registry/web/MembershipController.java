@@ -29,14 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/registry/schemes/{id}")
-record MembershipController(Memberships memberships, Schemes schemes, Territory territory, SchemePage page,
-        Zones zones) {
+record MembershipController(Memberships memberships, Schemes schemes, Territory territory, UnitFields units,
+        SchemePage page, Zones zones) {
 
     @PostMapping("/members")
     String join(@PathVariable long id, @ModelAttribute("memberForm") SchemeForms.Member form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return page.submit(id, result, model, redirect, "registry/scheme :: member-form", "scheme.member.added",
-                () -> memberships.join(id, new Memberships.Joining(form.getUnitCode(), null, form.getRole(),
+                () -> memberships.join(id, new Memberships.Joining(
+                        units.code(id, "unitCode", form.getUnitCode(), form.getJoinedOn()), null, form.getRole(),
                         form.getJoinedOn(), form.getAuthorisingAct(), form.getDelegate(), form.getSeats())));
     }
 

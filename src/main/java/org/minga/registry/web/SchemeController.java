@@ -11,6 +11,7 @@ import org.minga.registry.Scheme;
 import org.minga.registry.Schemes;
 import org.minga.registry.internal.Competences;
 import org.minga.registry.internal.LegalRules;
+import org.minga.registry.internal.PublicRegister;
 import org.minga.registry.internal.Register;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/registry/schemes")
 record SchemeController(Schemes schemes, Register register, LegalRules figures, Competences competences,
-        SchemePage page, Zones zones) {
+        SchemePage page, Zones zones, PublicRegister publicRegister) {
 
     static final int PAGE_SIZE = 25;
 
@@ -73,6 +74,8 @@ record SchemeController(Schemes schemes, Register register, LegalRules figures, 
         model.addAttribute("statuses", Scheme.Status.values());
         model.addAttribute("figures", Stream.of("CO", "SV").flatMap(c -> figures.figures(c).stream()).toList());
         model.addAttribute("competences", competences.taxonomy());
+        // Departments by name, as the public register's filter offers them: no code to know.
+        model.addAttribute("departments", publicRegister.departments(zones.today()));
         return "registry/schemes";
     }
 

@@ -48,7 +48,11 @@ record SchemePage(Schemes schemes, Scopes scopes, Memberships memberships, Schem
         LocalDate today = zones.today(scheme.getCountry().name());
         model.addAttribute("scheme", scheme);
         model.addAttribute("canEdit", scopes.canWriteScheme(id));
-        model.addAttribute("members", memberships.on(id, today));
+        var members = memberships.on(id, today);
+        model.addAttribute("members", members);
+        // Forms about members offer them by name: nobody needs to know a code.
+        model.addAttribute("memberOptions", org.minga.platform.web.Option.of(members.stream()
+                .filter(m -> m.code() != null).toList(), Memberships.Member::code, m -> m.name() + " (" + m.code() + ")"));
         model.addAttribute("held", competences.on(id, today));
         model.addAttribute("strategicLines", entries.strategicLines(id));
         model.addAttribute("contacts", entries.visibleContacts(id));

@@ -22,14 +22,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/registry/schemes/{id}")
 record SchemeProfileController(Schemes schemes, SchemeDirectoryEntries entries, Competences competences,
-        SchemePage page) {
+        SchemePage page, UnitFields units) {
 
     @PostMapping
     String edit(@PathVariable long id, @ModelAttribute("form") SchemeForms.Profile form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         return page.submit(id, result, model, redirect, "registry/scheme :: profile-form", "scheme.updated",
-                () -> entries.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
-                        form.contactList()));
+                () -> {
+                    form.setSeatUnitCode(units.code(id, "seatUnitCode", form.getSeatUnitCode(), null));
+                    entries.edit(id, form.getName(), form.getAcronym(), form.profile(), form.strategicLineList(),
+                            form.contactList());
+                });
     }
 
     /** Through the register's one door for status: the law's rules are checked before constitution. */

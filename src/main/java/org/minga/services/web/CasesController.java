@@ -14,6 +14,7 @@ import org.minga.platform.web.Audience;
 import org.minga.platform.web.Forms;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Reader;
+import org.minga.registry.SchemeFacts;
 import org.minga.registry.Schemes;
 import org.minga.services.CaseType;
 import org.minga.services.Cases;
@@ -48,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/services/schemes/{id}")
 record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashboards, Schemes schemes, Scopes scopes,
-        Recipients recipients) {
+        Recipients recipients, UnitFields units, SchemeFacts facts) {
 
     /** The case page's assignment form: the chosen person of the scheme's team. */
     record AssignBody(Long assigneeId) {
@@ -100,6 +101,9 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("unit", unit);
+        // A member is chosen by name among today's members.
+        model.addAttribute("memberOptions", Option.of(facts.members(id, cases.today(id)).stream()
+                .filter(m -> m.code() != null).toList(), SchemeFacts.Member::code, m -> m.name() + " (" + m.code() + ")"));
         model.addAttribute("boards", List.of());
         return Forms.act(model, "periodError", () -> {
             model.addAttribute("boards", lines.lines(id).stream().map(l -> dashboards.line(id, l.id(), start, end)).toList());
@@ -131,7 +135,9 @@ record CasesController(ServiceLines lines, Cases cases, ServiceDashboards dashbo
 
     @PostMapping("/cases")
     String open(@PathVariable long id, @ModelAttribute("caseForm") Cases.CaseInput form, BindingResult result, Model model) {
-        return Forms.submit(result, () -> "redirect:/services/schemes/" + id + "/cases/" + cases.open(id, form).id(),
+        return Forms.submit(result, () -> "redirect:/services/schemes/" + id + "/cases/" + cases.open(id,
+                new Cases.CaseInput(form.caseTypeId(), form.applicantName(), form.applicantDocument(),
+                        form.applicantContact(), units.code(id, "unitCode", form.unitCode()), form.subject())).id(),
                 () -> Forms.fragmentOr("services/scheme :: caseForm", () -> scheme(id, null, false, false, 0, null, model)));
     }
 

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Audience(Reader.SCHEME)
 @Controller
 @RequestMapping("/services/schemes/{id}/lines/{lineId}")
-record LineController(ServiceLines lines, CostAllocation costs, BusinessCentre centre, LinePage page) {
+record LineController(ServiceLines lines, CostAllocation costs, BusinessCentre centre, LinePage page,
+        UnitFields units) {
 
     /** The cost allocation form: weights are typed as "code=weight" pairs separated by commas or new lines. */
     record PoolForm(LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String driver, String description,
@@ -64,7 +65,8 @@ record LineController(ServiceLines lines, CostAllocation costs, BusinessCentre c
     @PostMapping("/clients")
     String addClient(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("clientForm") ServiceLines.ClientInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return submit(id, lineId, "clientForm", "clients", result, model, redirect, line -> lines.addClient(line, form));
+        return submit(id, lineId, "clientForm", "clients", result, model, redirect, line -> lines.addClient(line,
+                new ServiceLines.ClientInput(form.code(), form.name(), form.kind(), units.code(id, "unitCode", form.unitCode()))));
     }
 
     @PostMapping("/tariffs")
@@ -82,7 +84,9 @@ record LineController(ServiceLines lines, CostAllocation costs, BusinessCentre c
     @PostMapping("/firms")
     String addFirm(@PathVariable long id, @PathVariable long lineId, @ModelAttribute("firmForm") BusinessCentre.FirmInput form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        return submit(id, lineId, "firmForm", "firms", result, model, redirect, line -> centre.addFirm(line, form));
+        return submit(id, lineId, "firmForm", "firms", result, model, redirect, line -> centre.addFirm(line,
+                new BusinessCentre.FirmInput(form.name(), form.sector(), form.ownerSex(), form.ownerAgeGroup(), form.rural(),
+                        form.associative(), units.code(id, "unitCode", form.unitCode()))));
     }
 
     /** Saves a form of the page into the scheme's line: back at its section, or the form again with its errors. */

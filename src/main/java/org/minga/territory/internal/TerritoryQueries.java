@@ -23,6 +23,7 @@ import org.minga.platform.NotFoundException;
 import org.minga.territory.Level;
 import org.minga.territory.TerritorialUnit;
 import org.minga.territory.Territory;
+import org.minga.territory.Units;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,8 @@ public record TerritoryQueries(JdbcClient jdbc) implements Territory {
 
     static final String VALID_AT = " valid_from <= :at and (valid_to is null or valid_to >= :at) ";
     private static final String UNIT_COLUMNS = "country, code, name, level, parent_code, valid_from, valid_to";
+    /** The one name search: the folded name ({@link UnitNames#searchable}) contains the folded text. */
+    private static final String NAME_CONTAINS = " search_name like :search or search_name like :contains ";
 
     public record Page(List<TerritorialUnit> items, int page, int size, boolean hasNext) {
     }
@@ -56,7 +59,8 @@ public record TerritoryQueries(JdbcClient jdbc) implements Territory {
                 and (cast(:country as text) is null or country = :country)
                 and (cast(:level as text) is null or level = :level)
                 and (cast(:parent as text) is null or parent_code = :parent)
-                and (cast(:search as text) is null or search_name like :search or search_name like :contains)
+                and (cast(:search as text) is null or """ + NAME_CONTAINS + """
+                )
                 order by country, level, code limit :limit offset :offset
                 """)
                 .param("at", Date.valueOf(at)).param("country", Inputs.text(country))
@@ -66,6 +70,62 @@ public record TerritoryQueries(JdbcClient jdbc) implements Territory {
                 .query(this::unit).list();
         boolean hasNext = rows.size() > size;
         return new Page(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+    }
+
+    /**
+     * Units valid on the date, of a country (null: any) and levels (empty: any), found by code, or by
+     * the same name search as {@link #units} and the parent's name; each with its parent's name.
+     * Exact names first, then names that start with the text. {@code name} and {@code parent} come
+     * folded by {@link UnitNames#searchable}.
+     */
+    List<Units.Choice> choices(String country, java.util.Collection<Level> levels, String code, String name,
+            String parent, LocalDate at, int limit) {
+        String search = name == null ? null : name + "%";
+        return jdbc.sql("""
+                select u.country, u.code, u.name, u.level, u.parent_code, u.valid_from, u.valid_to,
+                       p.name as parent_name
+                from territorial_unit u
+                left join territorial_unit p on p.country = u.country and p.code = u.parent_code
+                     and p.valid_from <= :at and (p.valid_to is null or p.valid_to >= :at)
+                where u.valid_from <= :at and (u.valid_to is null or u.valid_to >= :at)
+                  and (cast(:country as text) is null or u.country = :country)
+                  and (:anyLevel or u.level in (:levels))
+                  and (cast(:code as text) is null or u.code = :code)
+                  and (cast(:search as text) is null or """ + NAME_CONTAINS.replace("search_name", "u.search_name")
+                + """
+                )
+                  and (cast(:parent as text) is null or p.search_name like :parent)
+                order by u.search_name = :name desc, u.search_name like :search desc, u.name, p.name, u.country
+                limit :limit
+                """).param("at", Date.valueOf(at)).param("country", country)
+                .param("anyLevel", levels.isEmpty())
+                .param("levels", levels.isEmpty() ? List.of("") : levels.stream().map(Level::name).toList())
+                .param("code", code).param("search", search).param("contains", name == null ? null : "%" + search)
+                .param("name", name == null ? "" : name).param("parent", parent == null ? null : "%" + parent + "%")
+                .param("limit", limit)
+                .query((rs, n) -> new Units.Choice(unit(rs, n), rs.getString("parent_name"))).list();
+    }
+
+    /** When nothing contains the text: the units whose names look most alike (trigrams), for a refusal to offer. */
+    List<Units.Choice> nearest(String country, java.util.Collection<Level> levels, String name, LocalDate at,
+            int limit) {
+        return jdbc.sql("""
+                select u.country, u.code, u.name, u.level, u.parent_code, u.valid_from, u.valid_to,
+                       p.name as parent_name
+                from territorial_unit u
+                left join territorial_unit p on p.country = u.country and p.code = u.parent_code
+                     and p.valid_from <= :at and (p.valid_to is null or p.valid_to >= :at)
+                where u.valid_from <= :at and (u.valid_to is null or u.valid_to >= :at)
+                  and (cast(:country as text) is null or u.country = :country)
+                  and (:anyLevel or u.level in (:levels))
+                  and similarity(u.search_name, :name) > 0.3
+                order by similarity(u.search_name, :name) desc, u.name
+                limit :limit
+                """).param("at", Date.valueOf(at)).param("country", country)
+                .param("anyLevel", levels.isEmpty())
+                .param("levels", levels.isEmpty() ? List.of("") : levels.stream().map(Level::name).toList())
+                .param("name", name).param("limit", limit)
+                .query((rs, n) -> new Units.Choice(unit(rs, n), rs.getString("parent_name"))).list();
     }
 
     public TerritorialUnit unit(String country, String code, LocalDate at) {
