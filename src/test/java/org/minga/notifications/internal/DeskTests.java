@@ -74,7 +74,7 @@ class DeskTests {
         String desk = desk(director);
         assertThat(desk).contains("Mi escritorio").contains("id=\"desk-finance-arrears\"")
                 .contains("2 aportes vencidos sin pagar en").contains("id=\"desk-registry-terms\"")
-                .contains("1 periodos en órganos de gobierno terminan").contains("Ir a")
+                .contains("1 periodos en órganos de gobierno terminan")
                 .doesNotContain("Nada pendiente");
         String outsiders = desk(outsider);
         assertThat(outsiders).doesNotContain("/schemes/" + scheme + "\"").doesNotContain("/schemes/" + scheme + "/")
