@@ -114,7 +114,7 @@ final class ProjectRules {
             count(checks, field.apply(i, "men"), b.men());
             checks.rule(b.people() == null || (b.women() == null && b.men() == null)
                     || Objects.requireNonNullElse(b.women(), 0) + Objects.requireNonNullElse(b.men(), 0) <= b.people(),
-                    field.apply(i, "people"), "WomenAndMenWithinPeople", "projects.beneficiary.people");
+                    field.apply(i, "people"), "WomenAndMenWithinPeople", "projects.beneficiary.peopleSum");
             clean.add(new Beneficiary(code, b.families(), b.people(), b.women(), b.men()));
         }
         return clean;
