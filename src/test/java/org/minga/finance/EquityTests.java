@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minga.platform.CountryFormat;
 import org.minga.projects.ProjectBenefits;
 import org.minga.support.ApiFixtures;
 import org.minga.support.IntegrationTest;
@@ -105,7 +106,7 @@ class EquityTests {
         assertThat(Equity.ratio(Map.of(), Map.of("COP", BigDecimal.TEN))).isNull();
         assertThat(Equity.ratio(Map.of("COP", new BigDecimal("3")), Map.of("COP", BigDecimal.ONE))).isEqualByComparingTo("0.3333");
         assertThat(Equity.index(List.of(new Equity.Member("a", "A", Map.of(), Map.of(), Map.of(), Map.of(), null)))).isNull();
-        assertThat(Equity.concentration(even)).isEmpty();
+        assertThat(Equity.concentration(even, CountryFormat.COLOMBIA)).isEmpty();
     }
 
     @Test

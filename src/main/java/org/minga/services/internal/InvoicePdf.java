@@ -1,8 +1,10 @@
 package org.minga.services.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 
-import org.minga.services.CountryFormat;
+import org.minga.platform.CountryFormat;
+import org.minga.platform.Zones;
 import org.minga.services.Landfill;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -46,7 +48,7 @@ public final class InvoicePdf {
         doc.open();
         doc.add(new Paragraph(title(invoice), TITLE));
         if (invoice.voidedAt() != null) {
-            doc.add(new Paragraph("ANULADA el " + invoice.voidedAt().toString().substring(0, 10) + ": " + invoice.voidReason(), TITLE));
+            doc.add(new Paragraph("ANULADA el " + f.date(LocalDate.ofInstant(invoice.voidedAt(), Zones.country(invoice.country()))) + ": " + invoice.voidReason(), TITLE));
         }
         doc.add(new Paragraph(schemeName + " · " + lineName, BODY));
         doc.add(new Paragraph("Cliente: " + invoice.clientName() + " (" + invoice.clientCode() + ")", BODY));
@@ -64,17 +66,17 @@ public final class InvoicePdf {
             t.addCell(new PdfPCell(new Phrase(h, HEAD)));
         }
         for (var l : invoice.lines()) {
-            cell(t, l.validFrom().toString(), false);
+            cell(t, f.date(l.validFrom()), false);
             cell(t, l.firstDay() + " a " + l.lastDay(), false);
             cell(t, String.valueOf(l.tickets()), true);
-            cell(t, f.tonnes(l.tonnes()), true);
+            cell(t, f.number(l.tonnes(), 3) + " t", true);
             cell(t, f.money(l.price(), invoice.currency()), true);
             cell(t, f.money(l.amount(), invoice.currency()), true);
         }
         PdfPCell label = new PdfPCell(new Phrase("Total", HEAD));
         label.setColspan(3);
         t.addCell(label);
-        cell(t, f.tonnes(invoice.tonnes()), true);
+        cell(t, f.number(invoice.tonnes(), 3) + " t", true);
         cell(t, "", false);
         PdfPCell total = new PdfPCell(new Phrase(f.money(invoice.total(), invoice.currency()), HEAD));
         total.setHorizontalAlignment(Element.ALIGN_RIGHT);

@@ -1,7 +1,9 @@
 package org.minga.platform.internal.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.function.Supplier;
@@ -32,9 +34,19 @@ public final class PageFormat {
         return format;
     }
 
-    /** 04/12/2026. */
-    public String date(LocalDate day) {
-        return format().date(day);
+    /**
+     * 04/12/2026: a day, or the day of a moment in the installation's zone. Anything else (a day
+     * of the month, a text) is written as it is, so a template may pass whatever a column holds.
+     */
+    public String date(Object day) {
+        return switch (day) {
+            case null -> "";
+            case LocalDate d -> format().date(d);
+            case LocalDateTime t -> format().date(t.toLocalDate());
+            case Instant i -> format().date(LocalDate.ofInstant(i, zone));
+            case Temporal t -> format().date(LocalDate.ofInstant(Instant.from(t), zone));
+            default -> day.toString();
+        };
     }
 
     /** 04/12/2026 14:05, in the installation's zone. */
