@@ -17,7 +17,8 @@ public final class TableDownloads {
 
     /**
      * Names the download {@code name.format} and opens the table on the response's body: XLSX for
-     * {@code xlsx} (any case), CSV otherwise.
+     * {@code xlsx} (any case), CSV otherwise — the page's country's way for people (see
+     * {@link PageFormats}), commas and ISO for the API.
      */
     public static TableWriter open(HttpServletResponse response, String format, String name, String sheet,
             List<String> headers) throws IOException {
@@ -26,8 +27,11 @@ public final class TableDownloads {
                 : "text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition",
                 "attachment; filename=\"" + name + "." + format.toLowerCase(Locale.ROOT) + "\"");
-        return xlsx ? TableWriter.xlsx(response.getOutputStream(), sheet, headers)
-                : TableWriter.csv(response.getOutputStream(), headers);
+        if (xlsx) {
+            return TableWriter.xlsx(response.getOutputStream(), sheet, headers);
+        }
+        return PageFormats.forPrograms() ? TableWriter.csv(response.getOutputStream(), headers)
+                : TableWriter.csv(response.getOutputStream(), headers, PageFormats.current());
     }
 
     /** The whole download at once: one line of the table for each of {@code items}. */

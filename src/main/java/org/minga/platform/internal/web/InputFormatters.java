@@ -10,6 +10,7 @@ import org.minga.platform.Inputs;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -26,6 +27,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Component
 record InputFormatters(LocalFormats formats) implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(formats);
+    }
 
     @Override
     public void addFormatters(FormatterRegistry registry) {

@@ -2,44 +2,44 @@ package org.minga.platform.internal.web;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.platform.CountryFormat;
 import org.minga.platform.Inputs;
 import org.minga.platform.SchemeCountries;
+import org.minga.platform.web.PageFormats;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The format of the page being written: the scheme's country when the address names a scheme
  * ({@code /finance/schemes/7/…}, {@code /public/schemes/7}), the reader's language otherwise.
- * Resolved once per request, and only when something is formatted, so a page without numbers
- * asks nothing of the register.
+ * Each request gets a lazy resolver ({@link PageFormats}), so a page without numbers asks nothing
+ * of the register.
  */
 @Component
-record LocalFormats(ObjectProvider<SchemeCountries> schemes) {
+record LocalFormats(ObjectProvider<SchemeCountries> schemes) implements HandlerInterceptor {
 
     private static final Pattern SCHEME_PAGE = Pattern.compile("^/[a-z-]+/schemes/(\\d{1,18})(?:/|$)");
-    private static final String ATTRIBUTE = LocalFormats.class.getName();
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getAttribute(PageFormats.ATTRIBUTE) == null) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            request.setAttribute(PageFormats.ATTRIBUTE, (Supplier<CountryFormat>) () -> resolve(path, LocaleContextHolder.getLocale()));
+        }
+        return true;
+    }
 
     CountryFormat current() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return CountryFormat.of(LocaleContextHolder.getLocale());
-        }
-        HttpServletRequest request = attributes.getRequest();
-        if (request.getAttribute(ATTRIBUTE) instanceof CountryFormat known) {
-            return known;
-        }
-        CountryFormat format = resolve(request.getRequestURI().substring(request.getContextPath().length()),
-                LocaleContextHolder.getLocale());
-        request.setAttribute(ATTRIBUTE, format);
-        return format;
+        return PageFormats.current();
     }
 
     /**
@@ -47,17 +47,12 @@ record LocalFormats(ObjectProvider<SchemeCountries> schemes) {
      * programs, so there a single separator is always the decimal mark.
      */
     BigDecimal read(String typed) {
-        return api() ? Inputs.decimal(typed) : current().read(typed);
+        return PageFormats.forPrograms() ? Inputs.decimal(typed) : current().read(typed);
     }
 
     /** A number as a form shows it again: the country's decimal mark, no grouping; plain for the API. */
     String print(BigDecimal value) {
-        return api() ? value.toPlainString() : value.toPlainString().replace('.', current().decimal());
-    }
-
-    private static boolean api() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && WebConfiguration.ApiOrPageLocale.api(attributes.getRequest());
+        return PageFormats.forPrograms() ? value.toPlainString() : value.toPlainString().replace('.', current().decimal());
     }
 
     private CountryFormat resolve(String path, Locale locale) {
