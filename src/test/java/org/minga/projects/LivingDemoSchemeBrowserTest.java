@@ -100,7 +100,7 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
     void contributionsShowTheFeesAndWhoIsInArrears() {
         browser.get(url("/finance/schemes/" + scheme));
         assertThat(text("#rules")).contains("Cuota de administración 2024", "Cuota de administración 2025",
-                "COP 6.000.000,00", "Aportes en especie 2025");
+                "COP 6.000.000", "Aportes en especie 2025");
         String arrears = text("#arrears table").toLowerCase();
         assertThat(arrears).contains("tibú (54810)", "18.000.000,00", "hacarí (54344)", "30.000.000,00",
                 "el tarra (54250)", "6.000.000,00").doesNotContain("(54498)");
