@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public interface TableWriter extends AutoCloseable {
     /**
      * CSV for people of a country, opened by a spreadsheet set to that country: Colombia separates
      * fields with ';' and decimals with ',' (as its spreadsheets expect), El Salvador with ',' and
-     * '.'; dates dd/mm/aaaa. Numbers carry no thousands separator, so they open as numbers.
+     * '.'; dates dd/mm/aaaa, moments dd/mm/aaaa HH:mm in the country's zone. Numbers carry no thousands separator, so they open as numbers.
      */
     static TableWriter csv(OutputStream out, List<String> headers, CountryFormat format) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -56,6 +57,7 @@ public interface TableWriter extends AutoCloseable {
         return csv(w, headers, format.listSeparator(), v -> switch (v) {
             case BigDecimal d -> d.toPlainString().replace('.', format.decimal());
             case LocalDate d -> format.date(d);
+            case Instant i -> format.dateTime(i, Zones.country(format.country()));
             default -> v.toString();
         });
     }

@@ -30,7 +30,7 @@ public final class Zones {
 
     /** A country's zone (Colombia's for any other), for code that writes a country's document without the bean. */
     public static ZoneId country(String country) {
-        return COUNTRIES.getOrDefault(country, COUNTRIES.get("CO"));
+        return country == null ? COUNTRIES.get("CO") : COUNTRIES.getOrDefault(country, COUNTRIES.get("CO"));
     }
 
     /** A country's zone; the installation's for a country Minga has no zone for. */

@@ -57,7 +57,7 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
                 DemoSchemesRegistered.INVENTED);
         assertThat(text("#beneficiaries").toLowerCase()).contains("ocaña", "tibú").doesNotContain("río de oro");
         assertThat(text("#reports")).contains("100.00 %", "16.000 familias rurales conectadas");
-        assertThat(text("#steps")).contains("2022-02-14", "Terminado");
+        assertThat(text("#steps")).contains("14/02/2022", "Terminado");
     }
 
     @Test
@@ -141,7 +141,7 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
     @Test
     void theHandoverGaveEveryCandidateTheSameDossier() {
         browser.get(url("/transitions/schemes/" + scheme));
-        assertThat(text("#elections")).contains("Elección de alcalde de Ocaña 2023", "2023-10-29",
+        assertThat(text("#elections")).contains("Elección de alcalde de Ocaña 2023", "29/10/2023",
                 "1/01/24 – 31/12/27");
         assertThat(text("#mayors")).contains("Alcaldesa entrante de Tibú", "1/01/20 – 31/12/23");
         assertThat(text("#log")).contains("Alcaldía entrante de Ocaña 2024–2027", "Alcaldía entrante de Tibú 2024–2027",

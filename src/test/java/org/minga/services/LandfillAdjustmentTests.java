@@ -284,7 +284,7 @@ class LandfillAdjustmentTests {
                 .query(String.class).single().split(" ");
         String register = mvc.perform(get(page + "/invoices.csv").param("year", issued[1]).with(director)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(register).contains(issued[0]).contains("INVOICE").contains("Mal emitida").contains("5.000");
+        assertThat(register).contains(issued[0]).contains("INVOICE").contains("Mal emitida").contains(";5,000;");
         mvc.perform(post(page + "/tickets/fix").with(user(f.board).roles("BOARD_MEMBER")).with(csrf()).param("ticketNumber", "T-4")
                 .param("action", "VOID").param("reason", "x")).andExpect(status().isForbidden());
     }

@@ -138,7 +138,7 @@ class DossierAsOfTests {
         byte[] stored = pdf(version);
         assertThat(DossierPdf.render(builder.build(scheme, Dossier.Kind.CANDIDATE, null, cutOff), hash)).isEqualTo(stored);
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).contains("/CreationDate(D:19700101000000Z)");
-        assertThat(text(stored)).contains("a la fecha de corte " + cutOff, "Alcaldesa de Ocaña",
+        assertThat(text(stored)).contains("a la fecha de corte " + org.minga.platform.CountryFormat.DATE.format(cutOff), "Alcaldesa de Ocaña",
                 "Figura: Asociación de municipios");
 
         // A measurement dated before the cut-off is corrected: both candidates now hold an outdated version.

@@ -22,6 +22,11 @@ public final class TableDownloads {
      */
     public static TableWriter open(HttpServletResponse response, String format, String name, String sheet,
             List<String> headers) throws IOException {
+        return open(response, format, name, sheet, headers, PageFormats.forPrograms());
+    }
+
+    private static TableWriter open(HttpServletResponse response, String format, String name, String sheet,
+            List<String> headers, boolean forPrograms) throws IOException {
         boolean xlsx = format.equalsIgnoreCase("xlsx");
         response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : "text/csv; charset=UTF-8");
@@ -30,7 +35,7 @@ public final class TableDownloads {
         if (xlsx) {
             return TableWriter.xlsx(response.getOutputStream(), sheet, headers);
         }
-        return PageFormats.forPrograms() ? TableWriter.csv(response.getOutputStream(), headers)
+        return forPrograms ? TableWriter.csv(response.getOutputStream(), headers)
                 : TableWriter.csv(response.getOutputStream(), headers, PageFormats.current());
     }
 
@@ -38,6 +43,19 @@ public final class TableDownloads {
     public static <T> void write(HttpServletResponse response, String format, String name, String sheet,
             List<String> headers, List<T> items, Function<T, List<?>> line) throws IOException {
         try (TableWriter table = open(response, format, name, sheet, headers)) {
+            for (T item : items) {
+                table.row(line.apply(item));
+            }
+        }
+    }
+
+    /**
+     * A public dataset as CSV for programs (commas, the decimal point, ISO dates) whatever page
+     * offers it, as open data is read: the observatory's tables.
+     */
+    public static <T> void writeOpenData(HttpServletResponse response, String name, List<String> headers, List<T> items,
+            Function<T, List<?>> line) throws IOException {
+        try (TableWriter table = open(response, "csv", name, name, headers, true)) {
             for (T item : items) {
                 table.row(line.apply(item));
             }

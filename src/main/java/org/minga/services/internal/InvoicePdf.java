@@ -2,6 +2,7 @@ package org.minga.services.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 import org.minga.platform.CountryFormat;
 import org.minga.platform.Zones;
@@ -23,6 +24,7 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 public final class InvoicePdf {
 
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/uuuu");
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
     private static final Font HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
@@ -52,7 +54,7 @@ public final class InvoicePdf {
         }
         doc.add(new Paragraph(schemeName + " · " + lineName, BODY));
         doc.add(new Paragraph("Cliente: " + invoice.clientName() + " (" + invoice.clientCode() + ")", BODY));
-        doc.add(new Paragraph("Mes: " + invoice.month(), BODY));
+        doc.add(new Paragraph("Mes: " + MONTH.format(invoice.month()), BODY));
         if (invoice.kind() != Landfill.Kind.INVOICE) {
             doc.add(new Paragraph("Ajuste de lo ya facturado del mes por boletas registradas, corregidas o anuladas después: "
                     + "toneladas y valores son las diferencias.", BODY));

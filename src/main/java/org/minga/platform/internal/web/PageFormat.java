@@ -14,7 +14,7 @@ import org.minga.platform.Money;
 /**
  * {@code #fmt} in templates: {@link CountryFormat} of the page being written (the scheme's
  * country, else the reader's language), moments in the installation's zone. Resolved at the
- * first use on a page.
+ * first use on a page. Nothing in, null out, so {@code ${#fmt.date(x)} ?: '—'} still works.
  */
 public final class PageFormat {
 
@@ -40,7 +40,7 @@ public final class PageFormat {
      */
     public String date(Object day) {
         return switch (day) {
-            case null -> "";
+            case null -> null;
             case LocalDate d -> format().date(d);
             case LocalDateTime t -> format().date(t.toLocalDate());
             case Instant i -> format().date(LocalDate.ofInstant(i, zone));
@@ -51,30 +51,30 @@ public final class PageFormat {
 
     /** 04/12/2026 14:05, in the installation's zone. */
     public String dateTime(Temporal moment) {
-        return format().dateTime(moment, zone);
+        return moment == null ? null : format().dateTime(moment, zone);
     }
 
     /** Up to four decimals: 16.000,5 in Colombia. */
     public String number(Number value) {
-        return format().number(value);
+        return value == null ? null : format().number(value);
     }
 
     /** Exactly {@code scale} decimals: 1.234,50. */
     public String number(Number value, int scale) {
-        return format().number(value, scale);
+        return value == null ? null : format().number(value, scale);
     }
 
     /** Points as a percentage: 45,5 %. */
     public String percent(Number points) {
-        return format().percent(points);
+        return points == null ? null : format().percent(points);
     }
 
     /** COP 1.250, USD 1,250.50. */
     public String money(BigDecimal amount, Object currency) {
-        return format().money(amount, currency == null ? "" : currency.toString());
+        return amount == null ? null : format().money(amount, currency == null ? "" : currency.toString());
     }
 
     public String money(Money money) {
-        return format().money(money);
+        return money == null ? null : format().money(money);
     }
 }
