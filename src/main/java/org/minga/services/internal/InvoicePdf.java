@@ -69,7 +69,7 @@ public final class InvoicePdf {
         }
         for (var l : invoice.lines()) {
             cell(t, f.date(l.validFrom()), false);
-            cell(t, l.firstDay() + " a " + l.lastDay(), false);
+            cell(t, f.date(l.firstDay()) + " a " + f.date(l.lastDay()), false);
             cell(t, String.valueOf(l.tickets()), true);
             cell(t, f.number(l.tonnes(), 3) + " t", true);
             cell(t, f.money(l.price(), invoice.currency()), true);
