@@ -1,6 +1,9 @@
 package org.minga.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
 import org.minga.support.ApiFixtures;
@@ -8,9 +11,11 @@ import org.minga.support.BrowserTest;
 import org.minga.support.TerritoryFixtures;
 import org.minga.support.TestData;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,6 +39,12 @@ class CountryFormatsBrowserTest extends BrowserTest {
         long scheme = fixtures.scheme(TestData.unique("Tesorería SV"));
         String treasurer = TestData.unique("tesorero");
         fixtures.user(treasurer, PASSWORD, "SCHEME_ADMIN", scheme, null);
+        // A quota for Ocaña, set while the scheme is still Colombian; then the scheme is Salvadoran.
+        mvc.perform(post("/api/v1/finance/schemes/" + scheme + "/rules").with(httpBasic(treasurer, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2024,\"name\":\"Cuota\",\"kind\":\"FIXED\","
+                        + "\"amount\":2469135.00,\"periodicity\":\"YEARLY\",\"currency\":\"USD\",\"dueDay\":10,"
+                        + "\"members\":[\"54498\"]}"))
+                .andExpect(status().isCreated());
         jdbc.sql("update scheme set country = 'SV' where id = :s").param("s", scheme).update();
 
         logIn(treasurer, PASSWORD);
@@ -49,8 +60,11 @@ class CountryFormatsBrowserTest extends BrowserTest {
         fill(form, "amount", "1,234,567.50");
         new Select(form.findElement(By.name("currency"))).selectByValue("USD");
         fill(form, "reference", "Receipt 77");
-        clickAndWait(By.cssSelector("#payment-form button[type=submit]"));
-        waitFor("#payment-list tbody", "Receipt 77");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUpTo(10).ignoring(WebDriverException.class).until(d -> text("#payment-list tbody").contains("Receipt 77")
+                || !d.findElements(By.cssSelector("#payment-form .field-error, #payment-form .error")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#payment-form .field-error, #payment-form .error")))
+                .extracting(WebElement::getText).isEmpty();
         WebElement row = browser.findElement(By.xpath("//section[@id='payment-list']//tr[td[contains(., 'Receipt 77')]]"));
         assertThat(row.getText()).contains("05/01/2024", "USD 1,234,567.50").doesNotContain("2024-01-05");
 

@@ -150,7 +150,7 @@ class DossierAsOfTests {
         mvc.perform(get("/transitions/schemes/" + scheme + "/elections/" + election)
                 .with(user(director).roles("SCHEME_ADMIN"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("2 candidato(s) tienen una versión desactualizada")))
-                .andExpect(content().string(containsString("muestran los datos al " + cutOff)));
+                .andExpect(content().string(containsString("muestran los datos al " + org.minga.platform.CountryFormat.DATE.format(cutOff))));
 
         // The cut-off cannot be after today nor after the election; nothing is written.
         write(post(base + "/elections"), director, "{\"name\":\"Futura\",\"heldOn\":\"" + LocalDate.now().plusDays(300)
