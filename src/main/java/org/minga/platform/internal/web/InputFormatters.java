@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Page forms and query parameters read what people type with {@link Inputs}, in the page's
  * country ({@link LocalFormats}): "1.234,56" binds as a person means it, and "1.234" is a
- * thousand in Colombia and one point two in El Salvador. Numbers print back without grouping
+ * thousand in Colombia and one point two three four in El Salvador. Numbers print back without grouping
  * and with the country's decimal mark, so a form shown again reads the same value. The API's
  * parameters, written by programs, read a single separator as the decimal mark.
  * <p>
