@@ -142,8 +142,8 @@ class LivingDemoSchemeBrowserTest extends LivingDemoBrowserTest {
     void theHandoverGaveEveryCandidateTheSameDossier() {
         browser.get(url("/transitions/schemes/" + scheme));
         assertThat(text("#elections")).contains("Elección de alcalde de Ocaña 2023", "29/10/2023",
-                "1/01/24 – 31/12/27");
-        assertThat(text("#mayors")).contains("Alcaldesa entrante de Tibú", "1/01/20 – 31/12/23");
+                "01/01/2024 – 31/12/2027");
+        assertThat(text("#mayors")).contains("Alcaldesa entrante de Tibú", "01/01/2020 – 31/12/2023");
         assertThat(text("#log")).contains("Alcaldía entrante de Ocaña 2024–2027", "Alcaldía entrante de Tibú 2024–2027",
                 "Candidata A");
         assertThat(jdbc.sql("select count(*) from dossier_version v where v.scheme_id = :s and v.pdf is not null")
