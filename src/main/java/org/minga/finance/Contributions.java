@@ -103,7 +103,7 @@ public class Contributions {
     public record Balance(String currency, BigDecimal due, BigDecimal paid, BigDecimal balance) {
     }
 
-    public record Statement(long schemeId, String schemeName, String unitCode, String name, LocalDate at,
+    public record Statement(long schemeId, String schemeName, String country, String unitCode, String name, LocalDate at,
             List<Obligation> obligations, List<Payment> payments, List<Balance> balances, List<Arrears> arrears) {
     }
 

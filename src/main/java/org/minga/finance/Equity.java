@@ -3,18 +3,17 @@ package org.minga.finance;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.minga.platform.CountryFormat;
 import org.minga.platform.InvalidInputException;
 import org.minga.projects.ProjectBenefits;
 import org.minga.registry.Scheme;
@@ -136,7 +135,7 @@ public class Equity {
                         .formatted(m.name(), paidYears)));
             }
         }
-        warnings.addAll(concentration(members));
+        warnings.addAll(concentration(members, CountryFormat.of(scheme.getCountry().name())));
         return new Report(schemeId, from, to, members, index(members), warnings);
     }
 
@@ -235,7 +234,7 @@ public class Equity {
     }
 
     /** Per currency: the top 20 % of the members (at least one) receive more than 60 % of the benefits. */
-    static List<Warning> concentration(List<Member> members) {
+    static List<Warning> concentration(List<Member> members, CountryFormat format) {
         List<Warning> warnings = new ArrayList<>();
         if (members.size() < 3) {
             return warnings;
@@ -243,7 +242,6 @@ public class Equity {
         Set<String> currencies = new TreeSet<>();
         members.forEach(m -> currencies.addAll(m.benefits().keySet()));
         int top = Math.max(1, (int) Math.ceil(members.size() * TOP));
-        NumberFormat percent = NumberFormat.getPercentInstance(Locale.forLanguageTag("es-CO"));
         for (String c : currencies) {
             List<Member> sorted = members.stream()
                     .sorted(Comparator.comparing((Member m) -> m.benefits().getOrDefault(c, BigDecimal.ZERO)).reversed()
@@ -260,7 +258,7 @@ public class Equity {
                 warnings.add(new Warning("BENEFITS_CONCENTRATED", first.stream().map(Member::unit).toList(),
                         "%d de %d miembros (%s) reciben el %s de los beneficios en %s.".formatted(top, members.size(),
                                 String.join(", ", first.stream().map(Member::name).toList()),
-                                percent.format(share.doubleValue()), c)));
+                                format.percent(share.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN)), c)));
             }
         }
         return warnings;

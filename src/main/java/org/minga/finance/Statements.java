@@ -108,7 +108,7 @@ class Statements {
             return new Balance(c.name(), d.amount(), p.amount(), d.minus(p).amount());
         }).toList();
         String name = names(scheme, List.of(unitCode), at).getOrDefault(unitCode, unitCode);
-        return new Statement(schemeId, scheme.getName(), unitCode, name, at, due, paid, balances,
+        return new Statement(schemeId, scheme.getName(), scheme.getCountry().name(), unitCode, name, at, due, paid, balances,
                 arrears(scheme, view, at));
     }
 

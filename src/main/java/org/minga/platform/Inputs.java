@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 public final class Inputs {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9][0-9.,]*");
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private Inputs() {
     }
@@ -40,20 +42,35 @@ public final class Inputs {
     }
 
     /**
-     * A decimal number as people write it: {@code 1234.5}, {@code 1234,5}, {@code 1.234.567,89} or
-     * {@code 1,234,567.89}. When both separators appear the last one is the decimal mark; one
-     * separator repeated is a thousands separator; a single one is the decimal mark (so
-     * {@code 1.234} is one point two three four, as machines and the HTML number input write it).
-     * Currency signs and spaces around digits are ignored. Null when blank.
+     * A decimal number as people write it, where the country is not known (uploads, the API):
+     * {@code 1234.5}, {@code 1234,5}, {@code 1.234.567,89} or {@code 1,234,567.89}. A single
+     * separator that occurs once is the decimal mark (so {@code 1.234} is one point two three four,
+     * as machines and the HTML number input write it). Null when blank.
      *
      * @throws NumberFormatException when it is not a number
      */
     public static BigDecimal decimal(String value) {
+        return decimal(value, null);
+    }
+
+    /**
+     * A decimal number as people of a country write it. When both separators appear the last one
+     * is the decimal mark; one separator repeated groups thousands (each group of three digits);
+     * spaces, apostrophes and the currency sign are ignored ({@code $ 1.234.567}, {@code 1 234,56}).
+     * A single separator that occurs once is the decimal mark, except that the country's own
+     * thousands separator followed by exactly three digits after one to three leading digits
+     * groups thousands: with {@code grouping} '.' (Colombia) {@code 1.234} is one thousand two
+     * hundred thirty-four and {@code 1,234} is one point two three four; with ',' (El Salvador)
+     * the other way round. {@code grouping} null: no country, the single separator is decimal.
+     *
+     * @throws NumberFormatException when it is not a number
+     */
+    public static BigDecimal decimal(String value, Character grouping) {
         String text = text(value);
         if (text == null) {
             return null;
         }
-        text = text.replace("$", "").replace("\u00a0", "").replace(" ", "").replace("'", "");
+        text = text.replace("$", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "");
         if (!NUMBER.matcher(text).matches()) {
             throw new NumberFormatException("Not a number: " + value);
         }
@@ -62,16 +79,35 @@ public final class Inputs {
         String plain;
         if (dot >= 0 && comma >= 0) {
             char decimal = dot > comma ? '.' : ',';
-            char grouping = decimal == '.' ? ',' : '.';
-            plain = text.replace(String.valueOf(grouping), "").replace(decimal, '.');
+            char group = decimal == '.' ? ',' : '.';
+            String whole = text.substring(0, text.lastIndexOf(decimal));
+            if (whole.indexOf(decimal) >= 0) {
+                throw new NumberFormatException("Not a number: " + value);
+            }
+            plain = grouped(whole, group, value) + "." + text.substring(text.lastIndexOf(decimal) + 1);
         } else if (dot >= 0 || comma >= 0) {
             char mark = dot >= 0 ? '.' : ',';
             boolean repeated = text.indexOf(mark) != text.lastIndexOf(mark);
-            plain = repeated ? text.replace(String.valueOf(mark), "") : text.replace(mark, '.');
+            boolean thousands = repeated || grouping != null && grouping == mark && THOUSANDS.matcher(text).matches();
+            plain = thousands ? grouped(text, mark, value) : text.replace(mark, '.');
         } else {
             plain = text;
         }
         return new BigDecimal(plain);
+    }
+
+    /** Digits grouped by {@code mark}: one to three, then groups of exactly three; the marks dropped. */
+    private static String grouped(String text, char mark, String value) {
+        String[] groups = text.split(Pattern.quote(String.valueOf(mark)), -1);
+        String first = groups[0].replaceFirst("^[+-]", "");
+        boolean sound = !first.isEmpty() && first.length() <= 3;
+        for (int i = 1; i < groups.length && sound; i++) {
+            sound = groups[i].length() == 3;
+        }
+        if (!sound) {
+            throw new NumberFormatException("Not a number: " + value);
+        }
+        return String.join("", groups);
     }
 
     /** A date as {@code 2026-12-04} (ISO, as the date input sends it) or {@code 4/12/2026}; null when blank. */

@@ -2,9 +2,6 @@ package org.minga.platform;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,7 +13,7 @@ import java.util.Objects;
  * the end ({@link #times});</li>
  * <li>amounts in two currencies are never added ({@link #plus} throws).</li>
  * </ul>
- * As JSON it is {@code {"amount": 1500.00, "currency": "COP"}}.
+ * As JSON it is {@code {"amount": 1500.00, "currency": "COP"}}; for people, {@link CountryFormat#money(Money)}.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
@@ -70,11 +67,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.compareTo(same(other).amount);
     }
 
-    /** As the person's country writes it: {@code COP 1.234.567,00} in Spanish, {@code USD 1,234.50} in English. */
-    public String format(Locale locale) {
-        return currency + " " + Numbers.format(amount, SCALE, locale);
-    }
-
     @Override
     public String toString() {
         return currency + " " + amount.toPlainString();
@@ -85,18 +77,5 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
             throw new IllegalArgumentException("Cannot combine " + currency + " with " + other.currency);
         }
         return other;
-    }
-
-    /** Plain number formatting with the locale's separators, shared by money and quantities. */
-    public static final class Numbers {
-        private Numbers() {
-        }
-
-        public static String format(BigDecimal value, int scale, Locale locale) {
-            DecimalFormat format = new DecimalFormat(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale),
-                    DecimalFormatSymbols.getInstance(locale));
-            format.setRoundingMode(ROUNDING);
-            return format.format(value);
-        }
     }
 }

@@ -28,6 +28,11 @@ public final class Zones {
         return clock.getZone();
     }
 
+    /** A country's zone (Colombia's for any other), for code that writes a country's document without the bean. */
+    public static ZoneId country(String country) {
+        return country == null ? COUNTRIES.get("CO") : COUNTRIES.getOrDefault(country, COUNTRIES.get("CO"));
+    }
+
     /** A country's zone; the installation's for a country Minga has no zone for. */
     public ZoneId of(String country) {
         return country == null ? installation() : COUNTRIES.getOrDefault(country, installation());

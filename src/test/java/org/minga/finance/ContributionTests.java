@@ -182,12 +182,12 @@ class ContributionTests {
                 .user(director).roles("SCHEME_ADMIN");
         String csv = mvc.perform(get("/finance/schemes/" + scheme + "/arrears.csv").param("at", "2020-04-10").with(asDirector))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("\uFEFFCódigo,Miembro,Moneda,1-30 días,31-90 días,Más de 90 días,Total\r\n"
-                + "54003,Ábrego,COP,0.00,0.00,100.00,100.00\r\n");
+        assertThat(csv).isEqualTo("\uFEFFCódigo;Miembro;Moneda;1-30 días;31-90 días;Más de 90 días;Total\r\n"
+                + "54003;Ábrego;COP;0,00;0,00;100,00;100,00\r\n");
         assertThat(mvc.perform(get("/finance/schemes/" + scheme + "/obligations.csv").param("at", "2020-04-10")
                 .with(asDirector)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("54003,").contains(",2020-01-10,COP,100.00,0.00,100.00\r\n");
+                .contains("54003;").contains(";10/01/2020;COP;100,00;0,00;100,00\r\n");
         byte[] xlsx = mvc.perform(get("/finance/schemes/" + scheme + "/arrears.xlsx").param("at", "2020-04-10")
                 .with(asDirector)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
@@ -211,7 +211,7 @@ class ContributionTests {
             text = new PDFTextStripper().getText(doc);
         }
         assertThat(text).contains("Estado de cuenta de aportes", "Ocaña (54498)", "Obligaciones", "Pagos",
-                "Consignación 778", "COP 1.500.000,00", "Saldo", "COP 4.500.000,00", "Cartera vencida por edad",
+                "Consignación 778", "COP 1.500.000", "Saldo", "COP 4.500.000", "Cartera vencida por edad",
                 "Más de 90 días");
         byte[] page = mvc.perform(get("/finance/schemes/" + scheme + "/members/54498/statement.pdf")
                 .with(user(director).roles("SCHEME_ADMIN"))).andExpect(status().isOk()).andReturn().getResponse()

@@ -72,7 +72,7 @@ class GovernanceBrowserTest extends BrowserTest {
         waitFor("#rules-table", "Junta Directiva");
 
         convene(board, LocalDate.of(2025, 3, 14), LocalDate.of(2025, 3, 1));
-        waitFor("h1", "Sesión de Junta Directiva, 2025-03-14 09:00");
+        waitFor("h1", "Sesión de Junta Directiva, 14/03/2025 09:00");
         List<WebElement> present = browser.findElements(By.cssSelector("#attendance-form input[name=present]"));
         assertThat(present).hasSize(5);
         for (WebElement seat : present.subList(0, 4)) {
@@ -104,7 +104,7 @@ class GovernanceBrowserTest extends BrowserTest {
         // A second session where only two of five came: no quorum, and no decision.
         browser.get(url("/governance/schemes/" + scheme));
         convene(board, LocalDate.of(2025, 7, 11), LocalDate.of(2025, 6, 27));
-        waitFor("h1", "2025-07-11 09:00");
+        waitFor("h1", "11/07/2025 09:00");
         List<WebElement> seats = browser.findElements(By.cssSelector("#attendance-form input[name=present]"));
         seats.get(0).click();
         seats.get(1).click();

@@ -42,9 +42,9 @@ class ValueTypesTests {
         assertThat(a.plus(Money.of("0.90", Currency.COP))).isEqualTo(Money.of("11", Currency.COP));
         assertThatThrownBy(() -> a.plus(Money.of("1", Currency.USD))).isInstanceOf(IllegalArgumentException.class);
         assertThat(Money.of("10", Currency.COP).times(new BigDecimal("0.125")).amount()).isEqualByComparingTo("1.25");
-        assertThat(Money.of("1234567.5", Currency.COP).format(Locale.forLanguageTag("es-CO")))
+        assertThat(CountryFormat.of(Locale.forLanguageTag("es-CO")).money(Money.of("1234567.5", Currency.COP)))
                 .isEqualTo("COP 1.234.567,50");
-        assertThat(Money.of("1234567.5", Currency.USD).format(Locale.ENGLISH)).isEqualTo("USD 1,234,567.50");
+        assertThat(CountryFormat.of(Locale.ENGLISH).money(Money.of("1234567.5", Currency.USD))).isEqualTo("USD 1,234,567.50");
     }
 
     private static Money entered(BigDecimal amount, String currency) {

@@ -195,7 +195,7 @@ class GoverningBodyTests {
                 .andExpect(redirectedUrl("/registry/schemes/" + scheme));
         mvc.perform(get("/registry/schemes/" + scheme).with(user(director).roles("SCHEME_ADMIN")))
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(containsString("Consejo Directivo"),
-                        containsString("Rosa Amaya"), containsString("2024-05-01 – 2027-04-30"))));
+                        containsString("Rosa Amaya"), containsString("01/05/2024 – 30/04/2027"))));
     }
 
     @Test

@@ -70,7 +70,7 @@ class RegisterBrowserTest extends BrowserTest {
         clickAndWait(By.cssSelector("#act-submit"));
         assertThat(text("[role=status]")).isEqualTo("Acto registrado.");
         WebElement act = browser.findElement(By.cssSelector("table.acts tbody tr"));
-        assertThat(act.getText()).contains("Acuerdo del concejo", "012", "2024-03-15", "Concejo Municipal de Ocaña");
+        assertThat(act.getText()).contains("Acuerdo del concejo", "012", "15/03/2024", "Concejo Municipal de Ocaña");
         assertThat(act.findElement(By.tagName("a")).getAttribute("href")).matches(".*/acts/\\d+/document");
 
         assertThat(text("ol.timeline")).contains("Ocaña (54498) ingresa", "Río de Oro (20614) ingresa",

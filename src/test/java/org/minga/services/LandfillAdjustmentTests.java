@@ -23,6 +23,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minga.platform.CountryFormat;
 import org.minga.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -222,7 +223,7 @@ class LandfillAdjustmentTests {
         jdbc.sql("update scheme set country = 'SV' where id = :s").param("s", f.scheme).update();
         assertThat(pdf(base, invoice)).contains("11.700 t").contains("USD 234.00");
         assertThat(CountryFormat.of("SV").money(new BigDecimal("11700"), "USD")).isEqualTo("USD 11,700.00");
-        assertThat(CountryFormat.of("CO").money(new BigDecimal("11700"), "COP")).isEqualTo("COP 11.700,00");
+        assertThat(CountryFormat.of("CO").money(new BigDecimal("11700"), "COP")).isEqualTo("COP 11.700");
         assertThat(CountryFormat.of("CO").money(new BigDecimal("-51.03"), "COP")).isEqualTo("COP -51,03");
     }
 
@@ -283,7 +284,7 @@ class LandfillAdjustmentTests {
                 .query(String.class).single().split(" ");
         String register = mvc.perform(get(page + "/invoices.csv").param("year", issued[1]).with(director)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(register).contains(issued[0]).contains("INVOICE").contains("Mal emitida").contains("5.000");
+        assertThat(register).contains(issued[0]).contains("INVOICE").contains("Mal emitida").contains(";5,000;");
         mvc.perform(post(page + "/tickets/fix").with(user(f.board).roles("BOARD_MEMBER")).with(csrf()).param("ticketNumber", "T-4")
                 .param("action", "VOID").param("reason", "x")).andExpect(status().isForbidden());
     }

@@ -96,7 +96,7 @@ class LandfillBillingTests {
                 .andReturn().getResponse().getContentAsByteArray();
         try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Santa Rosa de Lima").contains("2026-03-16").contains("USD 320,00").contains("14,000 t");
+            assertThat(text).contains("Santa Rosa de Lima").contains("16/03/2026").contains("USD 320,00").contains("14,000 t");
         }
         f.as(f.director, get(base + "/tonnes?from=2026-02-01&to=2026-03-31"), null).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.clientCode == 'SRL' && @.month == '2026-03')].tonnes").value(14.000))

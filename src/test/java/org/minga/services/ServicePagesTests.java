@@ -63,7 +63,7 @@ class ServicePagesTests {
                 .contains("50.500000").contains("+1").contains("aún deben aportar 1,00").contains("Toneladas por cliente y mes, 2026");
         String csv = mvc.perform(get(page + "/tonnes.csv").param("year", "2026").with(director)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).contains("Mes,Código,Cliente,Toneladas facturables,Boletas,Cargas rechazadas").contains("2026-03,SRL,Santa Rosa de Lima,5.000,1,0");
+        assertThat(csv).contains("Mes;Código;Cliente;Toneladas facturables;Boletas;Cargas rechazadas").contains("2026-03;SRL;Santa Rosa de Lima;5,000;1;0");
         html = mvc.perform(get("/services/schemes/" + f.scheme + "/dashboard").param("from", "2026-01-01").param("to", "2026-12-31")
                 .param("unit", "M14").with(director)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Tablero de servicios").contains("Miembro M14").contains("mujeres 0, hombres 0");

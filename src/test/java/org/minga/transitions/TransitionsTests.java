@@ -106,7 +106,7 @@ class TransitionsTests {
         String text = text(pdf);
         assertThat(text).contains("Expediente para candidatos", schemeName, "Región: todos los miembros", "Ocaña", "Delegado 54498",
                 "Alcaldesa de Ocaña", "Proyectos heredados y su estado", "ELEC-1", "Electrificación rural del Catatumbo", "Idea",
-                "Aportes y cartera", "COP 1.000.000,00", "Familias con energía", "Necesidades de inversión abiertas", hash);
+                "Aportes y cartera", "COP 1.000.000", "Familias con energía", "Necesidades de inversión abiertas", hash);
         assertThat(mvc.perform(get(base + "/dossiers/" + version + ".pdf").with(httpBasic(director, PASSWORD)))
                 .andReturn().getResponse().getContentAsByteArray()).isEqualTo(pdf);
 

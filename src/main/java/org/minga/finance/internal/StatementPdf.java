@@ -1,12 +1,9 @@
 package org.minga.finance.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 import org.minga.finance.Contributions;
+import org.minga.platform.CountryFormat;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -28,12 +25,8 @@ public final class StatementPdf {
     private StatementPdf() {
     }
 
-    public static String money(BigDecimal amount, String currency) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-CO")));
-        return currency + " " + f.format(amount);
-    }
-
-    public static byte[] render(Contributions.Statement s) {
+    /** The statement in Spanish, its dates dd/mm/aaaa and its amounts as the scheme's country writes them. */
+    public static byte[] render(Contributions.Statement s, CountryFormat f) {
         var out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(doc, out);
@@ -42,13 +35,13 @@ public final class StatementPdf {
         doc.add(new Paragraph("Estado de cuenta de aportes", TITLE));
         doc.add(new Paragraph(s.schemeName(), BODY));
         doc.add(new Paragraph("Miembro: " + s.name() + " (" + s.unitCode() + ")", BODY));
-        doc.add(new Paragraph("Fecha de corte: " + s.at(), BODY));
+        doc.add(new Paragraph("Fecha de corte: " + f.date(s.at()), BODY));
 
         section(doc, "Obligaciones");
         PdfPTable o = table(new String[] {"Regla", "Periodo", "Vence", "Valor", "Pagado", "Pendiente"});
         for (var x : s.obligations()) {
-            row(o, x.ruleName(), x.periodStart() + " a " + x.periodEnd(), x.dueOn().toString(),
-                    money(x.amount(), x.currency()), money(x.paid(), x.currency()), money(x.open(), x.currency()));
+            row(o, x.ruleName(), f.date(x.periodStart()) + " a " + f.date(x.periodEnd()), f.date(x.dueOn()),
+                    f.money(x.amount(), x.currency()), f.money(x.paid(), x.currency()), f.money(x.open(), x.currency()));
         }
         empty(o, s.obligations().isEmpty(), "Sin obligaciones a la fecha.");
         doc.add(o);
@@ -56,9 +49,9 @@ public final class StatementPdf {
         section(doc, "Pagos");
         PdfPTable p = table(new String[] {"Fecha", "Tipo", "Referencia", "Valor", "Aplicado"});
         for (var x : s.payments()) {
-            row(p, x.paidOn().toString(), "IN_KIND".equals(x.kind()) ? "En especie" : "Dinero",
+            row(p, f.date(x.paidOn()), "IN_KIND".equals(x.kind()) ? "En especie" : "Dinero",
                     x.reference() != null ? x.reference() : (x.description() != null ? x.description() : "—"),
-                    money(x.amount(), x.currency()), money(x.applied(), x.currency()));
+                    f.money(x.amount(), x.currency()), f.money(x.applied(), x.currency()));
         }
         empty(p, s.payments().isEmpty(), "Sin pagos a la fecha.");
         doc.add(p);
@@ -66,8 +59,8 @@ public final class StatementPdf {
         section(doc, "Saldo");
         PdfPTable b = table(new String[] {"Moneda", "Causado", "Pagado", "Saldo"});
         for (var x : s.balances()) {
-            row(b, x.currency(), money(x.due(), x.currency()), money(x.paid(), x.currency()),
-                    money(x.balance(), x.currency()) + (x.balance().signum() < 0 ? " a favor" : ""));
+            row(b, x.currency(), f.money(x.due(), x.currency()), f.money(x.paid(), x.currency()),
+                    f.money(x.balance(), x.currency()) + (x.balance().signum() < 0 ? " a favor" : ""));
         }
         empty(b, s.balances().isEmpty(), "Sin movimientos.");
         doc.add(b);
@@ -75,8 +68,8 @@ public final class StatementPdf {
         section(doc, "Cartera vencida por edad");
         PdfPTable a = table(new String[] {"Moneda", "1 a 30 días", "31 a 90 días", "Más de 90 días", "Total vencido"});
         for (var x : s.arrears()) {
-            row(a, x.currency(), money(x.upTo30(), x.currency()), money(x.from31To90(), x.currency()),
-                    money(x.over90(), x.currency()), money(x.total(), x.currency()));
+            row(a, x.currency(), f.money(x.upTo30(), x.currency()), f.money(x.from31To90(), x.currency()),
+                    f.money(x.over90(), x.currency()), f.money(x.total(), x.currency()));
         }
         empty(a, s.arrears().isEmpty(), "Al día: sin cartera vencida.");
         doc.add(a);

@@ -17,6 +17,7 @@ import org.minga.finance.Contributions;
 import org.minga.platform.Zones;
 import org.minga.finance.Equity;
 import org.minga.finance.internal.StatementPdf;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.web.Idempotent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -172,7 +173,7 @@ record FinanceApiController(Contributions contributions, Equity equity, Zones zo
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"estado-de-cuenta-" + s.unitCode() + "-"
                         + s.at() + ".pdf\"")
-                .body(StatementPdf.render(s));
+                .body(StatementPdf.render(s, CountryFormat.of(s.country())));
     }
 
     @GetMapping("/api/v1/registry/schemes/{id}/equity")

@@ -18,13 +18,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.minga.finance.Contributions;
 import org.minga.finance.Equity;
-import org.minga.finance.internal.StatementPdf;
 import org.minga.finance.web.FinanceForms.BaseForm;
 import org.minga.finance.web.FinanceForms.CorrectionForm;
 import org.minga.finance.web.FinanceForms.InKindForm;
 import org.minga.finance.web.FinanceForms.PaymentForm;
 import org.minga.finance.web.FinanceForms.RuleForm;
 import org.minga.identity.Scopes;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.Zones;
 import org.minga.platform.web.Option;
 import org.minga.platform.web.Forms;
@@ -257,7 +257,7 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
         Equity.Report report = equity.of(id, start, end);
         model.addAttribute("scheme", schemes.get(id));
         model.addAttribute("report", report);
-        model.addAttribute("charts", charts(report));
+        model.addAttribute("charts", charts(report, CountryFormat.of(schemes.get(id).getCountry().name())));
         return Forms.fragmentOr("finance/equity :: summary", () -> "finance/equity-page");
     }
 
@@ -276,7 +276,7 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
     static final int WIDTH = 420;
     static final int ROW = 48;
 
-    static List<Chart> charts(Equity.Report report) {
+    static List<Chart> charts(Equity.Report report, CountryFormat f) {
         List<Chart> charts = new ArrayList<>();
         for (String c : report.currencies()) {
             BigDecimal max = BigDecimal.ZERO;
@@ -291,8 +291,8 @@ record FinanceController(Contributions contributions, Equity equity, Schemes sch
                 BigDecimal b = m.benefits().getOrDefault(c, BigDecimal.ZERO);
                 BigDecimal s = m.fromServices().getOrDefault(c, BigDecimal.ZERO);
                 BigDecimal o = m.own().getOrDefault(c, BigDecimal.ZERO);
-                bars.add(new Bar(m.unit(), m.name(), StatementPdf.money(p, c), StatementPdf.money(b, c),
-                        StatementPdf.money(s, c), StatementPdf.money(o, c), y, width(p, max), width(b, max), width(o, max)));
+                bars.add(new Bar(m.unit(), m.name(), f.money(p, c), f.money(b, c),
+                        f.money(s, c), f.money(o, c), y, width(p, max), width(b, max), width(o, max)));
                 y += ROW;
             }
             charts.add(new Chart(c, y + 10, bars));

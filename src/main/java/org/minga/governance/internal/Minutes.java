@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.FileStore;
 import org.minga.platform.FileTypes;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.FixedPdf;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
@@ -80,7 +81,7 @@ public class Minutes {
         doc.add(new Paragraph(title, TITLE));
         doc.add(new Paragraph("Lugar: " + (s.place() == null ? "virtual" : s.place())
                 + (s.virtualLink() == null ? "" : " · Enlace: " + s.virtualLink()), BODY));
-        doc.add(new Paragraph("Convocada el " + s.convenedOn() + ".", BODY));
+        doc.add(new Paragraph("Convocada el " + CountryFormat.DATE.format(s.convenedOn()) + ".", BODY));
         section(doc, "Orden del día");
         doc.add(new Paragraph(s.agenda(), BODY));
         section(doc, "Asistencia");

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.minga.governance.Majority;
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.NotFoundException;
@@ -239,7 +240,7 @@ public class Sessions {
     /** "Sesión ordinaria de Junta Directiva, 2026-03-02 18:00": how audit and minutes name a session. */
     static String title(Session s) {
         return "Sesión " + (s.kind() == Kind.ORDINARY ? "ordinaria" : "extraordinaria") + " de " + s.bodyName() + ", "
-                + s.startsAt().toLocalDate() + " " + s.startsAt().toLocalTime();
+                + CountryFormat.DATE_TIME.format(s.startsAt());
     }
 
     private static Map<String, Object> state(Session s) {

@@ -61,7 +61,7 @@ record ObservatoryController(Observatory observatory, ObservatoryTables tables, 
         boolean money = t.rows().stream().anyMatch(r -> r.currency() != null) || table.startsWith("investment");
         List<String> headers = new ArrayList<>(money ? List.of("clave", "nombre", "moneda") : List.of("clave", "nombre"));
         headers.addAll(t.columns());
-        TableDownloads.write(response, "csv", "observatorio-" + table + "-" + country + "-" + date, t.title(), headers,
+        TableDownloads.writeOpenData(response, "observatorio-" + table + "-" + country + "-" + date, headers,
                 t.rows(), r -> {
                     List<Object> line = new ArrayList<>(List.of(r.key(), r.label()));
                     if (money) {

@@ -18,11 +18,11 @@ import java.util.function.Predicate;
 
 import org.minga.platform.AuditLog.Change;
 import org.minga.platform.Checks;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.Inputs;
 import org.minga.platform.InvalidInputException;
 import org.minga.platform.JobHandler;
 import org.minga.platform.InvalidInputException.Violation;
-import org.minga.platform.Money;
 import org.minga.platform.NamedRows;
 import org.minga.platform.SpreadsheetRows;
 import org.minga.platform.SystemActor;
@@ -138,7 +138,7 @@ public class ProjectImport {
             });
         } catch (SpreadsheetRows.TooManyRows e) {
             return refused("projects.import.tooManyRows",
-                    Money.Numbers.format(BigDecimal.valueOf(Spreadsheets.MAX_IMPORT_ROWS), 0, locale()));
+                    CountryFormat.of(locale()).number(Spreadsheets.MAX_IMPORT_ROWS, 0));
         } catch (InvalidInputException e) {
             Violation v = e.violations().getFirst();
             return refused(v.messageKey(), v.args());

@@ -1,8 +1,11 @@
 package org.minga.services.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
-import org.minga.services.CountryFormat;
+import org.minga.platform.CountryFormat;
+import org.minga.platform.Zones;
 import org.minga.services.Landfill;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -21,6 +24,7 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 public final class InvoicePdf {
 
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/uuuu");
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
     private static final Font HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
@@ -46,11 +50,11 @@ public final class InvoicePdf {
         doc.open();
         doc.add(new Paragraph(title(invoice), TITLE));
         if (invoice.voidedAt() != null) {
-            doc.add(new Paragraph("ANULADA el " + invoice.voidedAt().toString().substring(0, 10) + ": " + invoice.voidReason(), TITLE));
+            doc.add(new Paragraph("ANULADA el " + f.date(LocalDate.ofInstant(invoice.voidedAt(), Zones.country(invoice.country()))) + ": " + invoice.voidReason(), TITLE));
         }
         doc.add(new Paragraph(schemeName + " · " + lineName, BODY));
         doc.add(new Paragraph("Cliente: " + invoice.clientName() + " (" + invoice.clientCode() + ")", BODY));
-        doc.add(new Paragraph("Mes: " + invoice.month(), BODY));
+        doc.add(new Paragraph("Mes: " + MONTH.format(invoice.month()), BODY));
         if (invoice.kind() != Landfill.Kind.INVOICE) {
             doc.add(new Paragraph("Ajuste de lo ya facturado del mes por boletas registradas, corregidas o anuladas después: "
                     + "toneladas y valores son las diferencias.", BODY));
@@ -64,17 +68,17 @@ public final class InvoicePdf {
             t.addCell(new PdfPCell(new Phrase(h, HEAD)));
         }
         for (var l : invoice.lines()) {
-            cell(t, l.validFrom().toString(), false);
-            cell(t, l.firstDay() + " a " + l.lastDay(), false);
+            cell(t, f.date(l.validFrom()), false);
+            cell(t, f.date(l.firstDay()) + " a " + f.date(l.lastDay()), false);
             cell(t, String.valueOf(l.tickets()), true);
-            cell(t, f.tonnes(l.tonnes()), true);
+            cell(t, f.number(l.tonnes(), 3) + " t", true);
             cell(t, f.money(l.price(), invoice.currency()), true);
             cell(t, f.money(l.amount(), invoice.currency()), true);
         }
         PdfPCell label = new PdfPCell(new Phrase("Total", HEAD));
         label.setColspan(3);
         t.addCell(label);
-        cell(t, f.tonnes(invoice.tonnes()), true);
+        cell(t, f.number(invoice.tonnes(), 3) + " t", true);
         cell(t, "", false);
         PdfPCell total = new PdfPCell(new Phrase(f.money(invoice.total(), invoice.currency()), HEAD));
         total.setHorizontalAlignment(Element.ALIGN_RIGHT);

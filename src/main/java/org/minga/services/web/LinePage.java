@@ -13,7 +13,6 @@ import org.minga.registry.Schemes;
 import org.minga.services.BusinessCentre;
 import org.minga.services.Cases;
 import org.minga.services.CostAllocation;
-import org.minga.services.CountryFormat;
 import org.minga.services.Landfill;
 import org.minga.services.ServiceLines;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,6 @@ record LinePage(ServiceLines lines, Landfill landfill, CostAllocation costs, Bus
         model.addAttribute("units", Option.of(ServiceLines.TariffUnit.values()));
         model.addAttribute("sexes", Option.of(BusinessCentre.Sex.values()));
         model.addAttribute("fixActions", List.of(new Option("CORRECT", null), new Option("VOID", null)));
-        model.addAttribute("format", CountryFormat.of(schemes.get(id).getCountry().name()));
         model.addAttribute("ageGroups", Option.of(BusinessCentre.AgeGroup.values()));
         return line;
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.minga.finance.Contributions;
 import org.minga.planning.Plans;
+import org.minga.platform.CountryFormat;
 import org.minga.projects.ProjectDigest;
 import org.minga.registry.Scheme;
 import org.minga.registry.SchemeFacts;
@@ -43,7 +44,7 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
      */
     public Dossier build(long schemeId, Dossier.Kind kind, String unitCode, LocalDate at) {
         Scheme scheme = schemes.get(schemeId);
-        CountryNumbers numbers = CountryNumbers.of(scheme.getCountry().name());
+        CountryFormat numbers = CountryFormat.of(scheme.getCountry().name());
         List<SchemeFacts.Member> members = facts.members(schemeId, at);
         Map<String, String> names = new HashMap<>();
         members.forEach(m -> names.put(m.code(), m.name()));
@@ -57,12 +58,12 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
         head.add(scope);
         head.add("Figura: " + facts.figureName(schemeId).orElse("sin figura registrada")
                 + " · Estado: " + Scheme.Status.label(scheme.getStatus()) + " · País: " + scheme.getCountry());
-        head.add("Información idéntica para todo destinatario: los datos del esquema a la fecha de corte " + at + ".");
+        head.add("Información idéntica para todo destinatario: los datos del esquema a la fecha de corte " + numbers.date(at) + ".");
 
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Miembros", List.of("Código", "Nombre", "Calidad", "Desde", "Delegado"),
                 covered.stream().map(m -> List.of(nz(m.code()), m.name(), "CORE".equals(m.role()) ? "Núcleo" : "Miembro",
-                        m.joinedOn().toString(), nz(m.delegate()))).toList(), "Sin miembros a la fecha."));
+                        numbers.date(m.joinedOn()), nz(m.delegate()))).toList(), "Sin miembros a la fecha."));
 
         List<List<String>> mayors = jdbc.sql("""
                 select unit_code, name, coalesce(party, '') as party, period_starts_on, period_ends_on from mayor
@@ -70,8 +71,8 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
                   and (cast(:u as text) is null or unit_code = :u) order by unit_code""")
                 .param("s", schemeId).param("at", at).param("u", unitCode)
                 .query((rs, n) -> List.of(rs.getString("unit_code"), rs.getString("name"), rs.getString("party"),
-                        rs.getObject("period_starts_on", LocalDate.class) + " a "
-                                + rs.getObject("period_ends_on", LocalDate.class))).list();
+                        numbers.date(rs.getObject("period_starts_on", LocalDate.class)) + " a "
+                                + numbers.date(rs.getObject("period_ends_on", LocalDate.class)))).list();
         sections.add(new Section("Alcaldes en ejercicio", List.of("Miembro", "Alcalde", "Partido", "Periodo"), mayors,
                 "Sin alcaldes registrados."));
 
@@ -79,7 +80,7 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
         sections.add(new Section("Proyectos heredados y su estado",
                 List.of("Código", "Proyecto", "Etapa", "Desde", "Costo", "Financiación comprometida", "Avance físico", "Beneficiarios"),
                 inherited.stream().map(p -> List.of(p.code(), p.name(), p.stage().label(),
-                        p.stageSince().toString(), p.cost() == null ? "—" : numbers.money(p.cost(), p.currency()),
+                        numbers.date(p.stageSince()), p.cost() == null ? "—" : numbers.money(p.cost(), p.currency()),
                         numbers.money(p.committed(), p.currency()),
                         p.physicalPercent() == null ? "—" : numbers.percent(p.physicalPercent()),
                         String.join(", ", p.beneficiaries().stream().map(b -> names.getOrDefault(b, b)).toList())))
@@ -91,7 +92,7 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
         sections.add(new Section("Acuerdos y actos", List.of("Tipo", "Número", "Fecha", "Expedido por", "Miembro"),
                 facts.acts(schemeId).stream().filter(a -> !a.issuedOn().isAfter(at))
                         .filter(a -> unitCode == null || a.unitCode() == null || unitCode.equals(a.unitCode()))
-                        .map(a -> List.of(ACT_TYPES.getOrDefault(a.type(), a.type()), a.number(), a.issuedOn().toString(),
+                        .map(a -> List.of(ACT_TYPES.getOrDefault(a.type(), a.type()), a.number(), numbers.date(a.issuedOn()),
                                 a.issuer(), nz(a.unitCode()))).toList(), "Sin actos registrados."));
 
         // A member's dossier carries the goals that concern it: linked to its plans or to its projects.
@@ -99,7 +100,7 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
                 : plans.statusesConcerning(schemeId, at, unitCode, inherited.stream().map(ProjectDigest.Project::id).toList());
         sections.add(new Section("Compromisos: metas del plan", List.of("Meta", "Indicador", "Línea base", "Meta", "Fecha límite", "Último valor", "Logrado", "Estado"),
                 goals.stream().map(g -> List.of(g.goal().name(), g.goal().indicator() + " (" + g.goal().unit() + ")",
-                        numbers.number(g.goal().baseline()), numbers.number(g.goal().target()), g.goal().dueOn().toString(),
+                        numbers.number(g.goal().baseline()), numbers.number(g.goal().target()), numbers.date(g.goal().dueOn()),
                         g.assessment().value() == null ? "—" : numbers.number(g.assessment().value()),
                         g.assessment().achieved() == null ? "—"
                                 : numbers.percent(BigDecimal.valueOf(g.assessment().achieved()).movePointRight(2)
@@ -113,7 +114,7 @@ public record DossierBuilder(Schemes schemes, SchemeFacts facts, ProjectDigest p
         return new Dossier(kind, title, head, sections);
     }
 
-    private List<List<String>> contributionRows(long schemeId, String unitCode, LocalDate at, CountryNumbers numbers,
+    private List<List<String>> contributionRows(long schemeId, String unitCode, LocalDate at, CountryFormat numbers,
             Map<String, String> names) {
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         for (var o : contributions.obligations(schemeId, unitCode, at)) {

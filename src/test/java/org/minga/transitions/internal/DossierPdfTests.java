@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.minga.platform.CountryFormat;
 import org.minga.transitions.Dossier;
 
 /** Figures the country's way, never wrapped; one version renders to the same bytes whenever it is rendered. */
@@ -16,11 +17,11 @@ class DossierPdfTests {
 
     @Test
     void figuresAreWrittenTheCountrysWay() {
-        assertThat(CountryNumbers.of("CO").money(new BigDecimal("11700"), "COP")).isEqualTo("COP 11.700,00");
-        assertThat(CountryNumbers.of("SV").money(new BigDecimal("11700"), "USD")).isEqualTo("USD 11,700.00");
-        assertThat(CountryNumbers.of("CO").number(new BigDecimal("16000.5"))).isEqualTo("16.000,5");
-        assertThat(CountryNumbers.of("SV").number(new BigDecimal("1290080"))).isEqualTo("1,290,080");
-        assertThat(CountryNumbers.of("CO").percent(new BigDecimal("45.50"))).isEqualTo("45,5 %");
+        assertThat(CountryFormat.of("CO").money(new BigDecimal("11700"), "COP")).isEqualTo("COP 11.700");
+        assertThat(CountryFormat.of("SV").money(new BigDecimal("11700"), "USD")).isEqualTo("USD 11,700.00");
+        assertThat(CountryFormat.of("CO").number(new BigDecimal("16000.5"))).isEqualTo("16.000,5");
+        assertThat(CountryFormat.of("SV").number(new BigDecimal("1290080"))).isEqualTo("1,290,080");
+        assertThat(CountryFormat.of("CO").percent(new BigDecimal("45.50"))).isEqualTo("45,5 %");
     }
 
     @Test
