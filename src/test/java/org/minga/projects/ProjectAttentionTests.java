@@ -65,7 +65,7 @@ class ProjectAttentionTests {
 
         String name = TestData.unique("Acueducto de Ocaña");
         long project = id(api(director, post("/api/v1/projects/schemes/" + scheme + "/projects"), "{\"code\":\""
-                + TestData.unique("P") + "\",\"name\":\"" + name + "\",\"sector\":\"Agua potable\",\"cost\":1000,"
+                + TestData.unique("P") + "\",\"name\":\"" + name + "\",\"sector\":\"Vivienda, ciudad y territorio\",\"cost\":1000,"
                 + "\"currency\":\"COP\",\"beneficiaries\":[{\"unitCode\":\"54498\",\"people\":100}]}")
                 .andExpect(status().isCreated()));
         long late = id(api(director, post("/api/v1/projects/" + project + "/milestones"),

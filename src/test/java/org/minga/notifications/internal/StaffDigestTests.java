@@ -79,7 +79,7 @@ class StaffDigestTests {
         LocalDate today = LocalDate.now();
         long callId = id(api("admin", IntegrationTest.ADMIN_PASSWORD, "/api/v1/projects/calls", "{\"owner\":\"DNP\",\"name\":\""
                 + call + "\",\"country\":\"CO\",\"opensOn\":\"" + today.minusDays(5) + "\",\"closesOn\":\"" + today.plusDays(2)
-                + "\",\"sectors\":[\"TRANSPORT\"],\"maxAmount\":1000,\"currency\":\"COP\",\"units\":[],\"pdetOnly\":false,"
+                + "\",\"sectors\":[\"Transporte\"],\"maxAmount\":1000,\"currency\":\"COP\",\"units\":[],\"pdetOnly\":false,"
                 + "\"categories\":[]}"));
         calls.add(callId);
         LocalDate day = LocalDate.of(2026, 12, 5);
