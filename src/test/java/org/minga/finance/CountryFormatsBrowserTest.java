@@ -37,6 +37,7 @@ class CountryFormatsBrowserTest extends BrowserTest {
         TerritoryFixtures.importAll(mvc, jdbc);
         ApiFixtures fixtures = new ApiFixtures(mvc);
         long scheme = fixtures.scheme(TestData.unique("Tesorería SV"));
+        fixtures.members(scheme, "54498");
         String treasurer = TestData.unique("tesorero");
         fixtures.user(treasurer, PASSWORD, "SCHEME_ADMIN", scheme, null);
         // A quota for Ocaña, set while the scheme is still Colombian; then the scheme is Salvadoran.
@@ -55,7 +56,7 @@ class CountryFormatsBrowserTest extends BrowserTest {
         assertThat(date.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
         assertThat(date.getDomProperty("value")).matches("\\d{2}/\\d{2}/\\d{4}");
 
-        fill(form, "unitCode", "54498");
+        new Select(form.findElement(By.name("unitCode"))).selectByValue("54498");
         fill(form, "paidOn", "5/1/2024");
         fill(form, "amount", "1,234,567.50");
         new Select(form.findElement(By.name("currency"))).selectByValue("USD");
@@ -70,7 +71,7 @@ class CountryFormatsBrowserTest extends BrowserTest {
 
         // The same date typed the wrong way round is refused beside its field, in the reader's language.
         form = browser.findElement(By.id("payment-form"));
-        fill(form, "unitCode", "54498");
+        new Select(form.findElement(By.name("unitCode"))).selectByValue("54498");
         fill(form, "paidOn", "12/31/2024");
         fill(form, "amount", "10");
         form.findElement(By.cssSelector("button[type=submit]")).click();
