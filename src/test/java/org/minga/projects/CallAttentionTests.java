@@ -96,7 +96,8 @@ class CallAttentionTests {
         String json = mvc.perform(post("/api/v1/projects/calls").with(httpBasic("admin", IntegrationTest.ADMIN_PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"owner\":\"Agencia de Renovación del Territorio\","
                         + "\"name\":\"" + name + "\",\"country\":\"" + country + "\",\"opensOn\":\"" + opens
-                        + "\",\"closesOn\":\"" + closes + "\",\"sectors\":[\"Transporte\"],\"maxAmount\":1000,"
+                        + "\",\"closesOn\":\"" + closes + "\",\"sectors\":[\"" + ("SV".equals(country) ? "Apoyo al desarrollo económico" : "Transporte")
+                        + "\"],\"maxAmount\":1000,"
                         + "\"currency\":\"" + ("SV".equals(country) ? "USD" : "COP") + "\",\"units\":" + units
                         + ",\"pdetOnly\":false,\"categories\":[]}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
