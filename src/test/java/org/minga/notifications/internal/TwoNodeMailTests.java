@@ -86,7 +86,8 @@ class TwoNodeMailTests {
         JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
         jdbc.sql("update app_user set email = 'admin@minga.test' where username = 'admin'").update();
         long admin = jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
-        // Something for the administrator's digest: a job that failed an hour ago.
+        // Something for the administrator's digest: a job of theirs that failed an hour ago (two items: the
+        // platform's failed jobs and the jobs they started).
         jdbc.sql("""
                 insert into job (id, type, status, created_by, finished_at, error)
                 values (:id, 'TERRITORY_IMPORT', 'FAILED', 'admin', now() - interval '1 hour', 'archivo dañado')""")
@@ -109,7 +110,7 @@ class TwoNodeMailTests {
             }
         }).toList();
         assertThat(received).containsExactlyInAnyOrder("Su reporte fue publicado: Vía rota",
-                "Minga: 1 asuntos esperan su atención");
+                "Minga: 2 asuntos esperan su atención");
         assertThat(jdbc.sql("select count(*) from notification_message where mail_status = 'SENT'").query(Long.class)
                 .single()).isEqualTo(2);
     }
