@@ -80,7 +80,7 @@ class GovernanceTests {
                 .andExpect(jsonPath("$.errors[0].field").value("convenedOn"))
                 .andExpect(jsonPath("$.errors[0].rule").value("Notice"))
                 .andExpect(jsonPath("$.errors[0].message").value(
-                        "La convocatoria se envió con 4 días de antelación y los estatutos vigentes desde 2024-01-01 exigen al menos 8."));
+                        "La convocatoria se envió con 4 días de antelación y los estatutos vigentes desde 01/01/2024 exigen al menos 8."));
         assertThat(count("governance_session")).isZero();
         // An extraordinary session needs only the statutes' shorter notice.
         convene("EXTRAORDINARY", "2025-03-14", "2025-03-10").andExpect(status().isCreated());
@@ -133,7 +133,7 @@ class GovernanceTests {
         reform(session, 3).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].rule").value("Majority"))
                 .andExpect(jsonPath("$.errors[0].message").value("No alcanza la mayoría de dos tercios de los estatutos "
-                        + "vigentes desde 2024-01-01: 3 votos a favor; se necesitan 4."));
+                        + "vigentes desde 01/01/2024: 3 votos a favor; se necesitan 4."));
         long reform = id(reform(session, 4).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("STATUTE_REFORM")));
         mvc.perform(get(base() + "/rules").with(httpBasic(director, PASSWORD)))

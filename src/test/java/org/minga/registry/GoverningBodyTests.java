@@ -207,7 +207,7 @@ class GoverningBodyTests {
                 .andExpect(content().string(containsString("action=\"" + end + "\"")));
         mvc.perform(post(end).param("endedOn", "2020-01-01").with(user(director).roles("SCHEME_ADMIN")).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("id=\"seat-end-error\""),
-                        containsString("La fecha no puede ser anterior al inicio del periodo (2024-05-01)."))));
+                        containsString("La fecha no puede ser anterior al inicio del periodo (01/05/2024)."))));
         String stranger = TestData.unique("ajeno");
         new ApiFixtures(mvc).user(stranger, PASSWORD, "SCHEME_ADMIN", other, null);
         mvc.perform(post(end).param("endedOn", "2025-06-30").with(user(stranger).roles("SCHEME_ADMIN")).with(csrf()))

@@ -54,7 +54,7 @@ class PublicPortalJourneyBrowserTest extends LivingDemoBrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('on').value = '2010-06-30'");
         clickAndWait(By.cssSelector("#members-on button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("on=2010-06-30");
-        assertThat(text("#members-count")).startsWith("16 miembros el 2010-06-30");
+        assertThat(text("#members-count")).startsWith("16 miembros el 30/06/2010");
         assertThat(browser.findElements(By.cssSelector("#public-members tbody tr[data-code]"))).hasSize(16);
         waitUpTo(30).until(d -> d.findElement(By.id("scheme-map")).getAttribute("data-loaded") != null);
         assertThat(browser.findElement(By.id("scheme-map")).getAttribute("data-loaded")).isEqualTo("16");

@@ -143,7 +143,7 @@ class PublicPortalTests {
         shownFromSource.put("membership_on(2021-01-01) → territorial_unit.name",
                 jdbc.sql("select name from territorial_unit where country = 'CO' and code = '54498' and valid_to is null")
                         .query(String.class).single());
-        shownFromSource.put("count(membership_on(2021-01-01))", "1 miembros el 2021-01-01");
+        shownFromSource.put("count(membership_on(2021-01-01))", "1 miembros el 01/01/2021");
         shownFromSource.put("legal_act.number", "Estatutos 77");
         shownFromSource.put("legal_act.issuer", "Asamblea fundadora");
         shownFromSource.put("legal_act.document_name", "estatutos-publicos.pdf");

@@ -46,7 +46,7 @@ class RegisterBrowserTest extends BrowserTest {
         addMember("54498");
         assertThat(text("#findings")).contains("Esta figura exige al menos 2 miembros y hay 1.");
         addMember("99999");
-        assertThat(text("#unitCode-error")).isEqualTo("No existe la unidad territorial CO 99999 en la fecha 2020-01-01.");
+        assertThat(text("#unitCode-error")).isEqualTo("No existe la unidad territorial CO 99999 en la fecha 01/01/2020.");
         addMember("20614");
         assertThat(text("#findings")).doesNotContain("exige al menos")
                 .contains("Los miembros deben ser de un mismo departamento y son de 2: Cesar (Río de Oro); "
