@@ -169,7 +169,7 @@ class NotificationTests {
         var row = jdbc.sql("select app_user, subject, link from notification_message where unique_key = :k")
                 .param("k", "job-failed:" + job).query().singleRow();
         assertThat(((Number) row.get("app_user")).longValue()).isEqualTo(id("admin"));
-        assertThat((String) row.get("subject")).startsWith("Falló un trabajo: ");
+        assertThat((String) row.get("subject")).isEqualTo("Falló un trabajo: Importación de territorio");
         assertThat(row.get("link")).isEqualTo("/jobs/" + job);
     }
 
