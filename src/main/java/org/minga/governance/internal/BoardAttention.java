@@ -2,7 +2,6 @@ package org.minga.governance.internal;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
 import org.minga.notifications.AttentionSource;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.Zones;
 import org.minga.registry.Schemes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 record BoardAttention(JdbcClient jdbc, Schemes schemes, Zones zones) implements AttentionSource {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private record Next(long id, long schemeId, String bodyName, LocalDateTime startsAt) {
     }
@@ -57,7 +55,7 @@ record BoardAttention(JdbcClient jdbc, Schemes schemes, Zones zones) implements 
         List<AttentionItem> items = new ArrayList<>();
         for (Next n : next) {
             items.add(new AttentionItem("governance.nextSession", 1,
-                    WHEN.format(n.startsAt()) + " — " + n.bodyName() + " (" + names.get(n.schemeId()) + ")",
+                    CountryFormat.DATE_TIME.format(n.startsAt()) + " — " + n.bodyName() + " (" + names.get(n.schemeId()) + ")",
                     "/governance/schemes/" + n.schemeId() + "/sessions/" + n.id(), n.schemeId()));
         }
         for (Unsigned u : unsigned) {

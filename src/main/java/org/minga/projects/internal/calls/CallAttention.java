@@ -2,7 +2,6 @@ package org.minga.projects.internal.calls;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.minga.identity.Recipients.Recipient;
 import org.minga.identity.Role;
 import org.minga.notifications.AttentionItem;
 import org.minga.notifications.AttentionSource;
+import org.minga.platform.CountryFormat;
 import org.minga.platform.Zones;
 import org.minga.projects.internal.Bank;
 import org.minga.registry.Scheme;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 record CallAttention(Bank bank, Schemes schemes, Zones zones) implements AttentionSource {
 
     static final int CLOSING_DAYS = 7;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private record Closing(long id, String name, String country, LocalDate closesOn, List<String> units) {
     }
@@ -54,7 +53,7 @@ record CallAttention(Bank bank, Schemes schemes, Zones zones) implements Attenti
                 if (call.country().equals(scheme.getCountry().name())
                         && (call.units().isEmpty() || call.units().stream().anyMatch(members::contains))) {
                     items.add(new AttentionItem("projects.callClosing", 1,
-                            call.name() + " (" + DAY.format(call.closesOn())
+                            call.name() + " (" + CountryFormat.DATE.format(call.closesOn())
                                     + ", " + scheme.getName() + ")",
                             "/projects/schemes/" + scheme.getId() + "/calls/" + call.id() + "/eligibility", scheme.getId()));
                 }
